@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite.
+
+Tests build the minimal page tree they need with factories; none loads the demo except the
+tests of ``load_demo`` itself.
+"""
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture
+def locales(db):
+    """The three content locales, nl first, as wagtail-localize's sync would make them."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
+
+
+@pytest.fixture
+def root_page(db, locales):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def default_site(db, root_page):
+    return Site.objects.get(is_default_site=True)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebsiteConfig(AppConfig):
+    """The project itself: settings, URLs, the JSON API root and ``load_demo``."""
+
+    name = "website"
+    verbose_name = "Website"

@@ -1,0 +1,48 @@
+"""Build the demo site by asking each app for its own demo content.
+
+Every installed project app may ship a ``demo.py`` with ``load(*, log)``; apps are visited in
+``INSTALLED_APPS`` order, which is also their dependency order (home, privacy, forms,
+careers), so no app needs to know about the ones that come after it. Each ``load`` is
+idempotent, which makes the command safe to run on every ``make run``.
+"""
+
+import secrets
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+PROJECT_APPS = ("home", "privacy", "forms", "careers")
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo site in nl, fr and en (safe to run repeatedly)."
+
+    def handle(self, *args, **options):
+        for config in apps.get_app_configs():
+            if config.name not in PROJECT_APPS or not find_spec(f"{config.name}.demo"):
+                continue
+            module = import_module(f"{config.name}.demo")
+            with transaction.atomic():
+                module.load(log=self._log)
+        if settings.DEBUG:
+            self._ensure_admin()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+
+    def _log(self, message: str) -> None:
+        self.stdout.write(f"  {message}")
+
+    def _ensure_admin(self) -> None:
+        User = get_user_model()
+        if User.objects.filter(username="admin").exists():
+            self.stdout.write("Superuser 'admin' already exists (password unchanged).")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", "admin@example.org", password)
+        self.stdout.write(
+            self.style.WARNING(f"Created superuser 'admin' with password: {password}")
+        )

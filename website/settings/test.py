@@ -1,0 +1,20 @@
+"""Test runs: fast hashing, in-memory e-mail, private files in a throw-away folder."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+_tmp = tempfile.mkdtemp(prefix="website-tests-")
+MEDIA_ROOT = f"{_tmp}/media"
+if STORAGES["private"]["BACKEND"].endswith("FileSystemStorage"):  # noqa: F405
+    STORAGES["private"]["OPTIONS"]["location"] = f"{_tmp}/private"  # noqa: F405
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+STATIC_ROOT = f"{_tmp}/static"
+os.makedirs(STATIC_ROOT, exist_ok=True)
