@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup install messages migrate demo bench clean
+.PHONY: run test lint setup install messages migrate demo bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 messages: install
-	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+	$(BIN)/python manage.py compile_translations
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -31,7 +31,18 @@ setup: install messages migrate demo
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install messages
+# Browser tests drive Debian's chromium; as root (CI) it is installed when missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is missing: install Debian's chromium (apt-get install chromium) for the browser tests"; \
+	  fi; \
+	fi
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 lint: install
