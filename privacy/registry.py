@@ -1,0 +1,199 @@
+"""The personal data registry: which models hold personal data, and how to find it.
+
+A model declares its personal data with an inner ``PersonalData`` class, in the style of
+``Meta``::
+
+    class FormSubmission(models.Model):
+        class PersonalData:
+            subject = "subject_email"          # lookup path to the normalised e-mail
+            files = ("attachments__file",)     # lookup paths to FileFields
+            purpose = "inbox__purpose__key"    # lookup path to the purpose key
+            expired = "retain_until"           # DateTimeField path, or (queryset, now) -> qs
+            export_exclude = ()                # field names left out of exports
+
+Declarations are read and checked once, when the app registry is ready, so a typo in a path
+stops the project from starting instead of silently exporting or deleting too little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.db import models
+from django.db.models import Q, QuerySet
+
+ExpiredCallable = Callable[[QuerySet, "datetime"], QuerySet]  # noqa: F821
+
+_ALLOWED_ATTRIBUTES = {"subject", "files", "purpose", "expired", "export_exclude"}
+
+
+@dataclass(frozen=True)
+class FilePath:
+    """A declared file: its lookup path and the FileField it ends on (for its storage)."""
+
+    path: str
+    field: models.FileField
+
+    @property
+    def storage(self):
+        return self.field.storage
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A validated ``PersonalData`` declaration of one model."""
+
+    model: type[models.Model]
+    subject: str
+    files: tuple[FilePath, ...] = ()
+    purpose: str = ""
+    expired: str | ExpiredCallable | None = None
+    export_exclude: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label
+
+    def subject_queryset(self, email: str) -> QuerySet:
+        return self.model._default_manager.filter(**{self.subject: email})
+
+    def expired_queryset(self, now) -> QuerySet | None:
+        """Rows whose retention has ended, or None when the model never expires."""
+        queryset = self.model._default_manager.all()
+        if self.expired is None:
+            return None
+        if callable(self.expired):
+            return self.expired(queryset, now)
+        return queryset.filter(Q(**{f"{self.expired}__lte": now}))
+
+
+_registry: dict[type[models.Model], Registration] = {}
+
+
+def registered_models() -> list[Registration]:
+    """Every registration, in a stable order (by model label)."""
+    return sorted(_registry.values(), key=lambda registration: registration.label)
+
+
+def registration_for(model: type[models.Model]) -> Registration:
+    return _registry[model]
+
+
+def resolve_path(model: type[models.Model], path: str) -> models.Field:
+    """Follow a ``__`` lookup path from ``model`` and return the field it ends on."""
+    current = model
+    found = None
+    parts = path.split("__")
+    for position, name in enumerate(parts):
+        try:
+            found = current._meta.get_field(name)
+        except FieldDoesNotExist as error:
+            raise ImproperlyConfigured(
+                f"{model._meta.label}.PersonalData: '{path}' is not a valid lookup path "
+                f"('{name}' is not a field of {current._meta.label})."
+            ) from error
+        if position < len(parts) - 1:
+            if not found.is_relation or found.related_model is None:
+                raise ImproperlyConfigured(
+                    f"{model._meta.label}.PersonalData: '{path}' is not a valid lookup path "
+                    f"('{name}' is not a relation, so it cannot be followed)."
+                )
+            current = found.related_model
+    return found
+
+
+def _validate(model: type[models.Model], declaration: type) -> Registration:
+    label = model._meta.label
+    unknown = set(vars(declaration)) - _ALLOWED_ATTRIBUTES
+    unknown = {name for name in unknown if not name.startswith("_")}
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData: unknown attribute(s) {', '.join(sorted(unknown))}; "
+            f"allowed are {', '.join(sorted(_ALLOWED_ATTRIBUTES))}."
+        )
+
+    subject = getattr(declaration, "subject", None)
+    if not subject or not isinstance(subject, str):
+        raise ImproperlyConfigured(f"{label}.PersonalData.subject must be a lookup path.")
+    subject_field = resolve_path(model, subject)
+    if not isinstance(subject_field, models.CharField | models.TextField):
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData.subject '{subject}' must end on a text field holding the "
+            f"e-mail address, not {type(subject_field).__name__}."
+        )
+
+    files_declared = getattr(declaration, "files", ())
+    if isinstance(files_declared, str):
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData.files must be a tuple of lookup paths, not a string."
+        )
+    files = []
+    for path in files_declared:
+        file_field = resolve_path(model, path)
+        if not isinstance(file_field, models.FileField):
+            raise ImproperlyConfigured(
+                f"{label}.PersonalData.files: '{path}' must end on a FileField, "
+                f"not {type(file_field).__name__}."
+            )
+        files.append(FilePath(path=path, field=file_field))
+
+    purpose = getattr(declaration, "purpose", "") or ""
+    if purpose:
+        resolve_path(model, purpose)
+
+    expired = getattr(declaration, "expired", None)
+    if isinstance(expired, staticmethod):
+        expired = expired.__func__
+    if isinstance(expired, str):
+        expired_field = resolve_path(model, expired)
+        if not isinstance(expired_field, models.DateField):
+            raise ImproperlyConfigured(
+                f"{label}.PersonalData.expired '{expired}' must end on a DateTimeField or "
+                f"DateField, not {type(expired_field).__name__}."
+            )
+    elif expired is not None and not callable(expired):
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData.expired must be a lookup path or a callable "
+            f"(queryset, now) -> queryset."
+        )
+
+    exclude = frozenset(getattr(declaration, "export_exclude", ()))
+    field_names = {f.name for f in model._meta.concrete_fields}
+    if not exclude <= field_names:
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData.export_exclude names unknown field(s): "
+            f"{', '.join(sorted(exclude - field_names))}."
+        )
+
+    return Registration(
+        model=model,
+        subject=subject,
+        files=tuple(files),
+        purpose=purpose,
+        expired=expired,
+        export_exclude=exclude,
+    )
+
+
+def _declaration_of(model: type[models.Model]) -> type | None:
+    """The model's own declaration; rows of a concrete parent are already covered by it."""
+    declaration = getattr(model, "PersonalData", None)
+    if declaration is None or model._meta.proxy:
+        return None
+    for parent in model._meta.parents:
+        if getattr(parent, "PersonalData", None) is declaration:
+            return None
+    return declaration
+
+
+def discover() -> list[Registration]:
+    """Find and validate every declaration; called from ``PrivacyConfig.ready()``."""
+    _registry.clear()
+    for model in apps.get_models():
+        declaration = _declaration_of(model)
+        if declaration is not None:
+            _registry[model] = _validate(model, declaration)
+    return registered_models()

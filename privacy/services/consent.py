@@ -1,0 +1,120 @@
+"""Recording and withdrawing consent: the ledger's only writers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import ConsentRecord, ConsentSource, Purpose
+
+
+def normalise_email(email: str) -> str:
+    """The form every subject key is stored and looked up in: stripped and lower-cased.
+
+    Raises ``ValidationError`` for anything that is not an e-mail address, so a typo can
+    never match, export or erase someone else's data.
+    """
+    normalised = (email or "").strip().lower()
+    try:
+        validate_email(normalised)
+    except ValidationError as error:
+        raise ValidationError(
+            _("'%(email)s' is not a valid e-mail address."),
+            code="invalid_email",
+            params={"email": email},
+        ) from error
+    return normalised
+
+
+def _subject(email: str | None, anonymous_id: str | None) -> tuple[str, str]:
+    if bool(email) == bool(anonymous_id):
+        raise ValueError("Give exactly one of email and anonymous_id.")
+    if email:
+        return normalise_email(email), ""
+    return "", anonymous_id.strip()
+
+
+def _revision_of(purpose: Purpose):
+    # A purpose created in code may have no revision yet; consent must still point at the
+    # exact version it was given on, so make one rather than record a gap in the proof.
+    return purpose.latest_revision or purpose.save_revision(log_action=False)
+
+
+def consent_record(
+    *,
+    purpose: Purpose,
+    granted: bool,
+    locale: str,
+    source: str,
+    email: str | None = None,
+    anonymous_id: str | None = None,
+    source_ref: str = "",
+    text_shown: str | None = None,
+) -> ConsentRecord:
+    """Record one decision about one purpose, with the exact text and revision shown."""
+    subject_email, anonymous = _subject(email, anonymous_id)
+    if source not in ConsentSource.values:
+        raise ValueError(f"Unknown consent source {source!r}.")
+    return ConsentRecord.objects.create(
+        subject_email=subject_email,
+        anonymous_id=anonymous,
+        purpose=purpose,
+        purpose_key=purpose.key,
+        purpose_revision=_revision_of(purpose),
+        text_shown=purpose.consent_text if text_shown is None else text_shown,
+        locale=locale,
+        granted=granted,
+        source=source,
+        source_ref=source_ref,
+    )
+
+
+def consents_record(
+    *,
+    decisions: Mapping[Purpose, bool],
+    locale: str,
+    source: str,
+    email: str | None = None,
+    anonymous_id: str | None = None,
+    source_ref: str = "",
+) -> list[ConsentRecord]:
+    """Record every decision of one form or banner at once: all of them or none."""
+    with transaction.atomic():
+        return [
+            consent_record(
+                purpose=purpose,
+                granted=granted,
+                locale=locale,
+                source=source,
+                email=email,
+                anonymous_id=anonymous_id,
+                source_ref=source_ref,
+            )
+            for purpose, granted in decisions.items()
+        ]
+
+
+def consent_withdraw(
+    *,
+    purpose_key: str,
+    email: str | None = None,
+    anonymous_id: str | None = None,
+) -> int:
+    """Mark the subject's current grants for a purpose withdrawn; returns how many.
+
+    The proof is kept: withdrawal is a timestamp on the record, never a deletion.
+    """
+    subject_email, anonymous = _subject(email, anonymous_id)
+    records = ConsentRecord.objects.filter(
+        purpose_key=purpose_key, granted=True, withdrawn_at__isnull=True
+    )
+    if subject_email:
+        records = records.filter(subject_email=subject_email)
+    else:
+        records = records.filter(anonymous_id=anonymous)
+    return records.update(withdrawn_at=timezone.now())
