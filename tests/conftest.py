@@ -25,3 +25,12 @@ def root_page(db, locales):
 @pytest.fixture
 def default_site(db, root_page):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -49,10 +49,13 @@ RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
 # "v2" (checkbox) or "v3" (invisible, scored).
 RECAPTCHA_VERSION = os.environ.get("RECAPTCHA_VERSION", "v2")
-RECAPTCHA_REQUIRED_SCORE = float(os.environ.get("RECAPTCHA_REQUIRED_SCORE", "0.5"))
+# v3 only: submissions scoring below this are refused; v3 never runs without a threshold.
+RECAPTCHA_REQUIRED_SCORE = float(os.environ.get("RECAPTCHA_REQUIRED_SCORE") or "0.5")
 
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Public form submissions per client address: "<count>/<s|m|h|d>", e.g. "10/m"; "0" turns it off.
+FORMS_RATE_LIMIT = os.environ.get("FORMS_RATE_LIMIT", "10/m")
 
 # --- Applications -----------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads a request body (CSRF reads POST), so oversized bodies stay unread.
+    "website.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,9 +1,17 @@
 """Production: secure by default, refuses to start with development secrets or no captcha."""
 
 from django.core.exceptions import ImproperlyConfigured
+from django_recaptcha.constants import TEST_PRIVATE_KEY as _RECAPTCHA_TEST_PRIVATE_KEY
+from django_recaptcha.constants import TEST_PUBLIC_KEY as _RECAPTCHA_TEST_PUBLIC_KEY
 
 from .base import *  # noqa: F403
-from .base import RECAPTCHA_PRIVATE_KEY, RECAPTCHA_PUBLIC_KEY, SECRET_KEY
+from .base import (
+    RECAPTCHA_PRIVATE_KEY,
+    RECAPTCHA_PUBLIC_KEY,
+    RECAPTCHA_REQUIRED_SCORE,
+    RECAPTCHA_VERSION,
+    SECRET_KEY,
+)
 
 DEBUG = False
 
@@ -12,6 +20,17 @@ if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
 if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
     raise ImproperlyConfigured(
         "Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY: public forms need reCAPTCHA."
+    )
+if (
+    RECAPTCHA_PUBLIC_KEY == _RECAPTCHA_TEST_PUBLIC_KEY
+    or RECAPTCHA_PRIVATE_KEY == _RECAPTCHA_TEST_PRIVATE_KEY
+):
+    raise ImproperlyConfigured("Google's reCAPTCHA test keys accept every visitor; set real keys.")
+if RECAPTCHA_VERSION not in ("v2", "v3"):
+    raise ImproperlyConfigured("Set RECAPTCHA_VERSION to v2 (checkbox) or v3 (scored).")
+if RECAPTCHA_VERSION == "v3" and not 0 < RECAPTCHA_REQUIRED_SCORE <= 1:
+    raise ImproperlyConfigured(
+        "reCAPTCHA v3 needs a score threshold: set RECAPTCHA_REQUIRED_SCORE above 0, at most 1."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,63 @@
+"""Project-wide request guards that must run before anything parses a request body."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+API_PREFIX = "/api/"
+
+
+class RequestBodyLimitMiddleware:
+    """Answer 413 to any request whose body is over ``REQUEST_MAX_BODY_SIZE``.
+
+    Django's own limits (``DATA_UPLOAD_MAX_MEMORY_SIZE``) leave files out, and form fields
+    check a file's size only after it has been streamed to disk. This refuses the request
+    from its declared length before the CSRF check, a view or an upload handler reads a
+    byte, so an oversized upload is never written anywhere. It sits before
+    ``CsrfViewMiddleware``, the first middleware that reads ``request.POST``.
+
+    Under WSGI Django reads at most ``Content-Length`` bytes (none without it), so the header
+    is the whole story; under ASGI the server has already spooled the body to a file, whose
+    size is checked when no length was declared (chunked uploads).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = getattr(settings, "REQUEST_MAX_BODY_SIZE", 0)
+        if limit and body_size(request) > limit:
+            return too_large_response(request, limit)
+        return self.get_response(request)
+
+
+def body_size(request: HttpRequest) -> int:
+    declared = request.META.get("CONTENT_LENGTH")
+    if declared:
+        try:
+            return max(int(declared), 0)
+        except ValueError:
+            return 0  # Django reads such a body as empty too
+    stream = getattr(request, "_stream", None)
+    if stream is not None and getattr(stream, "seekable", lambda: False)():
+        position = stream.tell()
+        size = stream.seek(0, 2)
+        stream.seek(position)
+        return size
+    return 0
+
+
+def too_large_response(request: HttpRequest, limit: int) -> HttpResponse:
+    message = _(
+        "The request is too large: at most %(size)s can be sent at once, files included."
+    ) % {"size": filesizeformat(limit)}
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": message}, status=413)
+    title = _("Request too large")
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
+        f"</head><body><h1>{escape(title)}</h1><p>{escape(message)}</p></body></html>"
+    )
+    return HttpResponse(page, status=413, content_type="text/html; charset=utf-8")
