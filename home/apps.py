@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     """The chamber's ordinary pages: home, content pages and site-wide settings."""
 
     name = "home"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,11 +1,49 @@
-"""Wagtail's API v2: pages, images and documents as JSON for headless front ends."""
+"""Wagtail's API v2: pages, images and documents as JSON for headless front ends.
 
+The pages endpoint adds a ``translations`` meta field so a front end can build its language
+switcher from the detail JSON alone, and loads each page's locale with the page so listing
+pages of any size costs the same number of queries.
+"""
+
+from rest_framework.fields import Field
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+
+class PageTranslationsField(Field):
+    """``{"nl": 3, "fr": 8, "en": 13}``: ids of the live page in each locale, itself included."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return dict(
+            page.get_translations(inclusive=True)
+            .live()
+            .order_by("locale__language_code")
+            .values_list("locale__language_code", "id")
+        )
+
+
+class TranslatedPageSerializer(PageSerializer):
+    translations = PageTranslationsField(read_only=True)
+
+
+class TranslatedPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = TranslatedPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    # One query per page: shown on detail, available on listings only through ?fields=.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations"]
+
+    def get_queryset(self):
+        # Every listed page serialises its locale; fetch it in the same query.
+        return super().get_queryset().select_related("locale")
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -1,0 +1,101 @@
+"""StreamField blocks shared by the chamber's content pages.
+
+Kept in one place so the home page and ordinary pages offer editors the same vocabulary, and
+the API serialises both the same way.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image that always carries alternative text: decorative images are the exception."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_("Describe the image for people who cannot see it; empty if decorative."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/image_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent link to a page inside the site or to an address outside it."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    link_label = blocks.CharBlock(label=_("Link label"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External address"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": blocks.BlockValidationError(
+                        _("Choose either a page or an external address.")
+                    )
+                }
+            )
+        return value
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Rich text"),
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+        template="home/blocks/paragraph_block.html",
+    )
+    image = ImageBlock()
+    call_to_action = CallToActionBlock()
+    quote = QuoteBlock()
+
+
+# Brand names are not translated.
+SOCIAL_NETWORKS = {
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "x": "X",
+}
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    """One profile of the organisation on a social network, listed in the footer."""
+
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=list(SOCIAL_NETWORKS.items()),
+    )
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")

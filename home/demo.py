@@ -1,0 +1,160 @@
+"""Demo content of the site itself: the Dutch tree, its French and English translations.
+
+Idempotent: every object is looked up before it is created and existing pages are never
+rewritten, so running ``load_demo`` again leaves the tree (ids, paths, revisions) as it was.
+Translations go through wagtail-localize (translation sources, string translations, synced
+translation records) so editors see real, updatable translations in the admin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
+from .models import HomePage, OrganisationSettings, StandardPage
+
+Log = Callable[[str], None]
+
+
+def load(*, log: Log) -> None:
+    locales = locales_ensure(log=log)
+    source_locale = locales[settings.LANGUAGE_CODE]
+    home = home_page_ensure(locale=source_locale, log=log)
+    children = [child_page_ensure(parent=home, spec=spec, log=log) for spec in CHILD_PAGES]
+    home_body_ensure(home=home, about=children[0], log=log)
+
+    for locale in locales.values():
+        if locale == source_locale:
+            continue
+        for page in [home, *children]:
+            if page is not None:
+                page_translate(page=page, locale=locale, log=log)
+        # Pages editors add later in Dutch appear in this language as aliases until translated.
+        LocaleSynchronization.objects.get_or_create(
+            locale=locale, defaults={"sync_from": source_locale}
+        )
+
+    organisation_settings_ensure(log=log)
+    for name in ("Editors", "Moderators"):
+        _, created = Group.objects.get_or_create(name=name)
+        if created:
+            log(f"Created group {name!r} (Wagtail's migrations normally provide it).")
+
+
+def locales_ensure(*, log: Log) -> dict[str, Locale]:
+    locales = {}
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        locales[code], created = Locale.objects.get_or_create(language_code=code)
+        if created:
+            log(f"Created locale {code}.")
+    return locales
+
+
+def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
+    """The Dutch home page, made the default site's root in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=locale).first()
+    if home is None:
+        home = HomePage(locale=locale, **HOME["fields"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        log(f"Created home page {home.title!r}.")
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    if site.root_page_id != home.pk or site.site_name != ORGANISATION["organisation_name"]:
+        site.root_page = home
+        site.site_name = ORGANISATION["organisation_name"]
+        site.save()
+        log("Pointed the default site at the home page.")
+
+    # Wagtail's migrations create a plain "Welcome to your new Wagtail site!" page; with the
+    # site moved to the home page nothing uses it any more.
+    plain_page = ContentType.objects.get_for_model(Page)
+    for welcome in Page.objects.filter(depth=2, content_type=plain_page, sites_rooted_here=None):
+        log(f"Removed Wagtail's welcome page {welcome.title!r}.")
+        welcome.delete()
+    return home
+
+
+def child_page_ensure(*, parent: HomePage, spec: dict, log: Log) -> StandardPage | None:
+    """A page under the home page, unless a page with that slug already lives there.
+
+    Other apps' demos may have replaced a placeholder (contact becomes a form page): their
+    page then keeps the slug and this function leaves it alone.
+    """
+    existing = parent.get_children().filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing.specific if isinstance(existing.specific, StandardPage) else None
+    page = StandardPage(locale=parent.locale, show_in_menus=True, **spec)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    log(f"Created page {page.title!r} at /{parent.locale.language_code}/{page.slug}/.")
+    return page
+
+
+def home_body_ensure(*, home: HomePage, about: StandardPage | None, log: Log) -> None:
+    if home.body.raw_data or about is None:
+        return
+    home.body = HOME["body"](about)
+    home.save_revision().publish()
+    log("Filled the home page's body.")
+
+
+def page_translate(*, page: Page, locale: Locale, log: Log) -> bool:
+    """Translate ``page`` into ``locale`` through wagtail-localize, unless already done.
+
+    Returns whether a translation was made.
+
+    Strings come from ``TRANSLATIONS`` and are stored as manual string translations, the same
+    rows the admin's translation editor writes; anything without a translation (names, slugs)
+    falls back to the Dutch source.
+    """
+    existing = page.get_translations().filter(locale=locale, alias_of__isnull=True).first()
+    if existing is not None:
+        return False
+
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    texts = TRANSLATIONS[locale.language_code]
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        translated = texts.get(segment.string.data)
+        if translated is None:
+            continue
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": translated,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    # publish=False then publishing here, because wagtail-localize defers its own publish to
+    # the end of the transaction and the children's translations need a live parent.
+    translated, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
+    translated.get_latest_revision().publish()
+    log(f"Translated {page.title!r} into {locale.language_code}: {translated.title!r}.")
+    return True
+
+
+def organisation_settings_ensure(*, log: Log) -> None:
+    details = OrganisationSettings.load()
+    if details.organisation_name:
+        return
+    for field, value in ORGANISATION.items():
+        setattr(details, field, value)
+    details.save()
+    log("Filled the organisation settings.")
