@@ -1,0 +1,129 @@
+"""Turning an editor's field list into a Django form, one ``create_<type>_field`` per type.
+
+Extends Wagtail's :class:`~wagtail.contrib.forms.forms.FormBuilder`: the stock types keep
+their behaviour (single and multi line get an upper length bound), and three are added:
+``phone``, ``file`` (kind decided by content, size bound per field) and ``purpose`` (an
+unticked consent checkbox whose words come from a :class:`privacy.models.Purpose` in the
+page's locale). Form keys are the fields' stable ``key``, never the translated label.
+"""
+
+from __future__ import annotations
+
+from django import forms as django_forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm
+from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
+
+from . import conf
+from .captcha import captcha_field
+from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
+
+CAPTCHA_FIELD_NAME = "captcha"
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()./-]{6,32}$",
+    _("Enter a phone number: digits, spaces and + ( ) . / - only."),
+)
+
+
+class PrivateFileField(django_forms.FileField):
+    """An upload checked by its content; ``clean`` leaves the findings on the file.
+
+    The findings (kind, size, sha256, cleaned name) travel as ``upload.checked`` so the
+    service that stores the file does not read it again to learn them.
+    """
+
+    def __init__(self, *, kinds, max_size: int, **kwargs):
+        self.kinds = tuple(kinds) or ALL_KINDS
+        self.max_size = max_size
+        kwargs.setdefault(
+            "widget",
+            django_forms.ClearableFileInput(
+                attrs={"accept": ",".join(ext for k in self.kinds for ext in EXTENSIONS[k])}
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            upload.checked = check_upload(upload, kinds=self.kinds, max_size=self.max_size)
+        return upload
+
+
+class PurposeConsentField(django_forms.BooleanField):
+    """A consent tick box bound to a purpose; never ticked in advance."""
+
+    def __init__(self, *, purpose, **kwargs):
+        self.purpose = purpose
+        kwargs["initial"] = False
+        super().__init__(**kwargs)
+
+
+class FormBuilder(WagtailFormBuilder):
+    """Wagtail's builder, keyed by the fields' stable keys and aware of the page's locale."""
+
+    def __init__(self, fields, *, locale=None):
+        super().__init__(fields)
+        self.locale = locale
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
+        return django_forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = conf.get("MULTILINE_MAX_LENGTH", 5000)
+        options.setdefault("widget", django_forms.Textarea)
+        return django_forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        return django_forms.EmailField(**options)
+
+    def create_phone_field(self, field, options):
+        options["max_length"] = 32
+        options["validators"] = [phone_validator]
+        options.setdefault("widget", django_forms.TextInput(attrs={"type": "tel"}))
+        return django_forms.CharField(**options)
+
+    def create_date_field(self, field, options):
+        options.setdefault("widget", django_forms.DateInput(attrs={"type": "date"}))
+        return django_forms.DateField(**options)
+
+    def create_hidden_field(self, field, options):
+        options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
+        return super().create_hidden_field(field, options)
+
+    def create_file_field(self, field, options):
+        options.pop("initial", None)
+        kinds = field.allowed_kinds
+        max_size = field.max_file_size_bytes
+        if not options["help_text"]:
+            options["help_text"] = _("%(kinds)s, at most %(size)s MB.") % {
+                "kinds": kinds_label(kinds),
+                "size": field.max_file_size_mb,
+            }
+        return PrivateFileField(kinds=kinds, max_size=max_size, **options)
+
+    def create_purpose_field(self, field, options):
+        purpose = field.localized_purpose(self.locale)
+        options["initial"] = False
+        if purpose is not None:
+            options["label"] = purpose.consent_text
+        return PurposeConsentField(purpose=purpose, **options)
+
+    @property
+    def formfields(self):
+        formfields = {}
+        for field in self.fields:
+            options = self.get_field_options(field)
+            create_field = self.get_create_field_function(field.field_type)
+            formfields[field.form_key] = create_field(field, options)
+        captcha = captcha_field()
+        if captcha is not None:
+            formfields[CAPTCHA_FIELD_NAME] = captcha
+        return formfields
+
+    def get_form_class(self):
+        return type("FormPageForm", (BaseForm,), self.formfields)

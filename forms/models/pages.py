@@ -1,0 +1,247 @@
+"""The editor-built form page and its fields."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.utils import get_field_clean_name
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from ..builder import FormBuilder
+from .fields import FileKindsField
+
+MB = 1024 * 1024
+
+
+class FieldType(models.TextChoices):
+    SINGLELINE = "singleline", _("Single line text")
+    MULTILINE = "multiline", _("Multi-line text")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    DROPDOWN = "dropdown", _("Drop-down")
+    RADIO = "radio", _("Radio buttons")
+    CHECKBOXES = "checkboxes", _("Checkboxes")
+    CHECKBOX = "checkbox", _("Checkbox")
+    HIDDEN = "hidden", _("Hidden field")
+    FILE = "file", _("File upload")
+    PURPOSE = "purpose", _("Purpose consent")
+
+
+key_validator = RegexValidator(
+    r"^[a-z][a-z0-9_]{0,63}$",
+    _("Lower-case letters, digits and underscores, starting with a letter."),
+)
+RESERVED_KEYS = frozenset({"captcha", "csrfmiddlewaretoken", "submit_time", "locale"})
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """One question of a form.
+
+    ``key`` names the answer everywhere (form input, stored answers, exports, API). It is
+    set once (from the label when left empty, in the language the form was written in) and
+    synchronised to every translation, so the nl, fr and en pages produce one set of keys.
+    """
+
+    page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        verbose_name=_("field type"), max_length=16, choices=FieldType.choices
+    )
+    field_type.required_on_save = True
+    key = models.CharField(
+        _("key"),
+        max_length=64,
+        blank=True,
+        validators=[key_validator],
+        help_text=_(
+            "Names the answer in exports and the API. Filled in from the label when left "
+            "empty; cannot change once set."
+        ),
+    )
+    is_subject_email = models.BooleanField(
+        _("the person's e-mail address"),
+        default=False,
+        help_text=_("How the submission is found for access and erasure requests."),
+    )
+    purpose = models.ForeignKey(
+        "privacy.Purpose",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="form_fields",
+        verbose_name=_("purpose"),
+        help_text=_("Purpose consent only: the purpose whose consent text is shown."),
+    )
+    file_kinds = FileKindsField(_("accepted file kinds"))
+    max_file_size_mb = models.PositiveSmallIntegerField(
+        _("maximum file size (MB)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("key"),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+        FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+        FieldPanel("is_subject_email"),
+        FieldPanel("purpose"),
+        FieldRowPanel([FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")]),
+    ]
+
+    # Structure is shared by all translations; only the words are translated.
+    override_translatable_fields = [
+        SynchronizedField("key", overridable=False),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("purpose", overridable=False),
+        SynchronizedField("file_kinds", overridable=False),
+    ]
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+        unique_together = [("translation_key", "locale")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_field_clean_name(self) -> str:
+        if self.key:
+            return self.key
+        name = get_field_clean_name(self.label)[:64]
+        return name if name[:1].isalpha() else f"field_{name}"[:64]
+
+    @property
+    def form_key(self) -> str:
+        return self.clean_name or self.get_field_clean_name()
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = self.get_field_clean_name()
+        self.clean_name = self.key
+        super().save(*args, **kwargs)
+
+    @property
+    def allowed_kinds(self) -> tuple[str, ...]:
+        return tuple(kind for kind in (self.file_kinds or "").split(",") if kind)
+
+    @property
+    def max_file_size_bytes(self) -> int:
+        return self.max_file_size_mb * MB
+
+    def localized_purpose(self, locale: Locale | None):
+        """The purpose in ``locale`` when translated there, else as chosen."""
+        if self.purpose is None or locale is None:
+            return self.purpose
+        if self.purpose.locale_id == locale.pk:
+            return self.purpose
+        return self.purpose.get_translation_or_none(locale) or self.purpose
+
+
+class FormPage(AbstractEmailForm):
+    """A form editors build in the admin; its submissions go to an :class:`Inbox`.
+
+    Built on Wagtail's ``AbstractEmailForm`` and its override points: ``get_form_class``
+    (stable keys, page locale, captcha), ``process_form_submission`` (stores through
+    :func:`forms.services.submission_create`: files, consents, retention, notification) and
+    ``render_landing_page``. Answers never go into Wagtail's own ``FormSubmission`` table and
+    the notification quotes none: only the inbox's group reads them.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    inbox = models.ForeignKey(
+        "forms.Inbox",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="form_pages",
+        verbose_name=_("inbox"),
+        help_text=_("Where submissions go; its group alone can read them."),
+    )
+
+    form_builder = FormBuilder
+    template = "forms/form_page.html"
+    landing_page_template = "forms/form_page_landing.html"
+    subpage_types: list[str] = []
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
+    ]
+
+    class Meta:
+        verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
+
+    def get_form_fields(self):
+        return self.form_fields.select_related("purpose").all()
+
+    def get_form_class(self):
+        return self.form_builder(self.get_form_fields(), locale=self.locale).get_form_class()
+
+    def get_data_fields(self):
+        return [("submit_time", _("Submission date"))] + [
+            (field.form_key, field.label)
+            for field in self.get_form_fields()
+            if field.field_type != FieldType.PURPOSE
+        ]
+
+    def get_source_page(self) -> FormPage:
+        """The page every translation's submissions are filed under.
+
+        The translation in the default locale when there is one, else the oldest: stable
+        whichever translation the visitor used.
+        """
+        translations = FormPage.objects.filter(translation_key=self.translation_key)
+        default = translations.filter(locale=Locale.get_default()).first()
+        return default or translations.order_by("pk").first() or self
+
+    def process_form_submission(self, form):
+        from .. import services
+
+        try:
+            return services.submission_create(
+                page=self, form=form, locale=self.locale.language_code
+            )
+        except services.SubmissionNotStored:
+            form.add_error(
+                None,
+                _("Your submission could not be stored. Nothing was kept; please try again later."),
+            )
+            # The page instance lives for this request only; render_landing_page reads it.
+            self._unstored_form = form
+            return None
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        form = getattr(self, "_unstored_form", None)
+        if form is not None:
+            context = self.get_context(request)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context, status=503)
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
+
+    def send_mail(self, form):
+        """Never e-mail answers: the inbox's notification says only that one arrived."""
+
+    def get_submissions(self):
+        from .submissions import FormSubmission
+
+        return FormSubmission.objects.filter(page=self.get_source_page())
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        # Wagtail's "Forms" listing is for page editors; these answers are for the inbox.
+        raise PermissionDenied

@@ -1,0 +1,97 @@
+"""Reads the admin views, the API and exports share: who sees which inbox, how answers read."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.formats import date_format
+
+from .models import FieldType, FormField, FormPage, FormSubmission, Inbox, SubmissionFile
+
+
+def inboxes_for_user(user) -> QuerySet[Inbox]:
+    """The inboxes ``user`` may read: their groups' ones, or all for a superuser."""
+    if not user.is_authenticated or not user.is_active:
+        return Inbox.objects.none()
+    inboxes = Inbox.objects.select_related("group", "purpose")
+    if user.is_superuser:
+        return inboxes
+    return inboxes.filter(group__in=user.groups.all())
+
+
+def inboxes_with_counts(user) -> QuerySet[Inbox]:
+    return inboxes_for_user(user).annotate(
+        submission_count=Count("submissions"),
+        unhandled_count=Count("submissions", filter=Q(submissions__handled_at__isnull=True)),
+    )
+
+
+def submissions_for_user(user) -> QuerySet[FormSubmission]:
+    return FormSubmission.objects.filter(inbox__in=inboxes_for_user(user)).select_related(
+        "inbox", "handled_by"
+    )
+
+
+def attachments_for_user(user) -> QuerySet[SubmissionFile]:
+    return SubmissionFile.objects.filter(submission__in=submissions_for_user(user))
+
+
+def _display(value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Answer:
+    key: str
+    label: str
+    value: str
+
+
+def form_labels(page: FormPage | None) -> dict[str, str]:
+    """The source page's labels by key: one vocabulary for every translation's answers."""
+    if page is None:
+        return {}
+    fields = FormField.objects.filter(page=page).exclude(field_type=FieldType.PURPOSE)
+    return {field.form_key: field.label for field in fields}
+
+
+def submission_answers(submission: FormSubmission, labels: dict[str, str] | None = None):
+    """The answers in the form's field order, labelled; values as plain text.
+
+    Values are returned unescaped; templates escape them, CSV is not HTML.
+    """
+    labels = form_labels(submission.page) if labels is None else labels
+    answers = submission.answers or {}
+    ordered = [key for key in labels if key in answers] + [k for k in answers if k not in labels]
+    return [Answer(key, labels.get(key, key), _display(answers[key])) for key in ordered]
+
+
+def export_rows(inbox: Inbox, submissions: QuerySet[FormSubmission]) -> Iterator[list[str]]:
+    """CSV rows: a header, then one row per submission, columns keyed by field key."""
+    keys: dict[str, str] = {}
+    for page in FormPage.objects.filter(submissions__inbox=inbox).distinct():
+        for key, label in form_labels(page).items():
+            keys.setdefault(key, label)
+    yield ["id", "form", "language", "submitted_at", "handled_at", "e-mail", *keys]
+    for submission in submissions.iterator(chunk_size=500):
+        answers = submission.answers or {}
+        yield [
+            str(submission.pk),
+            submission.form_title,
+            submission.locale,
+            submission.submitted_at.isoformat(),
+            submission.handled_at.isoformat() if submission.handled_at else "",
+            submission.subject_email,
+            *(_display(answers.get(key)) for key in keys),
+        ]

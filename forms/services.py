@@ -1,0 +1,196 @@
+"""Everything in forms with side effects: storing submissions, handling them, telling inboxes.
+
+Both the HTML form (``FormPage.process_form_submission``) and the headless API call
+:func:`submission_create` with a bound, valid form from ``page.get_form(...)``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from privacy.models import RetentionStart
+from privacy.services import consents_record, normalise_email
+
+from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeConsentField
+from .models import FieldType, FormPage, FormSubmission, Inbox, SubmissionFile
+from .models.submissions import private_storage
+
+logger = logging.getLogger(__name__)
+
+
+class SubmissionNotStored(Exception):
+    """Storing failed (a file could not be written, the database refused); nothing was kept."""
+
+
+def _answer(value):
+    # Dates, decimals and lists go into JSON as the DjangoJSONEncoder writes them.
+    if isinstance(value, set | tuple):
+        return list(value)
+    return value
+
+
+def _subject_email(page: FormPage, cleaned: dict) -> str:
+    for field in page.get_form_fields():
+        if field.field_type == FieldType.EMAIL and field.is_subject_email:
+            value = cleaned.get(field.form_key) or ""
+            return normalise_email(value) if value else ""
+    return ""
+
+
+def retain_until_for(*, inbox: Inbox, submitted_at: datetime, handled_at: datetime | None):
+    """When a submission must be gone under its inbox's purpose.
+
+    A purpose counting from the decision counts from the handling once there is one, and
+    from the submission until then: nothing is kept forever because nobody handled it.
+    """
+    purpose = inbox.purpose
+    start = submitted_at
+    if purpose.retention_from == RetentionStart.DECISION and handled_at is not None:
+        start = handled_at
+    return purpose.retain_until(start)
+
+
+def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
+    """Store a valid form's answers, files and consents as one submission, or nothing.
+
+    Files are written to the ``private`` storage under random keys before the transaction
+    commits; when anything fails, the files already written are deleted again and
+    :class:`SubmissionNotStored` is raised. The inbox is told after the commit.
+    """
+    source_page = page.get_source_page()
+    inbox = source_page.inbox or page.inbox
+    if inbox is None:
+        raise SubmissionNotStored(f"Form page {page.pk} has no inbox.")
+
+    answers, uploads, decisions = {}, [], {}
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if name == CAPTCHA_FIELD_NAME:
+            continue
+        if isinstance(field, PurposeConsentField):
+            # Only ticked boxes are recorded: an unticked optional box on a contact form
+            # is not a withdrawal of consent given elsewhere.
+            if value and field.purpose is not None:
+                decisions[field.purpose] = True
+            continue
+        if isinstance(field, PrivateFileField):
+            if value:
+                uploads.append((name, value))
+            answers[name] = value.checked.original_name if value else ""
+            continue
+        answers[name] = _answer(value)
+
+    now = timezone.now()
+    email = _subject_email(page, form.cleaned_data)
+    storage = private_storage()
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            submission = FormSubmission.objects.create(
+                page=source_page,
+                translation_page=page,
+                form_title=source_page.title,
+                inbox=inbox,
+                locale=locale,
+                answers=answers,
+                subject_email=email,
+                submitted_at=now,
+                retain_until=retain_until_for(inbox=inbox, submitted_at=now, handled_at=None),
+            )
+            for key, upload in uploads:
+                checked = upload.checked
+                attachment = SubmissionFile(
+                    submission=submission,
+                    field_key=key,
+                    original_name=checked.original_name,
+                    kind=checked.kind,
+                    size=checked.size,
+                    sha256=checked.sha256,
+                )
+                upload.seek(0)
+                attachment.file.save(checked.original_name, upload, save=False)
+                stored.append(attachment.file.name)
+                attachment.save()
+            if decisions:
+                subject = (
+                    {"email": email}
+                    if email
+                    else {"anonymous_id": f"forms.FormSubmission:{submission.pk}"}
+                )
+                consents_record(
+                    decisions=decisions,
+                    locale=locale,
+                    source="form",
+                    source_ref=f"forms.FormSubmission:{submission.pk}",
+                    **subject,
+                )
+            transaction.on_commit(lambda: submission_notify(submission=submission))
+    except Exception as error:
+        for name in stored:
+            try:
+                storage.delete(name)
+            except Exception:
+                logger.exception("Could not remove %s after a failed submission", name)
+        logger.exception("Submission to form page %s was not stored", page.pk)
+        raise SubmissionNotStored(str(error)) from error
+    return submission
+
+
+def submission_admin_url(submission: FormSubmission) -> str:
+    path = reverse("forms_inboxes:submission", args=[submission.pk])
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def submission_notify(*, submission: FormSubmission) -> None:
+    """Tell the inbox a submission arrived: the form's name and a link, no answers, no files."""
+    address = submission.inbox.notification_address
+    if not address:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New submission: %(form)s") % {"form": submission.form_title}
+        body = _(
+            "A new submission of the form “%(form)s” arrived in the inbox “%(inbox)s”.\n\n"
+            "Read it in the admin (sign-in required):\n%(url)s\n"
+        ) % {
+            "form": submission.form_title,
+            "inbox": submission.inbox.name,
+            "url": submission_admin_url(submission),
+        }
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    except Exception:
+        # The submission is stored and visible in the inbox; a mail outage must not undo it.
+        logger.exception("Notification for submission %s could not be sent", submission.pk)
+
+
+def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmission:
+    """Record who handled the submission and when; retention may now count from then."""
+    now = timezone.now()
+    submission.handled_by = user
+    submission.handled_at = now
+    submission.retain_until = retain_until_for(
+        inbox=submission.inbox, submitted_at=submission.submitted_at, handled_at=now
+    )
+    submission.save(update_fields=["handled_by", "handled_at", "retain_until"])
+    return submission
+
+
+def file_download_log(*, attachment: SubmissionFile, user) -> None:
+    from .models import FileDownloadLog
+
+    FileDownloadLog.objects.create(
+        user=user,
+        username=user.get_username(),
+        file=attachment,
+        file_pk=attachment.pk,
+        submission_pk=attachment.submission_id,
+    )

@@ -1,0 +1,94 @@
+"""Fixtures for the forms tests: a site home page to hang form pages under, purposes, users."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from forms.models import FieldType
+from tests.forms.factories import FormFieldFactory, FormPageFactory, InboxFactory
+from tests.privacy.factories import PurposeFactory
+
+
+@pytest.fixture
+def home(default_site):
+    return default_site.root_page.specific
+
+
+@pytest.fixture
+def answer_purpose(db):
+    return PurposeFactory(key="answer-request", consent_text="Ik wil antwoord op mijn vraag.")
+
+
+@pytest.fixture
+def newsletter_purpose(db):
+    return PurposeFactory(key="newsletter", consent_text="Stuur mij de nieuwsbrief.")
+
+
+@pytest.fixture
+def inbox(db):
+    return InboxFactory(name="Contact requests", group__name="Secretariat")
+
+
+@pytest.fixture
+def contact_page(home, inbox, answer_purpose, newsletter_purpose):
+    """Name, e-mail (the subject's), question, optional attachment and two purposes."""
+    page = FormPageFactory(parent=home, title="Contact", slug="contact", inbox=inbox)
+    fields = [
+        {"label": "Naam", "key": "name"},
+        {
+            "label": "E-mail",
+            "key": "email",
+            "field_type": FieldType.EMAIL,
+            "is_subject_email": True,
+        },
+        {"label": "Vraag", "key": "question", "field_type": FieldType.MULTILINE},
+        {"label": "Bijlage", "key": "attachment", "field_type": FieldType.FILE, "required": False},
+        {
+            "label": "Antwoord",
+            "key": "consent_answer",
+            "field_type": FieldType.PURPOSE,
+            "purpose": answer_purpose,
+        },
+        {
+            "label": "Nieuwsbrief",
+            "key": "consent_newsletter",
+            "field_type": FieldType.PURPOSE,
+            "purpose": newsletter_purpose,
+            "required": False,
+        },
+    ]
+    for order, options in enumerate(fields):
+        FormFieldFactory(page=page, sort_order=order, **options)
+    return page
+
+
+@pytest.fixture
+def valid_data():
+    return {
+        "name": "Jan Peeters",
+        "email": " Jan.Peeters@Example.org ",
+        "question": "Wanneer is de volgende netwerkavond?",
+        "consent_answer": "on",
+    }
+
+
+def _user(username, *, groups=(), superuser=False, admin=True):
+    User = get_user_model()
+    user = User.objects.create_user(
+        username, f"{username}@example.org", "pw", is_superuser=superuser, is_staff=superuser
+    )
+    if admin:
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    for group in groups:
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def secretary(inbox):
+    return _user("secretary", groups=[inbox.group])
+
+
+@pytest.fixture
+def make_user(db):
+    return _user
