@@ -4,10 +4,18 @@ Functions are keyword-only and named ``<entity>_<action>``.
 """
 
 from .consent import consent_record, consent_withdraw, consents_record, normalise_email
+from .retention import RunReport, retention_enforce
+from .subjects import SubjectExport, subject_counts, subject_erase, subject_export
 
 __all__ = [
+    "RunReport",
+    "SubjectExport",
     "consent_record",
     "consent_withdraw",
     "consents_record",
     "normalise_email",
+    "retention_enforce",
+    "subject_counts",
+    "subject_erase",
+    "subject_export",
 ]

@@ -1,0 +1,158 @@
+"""A subject's rights: access (export) and erasure, over every registered model."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+
+from ..models import DeletionReason
+from ..registry import Registration, registered_models
+from .consent import normalise_email
+from .deletion import rows_purge
+from .retention import RunReport, deletion_log_write
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    model: str
+    pk: object
+    field: str
+    name: str
+    storage: object
+
+    @property
+    def archive_name(self) -> str:
+        label = self.model.replace(".", "_")
+        return f"files/{label}/{self.pk}/{PurePosixPath(self.name).name}"
+
+
+@dataclass
+class SubjectExport:
+    """Everything held about one subject: rows per model label, and their files."""
+
+    email: str
+    records: dict[str, list[dict]] = field(default_factory=dict)
+    files: list[ExportedFile] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.records.values())
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {label: len(rows) for label, rows in self.records.items() if rows}
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {
+                "subject": self.email,
+                "generated_at": timezone.now(),
+                "records": {label: rows for label, rows in self.records.items() if rows},
+                "files": [
+                    {
+                        "model": f.model,
+                        "pk": f.pk,
+                        "field": f.field,
+                        "name": f.name,
+                        "archive_name": f.archive_name,
+                    }
+                    for f in self.files
+                ],
+            },
+            cls=DjangoJSONEncoder,
+            indent=2,
+            ensure_ascii=False,
+        )
+
+    def write_zip(self, path: str | os.PathLike) -> Path:
+        """Write ``data.json`` and every file into a zip, atomically (temp file + rename)."""
+        target = Path(path)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        missing = []
+        try:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for exported in self.files:
+                    try:
+                        source = exported.storage.open(exported.name, "rb")
+                    except FileNotFoundError:
+                        missing.append(exported.archive_name)
+                        continue
+                    with source, archive.open(exported.archive_name, "w") as sink:
+                        for piece in source.chunks():
+                            sink.write(piece)
+                data = json.loads(self.as_json())
+                data["missing_files"] = missing
+                archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return target
+
+
+def _export_fields(registration: Registration) -> list[str]:
+    return [
+        f.attname
+        for f in registration.model._meta.concrete_fields
+        if f.name not in registration.export_exclude
+    ]
+
+
+def subject_export(*, email: str) -> SubjectExport:
+    """Collect what every registered model holds about ``email`` (rows and file names).
+
+    Raises ``ValidationError`` for a malformed address; an unknown one gives an empty
+    export.
+    """
+    subject = normalise_email(email)
+    export = SubjectExport(email=subject)
+    for registration in registered_models():
+        rows = registration.subject_queryset(subject).order_by("pk")
+        export.records[registration.label] = list(rows.values(*_export_fields(registration)))
+        if not export.records[registration.label]:
+            continue
+        for file_path in registration.files:
+            for pk, name in rows.values_list("pk", file_path.path):
+                if name:
+                    export.files.append(
+                        ExportedFile(
+                            registration.label, pk, file_path.path, name, file_path.storage
+                        )
+                    )
+    return export
+
+
+def subject_counts(*, email: str) -> dict[str, int]:
+    """How many rows each registered model holds about ``email`` (for a confirmation)."""
+    subject = normalise_email(email)
+    counts = {}
+    for registration in registered_models():
+        count = registration.subject_queryset(subject).count()
+        if count:
+            counts[registration.label] = count
+    return counts
+
+
+def subject_erase(*, email: str) -> RunReport:
+    """Delete every row and file held about ``email``, consent proofs included.
+
+    What remains is a :class:`~privacy.models.DeletionLog` entry per model with counts only,
+    which is the proof that the request was honoured. Raises ``ValidationError`` for a
+    malformed address; an unknown one erases nothing (and logs nothing).
+    """
+    subject = normalise_email(email)
+    report = RunReport(run_id=uuid.uuid4(), dry_run=False)
+    for registration in registered_models():
+        queryset = registration.subject_queryset(subject)
+        if not queryset.exists():
+            continue
+        report.outcomes.append(rows_purge(registration=registration, queryset=queryset))
+    if report.outcomes:
+        deletion_log_write(report=report, reason=DeletionReason.ERASURE)
+    return report

@@ -1,0 +1,43 @@
+"""A dossier with a document and attachments: personal data the way other apps hold it."""
+
+from django.core.files.storage import FileSystemStorage, storages
+from django.db import models
+
+
+def private_storage():
+    return storages["private"]
+
+
+class UnreliableStorage(FileSystemStorage):
+    """A file system storage that can be switched to fail deletions, like a storage outage."""
+
+    down = False
+
+    def delete(self, name):
+        if type(self).down:
+            raise OSError("storage unavailable")
+        super().delete(name)
+
+
+unreliable_storage = UnreliableStorage()
+
+
+class Dossier(models.Model):
+    email = models.EmailField(db_index=True)
+    name = models.CharField(max_length=100)
+    secret_note = models.CharField(max_length=100, blank=True)
+    purpose_key = models.CharField(max_length=64, default="job-application")
+    document = models.FileField(storage=private_storage, upload_to="dossiers/", blank=True)
+    retain_until = models.DateTimeField(null=True, db_index=True)
+
+    class PersonalData:
+        subject = "email"
+        files = ("document", "attachments__file")
+        purpose = "purpose_key"
+        expired = "retain_until"
+        export_exclude = ("secret_note",)
+
+
+class Attachment(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(storage=unreliable_storage, upload_to="attachments/")
