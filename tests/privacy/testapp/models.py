@@ -37,7 +37,13 @@ class Dossier(models.Model):
         expired = "retain_until"
         export_exclude = ("secret_note",)
 
+    def __str__(self):
+        return self.name
+
 
 class Attachment(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(storage=unreliable_storage, upload_to="attachments/")
+
+    def __str__(self):
+        return self.file.name
