@@ -1,8 +1,9 @@
 """The forms app's models: pages and fields, inboxes, submissions and their files."""
 
+from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox
-from .pages import FieldType, FormField, FormPage
+from .pages import FormField, FormPage
 from .submissions import FileDownloadLog, FormSubmission, SubmissionFile
 
 __all__ = [

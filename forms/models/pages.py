@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -15,33 +15,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
+from ..constants import FieldType, key_validator
 from .fields import FileKindsField
 
 MB = 1024 * 1024
-
-
-class FieldType(models.TextChoices):
-    SINGLELINE = "singleline", _("Single line text")
-    MULTILINE = "multiline", _("Multi-line text")
-    EMAIL = "email", _("E-mail")
-    PHONE = "phone", _("Phone")
-    NUMBER = "number", _("Number")
-    DATE = "date", _("Date")
-    DROPDOWN = "dropdown", _("Drop-down")
-    RADIO = "radio", _("Radio buttons")
-    CHECKBOXES = "checkboxes", _("Checkboxes")
-    CHECKBOX = "checkbox", _("Checkbox")
-    HIDDEN = "hidden", _("Hidden field")
-    FILE = "file", _("File upload")
-    PURPOSE = "purpose", _("Purpose consent")
-
-
-key_validator = RegexValidator(
-    r"^[a-z][a-z0-9_]{0,63}$",
-    _("Lower-case letters, digits and underscores, starting with a letter."),
-)
-RESERVED_KEYS = frozenset({"captcha", "csrfmiddlewaretoken", "submit_time", "locale"})
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -172,6 +151,7 @@ class FormPage(AbstractEmailForm):
     )
 
     form_builder = FormBuilder
+    base_form_class = FormPageAdminForm
     template = "forms/form_page.html"
     landing_page_template = "forms/form_page_landing.html"
     subpage_types: list[str] = []

@@ -1,0 +1,74 @@
+"""The FormPage editing form: rules a form's field list must satisfy before it is saved."""
+
+from __future__ import annotations
+
+from django import forms as django_forms
+from django.utils.translation import gettext as _
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+
+from .constants import RESERVED_KEYS, FieldType
+
+PERSONAL_TYPES = {FieldType.EMAIL, FieldType.FILE, FieldType.PURPOSE}
+
+
+def field_problems(fields) -> list[tuple[object, str, str]]:
+    """What is wrong with a list of form fields, as ``(field, attribute, message)``.
+
+    ``field`` is None for a problem of the form as a whole. Shared by the admin form and
+    by code that builds forms (the demo), so both obey the same rules.
+    """
+    problems = []
+    subjects = [f for f in fields if f.is_subject_email]
+    for field in fields:
+        key = field.key or field.get_field_clean_name()
+        if key in RESERVED_KEYS:
+            problems.append((field, "key", _("'%(key)s' is reserved.") % {"key": key}))
+        if field.is_subject_email and field.field_type != FieldType.EMAIL:
+            problems.append(
+                (field, "is_subject_email", _("Only an e-mail field can hold the address."))
+            )
+        if field.field_type == FieldType.PURPOSE and field.purpose_id is None:
+            problems.append((field, "purpose", _("Choose the purpose this consent is for.")))
+        if field.field_type == FieldType.FILE and not field.allowed_kinds:
+            problems.append((field, "file_kinds", _("Accept at least one file kind.")))
+    purposes = [f.purpose_id for f in fields if f.field_type == FieldType.PURPOSE]
+    if len(purposes) != len(set(purposes)):
+        problems.append((None, "", _("Each purpose can be asked only once per form.")))
+    if any(f.field_type in PERSONAL_TYPES for f in fields) and len(subjects) != 1:
+        problems.append(
+            (
+                None,
+                "",
+                _(
+                    "Mark exactly one e-mail field as the person's e-mail address: it is how "
+                    "a submission is found for access and erasure requests."
+                ),
+            )
+        )
+    return problems
+
+
+class FormPageAdminForm(WagtailAdminFormPageForm):
+    """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return cleaned_data
+        live = []
+        for form in formset.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            instance = form.instance
+            if instance.pk and "key" in form.changed_data:
+                form.add_error("key", _("The key cannot change once the field is saved."))
+            live.append((form, instance))
+        by_instance = {id(instance): form for form, instance in live}
+        for field, attribute, message in field_problems([instance for _f, instance in live]):
+            form = by_instance.get(id(field)) if field is not None else None
+            if form is not None and attribute in form.fields:
+                form.add_error(attribute, message)
+            else:
+                self.add_error(None, django_forms.ValidationError(message))
+        return cleaned_data
