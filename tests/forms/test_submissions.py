@@ -1,0 +1,252 @@
+"""Submitting a form through the HTML page: what is stored, recorded, sent and refused."""
+
+import datetime
+
+import pytest
+from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
+from wagtail.models import Locale
+
+from forms import services
+from forms.models import FormSubmission, SubmissionFile
+from privacy.models import ConsentRecord, RetentionStart
+from tests.forms.factories import InboxFactory
+from tests.forms.samples import pdf_bytes, upload
+from tests.privacy.factories import PurposeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_valid_submission_is_stored_with_answers_by_key_and_normalised_email(
+    client, contact_page, valid_data
+):
+    response = client.post(contact_page.url, valid_data)
+
+    assert response.status_code == 200
+    assert "forms/form_page_landing.html" in [t.name for t in response.templates]
+    submission = FormSubmission.objects.get()
+    assert submission.page == contact_page
+    assert submission.inbox == contact_page.inbox
+    assert submission.locale == "nl"
+    assert submission.subject_email == "jan.peeters@example.org"
+    assert submission.answers["name"] == "Jan Peeters"
+    assert submission.answers["question"] == valid_data["question"]
+    assert "consent_answer" not in submission.answers
+
+
+def test_ticked_purposes_are_recorded_with_revision_text_and_locale(
+    client, contact_page, valid_data, answer_purpose, newsletter_purpose
+):
+    client.post(contact_page.url, {**valid_data, "consent_newsletter": "on"})
+
+    submission = FormSubmission.objects.get()
+    records = {r.purpose_key: r for r in ConsentRecord.objects.all()}
+    assert set(records) == {"answer-request", "newsletter"}
+    record = records["answer-request"]
+    assert record.granted is True
+    assert record.subject_email == "jan.peeters@example.org"
+    assert record.text_shown == answer_purpose.consent_text
+    assert record.purpose_revision == answer_purpose.latest_revision
+    assert record.locale == "nl"
+    assert record.source == "form"
+    assert record.source_ref == f"forms.FormSubmission:{submission.pk}"
+
+
+def test_unticked_optional_purpose_records_nothing(client, contact_page, valid_data):
+    client.post(contact_page.url, valid_data)
+
+    assert list(ConsentRecord.objects.values_list("purpose_key", flat=True)) == ["answer-request"]
+
+
+def test_missing_required_consent_is_a_form_error_and_stores_nothing(
+    client, contact_page, valid_data
+):
+    data = {k: v for k, v in valid_data.items() if k != "consent_answer"}
+
+    response = client.post(contact_page.url, data)
+
+    assert response.status_code == 200
+    assert "consent_answer" in response.context["form"].errors
+    assert not FormSubmission.objects.exists()
+    assert not ConsentRecord.objects.exists()
+
+
+def test_consent_sent_for_a_purpose_not_on_the_form_is_ignored(client, contact_page, valid_data):
+    PurposeFactory(key="publications")
+
+    client.post(
+        contact_page.url, {**valid_data, "consent_publications": "on", "publications": "on"}
+    )
+
+    assert FormSubmission.objects.count() == 1
+    assert not ConsentRecord.objects.filter(purpose_key="publications").exists()
+    assert "consent_publications" not in FormSubmission.objects.get().answers
+
+
+def test_purpose_box_is_unticked_and_shows_the_purposes_words(client, contact_page, answer_purpose):
+    response = client.get(contact_page.url)
+
+    field = response.context["form"]["consent_answer"]
+    assert field.label == answer_purpose.consent_text
+    assert field.value() is False
+    html = response.content.decode()
+    assert answer_purpose.consent_text in html
+    assert 'name="consent_answer"' in html
+    assert 'name="consent_answer" id="id_consent_answer" checked' not in html
+
+
+def test_100000_character_answer_is_refused_with_a_form_error(client, contact_page, valid_data):
+    response = client.post(contact_page.url, {**valid_data, "question": "x" * 100_000})
+
+    assert "question" in response.context["form"].errors
+    assert not FormSubmission.objects.exists()
+
+
+def test_100000_character_single_line_answer_is_refused(client, contact_page, valid_data):
+    response = client.post(contact_page.url, {**valid_data, "name": "x" * 100_000})
+
+    assert "name" in response.context["form"].errors
+    assert not FormSubmission.objects.exists()
+
+
+def test_notification_names_the_form_and_links_to_it_without_answers(
+    client, contact_page, valid_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            contact_page.url,
+            {
+                **valid_data,
+                "question": "<script>alert('x')</script> geheim",
+                "attachment": upload("cv.pdf", pdf_bytes()),
+            },
+        )
+
+    submission = FormSubmission.objects.get()
+    [mail] = mailoutbox
+    assert mail.to == ["inbox@example.org"]
+    assert contact_page.title in mail.subject
+    assert f"/admin/inboxes/submissions/{submission.pk}/" in mail.body
+    assert "geheim" not in mail.body and "<script>" not in mail.body
+    assert "Jan" not in mail.body
+    assert mail.attachments == []
+
+
+class BrokenStorage(FileSystemStorage):
+    """A storage that writes the first file and fails on the next, like a disk filling up."""
+
+    saved: list[str] = []
+
+    def _save(self, name, content):
+        if self.saved:
+            raise OSError("storage unavailable")
+        name = super()._save(name, content)
+        self.saved.append(name)
+        return name
+
+
+def test_storage_failure_stores_no_half_submission(
+    client, contact_page, valid_data, settings, tmp_path
+):
+    from forms.constants import FieldType
+    from tests.forms.factories import FormFieldFactory
+
+    FormFieldFactory(
+        page=contact_page, key="second", label="Tweede", field_type=FieldType.FILE, required=False
+    )
+    BrokenStorage.saved = []
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "tests.forms.test_submissions.BrokenStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+
+    response = client.post(
+        contact_page.url,
+        {
+            **valid_data,
+            "attachment": upload("a.pdf", pdf_bytes()),
+            "second": upload("b.pdf", pdf_bytes()),
+        },
+    )
+
+    assert response.status_code == 503
+    assert "could not be stored" in response.content.decode()
+    assert len(BrokenStorage.saved) == 1
+    assert not (tmp_path / BrokenStorage.saved[0]).exists()
+    assert not FormSubmission.objects.exists()
+    assert not SubmissionFile.objects.exists()
+    assert not ConsentRecord.objects.exists()
+
+
+def test_submissions_of_a_translation_land_with_the_source_page(
+    client, home, contact_page, valid_data
+):
+    fr = Locale.objects.get(language_code="fr")
+    home.copy_for_translation(fr).save_revision().publish()
+    fr_page = contact_page.copy_for_translation(fr)
+    fr_page.save_revision().publish()
+
+    response = client.post(fr_page.url, valid_data)
+
+    assert response.status_code == 200
+    submission = FormSubmission.objects.get()
+    assert submission.page == contact_page
+    assert submission.translation_page.specific == fr_page
+    assert submission.locale == "fr"
+    assert submission.inbox == contact_page.inbox
+    assert ConsentRecord.objects.get().locale == "fr"
+
+
+def _submit(page):
+    form = page.get_form(
+        {"name": "Jan", "email": "jan@example.org", "question": "?", "consent_answer": "on"},
+        page=page,
+    )
+    assert form.is_valid(), form.errors
+    return services.submission_create(page=page, form=form, locale="nl")
+
+
+def test_handling_recomputes_retention_when_the_purpose_counts_from_the_decision(
+    contact_page, secretary
+):
+    submission = _submit(contact_page)
+    assert submission.retain_until == submission.submitted_at + datetime.timedelta(days=30)
+
+    services.submission_mark_handled(submission=submission, user=secretary)
+
+    submission.refresh_from_db()
+    assert submission.handled_by == secretary
+    assert submission.retain_until == submission.handled_at + datetime.timedelta(days=30)
+
+
+def test_handling_leaves_retention_counted_from_submission(contact_page, secretary):
+    contact_page.inbox = InboxFactory(
+        purpose__retention_days=10, purpose__retention_from=RetentionStart.SUBMISSION
+    )
+    contact_page.save()
+    submission = _submit(contact_page)
+    expected = submission.submitted_at + datetime.timedelta(days=10)
+
+    services.submission_mark_handled(submission=submission, user=secretary)
+
+    submission.refresh_from_db()
+    assert submission.handled_at is not None
+    assert submission.retain_until == expected
+    assert submission.retain_until < timezone.now() + datetime.timedelta(days=11)
+
+
+def test_too_many_posts_from_one_client_get_429_and_store_nothing_more(
+    client, contact_page, valid_data, settings
+):
+    settings.FORMS_RATE_LIMIT = "1/m"
+
+    first = client.post(contact_page.url, valid_data)
+    second = client.post(contact_page.url, valid_data)
+
+    assert first.status_code == 200
+    assert second.status_code == 429
+    assert FormSubmission.objects.count() == 1
+    assert client.get(contact_page.url).status_code == 200
