@@ -1,9 +1,12 @@
-"""Project-wide request guards that must run before anything parses a request body."""
+"""Project-wide request handling: the body cap before anything parses, API-aware locales."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template.defaultfilters import filesizeformat
+from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
@@ -61,3 +64,19 @@ def too_large_response(request: HttpRequest, limit: int) -> HttpResponse:
         f"</head><body><h1>{escape(title)}</h1><p>{escape(message)}</p></body></html>"
     )
     return HttpResponse(page, status=413, content_type="text/html; charset=utf-8")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, minus the 404-to-language-prefix redirect under /api/.
+
+    Pages live under ``i18n_patterns`` with Wagtail's catch-all, so every unknown path
+    "exists" with a language prefix and Django turns any 404 into a redirect to ``/nl/...``.
+    An API client asking for a missing object must get the API's 404, not a web page.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(API_PREFIX):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

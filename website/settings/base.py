@@ -98,7 +98,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that API 404s are not redirected to a language-prefixed page URL.
+    "website.middleware.LocaleMiddleware",
     # Before anything reads a request body (CSRF reads POST), so oversized bodies stay unread.
     "website.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
