@@ -16,11 +16,10 @@ from pathlib import Path
 
 import boto3
 import pytest
-from django.core.files.storage import storages
 from django.core.management import call_command
 from django.utils import timezone
 
-from forms.models import FormSubmission, SubmissionFile
+from forms.models import FormSubmission
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,7 @@ def s3_endpoint():
 
 
 @pytest.fixture
-def s3(s3_endpoint, monkeypatch, settings):
+def s3(s3_endpoint, settings):
     """The ``private`` storage alias on S3, as ``website.settings.base`` builds it."""
     settings.STORAGES = {
         **settings.STORAGES,
@@ -67,9 +66,6 @@ def s3(s3_endpoint, monkeypatch, settings):
             },
         },
     }
-    storage = storages["private"]
-    # The model field resolved its storage when models loaded; point it at this one.
-    monkeypatch.setattr(SubmissionFile._meta.get_field("file"), "storage", storage)
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1", **CREDENTIALS)
     for key in keys(client):  # the bucket outlives each test; start each from empty
         client.delete_object(Bucket=BUCKET, Key=key)
