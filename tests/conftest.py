@@ -34,3 +34,14 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def home_page(default_site, locales):
+    """A Dutch ``home.HomePage`` that is the default site's root, as ``load_demo`` makes it."""
+    from tests.home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node(), locale=locales["nl"])
+    default_site.root_page = home
+    default_site.save()
+    return home

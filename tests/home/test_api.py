@@ -1,0 +1,77 @@
+"""The headless API: pages per locale, their fields and the ids of their translations."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.home.factories import StandardPageFactory
+
+
+def test_pages_are_listed_per_locale(client, site_tree):
+    response = client.get("/api/v2/pages/", {"locale": "fr", "fields": "title"})
+
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [item["title"] for item in items] == ["Bienvenue", "À propos"]
+    assert {item["meta"]["locale"] for item in items} == {"fr"}
+
+
+def test_listing_by_type_carries_the_page_fields(client, site_tree):
+    response = client.get(
+        "/api/v2/pages/", {"type": "home.HomePage", "locale": "en", "fields": "*"}
+    )
+
+    [home] = response.json()["items"]
+    assert home["title"] == "Welcome"
+    assert home["hero_title"] == "Kamer van Koophandel"
+    assert home["intro"] == "<p>Een introductie.</p>"
+    assert home["body"] == []
+
+
+def test_page_detail_has_body_blocks_and_translation_ids(client, site_tree):
+    about = site_tree.about["nl"]
+    about.body = [
+        ("paragraph", "<p>Tekst</p>"),
+        ("quote", {"quote": "Goed gedaan.", "attribution": "Jan"}),
+    ]
+    about.save_revision().publish()
+
+    data = client.get(f"/api/v2/pages/{about.pk}/").json()
+
+    assert data["intro"] == "Inleiding."
+    assert [block["type"] for block in data["body"]] == ["paragraph", "quote"]
+    assert data["body"][1]["value"] == {"quote": "Goed gedaan.", "attribution": "Jan"}
+    assert data["meta"]["translations"] == {code: page.pk for code, page in site_tree.about.items()}
+
+
+def test_translation_ids_lead_to_the_translated_pages(client, site_tree):
+    nl = client.get(f"/api/v2/pages/{site_tree.home['nl'].pk}/").json()
+
+    fr = client.get(f"/api/v2/pages/{nl['meta']['translations']['fr']}/").json()
+
+    assert fr["title"] == "Bienvenue"
+    assert fr["meta"]["locale"] == "fr"
+
+
+def test_untranslated_page_lists_only_itself(client, site_tree):
+    data = client.get(f"/api/v2/pages/{site_tree.news.pk}/").json()
+
+    assert data["meta"]["translations"] == {"nl": site_tree.news.pk}
+
+
+def test_listing_query_count_is_independent_of_size(client, site_tree):
+    parent = site_tree.about["nl"]
+
+    def queries_for_listing():
+        client.get("/api/v2/pages/", {"child_of": parent.pk})  # warm Wagtail's own caches
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v2/pages/", {"child_of": parent.pk, "limit": 100})
+        return len(queries), response.json()["meta"]["total_count"]
+
+    StandardPageFactory(parent=parent, title="Kind")
+    few, total = queries_for_listing()
+    for n in range(30):
+        StandardPageFactory(parent=parent, title=f"Kind {n}")
+    many, total_after = queries_for_listing()
+
+    assert (total, total_after) == (2, 32)
+    assert many == few

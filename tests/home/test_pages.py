@@ -1,0 +1,148 @@
+"""The HTML site: pages per language, the language switcher, menu and footer."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import OrganisationSettings
+from tests.home.factories import StandardPageFactory
+
+
+def switcher_links(html: str) -> dict[str, str]:
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    return {lang: href for href, lang in re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav)}
+
+
+def main_menu(html: str) -> list[str]:
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    return re.findall(r"<a [^>]*>([^<]+)</a>", nav)
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "title"),
+    [
+        ("/nl/", "nl", "Welkom"),
+        ("/fr/", "fr", "Bienvenue"),
+        ("/en/", "en", "Welcome"),
+        ("/nl/about/", "nl", "Over ons"),
+        ("/fr/a-propos/", "fr", "À propos"),
+        ("/en/about-us/", "en", "About us"),
+    ],
+)
+def test_pages_render_in_their_language(client, site_tree, url, lang, title):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert f"<title>{title}" in html
+    assert '<main id="main"' in html and 'href="#main"' in html
+
+
+def test_interface_strings_are_translated(client, site_tree):
+    assert "Aller au contenu principal" in client.get("/fr/").content.decode()
+    assert "Naar de inhoud" in client.get("/nl/").content.decode()
+    assert "Skip to main content" in client.get("/en/").content.decode()
+
+
+def test_root_redirects_to_the_default_language(client, site_tree):
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/"
+
+
+def test_root_redirects_to_the_browser_language(client, site_tree):
+    response = client.get("/", headers={"accept-language": "fr-BE,fr;q=0.9"})
+
+    assert response["Location"] == "/fr/"
+
+
+def test_switcher_links_to_the_translation_of_the_current_page(client, site_tree):
+    html = client.get("/fr/a-propos/").content.decode()
+
+    assert switcher_links(html) == {
+        "nl": "/nl/about/",
+        "fr": "/fr/a-propos/",
+        "en": "/en/about-us/",
+    }
+    assert 'lang="fr" hreflang="fr" aria-current="true"' in html
+
+
+def test_switcher_falls_back_to_the_nearest_translated_ancestor(client, site_tree):
+    html = client.get("/nl/about/nieuws/").content.decode()
+
+    links = switcher_links(html)
+    assert links["nl"] == "/nl/about/nieuws/"
+    assert links["fr"] == "/fr/a-propos/"
+    assert links["en"] == "/en/about-us/"
+
+
+def test_switcher_skips_unpublished_translations(client, site_tree):
+    site_tree.about["en"].unpublish()
+
+    links = switcher_links(client.get("/nl/about/").content.decode())
+
+    assert links["en"] == "/en/"
+
+
+def test_menu_lists_live_children_shown_in_menus(client, site_tree):
+    StandardPageFactory(parent=site_tree.home["nl"], title="Verborgen", show_in_menus=False)
+    draft = StandardPageFactory(parent=site_tree.home["nl"], title="Concept")
+    draft.unpublish()
+
+    assert main_menu(client.get("/nl/").content.decode()) == ["Welkom", "Over ons"]
+    assert main_menu(client.get("/fr/").content.decode()) == ["Bienvenue", "À propos"]
+
+
+def test_menu_shows_a_page_as_soon_as_it_is_published(client, site_tree):
+    assert "Leden" not in main_menu(client.get("/nl/").content.decode())
+    page = StandardPageFactory(parent=site_tree.home["nl"], title="Leden", live=False)
+    page.save_revision().publish()
+
+    assert "Leden" in main_menu(client.get("/nl/").content.decode())
+
+
+def test_footer_shows_the_organisation_settings(client, site_tree):
+    settings = OrganisationSettings.load()
+    settings.organisation_name = "Kamer Benelux"
+    settings.contact_email = "info@kamer.example"
+    settings.privacy_email = "dpo@kamer.example"
+    settings.address = "Kunstlaan 1\n1000 Brussel"
+    settings.social_links = [("link", {"network": "linkedin", "url": "https://li.example/k"})]
+    client.get("/nl/")  # cached before the change
+    settings.save()
+
+    html = client.get("/nl/").content.decode()
+
+    footer = html[html.index("<footer") :]
+    assert "Kamer Benelux" in footer
+    assert 'href="mailto:info@kamer.example"' in footer
+    assert 'href="mailto:dpo@kamer.example"' in footer
+    assert "Kunstlaan 1<br>1000 Brussel" in footer
+    assert '<a href="https://li.example/k" rel="me noopener">LinkedIn</a>' in footer
+
+
+def test_unknown_page_is_a_404_with_the_site_around_it(client, site_tree):
+    response = client.get("/fr/nexiste-pas/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert main_menu(html) == ["Bienvenue", "À propos"]
+
+
+def test_page_queries_do_not_grow_with_the_number_of_menu_pages(client, site_tree):
+    def queries_for(url):
+        client.get(url)  # the first request fills the chrome cache
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = queries_for("/nl/")
+    for n in range(20):
+        StandardPageFactory(parent=site_tree.home["nl"], title=f"Extra {n}")
+
+    assert queries_for("/nl/") == few
