@@ -19,6 +19,7 @@ def multipart(client, path, size):
 
 @override_settings(REQUEST_MAX_BODY_SIZE=LIMIT)
 def test_api_body_over_the_cap_gets_json_413(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the message is translated (nl by default)
     response = multipart(client, "/api/forms/1/submissions", LIMIT)
     assert response.status_code == 413
     assert response["Content-Type"] == "application/json"

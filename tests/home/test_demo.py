@@ -1,0 +1,58 @@
+"""``load_demo`` builds the three-language site and changes nothing when run again."""
+
+import io
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+from wagtail_localize.models import StringTranslation, TranslationSource
+
+from home.models import HomePage, OrganisationSettings
+
+
+def tree_snapshot():
+    return {
+        "pages": list(
+            Page.objects.order_by("path").values_list(
+                "id",
+                "path",
+                "url_path",
+                "locale__language_code",
+                "live",
+                "title",
+                "translation_key",
+                "alias_of_id",
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "string_translations": StringTranslation.objects.count(),
+        "sites": list(Site.objects.values_list("id", "root_page_id", "is_default_site")),
+        "groups": sorted(Group.objects.values_list("name", flat=True)),
+    }
+
+
+def test_load_demo_twice_gives_the_same_tree(db, client):
+    call_command("load_demo", stdout=io.StringIO())
+    first = tree_snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert tree_snapshot() == first
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage) and home.locale.language_code == "nl"
+    assert {"Editors", "Moderators", "Recruitment"} <= set(first["groups"])
+    # Wagtail's welcome page is gone; one home page per language remains at the top.
+    assert Page.objects.filter(depth=2).count() == 3
+
+    for slug in ("about", "privacy", "careers", "contact"):
+        nl_page = home.get_children().get(slug=slug)
+        translations = nl_page.get_translations().live()
+        assert {p.locale.language_code for p in translations} == {"fr", "en"}
+    # The translations are wagtail-localize's: editors can update them from the admin.
+    about = home.get_children().get(slug="about")
+    assert TranslationSource.objects.get_for_instance(about).translations.count() == 2
+    assert OrganisationSettings.load().privacy_email
+
+    assert "À propos" in client.get("/fr/about/").content.decode()
+    assert "About us" in client.get("/en/about/").content.decode()
