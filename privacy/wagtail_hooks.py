@@ -5,7 +5,11 @@ them through the admin, superusers included, and only users holding their ``view
 permission (the ``Privacy officers`` group) see them at all.
 """
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -45,12 +49,30 @@ register_snippet(PurposeViewSet)
 
 
 class ReadOnlyViewSet(ModelViewSet):
+    """Evidence views: listing, filters and inspect; add, edit and delete refuse everyone.
+
+    A refusal is a plain 403 rather than the admin's usual redirect to the dashboard, so
+    that probing the URLs of the ledger tells nothing and scripts see the refusal.
+    """
+
     inspect_view_enabled = True
     copy_view_enabled = False
     # Plain database filtering: these models are not in the search index, on purpose.
     search_backend_name = None
     # The add and edit views exist but refuse everyone (see ReadOnlyPermissionPolicy).
     exclude_form_fields = []
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+
+        @wraps(view)
+        def refuse_with_403(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied as error:
+                return permission_denied(request, error)
+
+        return refuse_with_403
 
 
 class ConsentLedgerViewSet(ReadOnlyViewSet):

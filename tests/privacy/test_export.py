@@ -1,0 +1,76 @@
+import json
+import zipfile
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from privacy import services
+from tests.privacy.factories import PurposeFactory
+
+
+def _export(email, tmp_path, capsys):
+    target = tmp_path / "export.zip"
+    call_command("privacy_export", email, "--output", str(target))
+    return target, capsys.readouterr().out
+
+
+def test_export_holds_every_registered_row_and_the_files_themselves(make_dossier, tmp_path, capsys):
+    dossier = make_dossier("ann@example.org")
+    make_dossier("bob@example.org")
+    services.consent_record(
+        purpose=PurposeFactory(key="newsletter"),
+        granted=True,
+        locale="nl",
+        source="form",
+        email="ann@example.org",
+    )
+
+    target, out = _export(" ANN@example.org", tmp_path, capsys)
+
+    with zipfile.ZipFile(target) as archive:
+        data = json.loads(archive.read("data.json"))
+        names = set(archive.namelist())
+        document = next(f for f in data["files"] if f["field"] == "document")
+        assert archive.read(document["archive_name"]).startswith(b"%PDF cv of ann@")
+    assert data["subject"] == "ann@example.org"
+    [row] = data["records"]["privacy_testapp.Dossier"]
+    assert row["id"] == dossier.pk and row["email"] == "ann@example.org"
+    assert "secret_note" not in row
+    [consent] = data["records"]["privacy.ConsentRecord"]
+    assert consent["purpose_key"] == "newsletter"
+    assert {f["field"] for f in data["files"]} == {"document", "attachments__file"}
+    assert {f["archive_name"] for f in data["files"]} <= names
+    assert "bob@example.org" not in json.dumps(data)
+    assert "Exported 2 row(s) and 2 file(s)" in out
+
+
+def test_a_file_missing_from_storage_is_listed_not_fatal(make_dossier, tmp_path, capsys):
+    dossier = make_dossier("ann@example.org")
+    dossier.document.storage.delete(dossier.document.name)
+
+    target, _ = _export("ann@example.org", tmp_path, capsys)
+
+    with zipfile.ZipFile(target) as archive:
+        data = json.loads(archive.read("data.json"))
+    assert len(data["missing_files"]) == 1
+
+
+def test_an_unknown_address_exports_an_empty_result_with_a_clear_message(
+    make_dossier, tmp_path, capsys
+):
+    make_dossier("ann@example.org")
+    target, out = _export("nobody@example.org", tmp_path, capsys)
+
+    with zipfile.ZipFile(target) as archive:
+        data = json.loads(archive.read("data.json"))
+    assert data["records"] == {} and data["files"] == []
+    assert "Nothing is held about nobody@example.org" in out
+
+
+@pytest.mark.django_db
+def test_a_malformed_address_is_refused_and_nothing_is_written(tmp_path):
+    target = tmp_path / "export.zip"
+    with translation.override("en"), pytest.raises(CommandError, match="not a valid e-mail"):
+        call_command("privacy_export", "ann@", "--output", str(target))
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,43 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from privacy.models import ConsentRecord, Purpose
+from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
+
+
+@pytest.mark.django_db
+def test_retain_until_adds_the_retention_days_to_the_start():
+    purpose = PurposeFactory(retention_days=183)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    assert purpose.retention_delta == timedelta(days=183)
+    assert purpose.retain_until(start) == datetime(2026, 7, 3, tzinfo=UTC)
+
+
+def test_translations_share_the_key_and_get_their_own_text(locales):
+    original = PurposeFactory(key="newsletter", locale=locales["nl"])
+    translation = original.copy_for_translation(locales["fr"])
+    translation.name = "Lettre d'information"
+    translation.save()
+
+    assert translation.key == "newsletter"
+    assert translation.translation_key == original.translation_key
+    assert Purpose.objects.get(key="newsletter", locale=locales["fr"]).name == (
+        "Lettre d'information"
+    )
+
+
+def test_a_key_is_unique_within_a_locale(locales):
+    PurposeFactory(key="newsletter", locale=locales["nl"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Purpose.objects.create(
+            key="newsletter", locale=locales["nl"], name="Again", consent_text="x", retention_days=0
+        )
+
+
+@pytest.mark.django_db
+def test_a_consent_record_needs_an_e_mail_or_an_anonymous_id():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ConsentRecordFactory(subject_email="", anonymous_id="")
+    assert ConsentRecord.objects.count() == 0

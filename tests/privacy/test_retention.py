@@ -1,0 +1,161 @@
+import io
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import timezone
+
+from privacy.models import ConsentRecord, DeletionLog, RetentionFailure
+from privacy.tasks import retention_enforce_task
+from tests.privacy.conftest import file_exists
+from tests.privacy.factories import ConsentRecordFactory
+from tests.privacy.testapp.models import Attachment, Dossier, UnreliableStorage
+
+
+def _run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("enforce_retention", *args, stdout=out, stderr=err)
+    return out.getvalue()
+
+
+def _dossier_log(**filters):
+    return DeletionLog.objects.filter(model="privacy_testapp.Dossier", **filters)
+
+
+def test_expired_rows_and_their_files_are_deleted_and_the_rest_stays(make_dossier):
+    expired = [make_dossier(f"old{i}@example.org") for i in range(3)]
+    kept = make_dossier("new@example.org", expired=False)
+    expired_files = [d.document for d in expired] + [d.attachments.get().file for d in expired]
+
+    out = _run("--batch-size", "2")
+
+    assert list(Dossier.objects.all()) == [kept]
+    assert Attachment.objects.filter(dossier=kept).count() == 1
+    assert not any(file_exists(f) for f in expired_files)
+    assert file_exists(kept.document)
+    assert "privacy_testapp.Dossier: deleted 3 row(s), 6 file(s)" in out
+
+
+def test_every_run_logs_counts_per_purpose_without_personal_data(make_dossier):
+    make_dossier("a@example.org", purpose_key="job-application")
+    make_dossier("b@example.org", purpose_key="job-application")
+    make_dossier("c@example.org", purpose_key="talent-pool")
+
+    _run()
+
+    counts = dict(_dossier_log(reason="retention").values_list("purpose_key", "count"))
+    assert counts == {"job-application": 2, "talent-pool": 1}
+    assert "@example.org" not in str(list(DeletionLog.objects.values()))
+
+    _run()
+    assert _dossier_log(purpose_key="", count=0).count() == 1
+
+
+def test_a_dry_run_deletes_nothing_and_logs_what_would_go(make_dossier):
+    dossier = make_dossier()
+
+    out = _run("--dry-run")
+
+    assert Dossier.objects.filter(pk=dossier.pk).exists()
+    assert file_exists(dossier.document) and file_exists(dossier.attachments.get().file)
+    entry = _dossier_log().get()
+    assert entry.dry_run and entry.count == 1 and entry.files == 2
+    assert "would delete 1 row(s), 2 file(s)" in out
+
+
+def test_a_file_that_cannot_be_deleted_keeps_its_row_marked_and_fails_the_run(make_dossier):
+    dossier = make_dossier()
+    other = make_dossier("other@example.org", files=False)
+    UnreliableStorage.down = True
+
+    with pytest.raises(CommandError, match="1 expired row"):
+        _run()
+
+    assert Dossier.objects.filter(pk=dossier.pk).exists()
+    assert not Dossier.objects.filter(pk=other.pk).exists()
+    failure = RetentionFailure.objects.get(object_pk=str(dossier.pk))
+    assert "storage unavailable" in failure.error and failure.attempts == 1
+    assert _dossier_log().get().errors == 1
+
+    with pytest.raises(CommandError):
+        _run()
+    failure.refresh_from_db()
+    assert failure.attempts == 2
+
+    UnreliableStorage.down = False
+    _run()
+    assert not Dossier.objects.filter(pk=dossier.pk).exists()
+    assert not RetentionFailure.objects.exists()
+    assert not file_exists(dossier.document)
+
+
+def test_running_twice_deletes_each_row_once(make_dossier):
+    for i in range(5):
+        make_dossier(f"p{i}@example.org", files=False)
+
+    _run("--batch-size", "2")
+    _run("--batch-size", "2")
+
+    assert sum(_dossier_log().values_list("count", flat=True)) == 5
+    assert not Dossier.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks (PostgreSQL)")
+def test_two_concurrent_runs_delete_each_row_once(make_dossier):
+    for i in range(60):
+        make_dossier(f"p{i}@example.org", files=i % 3 == 0)
+    errors = []
+
+    def run():
+        try:
+            _run("--batch-size", "7")
+        except Exception as error:  # surfaced below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert not Dossier.objects.exists()
+    entries = _dossier_log()
+    assert entries.values("run_id").distinct().count() == 2
+    assert sum(entries.values_list("count", flat=True)) == 60
+    assert sum(entries.values_list("files", flat=True)) == 40
+
+
+@pytest.mark.django_db
+def test_consent_proof_is_kept_for_the_configured_years_after_it_stopped_counting(settings):
+    settings.PRIVACY_CONSENT_PROOF_YEARS = 5
+    now = timezone.now()
+    long_ago, recently = now - timedelta(days=6 * 365), now - timedelta(days=4 * 365)
+    active = ConsentRecordFactory(recorded_at=long_ago)
+    withdrawn_long_ago = ConsentRecordFactory(recorded_at=long_ago, withdrawn_at=long_ago)
+    withdrawn_recently = ConsentRecordFactory(recorded_at=long_ago, withdrawn_at=recently)
+    old_refusal = ConsentRecordFactory(recorded_at=long_ago, granted=False)
+    old_cookie_choice = ConsentRecordFactory(
+        recorded_at=long_ago, subject_email="", anonymous_id="cookie-1"
+    )
+
+    _run()
+
+    remaining = set(ConsentRecord.objects.values_list("pk", flat=True))
+    assert remaining == {active.pk, withdrawn_recently.pk}
+    assert withdrawn_long_ago.pk not in remaining and old_refusal.pk not in remaining
+    assert old_cookie_choice.pk not in remaining
+    logged = DeletionLog.objects.filter(model="privacy.ConsentRecord")
+    assert sum(logged.values_list("count", flat=True)) == 3
+
+
+def test_retention_runs_as_a_task_and_returns_counts_only(make_dossier):
+    make_dossier(files=False)
+    result = retention_enforce_task.enqueue()
+    assert result.return_value["models"]["privacy_testapp.Dossier"]["rows"] == 1
+    assert not Dossier.objects.exists()
