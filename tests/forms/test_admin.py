@@ -1,0 +1,159 @@
+"""The admin: editing a form's fields under the app's rules, and reading an inbox safely."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from forms.models import FormPage
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert('x')</script><b>vet</b>"
+
+
+def _edit_data(page, **changes):
+    """The edit form's POST data for ``page`` as saved, with ``changes`` per field key."""
+    items = []
+    for field in page.form_fields.all():
+        item = {
+            "id": str(field.pk),
+            "label": field.label,
+            "key": field.key,
+            "help_text": field.help_text,
+            "field_type": field.field_type,
+            "choices": field.choices,
+            "default_value": field.default_value,
+            "purpose": str(field.purpose_id or ""),
+            "max_file_size_mb": str(field.max_file_size_mb),
+        }
+        if field.required:
+            item["required"] = "on"
+        if field.is_subject_email:
+            item["is_subject_email"] = "on"
+        for name, value in changes.get(field.key, {}).items():
+            if value is None:
+                item.pop(name, None)
+            else:
+                item[name] = value
+        items.append(item)
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": rich_text(""),
+            "thank_you_text": rich_text(""),
+            "inbox": str(page.inbox_id),
+            "form_fields": inline_formset(items, initial=len(items)),
+        }
+    )
+    # A multiple-choice value is one name sent several times, which nested_form_data
+    # would flatten into numbered names.
+    for index, field in enumerate(page.form_fields.all()):
+        data[f"form_fields-{index}-file_kinds"] = list(field.allowed_kinds)
+    return data
+
+
+def _save(client, page, **changes):
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), _edit_data(page, **changes)
+    )
+
+
+def _field_errors(response, page, key):
+    """The names of the inputs with errors in the inline form of the field saved as ``key``."""
+    pk = page.form_fields.get(key=key).pk
+    formset = response.context["form"].formsets["form_fields"]
+    [form] = [form for form in formset.forms if form.instance.pk == pk]
+    return set(form.errors)
+
+
+def test_editor_saves_an_unchanged_form(admin_client, contact_page):
+    response = _save(admin_client, contact_page)
+
+    assert response.status_code == 302
+
+
+def test_key_of_a_saved_field_cannot_change(admin_client, contact_page):
+    response = _save(admin_client, contact_page, name={"key": "full_name"})
+
+    assert response.status_code == 200
+    assert _field_errors(response, contact_page, "name") == {"key"}
+    assert contact_page.form_fields.filter(key="name").exists()
+
+
+def test_changing_a_label_keeps_the_key(admin_client, contact_page):
+    _save(admin_client, contact_page, name={"label": "Volledige naam"})
+
+    field = FormPage.objects.get(pk=contact_page.pk).get_latest_revision_as_object().form_fields
+    assert [f.key for f in field.all() if f.label == "Volledige naam"] == ["name"]
+
+
+def test_form_without_a_subject_email_is_refused(admin_client, contact_page):
+    response = _save(admin_client, contact_page, email={"is_subject_email": None})
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert contact_page.form_fields.get(key="email").is_subject_email
+
+
+def test_purpose_field_without_a_purpose_is_refused(admin_client, contact_page):
+    response = _save(admin_client, contact_page, consent_newsletter={"purpose": ""})
+
+    assert response.status_code == 200
+    assert _field_errors(response, contact_page, "consent_newsletter") == {"purpose"}
+
+
+@pytest.fixture
+def hostile_submission(client, contact_page, valid_data, mailoutbox):
+    client.post(contact_page.url, {**valid_data, "name": SCRIPT, "question": SCRIPT})
+    client.logout()
+    return contact_page.get_submissions().get()
+
+
+def test_html_and_script_in_answers_are_escaped_in_the_admin(client, secretary, hostile_submission):
+    client.force_login(secretary)
+
+    detail = client.get(reverse("forms_inboxes:submission", args=[hostile_submission.pk]))
+
+    html = detail.content.decode()
+    assert SCRIPT not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;b&gt;vet&lt;/b&gt;" in html
+
+
+def test_secretary_marks_a_submission_handled(client, secretary, hostile_submission):
+    client.force_login(secretary)
+
+    response = client.post(reverse("forms_inboxes:handle", args=[hostile_submission.pk]))
+
+    assert response.status_code == 302
+    hostile_submission.refresh_from_db()
+    assert hostile_submission.handled_by == secretary
+    assert hostile_submission.handled_at is not None
+    listing = client.get(
+        reverse("forms_inboxes:submissions", args=[hostile_submission.inbox_id]),
+        {"status": "open"},
+    )
+    assert reverse("forms_inboxes:submission", args=[hostile_submission.pk]) not in (
+        listing.content.decode()
+    )
+
+
+def test_csv_export_has_one_row_per_submission_keyed_by_field(
+    client, secretary, contact_page, valid_data
+):
+    client.post(contact_page.url, valid_data)
+    client.post(contact_page.url, {**valid_data, "name": "Marie Dubois"})
+    client.force_login(secretary)
+
+    response = client.get(reverse("forms_inboxes:export", args=[contact_page.inbox_id]))
+
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    header, *body = rows
+    assert header[:6] == ["id", "form", "language", "submitted_at", "handled_at", "e-mail"]
+    assert {"name", "email", "question", "attachment"} <= set(header)
+    names = [row[header.index("name")] for row in body]
+    assert names == ["Jan Peeters", "Marie Dubois"]
