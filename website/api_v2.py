@@ -38,6 +38,14 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
     # One query per page: shown on detail, available on listings only through ?fields=.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations"]
 
+    def get_base_queryset(self):
+        # Wagtail calls this from get_queryset, the child_of / descendant_of filters and the
+        # serializer context, and each call reads the view restrictions again; one read per
+        # request is enough (a view instance serves a single request).
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def get_queryset(self):
         # Every listed page serialises its locale; fetch it in the same query.
         return super().get_queryset().select_related("locale")

@@ -1,0 +1,161 @@
+"""Queries and latency of the home page and the API page listing, next to a bare baseline.
+
+Run with ``.venv/bin/python bench/pages.py`` (``BENCH_QUICK=1`` for a short run). The script
+builds a throw-away test database, then measures in the same process:
+
+- the chamber's home page (``home.HomePage`` at ``/nl/``, with header menu, language switcher
+  and footer) against a baseline page model that has nothing but a title, rendered with a
+  one-line template and served as the root of a second site at the same depth and URL;
+- the API listing of the home page's children against the same listing of the baseline's;
+- the query count of both with 10 and with 1,000 children (100 in quick mode).
+
+The baseline model is defined here and its table made with the schema editor, so the project
+carries no model or migration for it.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.template import engines  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_test_environment,
+    teardown_test_environment,
+)
+from wagtail.models import Locale, Page, Site  # noqa: E402
+
+QUICK = os.environ.get("BENCH_QUICK") == "1" or "--quick" in sys.argv
+REQUESTS = 20 if QUICK else 200
+SIZES = (10, 100) if QUICK else (10, 1000)
+BASELINE_HOST = "baseline.test"
+
+BASELINE_TEMPLATE = engines["django"].from_string(
+    '<!DOCTYPE html><html lang="{{ LANGUAGE_CODE }}"><head><title>{{ page.title }}</title>'
+    "</head><body><h1>{{ page.title }}</h1></body></html>"
+)
+
+
+class BaselinePage(Page):
+    """A page with a title and nothing else, rendered without any site chrome."""
+
+    class Meta:
+        # Registered under an installed app so Wagtail can route to it; never migrated.
+        app_label = "home"
+
+    def get_template(self, request, *args, **kwargs):
+        return BASELINE_TEMPLATE
+
+
+def build_tree():
+    from home.models import HomePage, OrganisationSettings, StandardPage
+
+    with connection.schema_editor() as editor:
+        editor.create_model(BaselinePage)
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("nl", "fr", "en")
+    }
+    root = Page.get_first_root_node()
+
+    home = root.add_child(
+        instance=HomePage(title="Welkom", slug="welkom", hero_title="Kamer", locale=locales["nl"])
+    )
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    for code in ("fr", "en"):
+        translation = home.copy_for_translation(locales[code])
+        translation.save_revision().publish()
+    OrganisationSettings.objects.create(organisation_name="Kamer", contact_email="info@example.org")
+
+    baseline = root.add_child(
+        instance=BaselinePage(title="Baseline", slug="baseline", locale=locales["nl"])
+    )
+    Site.objects.create(hostname=BASELINE_HOST, port=80, root_page=baseline)
+    return home, baseline, StandardPage
+
+
+def add_children(parent, model, count, prefix):
+    existing = parent.get_children().count()
+    for n in range(existing, count):
+        parent.add_child(
+            instance=model(title=f"{prefix} {n}", slug=f"{prefix}-{n}", show_in_menus=True)
+        )
+
+
+def measure(client, url, host="testserver"):
+    """(queries of a warm request, queries of a cold-cache request, median ms)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        response = client.get(url, HTTP_HOST=host)
+    assert response.status_code == 200, (url, response.status_code)
+    # Counted now: the next request resets the connection's query log.
+    cold_count = len(cold)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url, HTTP_HOST=host)
+    warm_count = len(warm)
+    timings = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        client.get(url, HTTP_HOST=host)
+        timings.append((time.perf_counter() - start) * 1000)
+    return warm_count, cold_count, statistics.median(timings)
+
+
+def main():
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, BASELINE_HOST]
+    home, baseline, StandardPage = build_tree()
+    client = Client()
+
+    print(
+        f"bench/pages.py: {REQUESTS} requests per figure, Django test client, "
+        f"{connection.vendor} ({'quick' if QUICK else 'full'} mode)"
+    )
+    print(f"{'target':<44}{'children':>9}{'queries':>9}{'cold':>6}{'median ms':>11}")
+    for size in SIZES:
+        add_children(home, StandardPage, size, "pagina")
+        add_children(baseline, BaselinePage, size, "baseline")
+        rows = [
+            ("home page /nl/", "/nl/", "testserver"),
+            ("baseline page /nl/ (title only)", "/nl/", BASELINE_HOST),
+            (
+                "API children of home",
+                f"/api/v2/pages/?child_of={home.pk}&type=home.StandardPage&fields=*",
+                "testserver",
+            ),
+            (
+                "API children of baseline",
+                f"/api/v2/pages/?child_of={baseline.pk}&type=home.BaselinePage&fields=*",
+                BASELINE_HOST,
+            ),
+        ]
+        for label, url, host in rows:
+            warm, cold, median = measure(client, url, host)
+            print(f"{label:<44}{size:>9}{warm:>9}{cold:>6}{median:>11.2f}")
+    print("queries: a request with warm caches; cold: right after the cache was emptied.")
+
+
+if __name__ == "__main__":
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        main()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
