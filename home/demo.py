@@ -81,9 +81,17 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         log("Pointed the default site at the home page.")
 
     # Wagtail's migrations create a plain "Welcome to your new Wagtail site!" page; with the
-    # site moved to the home page nothing uses it any more.
+    # site moved to the home page nothing uses it any more. One with children is left alone.
     plain_page = ContentType.objects.get_for_model(Page)
-    for welcome in Page.objects.filter(depth=2, content_type=plain_page, sites_rooted_here=None):
+    welcome_pages = Page.objects.filter(
+        depth=2,
+        content_type=plain_page,
+        sites_rooted_here=None,
+        slug="home",
+        numchild=0,
+        title="Welcome to your new Wagtail site!",
+    )
+    for welcome in welcome_pages:
         log(f"Removed Wagtail's welcome page {welcome.title!r}.")
         welcome.delete()
     return home
