@@ -11,7 +11,9 @@ makes for its own site root paths.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +27,7 @@ from .blocks import SOCIAL_NETWORKS
 from .models import OrganisationSettings
 
 GENERATION_KEY = "home:chrome:generation"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -155,18 +158,38 @@ def _page_for_request(request: HttpRequest) -> Page | None:
         return site.root_page
 
 
-def chrome_for(*, request: HttpRequest, page: Page | None = None) -> Chrome:
-    """Everything base.html needs around the content, cached per page and language."""
-    if page is None or page.depth < 2:
-        page = _page_for_request(request)
+def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | None]:
+    """The cache key of the chrome around ``page``, and the page whose tree it shows.
+
+    Views that are not pages (a 404, a form's reply) get the active language's home page
+    menu, under a key of their own so that nothing in it is marked as the current page.
+    """
+    is_page = page is not None and page.depth >= 2
+    tree_page = page if is_page else _page_for_request(request)
     site = Site.find_for_request(request)
-    key = f"home:chrome:{chrome_generation()}:{site.pk if site else 0}:{page.pk if page else 0}:{translation.get_language()}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = Chrome(
-            menu=menu_items(page=page, request=request) if page else [],
-            languages=language_links(page=page, request=request) if page else [],
-            organisation=organisation_details(),
-        )
-        cache.set(key, chrome, timeout=conf.get("CHROME_CACHE_SECONDS", 300))
-    return chrome
+    key = "home:chrome:{}:{}:{}{}:{}".format(
+        chrome_generation(),
+        site.pk if site else 0,
+        tree_page.pk if tree_page else 0,
+        "" if is_page else "-other",
+        translation.get_language(),
+    )
+    return key, tree_page
+
+
+def chrome_build(*, request: HttpRequest, page: Page | None) -> Chrome:
+    """Menu, language links and organisation details around ``page``, straight from the db."""
+    return Chrome(
+        menu=menu_items(page=page, request=request) if page else [],
+        languages=language_links(page=page, request=request) if page else [],
+        organisation=organisation_details(),
+    )
+
+
+def chrome_cached(*, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, kept under ``key`` until the generation changes or it expires."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=conf.get("CHROME_CACHE_SECONDS", 300))
+    return value

@@ -1,21 +1,50 @@
-"""Template access to the header, language switcher and footer data of ``home.selectors``."""
+"""The header, language switcher and footer around every page, rendered once and cached.
+
+Rendering the menu costs more than reading it (a long menu appears in header and footer), so
+the cache holds the finished HTML per page and language; ``home.selectors`` decides the key
+and retires it when pages or settings change.
+"""
+
+from dataclasses import dataclass
 
 from django import template
+from django.template.loader import render_to_string
 
-from home.selectors import chrome_for
+from home import selectors
 
 register = template.Library()
 
 
+@dataclass(frozen=True)
+class RenderedChrome:
+    head: str
+    header: str
+    footer: str
+    organisation_name: str
+
+
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
-    """``{% site_chrome as chrome %}``: menu, language links and organisation details.
+    """``{% site_chrome as chrome %}`` then ``{{ chrome.header }}`` and so on.
 
-    Works on Wagtail pages (uses ``page``) and on plain Django views (falls back to the
-    active language's home page), so every template can extend the same ``base.html``.
+    Works on Wagtail pages (uses ``page``) and on plain Django views (shows the active
+    language's home page menu), so every template can extend the same ``base.html``.
     """
     request = context.get("request")
     if request is None:
         return None
     page = context.get("page")
-    return chrome_for(request=request, page=page if hasattr(page, "path") else None)
+    current = page if hasattr(page, "path") else None
+    key, tree_page = selectors.chrome_key(request=request, page=current)
+
+    def render() -> RenderedChrome:
+        chrome = selectors.chrome_build(request=request, page=tree_page)
+        include_context = {"chrome": chrome, "page": current}
+        return RenderedChrome(
+            head=render_to_string("includes/head_links.html", include_context, request),
+            header=render_to_string("includes/header.html", include_context, request),
+            footer=render_to_string("includes/footer.html", include_context, request),
+            organisation_name=chrome.organisation["name"],
+        )
+
+    return selectors.chrome_cached(key=key, build=render)

@@ -75,3 +75,10 @@ def test_listing_query_count_is_independent_of_size(client, site_tree):
 
     assert (total, total_after) == (2, 32)
     assert many == few
+
+
+def test_unknown_locale_is_a_json_404(client, site_tree):
+    response = client.get("/api/v2/pages/", {"locale": "de"})
+
+    assert response.status_code == 404
+    assert "message" in response.json()
