@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -146,19 +146,31 @@ def _consent_proof_expired(queryset, now):
     """Consent records whose proof is no longer needed.
 
     Proof must outlive the processing it justifies, so a record is kept:
-    - while it is an active grant (the processing may still rely on it), for subjects
-      identified by e-mail; data held under it is removed by its own purpose's retention;
+    - while it is an active grant (the processing may still rely on it); data held under it
+      is removed by its own purpose's retention, not through the ledger;
+    - while any other registered model still holds data about the same e-mail address;
     - for ``PRIVACY_CONSENT_PROOF_YEARS`` (default 5, the usual limitation period for claims)
       after it stopped counting: after withdrawal for withdrawn grants, after recording for
-      refusals (the proof that nothing was processed), and after recording for anonymous
-      cookie choices, which the banner asks again long before that.
+      refusals (the proof that nothing was processed) and for anonymous cookie choices,
+      which the banner asks again long before that.
+    An erasure request removes the subject's records at once, leaving only a count.
     """
+    from .registry import registered_models
+
     cutoff = now - timedelta(days=365 * conf.get("CONSENT_PROOF_YEARS", 5))
-    return queryset.filter(
+    expired = queryset.filter(
         Q(withdrawn_at__lte=cutoff)
         | Q(granted=False, recorded_at__lte=cutoff)
         | Q(subject_email="", recorded_at__lte=cutoff)
     )
+    for registration in registered_models():
+        if registration.model is queryset.model:
+            continue
+        holds_data = registration.model._default_manager.filter(
+            **{registration.subject: OuterRef("subject_email")}
+        )
+        expired = expired.filter(Q(subject_email="") | ~Exists(holds_data))
+    return expired
 
 
 class ConsentRecord(models.Model):

@@ -112,6 +112,8 @@ def subject_export(*, email: str) -> SubjectExport:
     """
     subject = normalise_email(email)
     export = SubjectExport(email=subject)
+    # A file may be declared twice (by a submission and by its attachment model): once is enough.
+    seen = set()
     for registration in registered_models():
         rows = registration.subject_queryset(subject).order_by("pk")
         export.records[registration.label] = list(rows.values(*_export_fields(registration)))
@@ -119,7 +121,8 @@ def subject_export(*, email: str) -> SubjectExport:
             continue
         for file_path in registration.files:
             for pk, name in rows.values_list("pk", file_path.path):
-                if name:
+                if name and (id(file_path.storage), name) not in seen:
+                    seen.add((id(file_path.storage), name))
                     export.files.append(
                         ExportedFile(
                             registration.label, pk, file_path.path, name, file_path.storage

@@ -19,7 +19,7 @@ def _user(django_user_model, username, *, group=None, superuser=False):
 
 @pytest.fixture
 def officers(db):
-    group = Group.objects.create(name=OFFICERS_GROUP)
+    group, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
     for app_label, codename in OFFICER_PERMISSIONS:
         group.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -53,6 +53,14 @@ def log_entry(db):
         count=4,
         reason="retention",
     )
+
+
+@pytest.mark.django_db
+def test_migrations_create_the_privacy_officers_group_with_its_permissions():
+    group = Group.objects.get(name=OFFICERS_GROUP)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"view_consentrecord", "view_deletionlog", "access_admin"} <= codenames
+    assert "delete_purpose" not in codenames
 
 
 def test_officers_see_the_consent_ledger_and_inspect_a_record(officer, record):

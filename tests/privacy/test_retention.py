@@ -154,6 +154,23 @@ def test_consent_proof_is_kept_for_the_configured_years_after_it_stopped_countin
     assert sum(logged.values_list("count", flat=True)) == 3
 
 
+def test_consent_proof_is_kept_while_the_subject_still_has_data(make_dossier, settings):
+    settings.PRIVACY_CONSENT_PROOF_YEARS = 1
+    long_ago = timezone.now() - timedelta(days=800)
+    make_dossier("ann@example.org", expired=False, files=False)
+    ann = ConsentRecordFactory(
+        subject_email="ann@example.org", recorded_at=long_ago, withdrawn_at=long_ago
+    )
+    bob = ConsentRecordFactory(
+        subject_email="bob@example.org", recorded_at=long_ago, withdrawn_at=long_ago
+    )
+
+    _run()
+
+    assert ConsentRecord.objects.filter(pk=ann.pk).exists()
+    assert not ConsentRecord.objects.filter(pk=bob.pk).exists()
+
+
 def test_retention_runs_as_a_task_and_returns_counts_only(make_dossier):
     make_dossier(files=False)
     result = retention_enforce_task.enqueue()
