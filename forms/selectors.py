@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils.formats import date_format
 
-from .models import FieldType, FormField, FormPage, FormSubmission, Inbox, SubmissionFile
+from .models import FieldType, FileDownloadLog, FormField, FormPage, FormSubmission, Inbox
 
 
 def inboxes_for_user(user) -> QuerySet[Inbox]:
@@ -29,14 +29,11 @@ def inboxes_with_counts(user) -> QuerySet[Inbox]:
     )
 
 
-def submissions_for_user(user) -> QuerySet[FormSubmission]:
-    return FormSubmission.objects.filter(inbox__in=inboxes_for_user(user)).select_related(
-        "inbox", "handled_by"
-    )
-
-
-def attachments_for_user(user) -> QuerySet[SubmissionFile]:
-    return SubmissionFile.objects.filter(submission__in=submissions_for_user(user))
+def download_log(user) -> QuerySet[FileDownloadLog]:
+    """Every file download, for auditors (``forms.view_filedownloadlog``); none otherwise."""
+    if not user.is_active or not user.has_perm("forms.view_filedownloadlog"):
+        return FileDownloadLog.objects.none()
+    return FileDownloadLog.objects.all()
 
 
 def _display(value) -> str:

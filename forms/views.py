@@ -109,6 +109,24 @@ class SubmissionDetailView(InboxAdminView):
         return context
 
 
+class DownloadLogView(InboxAdminView):
+    """Who downloaded which submitted file, when: for auditors, not for the inboxes' readers."""
+
+    template_name = "forms/admin/download_log.html"
+    page_title = gettext_lazy("File downloads")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("forms.view_filedownloadlog"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(selectors.download_log(self.request.user), 100)
+        context["page_obj"] = paginator.get_page(self.request.GET.get("p"))
+        return context
+
+
 @require_POST
 def submission_handle(request, pk):
     submission = _submission_for(request, pk)

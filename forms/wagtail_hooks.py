@@ -6,10 +6,12 @@ filtered out of it: editing a form never means reading its answers.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
@@ -44,6 +46,7 @@ class InboxesViewSet(ViewSet):
             path("submissions/<int:pk>/", views.SubmissionDetailView.as_view(), name="submission"),
             path("submissions/<int:pk>/handle/", views.submission_handle, name="handle"),
             path("files/<int:pk>/", views.attachment_download, name="download"),
+            path("downloads/", views.DownloadLogView.as_view(), name="downloads"),
         ]
 
 
@@ -61,6 +64,24 @@ class InboxSnippetViewSet(SnippetViewSet):
 
 
 register_snippet(InboxSnippetViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_inboxes_in_use(request, instances):
+    """An inbox with submissions or forms cannot go: its group reads them, its purpose times them."""
+    in_use = [
+        inbox
+        for inbox in instances
+        if isinstance(inbox, Inbox) and (inbox.submissions.exists() or inbox.form_pages.exists())
+    ]
+    if not in_use:
+        return None
+    messages.error(
+        request,
+        _("Inbox “%(name)s” still has forms or submissions; move or delete those first.")
+        % {"name": in_use[0].name},
+    )
+    return redirect(Inbox.snippet_viewset.get_url_name("list"))
 
 
 @hooks.register("filter_form_submissions_for_user")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from forms.models import FormPage
+from tests.forms.factories import InboxFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +158,22 @@ def test_csv_export_has_one_row_per_submission_keyed_by_field(
     assert {"name", "email", "question", "attachment"} <= set(header)
     names = [row[header.index("name")] for row in body]
     assert names == ["Jan Peeters", "Marie Dubois"]
+
+
+def test_inbox_with_forms_cannot_be_deleted(admin_client, contact_page):
+    inbox = contact_page.inbox
+    url = reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk])
+
+    response = admin_client.post(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse(inbox.snippet_viewset.get_url_name("list"))
+    assert type(inbox).objects.filter(pk=inbox.pk).exists()
+
+
+def test_unused_inbox_can_be_deleted(admin_client):
+    inbox = InboxFactory()
+
+    admin_client.post(reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk]))
+
+    assert not type(inbox).objects.filter(pk=inbox.pk).exists()

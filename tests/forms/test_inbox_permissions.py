@@ -140,3 +140,18 @@ def test_anonymous_visitor_is_sent_to_the_login(client, submission):
 
     assert response.status_code == 302
     assert reverse("wagtailadmin_login") in response["Location"]
+
+
+def test_download_log_is_for_auditors_not_for_inbox_readers(
+    client, submission, secretary, make_user
+):
+    auditor = make_user("auditor")
+    auditor.user_permissions.add(Permission.objects.get(codename="view_filedownloadlog"))
+    client.force_login(secretary)
+    client.get(_urls(submission)["download"])
+
+    assert_refused(client.get(reverse("forms_inboxes:downloads")))
+    client.force_login(auditor)
+    response = client.get(reverse("forms_inboxes:downloads"))
+    assert response.status_code == 200
+    assert "secretary" in response.content.decode()
