@@ -176,3 +176,20 @@ def test_retention_runs_as_a_task_and_returns_counts_only(make_dossier):
     result = retention_enforce_task.enqueue()
     assert result.return_value["models"]["privacy_testapp.Dossier"]["rows"] == 1
     assert not Dossier.objects.exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_terminal_gets_a_progress_display_and_a_log_file_does_not(make_dossier):
+    for i in range(3):
+        make_dossier(f"p{i}@example.org", files=False)
+    terminal = Terminal()
+    call_command("enforce_retention", "--batch-size", "2", stdout=terminal)
+    assert "\rprivacy_testapp.Dossier: [" in terminal.getvalue()
+    assert "3/3" in terminal.getvalue()
+
+    make_dossier("late@example.org", files=False)
+    assert "[" not in _run()
