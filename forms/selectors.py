@@ -74,6 +74,16 @@ def submission_answers(submission: FormSubmission, labels: dict[str, str] | None
     return [Answer(key, labels.get(key, key), _display(answers[key])) for key in ordered]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str:
+    """A spreadsheet shows a cell starting with ``=``, ``+``, ``-`` or ``@`` as a formula;
+    a visitor's answer must stay text, so such cells get a leading apostrophe."""
+    text = _display(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def export_rows(inbox: Inbox, submissions: QuerySet[FormSubmission]) -> Iterator[list[str]]:
     """CSV rows: a header, then one row per submission, columns keyed by field key."""
     keys: dict[str, str] = {}
@@ -85,10 +95,10 @@ def export_rows(inbox: Inbox, submissions: QuerySet[FormSubmission]) -> Iterator
         answers = submission.answers or {}
         yield [
             str(submission.pk),
-            submission.form_title,
+            _csv_cell(submission.form_title),
             submission.locale,
             submission.submitted_at.isoformat(),
             submission.handled_at.isoformat() if submission.handled_at else "",
             submission.subject_email,
-            *(_display(answers.get(key)) for key in keys),
+            *(_csv_cell(answers.get(key)) for key in keys),
         ]

@@ -27,6 +27,9 @@ from .models.submissions import private_storage
 logger = logging.getLogger(__name__)
 
 
+HANDLING_STARTS = (RetentionStart.DECISION, RetentionStart.LAST_CONTACT)
+
+
 class SubmissionNotStored(Exception):
     """Storing failed (a file could not be written, the database refused); nothing was kept."""
 
@@ -49,12 +52,13 @@ def _subject_email(page: FormPage, cleaned: dict) -> str:
 def retain_until_for(*, inbox: Inbox, submitted_at: datetime, handled_at: datetime | None):
     """When a submission must be gone under its inbox's purpose.
 
-    A purpose counting from the decision counts from the handling once there is one, and
-    from the submission until then: nothing is kept forever because nobody handled it.
+    A purpose counting from the decision (or from the last contact, which handling is)
+    counts from the handling once there is one, and from the submission until then:
+    nothing is kept forever because nobody handled it.
     """
     purpose = inbox.purpose
     start = submitted_at
-    if purpose.retention_from == RetentionStart.DECISION and handled_at is not None:
+    if handled_at is not None and purpose.retention_from in HANDLING_STARTS:
         start = handled_at
     return purpose.retain_until(start)
 

@@ -160,6 +160,16 @@ def test_csv_export_has_one_row_per_submission_keyed_by_field(
     assert names == ["Jan Peeters", "Marie Dubois"]
 
 
+def test_csv_export_keeps_formula_like_answers_as_text(client, secretary, contact_page, valid_data):
+    client.post(contact_page.url, {**valid_data, "name": '=HYPERLINK("http://evil.example")'})
+    client.force_login(secretary)
+
+    response = client.get(reverse("forms_inboxes:export", args=[contact_page.inbox_id]))
+
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    assert row[header.index("name")] == '\'=HYPERLINK("http://evil.example")'
+
+
 def test_inbox_with_forms_cannot_be_deleted(admin_client, contact_page):
     inbox = contact_page.inbox
     url = reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk])

@@ -209,9 +209,12 @@ def _submit(page):
     return services.submission_create(page=page, form=form, locale="nl")
 
 
+@pytest.mark.parametrize("start", [RetentionStart.DECISION, RetentionStart.LAST_CONTACT])
 def test_handling_recomputes_retention_when_the_purpose_counts_from_the_decision(
-    contact_page, secretary
+    contact_page, secretary, start
 ):
+    contact_page.inbox.purpose.retention_from = start
+    contact_page.inbox.purpose.save()
     submission = _submit(contact_page)
     assert submission.retain_until == submission.submitted_at + datetime.timedelta(days=30)
 
