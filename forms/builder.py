@@ -39,7 +39,7 @@ class PrivateFileField(django_forms.FileField):
         self.max_size = max_size
         kwargs.setdefault(
             "widget",
-            django_forms.ClearableFileInput(
+            django_forms.FileInput(
                 attrs={"accept": ",".join(ext for k in self.kinds for ext in EXTENSIONS[k])}
             ),
         )
