@@ -1,6 +1,8 @@
 """The headless forms API: schemas per language, submissions, and every bad input refused."""
 
 import io
+import json
+from unittest import mock
 
 import pytest
 from django.core.files.storage import storages
@@ -359,3 +361,28 @@ def test_openapi_document_describes_both_endpoints(client):
 def test_locale_unknown_to_the_site_does_not_break_the_schema(client, contact_page):
     Locale.objects.filter(language_code="en").delete()
     assert client.get(schema_url(contact_page, locale="en")).status_code == 200
+
+
+@override_settings(RECAPTCHA_PUBLIC_KEY="site-key", RECAPTCHA_PRIVATE_KEY="secret")
+def test_with_recaptcha_keys_a_submission_needs_a_token_google_accepts(
+    nothing_stored, client, contact_page, valid_data
+):
+    def google(success):
+        answer = json.dumps({"success": success}).encode()
+        return mock.patch(
+            "django_recaptcha.client.recaptcha_request",
+            side_effect=lambda params: io.BytesIO(answer),
+        )
+
+    with google(True) as verify:
+        assert "captcha" in errors_of(client.post(submit_url(contact_page), valid_data))
+        verify.assert_not_called()
+    with google(False):
+        data = {**valid_data, "g-recaptcha-response": "forged"}
+        assert "captcha" in errors_of(client.post(submit_url(contact_page), data))
+    assert nothing_stored()
+    with google(True) as verify:
+        data = {**valid_data, "g-recaptcha-response": "token"}
+        response = client.post(submit_url(contact_page), data, REMOTE_ADDR="198.51.100.9")
+    assert response.status_code == 201
+    assert "remoteip=198.51.100.9" in verify.call_args.args[0].decode()
