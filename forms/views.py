@@ -53,6 +53,7 @@ class InboxIndexView(InboxAdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["inboxes"] = selectors.inboxes_with_counts(self.request.user)
+        context["can_audit"] = self.request.user.has_perm("forms.view_filedownloadlog")
         return context
 
 

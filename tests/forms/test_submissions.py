@@ -146,7 +146,13 @@ class BrokenStorage(FileSystemStorage):
 
 
 def test_storage_failure_stores_no_half_submission(
-    client, contact_page, valid_data, settings, tmp_path
+    client,
+    contact_page,
+    valid_data,
+    settings,
+    tmp_path,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     from forms.constants import FieldType
     from tests.forms.factories import FormFieldFactory
@@ -163,16 +169,18 @@ def test_storage_failure_stores_no_half_submission(
         },
     }
 
-    response = client.post(
-        contact_page.url,
-        {
-            **valid_data,
-            "attachment": upload("a.pdf", pdf_bytes()),
-            "second": upload("b.pdf", pdf_bytes()),
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            contact_page.url,
+            {
+                **valid_data,
+                "attachment": upload("a.pdf", pdf_bytes()),
+                "second": upload("b.pdf", pdf_bytes()),
+            },
+        )
 
     assert response.status_code == 503
+    assert mailoutbox == []
     assert response.context["form"].non_field_errors()
     assert len(BrokenStorage.saved) == 1
     assert not (tmp_path / BrokenStorage.saved[0]).exists()
