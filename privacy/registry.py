@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.db.models import Q, QuerySet
 
-ExpiredCallable = Callable[[QuerySet, "datetime"], QuerySet]  # noqa: F821
+ExpiredCallable = Callable[[QuerySet, datetime], QuerySet]
 
 _ALLOWED_ATTRIBUTES = {"subject", "files", "purpose", "expired", "export_exclude"}
 
@@ -60,7 +61,7 @@ class Registration:
     def subject_queryset(self, email: str) -> QuerySet:
         return self.model._default_manager.filter(**{self.subject: email})
 
-    def expired_queryset(self, now) -> QuerySet | None:
+    def expired_queryset(self, now: datetime) -> QuerySet | None:
         """Rows whose retention has ended, or None when the model never expires."""
         queryset = self.model._default_manager.all()
         if self.expired is None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, ProtectedError, QuerySet, RestrictedError
 from django.utils import timezone
 
 from ..models import RetentionFailure
@@ -115,6 +115,26 @@ def _mark_failures(content_type, failures: dict) -> None:
             )
 
 
+def _delete_rows(registration: Registration, pks: list, failures: dict) -> int:
+    """Delete rows in one statement; if another model protects some of them, fall back to
+    one by one so only those stay, recorded in ``failures``. Returns rows deleted."""
+    model, label = registration.model, registration.label
+    using = router.db_for_write(model)
+    try:
+        with transaction.atomic(using=using):
+            return model._default_manager.filter(pk__in=pks).delete()[1].get(label, 0)
+    except (ProtectedError, RestrictedError):
+        pass
+    deleted = 0
+    for pk in pks:
+        try:
+            with transaction.atomic(using=using):
+                deleted += model._default_manager.filter(pk=pk).delete()[1].get(label, 0)
+        except (ProtectedError, RestrictedError) as error:
+            failures[pk] = f"{type(error).__name__}: {error}"[:2000]
+    return deleted
+
+
 def rows_purge(
     *,
     registration: Registration,
@@ -158,10 +178,10 @@ def rows_purge(
                 if pk not in failures:
                     by_purpose.setdefault(purposes.get(pk, ""), []).append(pk)
             for purpose_key, pks in by_purpose.items():
-                _, per_model = model._default_manager.filter(pk__in=pks).delete()
-                outcome.rows[purpose_key] += per_model.get(registration.label, 0)
+                deleted = _delete_rows(registration, pks, failures)
+                outcome.rows[purpose_key] += deleted
 
-            done = [str(pk) for pks in by_purpose.values() for pk in pks]
+            done = [str(pk) for pks in by_purpose.values() for pk in pks if pk not in failures]
             if done:
                 RetentionFailure.objects.filter(
                     content_type=content_type, object_pk__in=done

@@ -11,7 +11,7 @@ from privacy.models import ConsentRecord, DeletionLog, RetentionFailure
 from privacy.tasks import retention_enforce_task
 from tests.privacy.conftest import file_exists
 from tests.privacy.factories import ConsentRecordFactory
-from tests.privacy.testapp.models import Attachment, Dossier, UnreliableStorage
+from tests.privacy.testapp.models import Attachment, Dossier, Invoice, UnreliableStorage
 
 
 def _run(*args):
@@ -193,3 +193,16 @@ def test_a_terminal_gets_a_progress_display_and_a_log_file_does_not(make_dossier
 
     make_dossier("late@example.org", files=False)
     assert "[" not in _run()
+
+
+def test_a_row_another_model_protects_is_kept_marked_and_the_run_fails(make_dossier):
+    protected = make_dossier("kept@example.org", files=False)
+    free = make_dossier("free@example.org", files=False)
+    Invoice.objects.create(dossier=protected)
+
+    with pytest.raises(CommandError):
+        _run()
+
+    assert list(Dossier.objects.all()) == [protected]
+    assert not Dossier.objects.filter(pk=free.pk).exists()
+    assert "ProtectedError" in RetentionFailure.objects.get(object_pk=str(protected.pk)).error

@@ -47,3 +47,12 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.file.name
+
+
+class Invoice(models.Model):
+    """Holds on to a dossier (PROTECT), as bookkeeping records do."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="invoices")
+
+    def __str__(self):
+        return f"Invoice {self.pk}"
