@@ -7,7 +7,7 @@ import os
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -30,7 +30,8 @@ class ExportedFile:
     @property
     def archive_name(self) -> str:
         label = self.model.replace(".", "_")
-        return f"files/{label}/{self.pk}/{PurePosixPath(self.name).name}"
+        # The stored name keeps two files of one row apart even when their basenames match.
+        return f"files/{label}/{self.pk}/{self.field}/{self.name}"
 
 
 @dataclass
