@@ -1,18 +1,9 @@
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 
 from home.models import OrganisationSettings
 from tests.home.factories import StandardPageFactory, translate
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    # The page chrome is cached; page ids are reused between tests that roll back.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
