@@ -164,7 +164,8 @@ def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | 
     Views that are not pages (a 404, a form's reply) get the active language's home page
     menu, under a key of their own so that nothing in it is marked as the current page.
     """
-    is_page = page is not None and page.depth >= 2
+    # A page previewed before its first save has no id (nor, always, a place in the tree).
+    is_page = page is not None and page.pk is not None and (page.depth or 0) >= 2
     tree_page = page if is_page else _page_for_request(request)
     site = Site.find_for_request(request)
     key = "home:chrome:{}:{}:{}{}:{}".format(

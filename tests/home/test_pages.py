@@ -146,3 +146,16 @@ def test_page_queries_do_not_grow_with_the_number_of_menu_pages(client, site_tre
         StandardPageFactory(parent=site_tree.home["nl"], title=f"Extra {n}")
 
     assert queries_for("/nl/") == few
+
+
+def test_a_new_page_can_be_previewed_before_its_first_save(site_tree, locales):
+    from home.models import StandardPage
+
+    page = StandardPage(title="Nieuw", slug="nieuw", locale=locales["nl"], intro="Concept.")
+
+    response = page.make_preview_request()
+
+    assert response.status_code == 200
+    html = response.render().content.decode()
+    assert "<h1>Nieuw</h1>" in html
+    assert main_menu(html) == ["Welkom", "Over ons"]
