@@ -82,3 +82,27 @@ def test_unknown_locale_is_a_json_404(client, site_tree):
 
     assert response.status_code == 404
     assert "message" in response.json()
+
+
+def test_home_page_json_links_its_hero_image_and_the_images_endpoint_lists_it(client, site_tree):
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(title="Haven van Antwerpen")
+    home = site_tree.home["nl"]
+    home.hero_image = image
+    home.save_revision().publish()
+
+    data = client.get(f"/api/v2/pages/{home.pk}/").json()
+    images = client.get("/api/v2/images/").json()
+
+    assert data["hero_image"]["id"] == image.pk
+    assert data["hero_image_rendition"]["url"].startswith("/media/images/")
+    assert data["hero_image_rendition"]["width"] > 0
+    assert [item["title"] for item in images["items"]] == ["Haven van Antwerpen"]
+
+
+def test_documents_endpoint_answers_with_json(client, db):
+    response = client.get("/api/v2/documents/")
+
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == 0

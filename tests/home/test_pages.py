@@ -159,3 +159,42 @@ def test_a_new_page_can_be_previewed_before_its_first_save(site_tree, locales):
     html = response.render().content.decode()
     assert "<h1>Nieuw</h1>" in html
     assert main_menu(html) == ["Welkom", "Over ons"]
+
+
+def test_body_blocks_render_and_page_links_follow_the_language(client, site_tree, locales):
+    from wagtail_factories import ImageFactory
+
+    from tests.home.factories import translate
+
+    image = ImageFactory(title="Haven")
+    page = StandardPageFactory(
+        parent=site_tree.home["nl"],
+        title="Blokken",
+        slug="blokken",
+        body=[
+            ("paragraph", "<p>Gewone <b>tekst</b>.</p>"),
+            ("image", {"image": image, "alt_text": "De haven bij zonsopgang", "caption": "Haven"}),
+            (
+                "call_to_action",
+                {
+                    "title": "Word lid",
+                    "text": "",
+                    "link_label": "Meer over ons",
+                    "page": site_tree.about["nl"],
+                    "url": "",
+                },
+            ),
+            ("quote", {"quote": "Een citaat.", "attribution": "Jan"}),
+        ],
+    )
+    translate(page, locales["fr"], title="Blocs", slug="blocs")
+
+    nl = client.get("/nl/blokken/").content.decode()
+    fr = client.get("/fr/blocs/").content.decode()
+
+    assert "<p>Gewone <b>tekst</b>.</p>" in nl
+    assert 'alt="De haven bij zonsopgang"' in nl and "<figcaption>Haven</figcaption>" in nl
+    assert '<a class="button" href="/nl/about/">Meer over ons</a>' in nl
+    assert "<blockquote><p>Een citaat.</p></blockquote>" in nl
+    # The French copy still points at the Dutch page in its data; the link follows the reader.
+    assert '<a class="button" href="/fr/a-propos/">Meer over ons</a>' in fr
