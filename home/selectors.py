@@ -178,6 +178,11 @@ def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | 
     return key, tree_page
 
 
+def content_key(*, page: Page) -> str:
+    """Cache key of a live page's rendered content in the active language."""
+    return f"home:content:{chrome_generation()}:{page.pk}:{translation.get_language()}"
+
+
 def chrome_build(*, request: HttpRequest, page: Page | None) -> Chrome:
     """Menu, language links and organisation details around ``page``, straight from the db."""
     return Chrome(

@@ -48,3 +48,22 @@ def site_chrome(context):
         )
 
     return selectors.chrome_cached(key=key, build=render)
+
+
+@register.simple_tag(takes_context=True)
+def cached_page_content(context, template_name):
+    """``{% cached_page_content "home/home_page_content.html" %}``: the page's own content.
+
+    Live content changes only when something is published, so the rendered HTML is kept
+    under the same generation as the chrome: links to other pages, images' renditions and
+    rich text are resolved once instead of on every request. Previews always render afresh.
+    """
+    request = context.get("request")
+    page = context.get("page")
+
+    def render() -> str:
+        return render_to_string(template_name, {"page": page, "self": page}, request)
+
+    if request is None or page is None or page.pk is None or getattr(request, "is_preview", False):
+        return render()
+    return selectors.chrome_cached(key=selectors.content_key(page=page), build=render)

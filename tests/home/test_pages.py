@@ -198,3 +198,18 @@ def test_body_blocks_render_and_page_links_follow_the_language(client, site_tree
     assert "<blockquote><p>Een citaat.</p></blockquote>" in nl
     # The French copy still points at the Dutch page in its data; the link follows the reader.
     assert '<a class="button" href="/fr/a-propos/">Meer over ons</a>' in fr
+
+
+def test_published_changes_show_at_once_and_drafts_only_in_preview(client, site_tree):
+    about = site_tree.about["nl"]
+    assert "Inleiding." in client.get("/nl/about/").content.decode()
+
+    about.intro = "Een concepttekst."
+    about.save_revision()  # a draft: visitors keep the published text
+    draft_preview = about.make_preview_request().render().content.decode()
+    assert "Een concepttekst." in draft_preview
+    assert "Inleiding." in client.get("/nl/about/").content.decode()
+
+    about.intro = "De gepubliceerde tekst."
+    about.save_revision().publish()
+    assert "De gepubliceerde tekst." in client.get("/nl/about/").content.decode()
