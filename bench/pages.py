@@ -72,8 +72,24 @@ def build_tree():
     root = Page.get_first_root_node()
 
     home = root.add_child(
-        instance=HomePage(title="Welkom", slug="welkom", hero_title="Kamer", locale=locales["nl"])
+        instance=HomePage(
+            title="Welkom",
+            slug="welkom",
+            hero_title="Kamer",
+            intro="<p>Een <b>inleiding</b>.</p>",
+            locale=locales["nl"],
+        )
     )
+    # Content like the demo's: rich text, a call to action linking a page, a quote.
+    home.body = [
+        ("paragraph", "<h2>Wat wij doen</h2><p>Ontmoetingen en advies.</p>"),
+        (
+            "call_to_action",
+            {"title": "Word lid", "text": "", "link_label": "Meer", "page": home, "url": ""},
+        ),
+        ("quote", {"quote": "Een citaat.", "attribution": "Jan"}),
+    ]
+    home.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
