@@ -1,16 +1,17 @@
 """Reads the page chrome needs on every request: menu, language links, organisation details.
 
-Each page view would otherwise run one query per concern (menu, translations, settings), so
-the results are cached as plain data under a *generation* number. Publishing, unpublishing,
-moving or deleting a page, or saving the organisation settings bumps the generation
-(see ``home.signals``), which retires every cached entry at once. With a shared cache (Redis)
-that is immediate for all workers; with the per-process default cache another worker may
-serve the previous menu for at most ``HOME_CHROME_CACHE_SECONDS``, the same trade-off Wagtail
-makes for its own site root paths.
+Each page view would otherwise run one query per concern (menu, translations, settings) and
+more for its own content (links, images), so the rendered results are cached under a
+*generation* number. Publishing, unpublishing, moving or deleting a page, or saving the
+organisation settings bumps the generation (see ``home.signals``), which retires every cached
+entry at once. With a shared cache (Redis) that is immediate for all workers; with the
+per-process default cache another worker may serve the previous version for at most
+``HOME_CHROME_CACHE_SECONDS`` (300), the trade-off Wagtail makes for its site root paths.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -58,17 +59,19 @@ class Chrome:
 def chrome_generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
+        # A fresh start (cache emptied, or the counter evicted) must not collide with numbers
+        # still present in cached keys, so it starts from the clock rather than from 1.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
 def chrome_invalidate() -> None:
-    """Retire every cached menu, language list and footer."""
+    """Retire every cached menu, language list, footer and page content."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def _locale_home_path(page: Page) -> str:
