@@ -1,7 +1,8 @@
-"""Retire the cached page chrome whenever what it shows may have changed."""
+"""Retire the cached page chrome and content whenever what they show may have changed."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import OrganisationSettings
@@ -10,17 +11,18 @@ from .selectors import chrome_invalidate
 
 def _invalidate(**kwargs) -> None:
     chrome_invalidate()
-
-
-def _invalidate_on_page_delete(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        chrome_invalidate()
+    # Again once the change is committed: a request that read the old rows between the first
+    # bump and the commit may have cached them under the new generation.
+    transaction.on_commit(chrome_invalidate)
 
 
 def connect() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(_invalidate, dispatch_uid=f"home-chrome-{signal!r}")
-    post_delete.connect(_invalidate_on_page_delete, dispatch_uid="home-chrome-page-delete")
+    # Per page model, not for every sender: a receiver for all models would stop Django's
+    # fast bulk deletes everywhere else (retention purges, for one).
+    for model in [Page, *get_page_models()]:
+        post_delete.connect(_invalidate, sender=model, dispatch_uid=f"home-chrome-del-{model!r}")
     for model in (OrganisationSettings, Site, Locale):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"home-chrome-{model.__name__}")
         post_delete.connect(

@@ -213,3 +213,12 @@ def test_published_changes_show_at_once_and_drafts_only_in_preview(client, site_
     about.intro = "De gepubliceerde tekst."
     about.save_revision().publish()
     assert "De gepubliceerde tekst." in client.get("/nl/about/").content.decode()
+
+
+def test_deleted_page_leaves_the_menu(client, site_tree):
+    extra = StandardPageFactory(parent=site_tree.home["nl"], title="Tijdelijk")
+    assert "Tijdelijk" in main_menu(client.get("/nl/").content.decode())
+
+    extra.delete()
+
+    assert "Tijdelijk" not in main_menu(client.get("/nl/").content.decode())
