@@ -65,10 +65,10 @@ def test_production_refuses_to_start_with_development_secrets(override, complain
     env = {**PRODUCTION_ENV, **override}
     env = {key: value for key, value in env.items() if value}
 
-    # Loading the WSGI application is what gunicorn does. (manage.py is no proof: Django's
-    # command runner swallows ImproperlyConfigured raised while importing settings.)
-    result = run_python("-c", "import website.wsgi", **env)
+    # Loading the WSGI application is what gunicorn does; manage.py must refuse as well.
+    for args in (("-c", "import website.wsgi"), ("manage.py", "check", "--deploy")):
+        result = run_python(*args, **env)
 
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert complaint in result.stderr
+        assert result.returncode != 0
+        assert "InsecureProductionSettings" in result.stderr
+        assert complaint in result.stderr

@@ -1,6 +1,5 @@
 """Production: secure by default, refuses to start with development secrets or no captcha."""
 
-from django.core.exceptions import ImproperlyConfigured
 from django_recaptcha.constants import TEST_PRIVATE_KEY as _RECAPTCHA_TEST_PRIVATE_KEY
 from django_recaptcha.constants import TEST_PUBLIC_KEY as _RECAPTCHA_TEST_PUBLIC_KEY
 
@@ -15,21 +14,33 @@ from .base import (
 
 DEBUG = False
 
+
+class InsecureProductionSettings(RuntimeError):
+    """Raised while loading these settings when a secret is missing or unsafe.
+
+    Not an ``ImproperlyConfigured``: Django's command runner swallows that one while it
+    imports settings, so ``manage.py check --deploy`` would report "no issues" on a
+    deployment that must not start.
+    """
+
+
 if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
+    raise InsecureProductionSettings("Set SECRET_KEY to a random value of at least 50 characters.")
 if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
-    raise ImproperlyConfigured(
+    raise InsecureProductionSettings(
         "Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY: public forms need reCAPTCHA."
     )
 if (
     RECAPTCHA_PUBLIC_KEY == _RECAPTCHA_TEST_PUBLIC_KEY
     or RECAPTCHA_PRIVATE_KEY == _RECAPTCHA_TEST_PRIVATE_KEY
 ):
-    raise ImproperlyConfigured("Google's reCAPTCHA test keys accept every visitor; set real keys.")
+    raise InsecureProductionSettings(
+        "Google's reCAPTCHA test keys accept every visitor; set real keys."
+    )
 if RECAPTCHA_VERSION not in ("v2", "v3"):
-    raise ImproperlyConfigured("Set RECAPTCHA_VERSION to v2 (checkbox) or v3 (scored).")
+    raise InsecureProductionSettings("Set RECAPTCHA_VERSION to v2 (checkbox) or v3 (scored).")
 if RECAPTCHA_VERSION == "v3" and not 0 < RECAPTCHA_REQUIRED_SCORE <= 1:
-    raise ImproperlyConfigured(
+    raise InsecureProductionSettings(
         "reCAPTCHA v3 needs a score threshold: set RECAPTCHA_REQUIRED_SCORE above 0, at most 1."
     )
 
