@@ -195,11 +195,9 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     PRIVATE_STORAGE = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        # base_url None: nothing in this folder is ever reachable by URL.
+        "BACKEND": "privacy.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": PRIVATE_STORAGE_ROOT,
-            "base_url": None,
             "file_permissions_mode": 0o600,
             "directory_permissions_mode": 0o700,
         },
