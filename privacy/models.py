@@ -202,6 +202,11 @@ class ConsentRecord(models.Model):
     source_ref = models.CharField(_("source reference"), max_length=255, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
+    # The ledger is written on every form submission and nobody navigates from a purpose to
+    # its consents through "usage": indexing each record's references cost a savepoint, a
+    # select and an insert per consent for nothing.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent ledger")

@@ -39,10 +39,44 @@ def _subject(email: str | None, anonymous_id: str | None) -> tuple[str, str]:
     return "", anonymous_id.strip()
 
 
-def _revision_of(purpose: Purpose):
-    # A purpose created in code may have no revision yet; consent must still point at the
-    # exact version it was given on, so make one rather than record a gap in the proof.
-    return purpose.latest_revision or purpose.save_revision(log_action=False)
+def _revision_id_of(purpose: Purpose) -> int:
+    # The id is all the record needs; loading the Revision row (its whole content) would
+    # cost a query per consent. A purpose created in code may have no revision yet; consent
+    # must still point at the exact version it was given on, so make one rather than
+    # record a gap in the proof.
+    if purpose.latest_revision_id is None:
+        purpose.save_revision(log_action=False)
+    return purpose.latest_revision_id
+
+
+def _check_source(source: str) -> None:
+    if source not in ConsentSource.values:
+        raise ValueError(f"Unknown consent source {source!r}.")
+
+
+def _unsaved_record(
+    *,
+    purpose: Purpose,
+    granted: bool,
+    locale: str,
+    source: str,
+    subject_email: str,
+    anonymous: str,
+    source_ref: str,
+    text_shown: str | None,
+) -> ConsentRecord:
+    return ConsentRecord(
+        subject_email=subject_email,
+        anonymous_id=anonymous,
+        purpose=purpose,
+        purpose_key=purpose.key,
+        purpose_revision_id=_revision_id_of(purpose),
+        text_shown=purpose.consent_text if text_shown is None else text_shown,
+        locale=locale,
+        granted=granted,
+        source=source,
+        source_ref=source_ref,
+    )
 
 
 def consent_record(
@@ -58,20 +92,19 @@ def consent_record(
 ) -> ConsentRecord:
     """Record one decision about one purpose, with the exact text and revision shown."""
     subject_email, anonymous = _subject(email, anonymous_id)
-    if source not in ConsentSource.values:
-        raise ValueError(f"Unknown consent source {source!r}.")
-    return ConsentRecord.objects.create(
-        subject_email=subject_email,
-        anonymous_id=anonymous,
+    _check_source(source)
+    record = _unsaved_record(
         purpose=purpose,
-        purpose_key=purpose.key,
-        purpose_revision=_revision_of(purpose),
-        text_shown=purpose.consent_text if text_shown is None else text_shown,
-        locale=locale,
         granted=granted,
+        locale=locale,
         source=source,
+        subject_email=subject_email,
+        anonymous=anonymous,
         source_ref=source_ref,
+        text_shown=text_shown,
     )
+    record.save(force_insert=True)
+    return record
 
 
 def consents_record(
@@ -83,20 +116,29 @@ def consents_record(
     anonymous_id: str | None = None,
     source_ref: str = "",
 ) -> list[ConsentRecord]:
-    """Record every decision of one form or banner at once: all of them or none."""
-    with transaction.atomic():
-        return [
-            consent_record(
+    """Record every decision of one form or banner at once: all of them or none.
+
+    The subject and source are checked before anything is written, and the records go in
+    with one INSERT. No savepoint: inside a caller's transaction a failure here undoes the
+    caller's work too, which is what a form submission wants.
+    """
+    subject_email, anonymous = _subject(email, anonymous_id)
+    _check_source(source)
+    with transaction.atomic(savepoint=False):
+        records = [
+            _unsaved_record(
                 purpose=purpose,
                 granted=granted,
                 locale=locale,
                 source=source,
-                email=email,
-                anonymous_id=anonymous_id,
+                subject_email=subject_email,
+                anonymous=anonymous,
                 source_ref=source_ref,
+                text_shown=None,
             )
             for purpose, granted in decisions.items()
         ]
+        return ConsentRecord.objects.bulk_create(records)
 
 
 def consent_withdraw(
