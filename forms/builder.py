@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.core.validators import RegexValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
+from privacy.models import Purpose
+
 from . import conf
 from .captcha import captcha_field
+from .constants import FieldType
 from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
 
 CAPTCHA_FIELD_NAME = "captcha"
@@ -68,6 +72,27 @@ class FormBuilder(WagtailFormBuilder):
         super().__init__(fields)
         self.locale = locale
 
+    @cached_property
+    def purposes_in_locale(self) -> dict:
+        """The translations, in the builder's locale, of purposes chosen in another one.
+
+        One query for all purpose fields instead of one per field; a purpose not translated
+        yet keeps its own words (see ``FormField.localized_purpose``).
+        """
+        if self.locale is None:
+            return {}
+        keys = {
+            field.purpose.translation_key
+            for field in self.fields
+            if field.field_type == FieldType.PURPOSE
+            and field.purpose is not None
+            and field.purpose.locale_id != self.locale.pk
+        }
+        if not keys:
+            return {}
+        translations = Purpose.objects.filter(translation_key__in=keys, locale=self.locale)
+        return {purpose.translation_key: purpose for purpose in translations}
+
     def create_singleline_field(self, field, options):
         options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
         return django_forms.CharField(**options)
@@ -79,7 +104,11 @@ class FormBuilder(WagtailFormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = 254
-        return django_forms.EmailField(**options)
+        formfield = django_forms.EmailField(**options)
+        # Carried on the form so storing a submission finds the subject's address without
+        # loading the field list again.
+        formfield.is_subject_email = field.is_subject_email
+        return formfield
 
     def create_phone_field(self, field, options):
         options["max_length"] = 32
@@ -107,7 +136,9 @@ class FormBuilder(WagtailFormBuilder):
         return PrivateFileField(kinds=kinds, max_size=max_size, **options)
 
     def create_purpose_field(self, field, options):
-        purpose = field.localized_purpose(self.locale)
+        purpose = field.purpose
+        if purpose is not None and self.locale is not None and purpose.locale_id != self.locale.pk:
+            purpose = self.purposes_in_locale.get(purpose.translation_key, purpose)
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text

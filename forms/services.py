@@ -21,7 +21,7 @@ from privacy.models import RetentionStart
 from privacy.services import consents_record, normalise_email
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeConsentField
-from .models import FieldType, FormPage, FormSubmission, Inbox, SubmissionFile
+from .models import FormPage, FormSubmission, Inbox, SubmissionFile
 from .models.submissions import private_storage
 
 logger = logging.getLogger(__name__)
@@ -41,12 +41,21 @@ def _answer(value):
     return value
 
 
-def _subject_email(page: FormPage, cleaned: dict) -> str:
-    for field in page.get_form_fields():
-        if field.field_type == FieldType.EMAIL and field.is_subject_email:
-            value = cleaned.get(field.form_key) or ""
+def _subject_email(form) -> str:
+    # The builder marks the subject's field on the form it built from the page's fields.
+    for name, field in form.fields.items():
+        if getattr(field, "is_subject_email", False):
+            value = form.cleaned_data.get(name) or ""
             return normalise_email(value) if value else ""
     return ""
+
+
+def _inbox_of(*, page: FormPage, source_page: FormPage) -> Inbox | None:
+    # With its purpose: retention is computed from it before anything is stored.
+    inbox_id = source_page.inbox_id or page.inbox_id
+    if inbox_id is None:
+        return None
+    return Inbox.objects.select_related("purpose").filter(pk=inbox_id).first()
 
 
 def retain_until_for(*, inbox: Inbox, submitted_at: datetime, handled_at: datetime | None):
@@ -71,7 +80,7 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
     :class:`SubmissionNotStored` is raised. The inbox is told after the commit.
     """
     source_page = page.get_source_page()
-    inbox = source_page.inbox or page.inbox
+    inbox = _inbox_of(page=page, source_page=source_page)
     if inbox is None:
         raise SubmissionNotStored(f"Form page {page.pk} has no inbox.")
 
@@ -94,7 +103,7 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
         answers[name] = _answer(value)
 
     now = timezone.now()
-    email = _subject_email(page, form.cleaned_data)
+    email = _subject_email(form)
     storage = private_storage()
     stored: list[str] = []
     try:

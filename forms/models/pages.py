@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.utils import get_field_clean_name
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -184,11 +186,21 @@ class FormPage(AbstractEmailForm):
         """The page every translation's submissions are filed under.
 
         The translation in the default locale when there is one, else the oldest: stable
-        whichever translation the visitor used.
+        whichever translation the visitor used. A page in the default locale is its own
+        source, which spares most submissions the lookup.
         """
-        translations = FormPage.objects.filter(translation_key=self.translation_key)
-        default = translations.filter(locale=Locale.get_default()).first()
-        return default or translations.order_by("pk").first() or self
+        default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale.language_code == default_code:
+            return self
+        translations = list(
+            FormPage.objects.filter(translation_key=self.translation_key)
+            .select_related("locale")
+            .order_by("pk")
+        )
+        for candidate in translations:
+            if candidate.locale.language_code == default_code:
+                return candidate
+        return translations[0] if translations else self
 
     def process_form_submission(self, form):
         from .. import services
