@@ -54,7 +54,8 @@ SUBMISSION_BODY = {
 
 
 def _live_forms():
-    return FormPage.objects.live().public().select_related("locale")
+    # The inbox and its purpose come along: storing a submission reads both.
+    return FormPage.objects.live().public().select_related("locale", "inbox__purpose")
 
 
 def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:

@@ -51,11 +51,18 @@ def _subject_email(form) -> str:
 
 
 def _inbox_of(*, page: FormPage, source_page: FormPage) -> Inbox | None:
-    # With its purpose: retention is computed from it before anything is stored.
-    inbox_id = source_page.inbox_id or page.inbox_id
-    if inbox_id is None:
+    # The source page's inbox when it has one, with its purpose: retention is computed from
+    # it before anything is stored. The API loads pages with both already.
+    owner = source_page if source_page.inbox_id else page
+    if owner.inbox_id is None:
         return None
-    return Inbox.objects.select_related("purpose").filter(pk=inbox_id).first()
+    if FormPage.inbox.is_cached(owner):
+        return owner.inbox
+    try:
+        # get() rather than first(): no ORDER BY for a lookup by key.
+        return Inbox.objects.select_related("purpose").get(pk=owner.inbox_id)
+    except Inbox.DoesNotExist:
+        return None
 
 
 def retain_until_for(*, inbox: Inbox, submitted_at: datetime, handled_at: datetime | None):

@@ -170,10 +170,23 @@ class FormPage(AbstractEmailForm):
         verbose_name_plural = _("form pages")
 
     def get_form_fields(self):
-        return self.form_fields.select_related("purpose").all()
+        # Each field's locale is the page's (fields are translated with it): loading it here
+        # lets ``get_form_class`` give the page its locale without a query of its own.
+        return self.form_fields.select_related("purpose", "locale").all()
 
     def get_form_class(self):
-        return self.form_builder(self.get_form_fields(), locale=self.locale).get_form_class()
+        fields = list(self.get_form_fields())
+        self._adopt_locale_from(fields)
+        return self.form_builder(fields, locale=self.locale).get_form_class()
+
+    def _adopt_locale_from(self, fields) -> None:
+        """Take the page's locale from a field that loaded the very same row, if one did."""
+        if FormPage.locale.is_cached(self):
+            return
+        for field in fields:
+            if field.locale_id == self.locale_id and FormField.locale.is_cached(field):
+                self.locale = field.locale
+                return
 
     def get_data_fields(self):
         return [("submit_time", _("Submission date"))] + [
