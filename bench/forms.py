@@ -99,7 +99,10 @@ def stock_models():
     class StockFormField(AbstractFormField):
         page = ParentalKey(StockFormPage, on_delete=models.CASCADE, related_name="form_fields")
 
-        class Meta:
+        # Extends the abstract Meta as a project's own field model does by inheriting it:
+        # a bare Meta would drop Wagtail's ordering by sort_order and with it the ORDER BY
+        # every stock form pays for.
+        class Meta(AbstractFormField.Meta):
             app_label = "forms"
 
     return StockFormPage, StockFormField
