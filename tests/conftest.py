@@ -4,6 +4,8 @@ Tests build the minimal page tree they need with factories; none loads the demo 
 tests of ``load_demo`` itself.
 """
 
+import os
+
 import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
@@ -80,3 +82,42 @@ def _serialized_contents_on_this_connection(request, _serialized_test_databases)
     for alias, serialized in _serialized_test_databases.items():
         if not hasattr(connections[alias], "_test_serialized_contents"):
             connections[alias]._test_serialized_contents = serialized
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags chromium keeps calling out to hosts this closed
+# network refuses; the sandbox needs privileges that CI's root container does not grant.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless chromium driven by Playwright; nothing downloads a browser.
+
+    On a machine without chromium the browser tests are skipped with the reason, except in
+    CI, where a missing browser is a failure: `make test` installs it there.
+    """
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: make test installs it when run as root")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's ORM calls are still
+    # synchronous, which Django cannot tell apart.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
