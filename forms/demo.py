@@ -13,9 +13,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from privacy.models import Purpose
+from website.demo import page_translate
 
 from .admin_forms import field_problems
 from .demo_content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
@@ -37,8 +37,11 @@ def load(*, log: Log) -> None:
         page = form_page_ensure(parent=home, spec=spec, inbox=inbox, log=log)
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             if code != source_locale.language_code:
-                form_page_translate(
-                    page=page, locale=Locale.objects.get(language_code=code), log=log
+                page_translate(
+                    page=page,
+                    locale=Locale.objects.get(language_code=code),
+                    texts=TRANSLATIONS[code],
+                    log=log,
                 )
 
 
@@ -98,38 +101,3 @@ def form_page_ensure(*, parent: Page, spec: dict, inbox: Inbox, log: Log) -> For
     page.save_revision().publish()
     log(f"Created form page {page.title!r} at /{parent.locale.language_code}/{page.slug}/.")
     return page
-
-
-def form_page_translate(*, page: FormPage, locale: Locale, log: Log) -> bool:
-    """Translate ``page`` into ``locale`` through wagtail-localize, unless already done."""
-    if page.get_translations().filter(locale=locale, alias_of__isnull=True).exists():
-        return False
-    parent = page.get_parent()
-    if not parent.get_translations().filter(locale=locale).exists():
-        log(f"Not translating {page.title!r} into {locale.language_code}: parent untranslated.")
-        return False
-
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    # wagtail-localize extracts a multi-line text (a list of choices) with <br/> for "\n".
-    texts = {
-        dutch.replace("\n", "<br/>"): translated.replace("\n", "<br/>")
-        for dutch, translated in TRANSLATIONS[locale.language_code].items()
-    }
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        translated = texts.get(segment.string.data)
-        if translated is None:
-            continue
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": translated,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
-        )
-    Translation.objects.get_or_create(source=source, target_locale=locale)
-    translated, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
-    translated.get_latest_revision().publish()
-    log(f"Translated {page.title!r} into {locale.language_code}: {translated.title!r}.")
-    return True

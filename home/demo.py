@@ -16,10 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     LocaleSynchronization,
-    StringTranslation,
-    Translation,
-    TranslationSource,
 )
+
+from website.demo import page_translate
 
 from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
 from .models import HomePage, OrganisationSettings, StandardPage
@@ -39,7 +38,9 @@ def load(*, log: Log) -> None:
             continue
         for page in [home, *children]:
             if page is not None:
-                page_translate(page=page, locale=locale, log=log)
+                page_translate(
+                    page=page, locale=locale, texts=TRANSLATIONS[locale.language_code], log=log
+                )
         # Pages editors add later in Dutch appear in this language as aliases until translated.
         LocaleSynchronization.objects.get_or_create(
             locale=locale, defaults={"sync_from": source_locale}
@@ -119,43 +120,6 @@ def home_body_ensure(*, home: HomePage, about: StandardPage | None, log: Log) ->
     home.body = HOME["body"](about)
     home.save_revision().publish()
     log("Filled the home page's body.")
-
-
-def page_translate(*, page: Page, locale: Locale, log: Log) -> bool:
-    """Translate ``page`` into ``locale`` through wagtail-localize, unless already done.
-
-    Returns whether a translation was made.
-
-    Strings come from ``TRANSLATIONS`` and are stored as manual string translations, the same
-    rows the admin's translation editor writes; anything without a translation (names, slugs)
-    falls back to the Dutch source.
-    """
-    existing = page.get_translations().filter(locale=locale, alias_of__isnull=True).first()
-    if existing is not None:
-        return False
-
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    texts = TRANSLATIONS[locale.language_code]
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        translated = texts.get(segment.string.data)
-        if translated is None:
-            continue
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": translated,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
-        )
-    Translation.objects.get_or_create(source=source, target_locale=locale)
-    # publish=False then publishing here, because wagtail-localize defers its own publish to
-    # the end of the transaction and the children's translations need a live parent.
-    translated, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
-    translated.get_latest_revision().publish()
-    log(f"Translated {page.title!r} into {locale.language_code}: {translated.title!r}.")
-    return True
 
 
 def organisation_settings_ensure(*, log: Log) -> None:
