@@ -49,8 +49,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Full sizes take several minutes; BENCH_QUICK=1 make bench gives a short run.
 bench: install messages
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/retention.py
+	$(BIN)/python bench/forms.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private static
