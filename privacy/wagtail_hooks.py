@@ -8,9 +8,13 @@ permission (the ``Privacy officers`` group) see them at all.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db import router
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -46,6 +50,28 @@ class PurposeViewSet(SnippetViewSet):
 
 
 register_snippet(PurposeViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_purposes_in_use(request, instances):
+    """A purpose that consents, forms or inboxes still point at cannot go.
+
+    Its consent proofs must keep saying what was agreed to, so the foreign keys protect it;
+    without this hook the protection would surface as a server error.
+    """
+    for purpose in instances:
+        if not isinstance(purpose, Purpose):
+            continue
+        try:
+            Collector(using=router.db_for_write(Purpose)).collect([purpose])
+        except (ProtectedError, RestrictedError):
+            messages.error(
+                request,
+                _("Purpose “%(name)s” is still used by consents, forms or inboxes; it stays.")
+                % {"name": purpose.name},
+            )
+            return redirect(Purpose.snippet_viewset.get_url_name("list"))
+    return None
 
 
 class ReadOnlyViewSet(ModelViewSet):

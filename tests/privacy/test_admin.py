@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from privacy.demo import OFFICER_PERMISSIONS, OFFICERS_GROUP
@@ -131,3 +132,17 @@ def test_officers_edit_purposes_as_translatable_snippets(officer, locales):
     assert officer.get(translate).status_code == 200
     history = officer.get(reverse("wagtailsnippets_privacy_purpose:history", args=[purpose.pk]))
     assert history.status_code == 200
+
+
+def test_a_purpose_with_consent_proofs_cannot_be_deleted(django_user_model, client, record):
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    purpose = record.purpose
+    url = reverse(purpose.snippet_viewset.get_url_name("delete"), args=[purpose.pk])
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    assert response.url == reverse(purpose.snippet_viewset.get_url_name("list"))
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+    assert purpose.__class__.objects.filter(pk=purpose.pk).exists()
