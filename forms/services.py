@@ -50,19 +50,26 @@ def _subject_email(form) -> str:
     return ""
 
 
-def _inbox_of(*, page: FormPage, source_page: FormPage) -> Inbox | None:
-    # The source page's inbox when it has one, with its purpose: retention is computed from
-    # it before anything is stored. The API loads pages with both already.
+def _inbox_of(*, page: FormPage, source_page: FormPage, form) -> Inbox | None:
+    # The source page's inbox when it has one. The API loads pages with the inbox and its
+    # purpose already; retention is computed from that purpose before anything is stored.
     owner = source_page if source_page.inbox_id else page
     if owner.inbox_id is None:
         return None
     if FormPage.inbox.is_cached(owner):
         return owner.inbox
     try:
-        # get() rather than first(): no ORDER BY for a lookup by key.
-        return Inbox.objects.select_related("purpose").get(pk=owner.inbox_id)
+        inbox = Inbox.objects.get(pk=owner.inbox_id)
     except Inbox.DoesNotExist:
         return None
+    # A form usually asks consent for the purpose its inbox keeps submissions under: the
+    # row the form was built with serves then; any other purpose loads when first read.
+    for field in form.fields.values():
+        purpose = getattr(field, "purpose", None)
+        if isinstance(field, PurposeConsentField) and purpose and purpose.pk == inbox.purpose_id:
+            inbox.purpose = purpose
+            break
+    return inbox
 
 
 def retain_until_for(*, inbox: Inbox, submitted_at: datetime, handled_at: datetime | None):
@@ -87,7 +94,7 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
     :class:`SubmissionNotStored` is raised. The inbox is told after the commit.
     """
     source_page = page.get_source_page()
-    inbox = _inbox_of(page=page, source_page=source_page)
+    inbox = _inbox_of(page=page, source_page=source_page, form=form)
     if inbox is None:
         raise SubmissionNotStored(f"Form page {page.pk} has no inbox.")
 
