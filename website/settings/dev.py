@@ -1,10 +1,10 @@
 """Local development: DEBUG on unless the environment says otherwise."""
 
-import os
+from .base import *  # noqa: F403
+from .base import DEBUG_FROM_ENV
 
-os.environ.setdefault("DEBUG", "true")
-
-from .base import *  # noqa: E402,F403
+if not DEBUG_FROM_ENV:
+    DEBUG = True
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
