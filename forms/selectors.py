@@ -90,15 +90,23 @@ def export_rows(inbox: Inbox, submissions: QuerySet[FormSubmission]) -> Iterator
     for page in FormPage.objects.filter(submissions__inbox=inbox).distinct():
         for key, label in form_labels(page).items():
             keys.setdefault(key, label)
-    yield ["id", "form", "language", "submitted_at", "handled_at", "e-mail", *keys]
+    yield [
+        _csv_cell(cell)
+        for cell in ("id", "form", "language", "submitted_at", "handled_at", "e-mail", *keys)
+    ]
     for submission in submissions.iterator(chunk_size=500):
         answers = submission.answers or {}
+        # Every cell is escaped, not only the answers: an e-mail address may itself start
+        # with "=" (``=cmd|'/ccalc'!a0@example.org`` is a valid one).
         yield [
-            str(submission.pk),
-            _csv_cell(submission.form_title),
-            submission.locale,
-            submission.submitted_at.isoformat(),
-            submission.handled_at.isoformat() if submission.handled_at else "",
-            submission.subject_email,
-            *(_csv_cell(answers.get(key)) for key in keys),
+            _csv_cell(cell)
+            for cell in (
+                str(submission.pk),
+                submission.form_title,
+                submission.locale,
+                submission.submitted_at.isoformat(),
+                submission.handled_at.isoformat() if submission.handled_at else "",
+                submission.subject_email,
+                *(answers.get(key) for key in keys),
+            )
         ]

@@ -170,6 +170,20 @@ def test_csv_export_keeps_formula_like_answers_as_text(client, secretary, contac
     assert row[header.index("name")] == '\'=HYPERLINK("http://evil.example")'
 
 
+def test_csv_export_keeps_a_formula_like_email_address_as_text(
+    client, secretary, contact_page, valid_data
+):
+    address = "=cmd|'/ccalc'!a0@example.org"
+    client.post(contact_page.url, {**valid_data, "email": address})
+    assert contact_page.get_submissions().get().subject_email == address
+    client.force_login(secretary)
+
+    response = client.get(reverse("forms_inboxes:export", args=[contact_page.inbox_id]))
+
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    assert row[header.index("e-mail")] == "'" + address
+
+
 def test_inbox_with_forms_cannot_be_deleted(admin_client, contact_page):
     inbox = contact_page.inbox
     url = reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk])
