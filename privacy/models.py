@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import conf
+from .signals import purpose_retention_changed
 
 
 class LegalBasis(models.TextChoices):
@@ -128,6 +129,27 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Save, and tell apps that stored a ``retain_until`` when the retention changed.
+
+        Compared with the database rather than with values loaded earlier, so a change made
+        through any path (admin, wagtail-localize syncing a translation, code) is noticed.
+        """
+        previous = None
+        if self.pk is not None:
+            previous = (
+                type(self)
+                ._default_manager.filter(pk=self.pk)
+                .values_list("retention_days", "retention_from")
+                .first()
+            )
+        super().save(*args, **kwargs)
+        if previous is not None and previous != (self.retention_days, self.retention_from):
+            transaction.on_commit(
+                lambda: purpose_retention_changed.send(sender=Purpose, purpose=self, key=self.key),
+                using=kwargs.get("using") or self._state.db,
+            )
 
     @property
     def revisions(self):

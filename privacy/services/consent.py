@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import ConsentRecord, ConsentSource, Purpose
+from ..signals import consent_withdrawn
 
 
 def normalise_email(email: str) -> str:
@@ -149,7 +150,9 @@ def consent_withdraw(
 ) -> int:
     """Mark the subject's current grants for a purpose withdrawn; returns how many.
 
-    The proof is kept: withdrawal is a timestamp on the record, never a deletion.
+    The proof is kept: withdrawal is a timestamp on the record, never a deletion. When a
+    subject's grant was withdrawn, :data:`privacy.signals.consent_withdrawn` is sent on
+    commit so apps can start the retention that counts from withdrawal.
     """
     subject_email, anonymous = _subject(email, anonymous_id)
     records = ConsentRecord.objects.filter(
@@ -159,4 +162,15 @@ def consent_withdraw(
         records = records.filter(subject_email=subject_email)
     else:
         records = records.filter(anonymous_id=anonymous)
-    return records.update(withdrawn_at=timezone.now())
+    withdrawn_at = timezone.now()
+    count = records.update(withdrawn_at=withdrawn_at)
+    if count and subject_email:
+        transaction.on_commit(
+            lambda: consent_withdrawn.send(
+                sender=ConsentRecord,
+                email=subject_email,
+                purpose_key=purpose_key,
+                withdrawn_at=withdrawn_at,
+            )
+        )
+    return count
