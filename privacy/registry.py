@@ -62,7 +62,11 @@ class Registration:
         return self.model._default_manager.filter(**{self.subject: email})
 
     def expired_queryset(self, now: datetime) -> QuerySet | None:
-        """Rows whose retention has ended, or None when the model never expires."""
+        """Rows whose retention has ended, or None when the model never expires.
+
+        A row whose expiry field is NULL has no end yet (e.g. kept while an ongoing consent
+        lasts) and is never expired: ``__lte`` never matches NULL.
+        """
         queryset = self.model._default_manager.all()
         if self.expired is None:
             return None

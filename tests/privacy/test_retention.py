@@ -206,3 +206,16 @@ def test_a_row_another_model_protects_is_kept_marked_and_the_run_fails(make_doss
     assert list(Dossier.objects.all()) == [protected]
     assert not Dossier.objects.filter(pk=free.pk).exists()
     assert "ProtectedError" in RetentionFailure.objects.get(object_pk=str(protected.pk)).error
+
+
+def test_a_row_without_an_expiry_date_is_never_expired(make_dossier):
+    # retain_until NULL means "kept while the subject keeps agreeing" (ongoing consent).
+    ongoing = make_dossier("ongoing@example.org")
+    Dossier.objects.filter(pk=ongoing.pk).update(retain_until=None)
+    make_dossier("old@example.org", files=False)
+
+    out = _run()
+
+    assert list(Dossier.objects.all()) == [ongoing]
+    assert file_exists(ongoing.document)
+    assert "privacy_testapp.Dossier: deleted 1 row(s)" in out
