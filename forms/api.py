@@ -34,6 +34,9 @@ RATE_SCOPE = "forms"
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Sent by browsers posting the HTML form to the API; not a question of the form.
 IGNORED_KEYS = frozenset({"csrfmiddlewaretoken"})
+# Primary keys are 64-bit signed integers; a larger id names no page, and SQLite raises
+# OverflowError rather than finding nothing, so such ids are answered before any query.
+MAX_PAGE_ID = 2**63 - 1
 
 SUBMISSION_BODY = {
     "required": True,
@@ -80,6 +83,8 @@ def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:
 
 def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> FormPage:
     """The live, public form page ``page_id`` in the requested language when translated."""
+    if not 1 <= page_id <= MAX_PAGE_ID:
+        raise HttpError(404, _("No form with this id."))
     page = _live_forms().filter(pk=page_id).first()
     if page is None:
         raise HttpError(404, _("No form with this id."))

@@ -328,6 +328,18 @@ def test_submitting_to_a_page_that_is_not_a_form_is_404_json(
     assert nothing_stored()
 
 
+@pytest.mark.parametrize("page_id", ["99999999999999999999", "9223372036854775808", "0"])
+def test_a_page_id_beyond_any_primary_key_is_404_json(nothing_stored, client, valid_data, page_id):
+    schema = client.get(f"/api/forms/{page_id}")
+    submission = client.post(f"/api/forms/{page_id}/submissions", valid_data)
+
+    assert schema.status_code == 404
+    assert schema.json()["detail"]
+    assert submission.status_code == 404
+    assert submission.json()["detail"]
+    assert nothing_stored()
+
+
 def test_html_in_answers_is_stored_as_text(client, contact_page, valid_data):
     script = "<script>alert('x')</script>"
     response = client.post(submit_url(contact_page), {**valid_data, "question": script})
