@@ -167,24 +167,46 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
 def _consent_proof_expired(queryset, now):
     """Consent records whose proof is no longer needed.
 
-    Proof must outlive the processing it justifies, so a record is kept:
-    - while it is an active grant (the processing may still rely on it); data held under it
-      is removed by its own purpose's retention, not through the ledger;
-    - while any other registered model still holds data about the same e-mail address;
-    - for ``PRIVACY_CONSENT_PROOF_YEARS`` (default 5, the usual limitation period for claims)
-      after it stopped counting: after withdrawal for withdrawn grants, after recording for
-      refusals (the proof that nothing was processed) and for anonymous cookie choices,
-      which the banner asks again long before that.
-    An erasure request removes the subject's records at once, leaving only a count.
+    Proof must outlive the processing it justifies, plus ``PRIVACY_CONSENT_PROOF_YEARS``
+    (default 5, the usual limitation period for claims). A record expires:
+
+    - withdrawn grant: at ``withdrawn_at`` + years;
+    - refusal (the proof that nothing was processed): at ``recorded_at`` + years;
+    - anonymous cookie choice (the banner asks again long before): at ``recorded_at`` + years;
+    - grant, not withdrawn, for a purpose whose retention counts from withdrawal (ongoing
+      consent such as a newsletter): never; the consent is the processing, so it lasts
+      until withdrawn;
+    - grant for any other purpose (the data given with it, e.g. a contact request, follows
+      that purpose's retention): at ``recorded_at`` + the purpose's retention + years.
+
+    In every case a record is kept while another registered model still holds data about
+    the same e-mail address (a retention counted from a later moment, such as a decision,
+    keeps the proof through that data). An erasure request removes the subject's records
+    at once, leaving only a count.
     """
     from .registry import registered_models
 
     cutoff = now - timedelta(days=365 * conf.get("CONSENT_PROOF_YEARS", 5))
-    expired = queryset.filter(
+    stopped_counting = (
         Q(withdrawn_at__lte=cutoff)
         | Q(granted=False, recorded_at__lte=cutoff)
         | Q(subject_email="", recorded_at__lte=cutoff)
     )
+    # Purposes are few; one condition per retention length keeps the query portable
+    # (no interval arithmetic) and lets recorded_at's index do the work.
+    purposes_by_days: dict[int, list[int]] = {}
+    for pk, days in Purpose.objects.exclude(retention_from=RetentionStart.WITHDRAWAL).values_list(
+        "pk", "retention_days"
+    ):
+        purposes_by_days.setdefault(days, []).append(pk)
+    for days, purpose_ids in purposes_by_days.items():
+        stopped_counting |= Q(
+            granted=True,
+            withdrawn_at__isnull=True,
+            purpose_id__in=purpose_ids,
+            recorded_at__lte=cutoff - timedelta(days=days),
+        )
+    expired = queryset.filter(stopped_counting)
     for registration in registered_models():
         if registration.model is queryset.model:
             continue

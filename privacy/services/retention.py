@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from ..models import DeletionLog, DeletionReason
+from ..models import ConsentRecord, DeletionLog, DeletionReason
 from ..registry import Registration, registered_models
 from .deletion import DEFAULT_BATCH_SIZE, PurgeOutcome, rows_purge
 
@@ -94,7 +94,11 @@ def retention_enforce(
     """
     now = timezone.now()
     report = RunReport(run_id=uuid.uuid4(), dry_run=dry_run)
-    for registration in registered_models() if models is None else models:
+    registrations = registered_models() if models is None else models
+    # Consent proof is kept while other models hold the subject's data: handle the ledger
+    # last so a proof goes in the same run as the data it was given for.
+    registrations = sorted(registrations, key=lambda r: r.model is ConsentRecord)
+    for registration in registrations:
         queryset = registration.expired_queryset(now)
         if queryset is None:
             continue

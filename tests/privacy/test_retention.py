@@ -7,10 +7,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from privacy.models import ConsentRecord, DeletionLog, RetentionFailure
+from privacy.models import ConsentRecord, DeletionLog, RetentionFailure, RetentionStart
 from privacy.tasks import retention_enforce_task
 from tests.privacy.conftest import file_exists
-from tests.privacy.factories import ConsentRecordFactory
+from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
 from tests.privacy.testapp.models import Attachment, Dossier, Invoice, UnreliableStorage
 
 
@@ -136,7 +136,8 @@ def test_consent_proof_is_kept_for_the_configured_years_after_it_stopped_countin
     settings.PRIVACY_CONSENT_PROOF_YEARS = 5
     now = timezone.now()
     long_ago, recently = now - timedelta(days=6 * 365), now - timedelta(days=4 * 365)
-    active = ConsentRecordFactory(recorded_at=long_ago)
+    ongoing = PurposeFactory(key="newsletter", retention_from=RetentionStart.WITHDRAWAL)
+    active = ConsentRecordFactory(recorded_at=long_ago, purpose=ongoing)
     withdrawn_long_ago = ConsentRecordFactory(recorded_at=long_ago, withdrawn_at=long_ago)
     withdrawn_recently = ConsentRecordFactory(recorded_at=long_ago, withdrawn_at=recently)
     old_refusal = ConsentRecordFactory(recorded_at=long_ago, granted=False)
@@ -219,3 +220,40 @@ def test_a_row_without_an_expiry_date_is_never_expired(make_dossier):
     assert list(Dossier.objects.all()) == [ongoing]
     assert file_exists(ongoing.document)
     assert "privacy_testapp.Dossier: deleted 1 row(s)" in out
+
+
+def test_a_grant_for_a_request_goes_once_its_data_is_gone_and_an_ongoing_one_stays(
+    make_dossier, settings
+):
+    settings.PRIVACY_CONSENT_PROOF_YEARS = 1
+    now = timezone.now()
+    answer = PurposeFactory(
+        key="answer-request", retention_days=365, retention_from=RetentionStart.DECISION
+    )
+    newsletter = PurposeFactory(
+        key="newsletter", retention_days=0, retention_from=RetentionStart.WITHDRAWAL
+    )
+    request = make_dossier("ann@example.org", expired=False, files=False)
+    long_ago = now - timedelta(days=800)  # past 365 days of retention + 1 year of proof
+    request_grant = ConsentRecordFactory(
+        subject_email="ann@example.org", purpose=answer, recorded_at=long_ago
+    )
+    newsletter_grant = ConsentRecordFactory(
+        subject_email="ann@example.org", purpose=newsletter, recorded_at=long_ago
+    )
+    recent_grant = ConsentRecordFactory(
+        subject_email="bob@example.org", purpose=answer, recorded_at=now - timedelta(days=600)
+    )
+
+    _run()
+    # Ann's request is still held, so the proof that she agreed to it is kept.
+    assert ConsentRecord.objects.filter(pk=request_grant.pk).exists()
+
+    Dossier.objects.filter(pk=request.pk).update(retain_until=now - timedelta(days=1))
+    _run()
+    remaining = set(ConsentRecord.objects.values_list("pk", flat=True))
+    assert remaining == {newsletter_grant.pk, recent_grant.pk}
+
+    ConsentRecord.objects.filter(pk=newsletter_grant.pk).update(withdrawn_at=long_ago)
+    _run()
+    assert set(ConsentRecord.objects.values_list("pk", flat=True)) == {recent_grant.pk}
