@@ -19,7 +19,7 @@ from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 from privacy.models import Purpose
 
 from . import conf
-from .captcha import captcha_field
+from .captcha import RESPONSE_FIELD, captcha_field
 from .constants import FieldType
 from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
 
@@ -63,6 +63,30 @@ class PurposeConsentField(django_forms.BooleanField):
         self.purpose = purpose
         kwargs["initial"] = False
         super().__init__(**kwargs)
+
+
+# Sent with the HTML form by Django and the reCAPTCHA widget; not answers to the form.
+IGNORED_KEYS = frozenset({"csrfmiddlewaretoken", RESPONSE_FIELD})
+
+
+class SubmissionForm(BaseForm):
+    """Wagtail's form base, refusing names the form does not ask for.
+
+    A consent box sent for a purpose this form does not ask about must be an error the
+    visitor sees, never a silent no-op; the API refuses such keys the same way.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_bound:
+            unknown = sorted((set(self.data) | set(self.files)) - set(self.fields) - IGNORED_KEYS)
+            if unknown:
+                raise django_forms.ValidationError(
+                    _("This form has no field named %(keys)s."),
+                    code="unknown_field",
+                    params={"keys": ", ".join(unknown)},
+                )
+        return cleaned_data
 
 
 class FormBuilder(WagtailFormBuilder):
@@ -157,4 +181,4 @@ class FormBuilder(WagtailFormBuilder):
         return formfields
 
     def get_form_class(self):
-        return type("FormPageForm", (BaseForm,), self.formfields)
+        return type("FormPageForm", (SubmissionForm,), self.formfields)
