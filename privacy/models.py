@@ -230,9 +230,11 @@ class ConsentRecord(models.Model):
         Purpose, on_delete=models.PROTECT, related_name="consents", verbose_name=_("purpose")
     )
     purpose_key = models.SlugField(_("purpose key"), max_length=64, db_index=True)
+    # PROTECT: the revision is part of the proof. Wagtail's purge_revisions skips revisions
+    # it cannot delete, so purging old revisions leaves those consents were given on.
     purpose_revision = models.ForeignKey(
         "wagtailcore.Revision",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",

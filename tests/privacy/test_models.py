@@ -1,7 +1,10 @@
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from wagtail.models import Revision
 
 from privacy.models import ConsentRecord, Purpose
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
@@ -41,3 +44,22 @@ def test_a_consent_record_needs_an_e_mail_or_an_anonymous_id():
     with pytest.raises(IntegrityError), transaction.atomic():
         ConsentRecordFactory(subject_email="", anonymous_id="")
     assert ConsentRecord.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_purging_old_revisions_keeps_the_one_a_consent_was_given_on():
+    purpose = PurposeFactory(key="newsletter", consent_text="Stuur mij de nieuwsbrief.")
+    record = ConsentRecordFactory(purpose=purpose)
+    shown = record.purpose_revision_id
+    for text in ("Tweede tekst.", "Derde tekst."):
+        purpose.consent_text = text
+        purpose.save()
+        purpose.save_revision(log_action=False)
+    unused = purpose.revisions.exclude(pk__in=[shown, purpose.latest_revision_id]).get()
+
+    call_command("purge_revisions", stdout=io.StringIO())
+
+    record.refresh_from_db()
+    assert record.purpose_revision_id == shown
+    assert record.purpose_revision.content["consent_text"] == "Stuur mij de nieuwsbrief."
+    assert not Revision.objects.filter(pk=unused.pk).exists()
