@@ -2,7 +2,8 @@
 
 The pages endpoint adds a ``translations`` meta field so a front end can build its language
 switcher from the detail JSON alone, and loads each page's locale with the page so listing
-pages of any size costs the same number of queries.
+pages of any size costs the same number of queries. Every endpoint cleans ``?search=`` first,
+so a stray quote gets search results instead of a database error.
 """
 
 from rest_framework.fields import Field
@@ -11,6 +12,30 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+
+class SearchQueryCleaningMixin:
+    """Hand the search backend only queries it can run.
+
+    The API passes ``?search=`` to the backend as plain words, yet the database backend
+    writes them into an SQLite FTS5 expression as they are: a double quote there opens a
+    phrase that never ends ("unterminated string"), and a query of spaces alone builds no
+    expression at all; both were server errors. Quotes are not part of any word the index
+    holds, so they become spaces; a query left without words searches for nothing, as
+    ``?search=`` already does.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if "search" in request.GET:
+            params = request._request.GET.copy()
+            params["search"] = search_query_clean(params["search"])
+            params._mutable = False
+            request._request.GET = params
+
+
+def search_query_clean(query: str) -> str:
+    return " ".join(query.replace('"', " ").split())
 
 
 class PageTranslationsField(Field):
@@ -32,7 +57,7 @@ class TranslatedPageSerializer(PageSerializer):
     translations = PageTranslationsField(read_only=True)
 
 
-class TranslatedPagesAPIViewSet(PagesAPIViewSet):
+class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
     base_serializer_class = TranslatedPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     # One query per page: shown on detail, available on listings only through ?fields=.
@@ -51,7 +76,15 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
 
+class CleanSearchImagesAPIViewSet(SearchQueryCleaningMixin, ImagesAPIViewSet):
+    pass
+
+
+class CleanSearchDocumentsAPIViewSet(SearchQueryCleaningMixin, DocumentsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", CleanSearchImagesAPIViewSet)
+api_router.register_endpoint("documents", CleanSearchDocumentsAPIViewSet)

@@ -1,7 +1,9 @@
 """The headless API: pages per locale, their fields and the ids of their translations."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from tests.home.factories import StandardPageFactory
 
@@ -85,8 +87,6 @@ def test_unknown_locale_is_a_json_404(client, site_tree):
 
 
 def test_home_page_json_links_its_hero_image_and_the_images_endpoint_lists_it(client, site_tree):
-    from wagtail_factories import ImageFactory
-
     image = ImageFactory(title="Haven van Antwerpen")
     home = site_tree.home["nl"]
     home.hero_image = image
@@ -106,3 +106,27 @@ def test_documents_endpoint_answers_with_json(client, db):
 
     assert response.status_code == 200
     assert response.json()["meta"]["total_count"] == 0
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize(("query", "operator"), [('"', "and"), ('a"b', "or"), (" ", "and")])
+def test_search_with_stray_quotes_or_only_spaces_answers_200(
+    client, site_tree, endpoint, query, operator
+):
+    ImageFactory(title="Haven van Antwerpen")
+    DocumentFactory(title="Haven van Antwerpen")
+
+    response = client.get(f"/api/v2/{endpoint}/", {"search": query, "search_operator": operator})
+
+    assert response.status_code == 200
+    assert "items" in response.json()
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_search_still_finds_words_next_to_a_quote(client, db, endpoint):
+    ImageFactory(title="Haven van Antwerpen")
+    DocumentFactory(title="Haven van Antwerpen")
+
+    response = client.get(f"/api/v2/{endpoint}/", {"search": '"Haven'})
+
+    assert [item["title"] for item in response.json()["items"]] == ["Haven van Antwerpen"]
