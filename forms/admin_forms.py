@@ -6,9 +6,19 @@ from django import forms as django_forms
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
+from . import conf
 from .constants import RESERVED_KEYS, FieldType
 
+MB = 1024 * 1024
 PERSONAL_TYPES = {FieldType.EMAIL, FieldType.FILE, FieldType.PURPOSE}
+
+
+def _largest_file_mb(body_limit: int) -> int | None:
+    """The largest whole number of megabytes a file may have and still fit in a request body
+    of ``body_limit`` bytes (the other answers and the multipart framing need room too)."""
+    if not body_limit:
+        return None
+    return (body_limit - 1) // MB
 
 
 def field_problems(fields) -> list[tuple[object, str, str]]:
@@ -19,6 +29,7 @@ def field_problems(fields) -> list[tuple[object, str, str]]:
     """
     problems = []
     subjects = [f for f in fields if f.is_subject_email]
+    largest_file_mb = _largest_file_mb(conf.request_max_body_size())
     for field in fields:
         key = field.key or field.get_field_clean_name()
         if key in RESERVED_KEYS:
@@ -31,6 +42,22 @@ def field_problems(fields) -> list[tuple[object, str, str]]:
             problems.append((field, "purpose", _("Choose the purpose this consent is for.")))
         if field.field_type == FieldType.FILE and not field.allowed_kinds:
             problems.append((field, "file_kinds", _("Accept at least one file kind.")))
+        if (
+            field.field_type == FieldType.FILE
+            and largest_file_mb is not None
+            and (field.max_file_size_mb or 0) > largest_file_mb
+        ):
+            problems.append(
+                (
+                    field,
+                    "max_file_size_mb",
+                    _(
+                        "The site accepts no request over %(limit)s MB, so a file can be at "
+                        "most %(max)s MB."
+                    )
+                    % {"limit": _megabytes(conf.request_max_body_size()), "max": largest_file_mb},
+                )
+            )
     purposes = [f.purpose_id for f in fields if f.field_type == FieldType.PURPOSE]
     if len(purposes) != len(set(purposes)):
         problems.append((None, "", _("Each purpose can be asked only once per form.")))
@@ -46,6 +73,11 @@ def field_problems(fields) -> list[tuple[object, str, str]]:
             )
         )
     return problems
+
+
+def _megabytes(size: int) -> str:
+    value = size / MB
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
 class FormPageAdminForm(WagtailAdminFormPageForm):

@@ -12,7 +12,6 @@ signed-in user. reCAPTCHA and the per-client rate limit protect the endpoint ins
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.http import HttpRequest, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from . import ratelimit, services
+from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .files import EXTENSIONS
 from .models import FieldType, FormPage
@@ -174,7 +173,7 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
         "fields": fields,
         "purposes": purposes,
         "recaptcha": recaptcha,
-        "max_body_size": getattr(settings, "REQUEST_MAX_BODY_SIZE", 0),
+        "max_body_size": conf.request_max_body_size(),
     }
 
 

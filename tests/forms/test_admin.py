@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -105,6 +106,20 @@ def test_purpose_field_without_a_purpose_is_refused(admin_client, contact_page):
 
     assert response.status_code == 200
     assert _field_errors(response, contact_page, "consent_newsletter") == {"purpose"}
+
+
+@override_settings(REQUEST_MAX_BODY_SIZE=25 * 1024 * 1024)
+def test_file_limit_over_the_request_body_cap_is_refused_with_a_clear_error(
+    admin_client, contact_page
+):
+    response = _save(admin_client, contact_page, attachment={"max_file_size_mb": "30"})
+
+    assert response.status_code == 200
+    assert _field_errors(response, contact_page, "attachment") == {"max_file_size_mb"}
+    formset = response.context["form"].formsets["form_fields"]
+    [message] = [e for form in formset.forms for e in form.errors.get("max_file_size_mb", [])]
+    assert "25 MB" in message
+    assert contact_page.form_fields.get(key="attachment").max_file_size_mb == 10
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from django import forms as django_forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
@@ -165,3 +166,16 @@ def test_field_rules_accept_a_sound_form():
     ]
 
     assert field_problems(built) == []
+
+
+@override_settings(REQUEST_MAX_BODY_SIZE=25 * 1024 * 1024)
+@pytest.mark.parametrize(("size_mb", "refused"), [(24, False), (25, True), (100, True)])
+def test_field_rules_keep_a_files_limit_under_the_request_body_cap(size_mb, refused):
+    built = [
+        FormField(label="E-mail", field_type="email", is_subject_email=True),
+        FormField(label="CV", key="cv", field_type="file", max_file_size_mb=size_mb),
+    ]
+
+    problems = [(field.label, attribute) for field, attribute, _m in field_problems(built)]
+
+    assert (("CV", "max_file_size_mb") in problems) is refused
