@@ -1,6 +1,6 @@
 """Demo content of the privacy app: the chamber's purposes in nl, fr and en, and the
-``Privacy officers`` group. Safe to run repeatedly: existing rows are updated in place and a
-new revision is saved only when a text actually changed."""
+``Privacy officers`` group. Safe to run repeatedly: like the demo pages, only what is missing
+is created; a purpose or translation that exists is left as editors made it."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
@@ -262,24 +262,17 @@ TEXTS = {
 FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
 
 
-def _apply(purpose: Purpose, key: str, language: str) -> bool:
-    """Set the demo values on ``purpose``; returns whether anything changed."""
+def _create(purpose: Purpose, key: str, language: str) -> Purpose:
+    """Fill a new purpose (or a fresh copy for translation) with the demo values and save
+    it with a first revision, which consents will point at."""
     legal_basis, days, start = TERMS[key]
     values = dict(zip(FIELDS, TEXTS[key][language], strict=True))
     values.update(key=key, legal_basis=legal_basis, retention_days=days, retention_from=start)
-    changed = purpose.pk is None
     for name, value in values.items():
-        if getattr(purpose, name) != value:
-            setattr(purpose, name, value)
-            changed = True
-    return changed
-
-
-def _save(purpose: Purpose, changed: bool) -> None:
-    if changed:
-        purpose.save()
-    if changed or purpose.latest_revision is None:
-        purpose.save_revision(log_action=False)
+        setattr(purpose, name, value)
+    purpose.save()
+    purpose.save_revision(log_action=False)
+    return purpose
 
 
 def _officers(log) -> None:
@@ -300,16 +293,15 @@ def load(*, log) -> None:
         code: Locale.objects.get_or_create(language_code=code)[0] for code in TEXTS["newsletter"]
     }
     source = locales["nl"]
+    created = 0
     for key in TEXTS:
-        original = Purpose.objects.filter(key=key, locale=source).first() or Purpose(locale=source)
-        _save(original, _apply(original, key, "nl"))
+        original = Purpose.objects.filter(key=key, locale=source).first()
+        if original is None:
+            original = _create(Purpose(locale=source), key, "nl")
+            created += 1
         for language in ("fr", "en"):
-            translation = original.get_translation_or_none(locales[language])
-            if translation is None:
-                translation = original.copy_for_translation(locales[language])
-                _apply(translation, key, language)
-                _save(translation, True)
-            else:
-                _save(translation, _apply(translation, key, language))
-    log(f"{len(TEXTS)} purposes in {', '.join(locales)}")
+            if original.get_translation_or_none(locales[language]) is None:
+                _create(original.copy_for_translation(locales[language]), key, language)
+                created += 1
+    log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
     _officers(log)
