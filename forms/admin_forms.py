@@ -10,7 +10,6 @@ from . import conf
 from .constants import RESERVED_KEYS, FieldType
 
 MB = 1024 * 1024
-PERSONAL_TYPES = {FieldType.EMAIL, FieldType.FILE, FieldType.PURPOSE}
 
 
 def _largest_file_mb(body_limit: int) -> int | None:
@@ -61,7 +60,9 @@ def field_problems(fields) -> list[tuple[object, str, str]]:
     purposes = [f.purpose_id for f in fields if f.field_type == FieldType.PURPOSE]
     if len(purposes) != len(set(purposes)):
         problems.append((None, "", _("Each purpose can be asked only once per form.")))
-    if any(f.field_type in PERSONAL_TYPES for f in fields) and len(subjects) != 1:
+    # Any visible question may draw personal data (a name, a phone number): without the
+    # subject's address such a submission could not be found for access or erasure.
+    if any(f.field_type != FieldType.HIDDEN for f in fields) and len(subjects) != 1:
         problems.append(
             (
                 None,

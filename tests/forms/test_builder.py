@@ -149,6 +149,8 @@ def test_file_field_checks_content_in_clean():
             [{"field_type": "email", "is_subject_email": True}, {"field_type": "purpose"}],
             "purpose missing",
         ),
+        ([{"field_type": "singleline"}, {"field_type": "phone"}], "name and phone, no e-mail"),
+        ([{"field_type": "email"}], "an e-mail field not marked as the subject's"),
     ],
 )
 def test_field_rules_catch_forms_that_cannot_be_stored_properly(fields, problem):
@@ -166,6 +168,10 @@ def test_field_rules_accept_a_sound_form():
     ]
 
     assert field_problems(built) == []
+
+
+def test_field_rules_accept_a_form_of_hidden_fields_only():
+    assert field_problems([FormField(label="Bron", field_type="hidden")]) == []
 
 
 @override_settings(REQUEST_MAX_BODY_SIZE=25 * 1024 * 1024)
