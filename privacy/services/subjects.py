@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -17,6 +19,8 @@ from ..registry import Registration, registered_models
 from .consent import normalise_email
 from .deletion import rows_purge
 from .retention import RunReport, deletion_log_write
+
+SPOOL_SIZE = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class SubjectExport:
     email: str
     records: dict[str, list[dict]] = field(default_factory=dict)
     files: list[ExportedFile] = field(default_factory=list)
+    missing_files: list[str] = field(default_factory=list)
+    unreadable_files: list[dict] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -73,28 +79,47 @@ class SubjectExport:
         )
 
     def write_zip(self, path: str | os.PathLike) -> Path:
-        """Write ``data.json`` and every file into a zip, atomically (temp file + rename)."""
+        """Write ``data.json`` and every file into a zip, atomically (temp file + rename).
+
+        A file gone from storage is listed in ``missing_files``; one the storage fails to
+        read (outage, permissions) in ``unreadable_files`` with the error, so the export is
+        still written and says what it lacks. Both lists are also kept on ``self``.
+        """
         target = Path(path)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-        missing = []
+        self.missing_files, self.unreadable_files = [], []
         try:
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 for exported in self.files:
-                    try:
-                        source = exported.storage.open(exported.name, "rb")
-                    except FileNotFoundError:
-                        missing.append(exported.archive_name)
-                        continue
-                    with source, archive.open(exported.archive_name, "w") as sink:
-                        for piece in source.chunks():
-                            sink.write(piece)
+                    self._add_file(archive, exported)
                 data = json.loads(self.as_json())
-                data["missing_files"] = missing
+                data["missing_files"] = self.missing_files
+                data["unreadable_files"] = self.unreadable_files
                 archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
         return target
+
+    def _add_file(self, archive: zipfile.ZipFile, exported: ExportedFile) -> None:
+        # Read into a spooled buffer first: a read failing half-way must not leave a
+        # truncated entry in the archive, and a zip entry cannot be taken back.
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_SIZE) as buffer:
+            try:
+                with exported.storage.open(exported.name, "rb") as source:
+                    for piece in source.chunks():
+                        buffer.write(piece)
+            except FileNotFoundError:
+                self.missing_files.append(exported.archive_name)
+                return
+            except Exception as error:  # any storage failure: say so, export the rest
+                self.unreadable_files.append(
+                    {"file": exported.archive_name, "error": f"{type(error).__name__}: {error}"}
+                )
+                return
+            buffer.seek(0)
+            with archive.open(exported.archive_name, "w") as sink:
+                shutil.copyfileobj(buffer, sink)
 
 
 def _export_fields(registration: Registration) -> list[str]:

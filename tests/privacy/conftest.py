@@ -11,9 +11,9 @@ from tests.privacy.testapp.models import Attachment, Dossier, UnreliableStorage
 
 @pytest.fixture(autouse=True)
 def storage_up():
-    UnreliableStorage.down = False
+    UnreliableStorage.down = UnreliableStorage.reads_down = False
     yield
-    UnreliableStorage.down = False
+    UnreliableStorage.down = UnreliableStorage.reads_down = False
 
 
 @pytest.fixture

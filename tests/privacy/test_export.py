@@ -7,6 +7,7 @@ from django.utils import translation
 
 from privacy import services
 from tests.privacy.factories import PurposeFactory
+from tests.privacy.testapp.models import UnreliableStorage
 
 
 def _export(email, tmp_path, capsys):
@@ -74,3 +75,42 @@ def test_a_malformed_address_is_refused_and_nothing_is_written(tmp_path):
     with translation.override("en"), pytest.raises(CommandError, match="not a valid e-mail"):
         call_command("privacy_export", "ann@", "--output", str(target))
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_an_output_in_a_missing_folder_is_refused_and_nothing_is_written(tmp_path):
+    target = tmp_path / "no-such-folder" / "export.zip"
+    with pytest.raises(CommandError, match="does not exist"):
+        call_command("privacy_export", "ann@example.org", "--output", str(target))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_an_output_that_is_a_folder_is_refused_and_nothing_is_written(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(CommandError, match="is a folder"):
+        call_command("privacy_export", "ann@example.org", "--output", str(folder))
+    assert list(tmp_path.iterdir()) == [folder]
+    assert list(folder.iterdir()) == []
+
+
+def test_a_file_storage_cannot_read_is_listed_and_the_command_fails(make_dossier, tmp_path, capsys):
+    dossier = make_dossier("ann@example.org")
+    attachment = dossier.attachments.get()
+    UnreliableStorage.reads_down = True
+    target = tmp_path / "export.zip"
+
+    with pytest.raises(CommandError, match="1 file\\(s\\) could not be read"):
+        call_command("privacy_export", "ann@example.org", "--output", str(target))
+
+    with zipfile.ZipFile(target) as archive:
+        data = json.loads(archive.read("data.json"))
+        names = archive.namelist()
+    [unreadable] = data["unreadable_files"]
+    assert unreadable["file"].endswith(attachment.file.name)
+    assert "storage refused the read" in unreadable["error"]
+    assert unreadable["file"] not in names
+    document = next(f for f in data["files"] if f["field"] == "document")
+    assert document["archive_name"] in names
+    assert "unreadable" in capsys.readouterr().err

@@ -1,5 +1,7 @@
 """Answer a subject access request: everything held about one e-mail address, in a zip."""
 
+from pathlib import Path
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -20,14 +22,39 @@ class Command(BaseCommand):
             help="Zip file to write (default: privacy-export-<timestamp>.zip here).",
         )
 
+    @staticmethod
+    def _check_target(target: Path) -> None:
+        if target.is_dir():
+            raise CommandError(
+                f"--output {target} is a folder; give the path of the zip file to write."
+            )
+        if not target.parent.is_dir():
+            raise CommandError(
+                f"The folder {target.parent} does not exist; create it first or choose "
+                "another --output."
+            )
+
     def handle(self, *args, email, output=None, **options):
         try:
             export = subject_export(email=email)
         except ValidationError as error:
             raise CommandError(error.messages[0]) from error
 
-        target = output or f"privacy-export-{timezone.now():%Y%m%d-%H%M%S}.zip"
-        path = export.write_zip(target)
+        target = Path(output or f"privacy-export-{timezone.now():%Y%m%d-%H%M%S}.zip")
+        self._check_target(target)
+        try:
+            path = export.write_zip(target)
+        except OSError as error:
+            raise CommandError(f"Could not write {target}: {error}") from error
+        if export.unreadable_files:
+            for unreadable in export.unreadable_files:
+                self.stderr.write(f"  unreadable: {unreadable['file']} ({unreadable['error']})")
+            # An incomplete answer to an access request must not look like success.
+            raise CommandError(
+                f"Wrote {path}, but {len(export.unreadable_files)} file(s) could not be read "
+                "from storage; they are listed in data.json. Run the export again when "
+                "storage is back."
+            )
         if export.is_empty:
             self.stdout.write(
                 self.style.WARNING(

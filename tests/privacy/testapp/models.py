@@ -9,14 +9,21 @@ def private_storage():
 
 
 class UnreliableStorage(FileSystemStorage):
-    """A file system storage that can be switched to fail deletions, like a storage outage."""
+    """A file system storage that can be switched to fail deletions (``down``) or reads
+    (``reads_down``), like a storage outage."""
 
     down = False
+    reads_down = False
 
     def delete(self, name):
         if type(self).down:
             raise OSError("storage unavailable")
         super().delete(name)
+
+    def _open(self, name, mode="rb"):
+        if type(self).reads_down:
+            raise PermissionError("storage refused the read")
+        return super()._open(name, mode)
 
 
 unreliable_storage = UnreliableStorage()
