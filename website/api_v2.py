@@ -6,12 +6,15 @@ pages of any size costs the same number of queries. Every endpoint cleans ``?sea
 so a stray quote gets search results instead of a database error.
 """
 
+from django.http import Http404
+from django.utils.translation import get_language_from_path
 from rest_framework.fields import Field
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Site
 
 
 class SearchQueryCleaningMixin:
@@ -74,6 +77,29 @@ class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
     def get_queryset(self):
         # Every listed page serialises its locale; fetch it in the same query.
         return super().get_queryset().select_related("locale")
+
+    def find_object(self, queryset, request):
+        """``?html_path=/fr/a-propos/`` finds the page a visitor sees at that address.
+
+        Page URLs start with their language (``i18n_patterns``), which Wagtail's own lookup
+        would take for a slug under the default site's root. The prefix chooses the locale's
+        home page instead and the rest of the path is routed from there.
+        """
+        path = request.GET.get("html_path", "")
+        language = get_language_from_path(path)
+        site = Site.find_for_request(request)
+        if not language or site is None:
+            return super().find_object(queryset, request)
+        components = [component for component in path.split("/") if component][1:]
+        locale = Locale.objects.filter(language_code=language).first()
+        root = site.root_page.get_translation_or_none(locale) if locale else None
+        if root is None:
+            return None
+        try:
+            page, _, _ = root.specific.route(request, components)
+        except Http404:
+            return None
+        return page if queryset.filter(id=page.id).exists() else None
 
 
 class CleanSearchImagesAPIViewSet(SearchQueryCleaningMixin, ImagesAPIViewSet):

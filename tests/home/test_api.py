@@ -1,6 +1,7 @@
 """The headless API: pages per locale, their fields and the ids of their translations."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail_factories import DocumentFactory, ImageFactory
@@ -130,3 +131,34 @@ def test_search_still_finds_words_next_to_a_quote(client, db, endpoint):
     response = client.get(f"/api/v2/{endpoint}/", {"search": '"Haven'})
 
     assert [item["title"] for item in response.json()["items"]] == ["Haven van Antwerpen"]
+
+
+@pytest.mark.parametrize(
+    ("html_path", "language", "page"),
+    [
+        ("/nl/about/", "nl", "about"),
+        ("/fr/a-propos/", "fr", "about"),
+        ("/en/about-us/", "en", "about"),
+        ("/fr/", "fr", "home"),
+        ("/about/", "nl", "about"),
+    ],
+)
+def test_find_by_html_path_leads_to_the_page_in_that_language(
+    client, site_tree, html_path, language, page
+):
+    response = client.get("/api/v2/pages/find/", {"html_path": html_path})
+
+    expected = getattr(site_tree, page)[language]
+    assert response.status_code == 302
+    assert response["Location"].startswith(
+        f"{settings.WAGTAILAPI_BASE_URL}/api/v2/pages/{expected.pk}/"
+    )
+    assert client.get(response["Location"]).json()["meta"]["locale"] == language
+
+
+@pytest.mark.parametrize("html_path", ["/fr/about/", "/de/about/", "/nl/nowhere/"])
+def test_find_by_html_path_of_no_page_is_a_json_404(client, site_tree, html_path):
+    response = client.get("/api/v2/pages/find/", {"html_path": html_path})
+
+    assert response.status_code == 404
+    assert "message" in response.json()
