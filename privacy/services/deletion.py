@@ -142,11 +142,18 @@ def rows_purge(
     dry_run: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    outcome: PurgeOutcome | None = None,
 ) -> PurgeOutcome:
     """Delete the files and then the rows of ``queryset`` (a queryset of the registered
-    model), batch by batch; with ``dry_run`` only count what would go."""
+    model), batch by batch; with ``dry_run`` only count what would go.
+
+    Counts are added to ``outcome`` (a new one if not given) batch by batch, only once a
+    batch has committed, so a caller holding it knows what was done even if a later batch
+    raises.
+    """
     model = registration.model
-    outcome = PurgeOutcome(model=registration.label)
+    if outcome is None:
+        outcome = PurgeOutcome(model=registration.label)
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
 
     for chunk in _chunks(queryset, batch_size):
@@ -159,6 +166,7 @@ def rows_purge(
                 progress(len(chunk))
             continue
 
+        rows, errors, messages = Counter(), Counter(), []
         with transaction.atomic(using=router.db_for_write(model)):
             locked = _lock(registration, queryset, chunk)
             purposes = _purposes(registration, locked)
@@ -171,6 +179,7 @@ def rows_purge(
                 except Exception as error:  # any storage failure keeps the row for a retry
                     failures[pk] = f"{type(error).__name__}: {error}"[:2000]
                 else:
+                    # Files are gone whatever happens to the transaction: count them now.
                     outcome.files[purposes.get(pk, "")] += 1
 
             by_purpose: dict[str, list] = {}
@@ -178,8 +187,7 @@ def rows_purge(
                 if pk not in failures:
                     by_purpose.setdefault(purposes.get(pk, ""), []).append(pk)
             for purpose_key, pks in by_purpose.items():
-                deleted = _delete_rows(registration, pks, failures)
-                outcome.rows[purpose_key] += deleted
+                rows[purpose_key] += _delete_rows(registration, pks, failures)
 
             done = [str(pk) for pks in by_purpose.values() for pk in pks if pk not in failures]
             if done:
@@ -189,13 +197,16 @@ def rows_purge(
             if failures:
                 _mark_failures(content_type, failures)
                 for pk in failures:
-                    outcome.errors[purposes.get(pk, "")] += 1
+                    errors[purposes.get(pk, "")] += 1
                 # A handful of messages says what is wrong; the marks hold the rest.
                 room = MAX_MESSAGES - len(outcome.error_messages)
-                outcome.error_messages.extend(
+                messages = [
                     f"{registration.label} #{pk}: {error}"
                     for pk, error in list(failures.items())[: max(room, 0)]
-                )
+                ]
+        outcome.rows.update(rows)
+        outcome.errors.update(errors)
+        outcome.error_messages.extend(messages)
         if progress:
             progress(len(chunk))
     return outcome

@@ -55,12 +55,14 @@ class RunReport:
         }
 
 
-def deletion_log_write(*, report: RunReport, reason: str) -> list[DeletionLog]:
+def deletion_log_write(
+    *, report: RunReport, reason: str, outcomes: list[PurgeOutcome] | None = None
+) -> list[DeletionLog]:
     """One entry per model and purpose touched, and one per model with nothing to do, so
-    the log also proves that a run happened."""
+    the log also proves that a run happened; for ``outcomes`` only when given."""
     entries = []
     ran_at = timezone.now()
-    for outcome in report.outcomes:
+    for outcome in report.outcomes if outcomes is None else outcomes:
         keys = set(outcome.rows) | set(outcome.errors) | set(outcome.files) or {""}
         for purpose_key in sorted(keys):
             entries.append(
@@ -102,15 +104,20 @@ def retention_enforce(
         queryset = registration.expired_queryset(now)
         if queryset is None:
             continue
-        progress = on_model(registration, queryset.count()) if on_model else None
-        report.outcomes.append(
+        outcome = PurgeOutcome(model=registration.label)
+        report.outcomes.append(outcome)
+        try:
+            progress = on_model(registration, queryset.count()) if on_model else None
             rows_purge(
                 registration=registration,
                 queryset=queryset,
                 dry_run=dry_run,
                 batch_size=batch_size,
                 progress=progress,
+                outcome=outcome,
             )
-        )
-    deletion_log_write(report=report, reason=DeletionReason.RETENTION)
+        finally:
+            # Logged per model as it ends, even when it fails: batches already committed
+            # must never go unlogged because a later one (or model) raised.
+            deletion_log_write(report=report, reason=DeletionReason.RETENTION, outcomes=[outcome])
     return report

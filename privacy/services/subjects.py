@@ -17,7 +17,7 @@ from django.utils import timezone
 from ..models import DeletionReason
 from ..registry import Registration, registered_models
 from .consent import normalise_email
-from .deletion import rows_purge
+from .deletion import PurgeOutcome, rows_purge
 from .retention import RunReport, deletion_log_write
 
 SPOOL_SIZE = 8 * 1024 * 1024
@@ -181,7 +181,11 @@ def subject_erase(*, email: str) -> RunReport:
         queryset = registration.subject_queryset(subject)
         if not queryset.exists():
             continue
-        report.outcomes.append(rows_purge(registration=registration, queryset=queryset))
-    if report.outcomes:
-        deletion_log_write(report=report, reason=DeletionReason.ERASURE)
+        outcome = PurgeOutcome(model=registration.label)
+        report.outcomes.append(outcome)
+        try:
+            rows_purge(registration=registration, queryset=queryset, outcome=outcome)
+        finally:
+            # What was erased before a failure is logged all the same.
+            deletion_log_write(report=report, reason=DeletionReason.ERASURE, outcomes=[outcome])
     return report

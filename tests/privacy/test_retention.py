@@ -257,3 +257,30 @@ def test_a_grant_for_a_request_goes_once_its_data_is_gone_and_an_ongoing_one_sta
     ConsentRecord.objects.filter(pk=newsletter_grant.pk).update(withdrawn_at=long_ago)
     _run()
     assert set(ConsentRecord.objects.values_list("pk", flat=True)) == {recent_grant.pk}
+
+
+def test_a_run_that_dies_half_way_has_logged_what_it_already_deleted(make_dossier, monkeypatch):
+    from privacy.services import deletion
+
+    for i in range(3):
+        make_dossier(f"p{i}@example.org", files=False)
+    refusal = ConsentRecordFactory(
+        granted=False, recorded_at=timezone.now() - timedelta(days=10 * 365)
+    )
+    real_delete_rows = deletion._delete_rows
+
+    def failing_for_the_ledger(registration, pks, failures):
+        if registration.model is ConsentRecord:
+            raise RuntimeError("database went away")
+        return real_delete_rows(registration, pks, failures)
+
+    monkeypatch.setattr(deletion, "_delete_rows", failing_for_the_ledger)
+
+    with pytest.raises(RuntimeError, match="database went away"):
+        _run()
+
+    assert not Dossier.objects.exists()
+    assert _dossier_log().get().count == 3
+    assert ConsentRecord.objects.filter(pk=refusal.pk).exists()
+    ledger = DeletionLog.objects.get(model="privacy.ConsentRecord")
+    assert ledger.count == 0 and ledger.run_id == _dossier_log().get().run_id
