@@ -1,10 +1,13 @@
 """Wagtail's API v2: pages, images and documents as JSON for headless front ends.
 
 The pages endpoint adds a ``translations`` meta field so a front end can build its language
-switcher from the detail JSON alone, and loads each page's locale with the page so listing
+switcher from the detail JSON alone (listings give it through ``?fields=translations``, read
+in one query for the whole listing), and loads each page's locale with the page so listing
 pages of any size costs the same number of queries. Every endpoint cleans ``?search=`` first,
 so a stray quote gets search results instead of a database error.
 """
+
+from collections.abc import Iterable
 
 from django.http import Http404
 from django.utils.translation import get_language_from_path
@@ -14,7 +17,7 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 
 class SearchQueryCleaningMixin:
@@ -48,12 +51,24 @@ class PageTranslationsField(Field):
         return instance
 
     def to_representation(self, page):
-        return dict(
-            page.get_translations(inclusive=True)
-            .live()
-            .order_by("locale__language_code")
-            .values_list("locale__language_code", "id")
-        )
+        view = self.context.get("view")
+        if isinstance(view, TranslatedPagesAPIViewSet):
+            return view.page_translations(page)
+        return translations_by_key([page])[page.translation_key]
+
+
+def translations_by_key(pages: Iterable[Page]) -> dict:
+    """``{translation_key: {"nl": 3, "fr": 8}}`` for ``pages``, in one query."""
+    found = {page.translation_key: {} for page in pages}
+    rows = (
+        Page.objects.live()
+        .filter(translation_key__in=found)
+        .order_by("translation_key", "locale__language_code")
+        .values_list("translation_key", "locale__language_code", "id")
+    )
+    for key, language, page_id in rows:
+        found[key][language] = page_id
+    return found
 
 
 class TranslatedPageSerializer(PageSerializer):
@@ -62,9 +77,8 @@ class TranslatedPageSerializer(PageSerializer):
 
 class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
     base_serializer_class = TranslatedPageSerializer
+    # Shown on detail; on listings only through ?fields= (not a listing default field).
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
-    # One query per page: shown on detail, available on listings only through ?fields=.
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations"]
 
     def get_base_queryset(self):
         # Wagtail calls this from get_queryset, the child_of / descendant_of filters and the
@@ -77,6 +91,22 @@ class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
     def get_queryset(self):
         # Every listed page serialises its locale; fetch it in the same query.
         return super().get_queryset().select_related("locale")
+
+    def paginate_queryset(self, queryset):
+        # Kept so the translations of every listed page are read together (page_translations).
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            page = self._listed_pages = list(page)
+        return page
+
+    def page_translations(self, page: Page) -> dict:
+        """The ``translations`` of ``page``, read once for all the pages this view lists."""
+        known = self.__dict__.setdefault("_translations", {})
+        if page.translation_key not in known:
+            listed = getattr(self, "_listed_pages", [])
+            unknown = [other for other in listed if other.translation_key not in known]
+            known.update(translations_by_key([page, *unknown]))
+        return known[page.translation_key]
 
     def find_object(self, queryset, request):
         """``?html_path=/fr/a-propos/`` finds the page a visitor sees at that address.

@@ -162,3 +162,31 @@ def test_find_by_html_path_of_no_page_is_a_json_404(client, site_tree, html_path
 
     assert response.status_code == 404
     assert "message" in response.json()
+
+
+def test_listing_gives_translation_ids_when_asked_through_fields(client, site_tree):
+    response = client.get("/api/v2/pages/", {"locale": "nl", "fields": "translations"})
+
+    assert response.status_code == 200
+    by_id = {item["id"]: item["meta"]["translations"] for item in response.json()["items"]}
+    about = site_tree.about["nl"]
+    assert by_id[about.pk] == {code: page.pk for code, page in site_tree.about.items()}
+    assert by_id[site_tree.news.pk] == {"nl": site_tree.news.pk}
+
+
+def test_listing_translations_cost_the_same_queries_for_any_number_of_pages(client, site_tree):
+    parent = site_tree.about["nl"]
+    params = {"child_of": parent.pk, "limit": 100, "fields": "translations"}
+
+    def queries_for_listing():
+        client.get("/api/v2/pages/", params)  # warm Wagtail's own caches
+        with CaptureQueriesContext(connection) as queries:
+            items = client.get("/api/v2/pages/", params).json()["items"]
+        assert all(item["meta"]["translations"] for item in items)
+        return len(queries)
+
+    few = queries_for_listing()
+    for n in range(10):
+        StandardPageFactory(parent=parent, title=f"Kind {n}")
+
+    assert queries_for_listing() == few
