@@ -104,10 +104,11 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
         if name == CAPTCHA_FIELD_NAME:
             continue
         if isinstance(field, PurposeConsentField):
-            # Only ticked boxes are recorded: an unticked optional box on a contact form
-            # is not a withdrawal of consent given elsewhere.
-            if value and field.purpose is not None:
-                decisions[field.purpose] = True
+            # The ledger holds every decision shown: a ticked box is a grant, a box left
+            # unticked a refusal (it withdraws nothing given elsewhere; withdrawal is
+            # ``consent_withdraw``'s alone).
+            if field.purpose is not None:
+                decisions[field.purpose] = bool(value)
             continue
         if isinstance(field, PrivateFileField):
             if value:

@@ -53,10 +53,18 @@ def test_ticked_purposes_are_recorded_with_revision_text_and_locale(
     assert record.source_ref == f"forms.FormSubmission:{submission.pk}"
 
 
-def test_unticked_optional_purpose_records_nothing(client, contact_page, valid_data):
+def test_unticked_optional_purpose_is_recorded_as_refused(
+    client, contact_page, valid_data, newsletter_purpose
+):
     client.post(contact_page.url, valid_data)
 
-    assert list(ConsentRecord.objects.values_list("purpose_key", flat=True)) == ["answer-request"]
+    submission = FormSubmission.objects.get()
+    decisions = dict(ConsentRecord.objects.values_list("purpose_key", "granted"))
+    assert decisions == {"answer-request": True, "newsletter": False}
+    refusal = ConsentRecord.objects.get(purpose_key="newsletter")
+    assert refusal.subject_email == "jan.peeters@example.org"
+    assert refusal.text_shown == newsletter_purpose.consent_text
+    assert refusal.source_ref == f"forms.FormSubmission:{submission.pk}"
 
 
 def test_missing_required_consent_is_a_form_error_and_stores_nothing(
@@ -219,7 +227,7 @@ def test_submissions_of_a_translation_land_with_the_source_page(
     assert submission.translation_page.specific == fr_page
     assert submission.locale == "fr"
     assert submission.inbox == contact_page.inbox
-    assert ConsentRecord.objects.get().locale == "fr"
+    assert ConsentRecord.objects.get(granted=True).locale == "fr"
 
 
 def _submit(page):
