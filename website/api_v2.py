@@ -9,8 +9,11 @@ so a stray quote gets search results instead of a database error.
 
 from collections.abc import Iterable
 
-from django.http import Http404
+from django.conf import settings
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils.translation import get_language_from_path
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.fields import Field
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
@@ -144,3 +147,24 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", CleanSearchImagesAPIViewSet)
 api_router.register_endpoint("documents", CleanSearchDocumentsAPIViewSet)
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """The JSON 404 for any address under ``/api/`` that no endpoint answers.
+
+    Without it such addresses fall through to the language-prefixed page URLs and a client
+    expecting JSON gets the site's HTML error page. The body has the key the API it is under
+    uses: ``message`` like Wagtail's API v2, ``detail`` like django-ninja. A missing trailing
+    slash still redirects, as ``APPEND_SLASH`` would without this catch-all in the way.
+    """
+    path = request.path_info
+    if settings.APPEND_SLASH and not path.endswith("/"):
+        try:
+            match = resolve(f"{path}/", getattr(request, "urlconf", None))
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    key = "message" if path.startswith("/api/v2/") else "detail"
+    return JsonResponse({key: "not found"}, status=404)
