@@ -1,5 +1,11 @@
 import io
+import os
+import sqlite3
+import subprocess
+import sys
 import threading
+import time
+from contextlib import closing
 from datetime import timedelta
 
 import pytest
@@ -284,3 +290,64 @@ def test_a_run_that_dies_half_way_has_logged_what_it_already_deleted(make_dossie
     assert ConsentRecord.objects.filter(pk=refusal.pk).exists()
     ledger = DeletionLog.objects.get(model="privacy.ConsentRecord")
     assert ledger.count == 0 and ledger.run_id == _dossier_log().get().run_id
+
+
+# Each process sets Django up, says it is ready, then waits for the same go signal, so
+# both delete at once (Django's start-up alone takes longer than the whole deletion).
+RUN_WHEN_TOLD = """
+import pathlib, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import connection
+connection.ensure_connection()
+pathlib.Path(sys.argv[2]).touch()
+go = pathlib.Path(sys.argv[1])
+while not go.exists():
+    time.sleep(0.005)
+call_command("enforce_retention", "--batch-size", "3")
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write queue")
+def test_two_processes_at_once_on_sqlite_queue_and_delete_each_row_once(tmp_path, settings):
+    expired = timezone.now() - timedelta(days=1)
+    Dossier.objects.bulk_create(
+        Dossier(email=f"p{i}@example.org", name="P", retain_until=expired) for i in range(600)
+    )
+    # A file copy of the migrated test database, rows included: what `migrate` would give.
+    database = tmp_path / "db.sqlite3"
+    connection.ensure_connection()
+    with closing(sqlite3.connect(database)) as copy:
+        connection.connection.backup(copy)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    go = tmp_path / "go"
+    runs = [
+        subprocess.Popen(  # noqa: S603 (our own interpreter and code)
+            [sys.executable, "-c", RUN_WHEN_TOLD, str(go), str(tmp_path / f"ready{i}")],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(2)
+    ]
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.glob("ready*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
+    results = [run.communicate(timeout=60) for run in runs]
+
+    assert [run.returncode for run in runs] == [0, 0], results
+    with closing(sqlite3.connect(database)) as db:
+        assert db.execute("SELECT count(*) FROM privacy_testapp_dossier").fetchone() == (0,)
+        logged = db.execute(
+            "SELECT count(DISTINCT run_id), sum(count) FROM privacy_deletionlog "
+            "WHERE model = 'privacy_testapp.Dossier'"
+        ).fetchone()
+    assert logged == (2, 600)
