@@ -9,6 +9,7 @@ translation records) so editors see real, updatable translations in the admin.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -24,6 +25,8 @@ from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
 from .models import HomePage, OrganisationSettings, StandardPage
 
 Log = Callable[[str], None]
+# The default site as Wagtail's own migrations create it.
+WAGTAIL_INITIAL_ADDRESS = ("localhost", 80)
 
 
 def load(*, log: Log) -> None:
@@ -72,14 +75,24 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         home.save_revision().publish()
         log(f"Created home page {home.title!r}.")
 
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname=WAGTAIL_INITIAL_ADDRESS[0], port=WAGTAIL_INITIAL_ADDRESS[1], is_default_site=True
+    )
     if site.root_page_id != home.pk or site.site_name != ORGANISATION["organisation_name"]:
         site.root_page = home
         site.site_name = ORGANISATION["organisation_name"]
         site.save()
         log("Pointed the default site at the home page.")
+    # Wagtail's localhost:80 made the pages' html_url (API, admin's "view live") point
+    # elsewhere than the API's own links and the server `make run` starts. An address
+    # someone chose is kept.
+    address = site_address()
+    if (site.hostname, site.port) == WAGTAIL_INITIAL_ADDRESS != address and not (
+        Site.objects.filter(hostname=address[0], port=address[1]).exists()
+    ):
+        site.hostname, site.port = address
+        site.save()
+        log("Serving the default site at {}:{}.".format(*address))
 
     # Wagtail's migrations create a plain "Welcome to your new Wagtail site!" page; with the
     # site moved to the home page nothing uses it any more. One with children is left alone.
@@ -96,6 +109,14 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         log(f"Removed Wagtail's welcome page {welcome.title!r}.")
         welcome.delete()
     return home
+
+
+def site_address() -> tuple[str, int]:
+    """Hostname and port of ``WAGTAILADMIN_BASE_URL``, the address the project is served at."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (
+        443 if address.scheme == "https" else 80
+    )
 
 
 def child_page_ensure(*, parent: HomePage, spec: dict, log: Log) -> StandardPage | None:

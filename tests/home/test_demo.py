@@ -1,12 +1,16 @@
 """``load_demo`` builds the three-language site and changes nothing when run again."""
 
 import io
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from home.demo import child_page_ensure, home_page_ensure
+from home.demo_content import CHILD_PAGES
 from home.models import HomePage, OrganisationSettings
 
 
@@ -56,3 +60,34 @@ def test_load_demo_twice_gives_the_same_tree(db, client):
 
     assert "À propos" in client.get("/fr/about/").content.decode()
     assert "About us" in client.get("/en/about/").content.decode()
+
+
+def test_demo_site_serves_pages_at_the_address_the_api_links_to(client, locales, default_site):
+    home = home_page_ensure(locale=locales["nl"], log=print)
+    about = child_page_ensure(parent=home, spec=CHILD_PAGES[0], log=print)
+
+    data = client.get(f"/api/v2/pages/{about.pk}/").json()
+
+    html_url, detail_url = urlsplit(data["meta"]["html_url"]), urlsplit(data["meta"]["detail_url"])
+    assert (html_url.scheme, html_url.netloc) == (detail_url.scheme, detail_url.netloc)
+    assert html_url.path == "/nl/about/"
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="https://kamer.example")
+def test_demo_site_takes_hostname_and_scheme_port_from_the_base_url(locales, default_site):
+    home_page_ensure(locale=locales["nl"], log=print)
+    home_page_ensure(locale=locales["nl"], log=print)
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("kamer.example", 443)
+    assert site.root_url == "https://kamer.example"
+
+
+def test_demo_keeps_a_site_address_someone_chose(locales, default_site):
+    default_site.hostname = "www.kamer.example"
+    default_site.save()
+
+    home_page_ensure(locale=locales["nl"], log=print)
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("www.kamer.example", 80)
