@@ -7,17 +7,31 @@ Both the HTML form (``FormPage.process_form_submission``) and the headless API c
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import (
+    Case,
+    DateTimeField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from privacy.models import RetentionStart
+from privacy.models import ConsentRecord, RetentionStart
 from privacy.services import consents_record, normalise_email
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeConsentField
@@ -72,18 +86,45 @@ def _inbox_of(*, page: FormPage, source_page: FormPage, form) -> Inbox | None:
     return inbox
 
 
-def retain_until_for(*, inbox: Inbox, submitted_at: datetime, handled_at: datetime | None):
-    """When a submission must be gone under its inbox's purpose.
+def retain_until_for(
+    *,
+    inbox: Inbox,
+    submitted_at: datetime,
+    handled_at: datetime | None,
+    granted: bool = False,
+    withdrawn_at: datetime | None = None,
+) -> datetime | None:
+    """When a submission must be gone under its inbox's purpose (None: not while consent lasts).
 
     A purpose counting from the decision (or from the last contact, which handling is)
     counts from the handling once there is one, and from the submission until then:
-    nothing is kept forever because nobody handled it.
+    nothing is kept forever because nobody handled it. A purpose counting from withdrawal
+    keeps the submission while the subject's grant stands (``granted``), counts from
+    ``withdrawn_at`` once it is withdrawn, and from the submission when there was no grant.
     """
     purpose = inbox.purpose
+    if purpose.retention_from == RetentionStart.WITHDRAWAL:
+        if withdrawn_at is not None and withdrawn_at >= submitted_at:
+            return purpose.retain_until(withdrawn_at)
+        if granted:
+            return None
+        return purpose.retain_until(submitted_at)
     start = submitted_at
     if handled_at is not None and purpose.retention_from in HANDLING_STARTS:
         start = handled_at
     return purpose.retain_until(start)
+
+
+def _grant_stands(*, inbox: Inbox, decisions: dict, email: str) -> bool:
+    """Whether the subject holds a grant, not withdrawn, for the inbox's purpose."""
+    key = inbox.purpose.key
+    if any(purpose.key == key and granted for purpose, granted in decisions.items()):
+        return True
+    if not email:
+        return False
+    return ConsentRecord.objects.filter(
+        subject_email=email, purpose_key=key, granted=True, withdrawn_at__isnull=True
+    ).exists()
 
 
 def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
@@ -132,7 +173,13 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
                 answers=answers,
                 subject_email=email,
                 submitted_at=now,
-                retain_until=retain_until_for(inbox=inbox, submitted_at=now, handled_at=None),
+                retain_until=retain_until_for(
+                    inbox=inbox,
+                    submitted_at=now,
+                    handled_at=None,
+                    granted=inbox.purpose.retention_from == RetentionStart.WITHDRAWAL
+                    and _grant_stands(inbox=inbox, decisions=decisions, email=email),
+                ),
             )
             for key, upload in uploads:
                 checked = upload.checked
@@ -205,11 +252,78 @@ def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmissi
     now = timezone.now()
     submission.handled_by = user
     submission.handled_at = now
-    submission.retain_until = retain_until_for(
-        inbox=submission.inbox, submitted_at=submission.submitted_at, handled_at=now
-    )
-    submission.save(update_fields=["handled_by", "handled_at", "retain_until"])
+    fields = ["handled_by", "handled_at"]
+    # Only a purpose counting from the decision moves; one counting from withdrawal keeps
+    # what consent decided.
+    if submission.inbox.purpose.retention_from in HANDLING_STARTS:
+        submission.retain_until = retain_until_for(
+            inbox=submission.inbox, submitted_at=submission.submitted_at, handled_at=now
+        )
+        fields.append("retain_until")
+    submission.save(update_fields=fields)
     return submission
+
+
+def _after(start, delta: timedelta):
+    return ExpressionWrapper(
+        start + Value(delta, output_field=DurationField()), output_field=DateTimeField()
+    )
+
+
+def submissions_retention_refresh(*, purpose_key: str) -> int:
+    """Recompute ``retain_until`` of every submission kept under purpose ``purpose_key``.
+
+    Called when the purpose's retention changed. One UPDATE per inbox does it in the
+    database, whatever the number of rows; returns how many rows were updated.
+    """
+    updated = 0
+    inboxes = Inbox.objects.filter(purpose__key=purpose_key).select_related("purpose")
+    for inbox in inboxes:
+        purpose, delta = inbox.purpose, inbox.purpose.retention_delta
+        submissions = FormSubmission.objects.filter(inbox=inbox)
+        if purpose.retention_from in HANDLING_STARTS:
+            value = _after(Coalesce(F("handled_at"), F("submitted_at")), delta)
+        elif purpose.retention_from == RetentionStart.WITHDRAWAL:
+            grants = ConsentRecord.objects.filter(
+                subject_email=OuterRef("subject_email"), purpose_key=purpose.key, granted=True
+            )
+            withdrawn = Subquery(
+                grants.filter(withdrawn_at__isnull=False)
+                .order_by("-withdrawn_at")
+                .values("withdrawn_at")[:1],
+                output_field=DateTimeField(),
+            )
+            value = Case(
+                When(subject_email="", then=_after(F("submitted_at"), delta)),
+                When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
+                When(
+                    GreaterThanOrEqual(withdrawn, F("submitted_at")),
+                    then=_after(withdrawn, delta),
+                ),
+                default=_after(F("submitted_at"), delta),
+                output_field=DateTimeField(),
+            )
+        else:
+            value = _after(F("submitted_at"), delta)
+        updated += submissions.update(retain_until=value)
+    return updated
+
+
+def submissions_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: datetime) -> int:
+    """Start the retention of ``email``'s submissions kept until consent is withdrawn.
+
+    Only inboxes whose purpose (``purpose_key``) counts from withdrawal change; their
+    submissions made up to the withdrawal are kept for the retention period from then.
+    """
+    updated = 0
+    inboxes = Inbox.objects.filter(
+        purpose__key=purpose_key, purpose__retention_from=RetentionStart.WITHDRAWAL
+    ).select_related("purpose")
+    for inbox in inboxes:
+        updated += FormSubmission.objects.filter(
+            inbox=inbox, subject_email=email, submitted_at__lte=withdrawn_at
+        ).update(retain_until=inbox.purpose.retain_until(withdrawn_at))
+    return updated
 
 
 def file_download_log(*, attachment: SubmissionFile, user) -> None:

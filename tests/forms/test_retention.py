@@ -1,0 +1,126 @@
+"""Retention of stored submissions follows the privacy core: purpose changes and withdrawals."""
+
+import datetime
+
+import pytest
+
+from forms import services
+from forms.models import FormSubmission
+from privacy.models import RetentionStart
+from privacy.services import consent_withdraw
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def submit(client, contact_page, valid_data):
+    def submit(**extra):
+        client.post(contact_page.url, {**valid_data, **extra})
+        return FormSubmission.objects.order_by("-pk").first()
+
+    return submit
+
+
+@pytest.fixture
+def kept_until_withdrawal(contact_page, answer_purpose):
+    """The contact inbox keeps submissions as long as the answer consent stands, then 60 days."""
+    answer_purpose.retention_from = RetentionStart.WITHDRAWAL
+    answer_purpose.retention_days = 60
+    answer_purpose.save()
+    inbox = contact_page.inbox
+    inbox.purpose = answer_purpose
+    inbox.save()
+    return answer_purpose
+
+
+def test_changing_the_purposes_retention_days_recomputes_stored_retain_until(
+    submit, contact_page, secretary, django_capture_on_commit_callbacks
+):
+    open_one, handled = submit(), submit(name="Marie")
+    services.submission_mark_handled(submission=handled, user=secretary)
+    purpose = contact_page.inbox.purpose
+    assert open_one.retain_until == open_one.submitted_at + 30 * DAY
+
+    with django_capture_on_commit_callbacks(execute=True):
+        purpose.retention_days = 90
+        purpose.save()
+
+    open_one.refresh_from_db()
+    handled.refresh_from_db()
+    assert open_one.retain_until == open_one.submitted_at + 90 * DAY
+    assert handled.retain_until == handled.handled_at + 90 * DAY
+
+
+def test_changing_what_retention_counts_from_recomputes_stored_retain_until(
+    submit, contact_page, secretary, django_capture_on_commit_callbacks
+):
+    handled = submit()
+    services.submission_mark_handled(submission=handled, user=secretary)
+    purpose = contact_page.inbox.purpose
+
+    with django_capture_on_commit_callbacks(execute=True):
+        purpose.retention_from = RetentionStart.SUBMISSION
+        purpose.save()
+
+    handled.refresh_from_db()
+    assert handled.retain_until == handled.submitted_at + 30 * DAY
+
+
+def test_a_withdrawal_based_inbox_keeps_a_submission_while_consent_stands(
+    kept_until_withdrawal, submit
+):
+    submission = submit()
+
+    assert submission.retain_until is None
+
+
+def test_withdrawing_consent_starts_the_retention_from_the_withdrawal(
+    kept_until_withdrawal, submit, secretary, django_capture_on_commit_callbacks
+):
+    submission = submit()
+    other = submit(email="marie@example.org")
+    services.submission_mark_handled(submission=submission, user=secretary)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_withdraw(purpose_key="answer-request", email="jan.peeters@example.org")
+
+    submission.refresh_from_db()
+    other.refresh_from_db()
+    withdrawn_at = submission.retain_until - 60 * DAY
+    assert submission.submitted_at <= withdrawn_at <= submission.submitted_at + DAY
+    assert other.retain_until is None
+
+
+def test_without_a_grant_a_withdrawal_based_inbox_counts_from_the_submission(
+    contact_page, newsletter_purpose, submit
+):
+    newsletter_purpose.retention_from = RetentionStart.WITHDRAWAL
+    newsletter_purpose.retention_days = 14
+    newsletter_purpose.save()
+    contact_page.inbox.purpose = newsletter_purpose
+    contact_page.inbox.save()
+
+    submission = submit()
+
+    assert submission.retain_until == submission.submitted_at + 14 * DAY
+
+
+def test_a_retention_change_of_a_withdrawal_based_purpose_follows_each_subjects_consent(
+    kept_until_withdrawal, submit, django_capture_on_commit_callbacks
+):
+    withdrawn, standing = submit(), submit(email="marie@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_withdraw(purpose_key="answer-request", email="jan.peeters@example.org")
+    withdrawn.refresh_from_db()
+    withdrawn_at = withdrawn.retain_until - 60 * DAY
+
+    with django_capture_on_commit_callbacks(execute=True):
+        kept_until_withdrawal.retention_days = 10
+        kept_until_withdrawal.save()
+
+    withdrawn.refresh_from_db()
+    standing.refresh_from_db()
+    assert withdrawn.retain_until == withdrawn_at + 10 * DAY
+    assert standing.retain_until is None
