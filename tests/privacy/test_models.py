@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from wagtail.models import Revision
+from wagtail_localize.models import StringTranslation, TranslationSource
 
 from privacy.models import ConsentRecord, Purpose
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
@@ -18,17 +19,38 @@ def test_retain_until_adds_the_retention_days_to_the_start():
     assert purpose.retain_until(start) == datetime(2026, 7, 3, tzinfo=UTC)
 
 
-def test_translations_share_the_key_and_get_their_own_text(locales):
-    original = PurposeFactory(key="newsletter", locale=locales["nl"])
-    translation = original.copy_for_translation(locales["fr"])
-    translation.name = "Lettre d'information"
-    translation.save()
+def _translate(purpose, locale, texts):
+    """Translate as the admin's translation editor does: strings, then the translation."""
+    source, _ = TranslationSource.get_or_create_from_instance(purpose)
+    source.update_from_db()
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if segment.string.data in texts:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": texts[segment.string.data]},
+            )
+    translation, _ = source.create_or_update_translation(locale, fallback=True)
+    return translation
 
-    assert translation.key == "newsletter"
-    assert translation.translation_key == original.translation_key
-    assert Purpose.objects.get(key="newsletter", locale=locales["fr"]).name == (
-        "Lettre d'information"
-    )
+
+def test_translations_share_the_key_and_legal_terms_and_get_their_own_text(locales):
+    original = PurposeFactory(key="newsletter", name="Nieuwsbrief", retention_days=30)
+
+    translation = _translate(original, locales["fr"], {"Nieuwsbrief": "Lettre d'information"})
+
+    french = Purpose.objects.get(key="newsletter", locale=locales["fr"])
+    assert french.pk == translation.pk != original.pk
+    assert french.translation_key == original.translation_key
+    assert french.name == "Lettre d'information"
+    assert french.consent_text == original.consent_text  # untranslated: falls back
+
+    original.retention_days = 60
+    original.save()
+    _translate(original, locales["fr"], {})
+    french.refresh_from_db()
+    assert french.retention_days == 60 and french.name == "Lettre d'information"
 
 
 def test_a_key_is_unique_within_a_locale(locales):

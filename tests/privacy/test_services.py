@@ -1,8 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from wagtail.models import Revision
 
 from privacy import selectors, services
-from privacy.models import ConsentRecord
+from privacy.models import ConsentRecord, Purpose
 from tests.privacy.factories import PurposeFactory
 
 
@@ -96,6 +98,34 @@ def test_consents_record_stores_all_decisions_or_none():
             decisions={newsletter: True}, locale="nl", source="nowhere", email="b@example.org"
         )
     assert not ConsentRecord.objects.filter(subject_email="b@example.org").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_consents_record_undoes_every_write_when_a_later_decision_fails_in_the_database():
+    newsletter = PurposeFactory(key="newsletter")
+    # Without a revision, recording makes one: a write before the records themselves.
+    photos = PurposeFactory(key="photos")
+    photos.revisions.all().delete()
+    Purpose.objects.filter(pk=photos.pk).update(latest_revision=None)
+    photos.refresh_from_db()
+    # Deleted meanwhile (e.g. by an editor): its row only fails at the database's FK check,
+    # after the INSERT has written the other decisions.
+    gone = PurposeFactory(key="gone")
+    Purpose.objects.filter(pk=gone.pk).delete()
+
+    with pytest.raises(IntegrityError):
+        services.consents_record(
+            decisions={newsletter: True, photos: False, gone: True},
+            locale="nl",
+            source="form",
+            email="a@example.org",
+        )
+
+    assert not ConsentRecord.objects.exists()
+    assert not Revision.objects.filter(
+        object_id=str(photos.pk), base_content_type__model="purpose"
+    ).exists()
+    assert Purpose.objects.get(pk=photos.pk).latest_revision_id is None
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 import pytest
 from django.db import transaction
+from wagtail_localize.models import TranslationSource
 
 from privacy import services
 from privacy.models import ConsentRecord, Purpose, RetentionStart
@@ -111,3 +112,21 @@ def test_withdrawing_an_anonymous_cookie_choice_announces_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.consent_withdraw(purpose_key="analytics-cookies", anonymous_id="c-1") == 1
     assert received == []
+
+
+def test_a_translation_synchronised_by_wagtail_localize_announces_its_change(
+    received, locales, django_capture_on_commit_callbacks
+):
+    original = PurposeFactory(key="newsletter", retention_days=30)
+    source, _ = TranslationSource.get_or_create_from_instance(original)
+    french, _ = source.create_or_update_translation(locales["fr"], fallback=True)
+    original.retention_days = 60
+    original.save()
+    source.update_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        source.create_or_update_translation(locales["fr"], fallback=True)
+
+    [(_, _, kwargs)] = received
+    assert kwargs["purpose"].pk == french.pk and kwargs["key"] == "newsletter"
+    assert kwargs["purpose"].retention_days == 60
