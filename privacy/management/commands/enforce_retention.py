@@ -1,6 +1,6 @@
 """Delete every row whose purpose's retention has ended; meant to run daily from a scheduler."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from privacy.services import retention_enforce
 from privacy.services.deletion import DEFAULT_BATCH_SIZE
@@ -19,6 +19,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
 
+    # Operators and cron read English whatever LANGUAGE_CODE is; messages from services
+    # (e.g. a malformed address) would otherwise come out in the site's language.
+    @no_translations
     def handle(self, *args, dry_run=False, batch_size=DEFAULT_BATCH_SIZE, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")

@@ -3,7 +3,7 @@
 import sys
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from privacy.services import normalise_email, subject_counts, subject_erase
 
@@ -20,6 +20,9 @@ class Command(BaseCommand):
             "--yes", action="store_true", help="Do not ask for confirmation (for scripts)."
         )
 
+    # Operators and cron read English whatever LANGUAGE_CODE is; messages from services
+    # (e.g. a malformed address) would otherwise come out in the site's language.
+    @no_translations
     def handle(self, *args, email, yes=False, **options):
         try:
             counts = subject_counts(email=email)

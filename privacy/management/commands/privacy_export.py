@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import timezone
 
 from privacy.services import subject_export
@@ -34,6 +34,9 @@ class Command(BaseCommand):
                 "another --output."
             )
 
+    # Operators and cron read English whatever LANGUAGE_CODE is; messages from services
+    # (e.g. a malformed address) would otherwise come out in the site's language.
+    @no_translations
     def handle(self, *args, email, output=None, **options):
         try:
             export = subject_export(email=email)
