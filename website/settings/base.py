@@ -252,4 +252,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Libraries that report every step at INFO: a task's each state change (django_tasks,
+    # twice per page save with the immediate backend), each page created, edited or
+    # published (wagtail: the admin's history records these already), each index update.
+    # They drowned `load_demo` and the server's log; their warnings and errors still show.
+    "loggers": {name: {"level": "WARNING"} for name in ("django_tasks", "wagtail", "modelsearch")},
 }
