@@ -1,8 +1,10 @@
 """``load_demo`` builds the three-language site and changes nothing when run again."""
 
 import io
+import re
 from urllib.parse import urlsplit
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
@@ -45,7 +47,9 @@ def test_load_demo_twice_gives_the_same_tree(db, client):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.locale.language_code == "nl"
-    assert {"Editors", "Moderators", "Recruitment"} <= set(first["groups"])
+    assert {"Editors", "Moderators", "Recruitment", "Privacy officers"} <= set(first["groups"])
+    # Without DEBUG no account with a known name is created.
+    assert not get_user_model().objects.filter(username="admin").exists()
     # Wagtail's welcome page is gone; one home page per language remains at the top.
     assert Page.objects.filter(depth=2).count() == 3
 
@@ -60,6 +64,24 @@ def test_load_demo_twice_gives_the_same_tree(db, client):
 
     assert "À propos" in client.get("/fr/about/").content.decode()
     assert "About us" in client.get("/en/about/").content.decode()
+
+
+@override_settings(DEBUG=True)
+def test_load_demo_with_debug_creates_an_admin_whose_printed_password_works(db):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+
+    match = re.search(r"superuser 'admin' with password: (\S+)", out.getvalue())
+    assert match, out.getvalue()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.check_password(match[1])
+
+    again = io.StringIO()
+    call_command("load_demo", stdout=again)
+    assert "password:" not in again.getvalue()
+    admin.refresh_from_db()
+    assert admin.check_password(match[1])
 
 
 def test_demo_site_serves_pages_at_the_address_the_api_links_to(client, locales, default_site):
