@@ -117,6 +117,33 @@ class FormBuilder(WagtailFormBuilder):
         translations = Purpose.objects.filter(translation_key__in=keys, locale=self.locale)
         return {purpose.translation_key: purpose for purpose in translations}
 
+    def get_formatted_field_choices(self, field):
+        # Values in the source language, labels in the page's: see FormField.choice_pairs.
+        return field.choice_pairs()
+
+    def get_formatted_field_initial(self, field):
+        return self._values_for(field, super().get_formatted_field_initial(field))
+
+    def create_dropdown_field(self, field, options):
+        options["initial"] = self._value_for(field, options.get("initial"))
+        return super().create_dropdown_field(field, options)
+
+    def create_radio_field(self, field, options):
+        options["initial"] = self._value_for(field, options.get("initial"))
+        return super().create_radio_field(field, options)
+
+    @staticmethod
+    def _values_for(field, labels):
+        """The editor writes a default as a label of the page's language; the form needs the
+        matching value."""
+        by_label = {label: value for value, label in field.choice_pairs()}
+        return [by_label.get(label, label) for label in labels]
+
+    def _value_for(self, field, label):
+        if not label:
+            return label
+        return self._values_for(field, [label])[0]
+
     def create_singleline_field(self, field, options):
         options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
         return django_forms.CharField(**options)

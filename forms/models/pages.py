@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.coreutils import get_supported_content_language_variant
@@ -23,6 +26,17 @@ from ..constants import FieldType, key_validator
 from .fields import FileKindsField
 
 MB = 1024 * 1024
+CHOICE_TYPES = frozenset({FieldType.DROPDOWN, FieldType.RADIO, FieldType.CHECKBOXES})
+
+logger = logging.getLogger(__name__)
+
+
+def _default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _split_choices(text: str) -> list[str]:
+    return [choice for choice in _split_by_newline_or_comma(text or "") if choice]
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -122,6 +136,56 @@ class FormField(TranslatableMixin, AbstractFormField):
     def max_file_size_bytes(self) -> int:
         return self.max_file_size_mb * MB
 
+    _source_choices: str | None = None
+
+    @property
+    def source_choices(self) -> str:
+        """The choices of this field in the source language (the default locale's page).
+
+        Attached by :meth:`FormPage.attach_source_choices` for a whole form at once; looked
+        up here when a single field is read on its own.
+        """
+        if self._source_choices is None:
+            self._source_choices = self.choices
+            if self.translation_key and self.locale.language_code != _default_language():
+                source = (
+                    FormField.objects.filter(
+                        translation_key=self.translation_key,
+                        locale__language_code=_default_language(),
+                    )
+                    .values_list("choices", flat=True)
+                    .first()
+                )
+                if source is not None:
+                    self._source_choices = source
+        return self._source_choices
+
+    def choice_pairs(self) -> list[tuple[str, str]]:
+        """``(value, label)`` per choice: the value in the source language, the label in ours.
+
+        Stored answers, exports and API clients see one vocabulary whichever translation
+        was filled in. A translation whose number of choices differs from the source's
+        cannot be matched by position, so the source's choices are offered instead.
+        """
+        labels = _split_choices(self.choices)
+        if self.source_choices == self.choices:
+            return [(label, label) for label in labels]
+        values = _split_choices(self.source_choices)
+        if len(values) != len(labels):
+            logger.warning(
+                "Form field %s (%s) has %d choices, its source %d; offering the source's.",
+                self.pk,
+                self.form_key,
+                len(labels),
+                len(values),
+            )
+            return [(value, value) for value in values]
+        return list(zip(values, labels, strict=True))
+
+    @property
+    def api_choices(self) -> list[dict[str, str]]:
+        return [{"value": value, "label": label} for value, label in self.choice_pairs()]
+
     def localized_purpose(self, locale: Locale | None):
         """The purpose in ``locale`` when translated there, else as chosen."""
         if self.purpose is None or locale is None:
@@ -177,7 +241,29 @@ class FormPage(AbstractEmailForm):
     def get_form_class(self):
         fields = list(self.get_form_fields())
         self._adopt_locale_from(fields)
+        self.attach_source_choices(fields)
         return self.form_builder(fields, locale=self.locale).get_form_class()
+
+    def attach_source_choices(self, fields) -> None:
+        """Give each choice field the source language's choices, in one query for the form."""
+        pending = {
+            field.translation_key: field
+            for field in fields
+            if field.field_type in CHOICE_TYPES and field._source_choices is None
+        }
+        if not pending:
+            return
+        if self.locale.language_code == _default_language():
+            for field in pending.values():
+                field._source_choices = field.choices
+            return
+        sources = dict(
+            FormField.objects.filter(
+                translation_key__in=pending, locale__language_code=_default_language()
+            ).values_list("translation_key", "choices")
+        )
+        for key, field in pending.items():
+            field._source_choices = sources.get(key, field.choices)
 
     def _adopt_locale_from(self, fields) -> None:
         """Take the page's locale from a field that loaded the very same row, if one did."""
@@ -202,7 +288,7 @@ class FormPage(AbstractEmailForm):
         whichever translation the visitor used. A page in the default locale is its own
         source, which spares most submissions the lookup.
         """
-        default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        default_code = _default_language()
         if self.locale.language_code == default_code:
             return self
         translations = list(
