@@ -44,6 +44,9 @@ class LanguageLink:
     code: str
     name: str
     url: str
+    # The same address with scheme and host, from the page's site: search engines ignore
+    # relative hreflang alternates.
+    full_url: str
     # True when the link leads to the translation of the page itself, False when the page
     # has no live translation there and the link falls back to the nearest translated ancestor.
     exact: bool
@@ -126,6 +129,7 @@ def language_links(*, page: Page, request: HttpRequest | None) -> list[LanguageL
                 code=code,
                 name=translation.get_language_info(code)["name_local"],
                 url=url,
+                full_url=target.get_full_url(request),
                 exact=target.translation_key == page.translation_key,
             )
         )

@@ -222,3 +222,16 @@ def test_deleted_page_leaves_the_menu(client, site_tree):
     extra.delete()
 
     assert "Tijdelijk" not in main_menu(client.get("/nl/").content.decode())
+
+
+def test_hreflang_alternates_are_absolute_links_to_each_translation(client, site_tree):
+    html = client.get("/fr/a-propos/").content.decode()
+
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', html))
+    root = site_tree.home["nl"].get_site().root_url
+    assert alternates == {
+        "nl": f"{root}/nl/about/",
+        "fr": f"{root}/fr/a-propos/",
+        "en": f"{root}/en/about-us/",
+    }
+    assert root.startswith(("http://", "https://"))
