@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import OrganisationSettings
-from .selectors import chrome_invalidate
+from .services import chrome_invalidate
 
 
 def _invalidate(**kwargs) -> None:

@@ -1,7 +1,7 @@
 """The header, language switcher and footer around every page, rendered once and cached.
 
 Rendering the menu costs more than reading it (a long menu appears in header and footer), so
-the cache holds the finished HTML per page and language; ``home.selectors`` decides the key
+the cache holds the finished HTML per page and language; ``home.services`` decides the key
 and retires it when pages or settings change.
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django import template
 from django.template.loader import render_to_string
 
-from home import selectors
+from home import selectors, services
 
 register = template.Library()
 
@@ -35,7 +35,7 @@ def site_chrome(context):
         return None
     page = context.get("page")
     current = page if hasattr(page, "path") else None
-    key, tree_page = selectors.chrome_key(request=request, page=current)
+    key, tree_page = services.chrome_key(request=request, page=current)
 
     def render() -> RenderedChrome:
         chrome = selectors.chrome_build(request=request, page=tree_page)
@@ -47,7 +47,7 @@ def site_chrome(context):
             organisation_name=chrome.organisation["name"],
         )
 
-    return selectors.chrome_cached(key=key, build=render)
+    return services.chrome_cached(key=key, build=render)
 
 
 @register.simple_tag(takes_context=True)
@@ -66,4 +66,4 @@ def cached_page_content(context, template_name):
 
     if request is None or page is None or page.pk is None or getattr(request, "is_preview", False):
         return render()
-    return selectors.chrome_cached(key=selectors.content_key(page=page), build=render)
+    return services.chrome_cached(key=services.content_key(page=page), build=render)

@@ -1,0 +1,80 @@
+"""The rendered page chrome and page content, cached and retired together.
+
+Each page view would otherwise run one query per concern (menu, translations, settings) and
+more for its own content (links, images), so the rendered results are cached under a
+*generation* number. Publishing, unpublishing, moving or deleting a page, or saving the
+organisation settings bumps the generation (see ``home.signals``), which retires every cached
+entry at once. With a shared cache (Redis) that
+is immediate for all workers; with the per-process default cache another worker may serve the
+previous version for at most ``HOME_CHROME_CACHE_SECONDS`` (300), the trade-off Wagtail makes
+for its site root paths.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from . import conf
+from .selectors import page_for_request
+
+GENERATION_KEY = "home:chrome:generation"
+T = TypeVar("T")
+
+
+def chrome_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A fresh start (cache emptied, or the counter evicted) must not collide with numbers
+        # still present in cached keys, so it starts from the clock rather than from 1.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def chrome_invalidate() -> None:
+    """Retire every cached menu, language list, footer and page content."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | None]:
+    """The cache key of the chrome around ``page``, and the page whose tree it shows.
+
+    Views that are not pages (a 404, a form's reply) get the active language's home page
+    menu, under a key of their own so that nothing in it is marked as the current page.
+    """
+    # A page previewed before its first save has no id (nor, always, a place in the tree).
+    is_page = page is not None and page.pk is not None and (page.depth or 0) >= 2
+    tree_page = page if is_page else page_for_request(request)
+    site = Site.find_for_request(request)
+    key = "home:chrome:{}:{}:{}{}:{}".format(
+        chrome_generation(),
+        site.pk if site else 0,
+        tree_page.pk if tree_page else 0,
+        "" if is_page else "-other",
+        translation.get_language(),
+    )
+    return key, tree_page
+
+
+def content_key(*, page: Page) -> str:
+    """Cache key of a live page's rendered content in the active language."""
+    return f"home:content:{chrome_generation()}:{page.pk}:{translation.get_language()}"
+
+
+def chrome_cached(*, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, kept under ``key`` until the generation changes or it expires."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=conf.get("CHROME_CACHE_SECONDS", 300))
+    return value
