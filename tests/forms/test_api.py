@@ -196,7 +196,10 @@ def test_submission_in_french_is_filed_with_the_dutch_form_and_french_consent_te
     assert response.status_code == 201, response.content
     submission = FormSubmission.objects.get()
     assert (submission.page_id, submission.locale) == (contact_page.pk, "fr")
-    assert ConsentRecord.objects.get(granted=True).text_shown == "Je souhaite une réponse à ma question."
+    assert (
+        ConsentRecord.objects.get(granted=True).text_shown
+        == "Je souhaite une réponse à ma question."
+    )
 
 
 # Loading the page, its fields (with purposes and locale), a savepoint, the submission, all
