@@ -11,7 +11,9 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.utils import get_field_clean_name
@@ -94,6 +96,17 @@ class FormField(TranslatableMixin, AbstractFormField):
         FieldPanel("is_subject_email"),
         FieldPanel("purpose"),
         FieldRowPanel([FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")]),
+    ]
+
+    # The public definition of the question, as Wagtail's API v2 shows it inside its page:
+    # nothing about where answers go or who reads them.
+    api_fields = [
+        APIField("key"),
+        APIField("field_type"),
+        APIField("label"),
+        APIField("help_text"),
+        APIField("choices", serializer=serializers.JSONField(source="api_choices")),
+        APIField("required"),
     ]
 
     # Structure is shared by all translations; only the words are translated.
@@ -227,6 +240,13 @@ class FormPage(AbstractEmailForm):
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
+    ]
+
+    # The form as a headless front end shows it; the inbox and its addresses stay private.
+    api_fields = [
+        APIField("intro"),
+        APIField("thank_you_text"),
+        APIField("form_fields"),
     ]
 
     class Meta:
