@@ -2,9 +2,9 @@
 
 Each page view would otherwise run one query per concern (menu, translations, settings) and
 more for its own content (links, images), so the rendered results are cached under a
-*generation* number. Publishing, unpublishing, moving or deleting a page, or saving the
-organisation settings bumps the generation (see ``home.signals``), which retires every cached
-entry at once. With a shared cache (Redis) that
+*generation* number. Publishing, unpublishing, moving or deleting a page, saving the
+organisation settings, or changing an image, a rendition or a document bumps the generation
+(see ``home.signals``), which retires every cached entry at once. With a shared cache (Redis) that
 is immediate for all workers; with the per-process default cache another worker may serve the
 previous version for at most ``HOME_CHROME_CACHE_SECONDS`` (300), the trade-off Wagtail makes
 for its site root paths.

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -23,8 +25,16 @@ def connect() -> None:
     # fast bulk deletes everywhere else (retention purges, for one).
     for model in [Page, *get_page_models()]:
         post_delete.connect(_invalidate, sender=model, dispatch_uid=f"home-chrome-del-{model!r}")
-    for model in (OrganisationSettings, Site, Locale):
+    # Cached content holds images' rendition URLs and documents' links: a replaced file, a
+    # new focal point or a deleted image would otherwise show stale or broken until expiry.
+    image_model, document_model = get_image_model(), get_document_model()
+    for model in (OrganisationSettings, Site, Locale, image_model, document_model):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"home-chrome-{model.__name__}")
         post_delete.connect(
             _invalidate, sender=model, dispatch_uid=f"home-chrome-del-{model.__name__}"
         )
+    # Deleted renditions (Wagtail deletes them when an image's file changes) leave cached
+    # HTML pointing at files that are gone; new renditions change nothing already cached.
+    post_delete.connect(
+        _invalidate, sender=image_model.get_rendition_model(), dispatch_uid="home-chrome-del-rend"
+    )
