@@ -16,6 +16,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
+import olefile
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,9 @@ CONTENT_TYPES: dict[str, str] = {
 }
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A Word 97-2003 document's "WordDocument" stream opens with its File Information Block,
+# whose first field (wIdent) is 0xA5EC, stored little-endian.
+WORD_FIB_IDENT = b"\xec\xa5"
 CHUNK_SIZE = 64 * 1024
 
 
@@ -86,9 +90,9 @@ def _zip_kind(upload) -> str | None:
             names = set(archive.namelist())
             if "mimetype" in names:
                 with archive.open("mimetype") as member:
-                    if member.read(len(ODT_MIMETYPE) + 1).strip() == ODT_MIMETYPE:
+                    if member.read(len(ODT_MIMETYPE) + 1) == ODT_MIMETYPE:
                         return FileKind.ODT
-            if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
                 return FileKind.DOCX
     except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
         raise ValidationError(
@@ -97,6 +101,32 @@ def _zip_kind(upload) -> str | None:
     finally:
         upload.seek(0)
     return None
+
+
+def _ole_kind(upload) -> str | None:
+    """DOC for a compound file holding a Word document, None for any other (Excel, MSI...).
+
+    The OLE2 signature is shared by every compound file; only its directory says what it
+    holds. olefile reads the header, allocation table and directory, not the streams.
+    """
+    upload.seek(0)
+    try:
+        ole = olefile.OleFileIO(upload)
+        try:
+            if not ole.exists("WordDocument"):
+                return None
+            with ole.openstream("WordDocument") as stream:
+                return FileKind.DOC if stream.read(2) == WORD_FIB_IDENT else None
+        finally:
+            ole.close()
+    except Exception:
+        # olefile raises a variety of errors (OSError, struct.error, IndexError, ...) on a
+        # damaged directory; any of them means the file cannot be trusted to be what it says.
+        raise ValidationError(
+            _("The file could not be read; it may be damaged."), code="unreadable"
+        ) from None
+    finally:
+        upload.seek(0)
 
 
 def _pdf_is_complete(upload, size: int) -> bool:
@@ -117,7 +147,7 @@ def detect_kind(upload, *, size: int) -> str | None:
             )
         return FileKind.PDF
     if head.startswith(OLE2_MAGIC):
-        return FileKind.DOC
+        return _ole_kind(upload)
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(upload)
     return None

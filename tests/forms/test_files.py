@@ -1,6 +1,8 @@
 """Uploads are judged by their bytes, refused with a form error, and stored privately."""
 
+import io
 import os
+import zipfile
 
 import pytest
 from django.core.files.storage import storages
@@ -16,6 +18,7 @@ from tests.forms.samples import (
     odt_bytes,
     pdf_bytes,
     upload,
+    xls_bytes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +127,40 @@ def test_damaged_archive_is_refused_as_unreadable(client, contact_page, valid_da
     response = _post(client, contact_page, valid_data, "cv.docx", docx_bytes()[:40])
 
     assert _error_code(response) == "unreadable"
+    assert _nothing_stored()
+
+
+def _zip(**members: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name.replace("__", "/").replace("CT", "[Content_Types].xml"), text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("cv.doc", doc_bytes()[:8] + os.urandom(4096)),
+        ("cv.doc", xls_bytes()),
+        ("cv.doc", doc_bytes().replace(b"\xec\xa5\xc1\x00", b"MZ\x90\x00", 1)),
+        ("cv.docx", _zip(CT="<Types/>", word__styles="<w:styles/>")),
+        ("cv.odt", _zip(mimetype="application/vnd.oasis.opendocument.spreadsheet")),
+    ],
+    ids=[
+        "ole2-signature-then-noise",
+        "excel-workbook",
+        "word-stream-not-word",
+        "docx-no-body",
+        "ods",
+    ],
+)
+def test_a_container_that_does_not_hold_a_text_document_is_refused(
+    client, contact_page, valid_data, name, content
+):
+    response = _post(client, contact_page, valid_data, name, content)
+
+    assert _error_code(response) in {"kind", "unreadable"}
     assert _nothing_stored()
 
 
