@@ -108,7 +108,7 @@ def test_running_twice_deletes_each_row_once(make_dossier):
     assert not Dossier.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks (PostgreSQL)")
 def test_two_concurrent_runs_delete_each_row_once(make_dossier):
     for i in range(60):
@@ -309,7 +309,7 @@ call_command("enforce_retention", "--batch-size", "3")
 """
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write queue")
 def test_two_processes_at_once_on_sqlite_queue_and_delete_each_row_once(tmp_path, settings):
     expired = timezone.now() - timedelta(days=1)

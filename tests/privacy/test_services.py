@@ -100,7 +100,7 @@ def test_consents_record_stores_all_decisions_or_none():
     assert not ConsentRecord.objects.filter(subject_email="b@example.org").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_consents_record_undoes_every_write_when_a_later_decision_fails_in_the_database():
     newsletter = PurposeFactory(key="newsletter")
     # Without a revision, recording makes one: a write before the records themselves.
