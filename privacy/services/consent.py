@@ -55,31 +55,6 @@ def _check_source(source: str) -> None:
         raise ValueError(f"Unknown consent source {source!r}.")
 
 
-def _unsaved_record(
-    *,
-    purpose: Purpose,
-    granted: bool,
-    locale: str,
-    source: str,
-    subject_email: str,
-    anonymous: str,
-    source_ref: str,
-    text_shown: str | None,
-) -> ConsentRecord:
-    return ConsentRecord(
-        subject_email=subject_email,
-        anonymous_id=anonymous,
-        purpose=purpose,
-        purpose_key=purpose.key,
-        purpose_revision_id=_revision_id_of(purpose),
-        text_shown=purpose.consent_text if text_shown is None else text_shown,
-        locale=locale,
-        granted=granted,
-        source=source,
-        source_ref=source_ref,
-    )
-
-
 def consent_record(
     *,
     purpose: Purpose,
@@ -92,19 +67,15 @@ def consent_record(
     text_shown: str | None = None,
 ) -> ConsentRecord:
     """Record one decision about one purpose, with the exact text and revision shown."""
-    subject_email, anonymous = _subject(email, anonymous_id)
-    _check_source(source)
-    record = _unsaved_record(
-        purpose=purpose,
-        granted=granted,
+    [record] = _records_create(
+        decisions={purpose: granted},
+        texts_shown={purpose: text_shown} if text_shown is not None else {},
         locale=locale,
         source=source,
-        subject_email=subject_email,
-        anonymous=anonymous,
+        email=email,
+        anonymous_id=anonymous_id,
         source_ref=source_ref,
-        text_shown=text_shown,
     )
-    record.save(force_insert=True)
     return record
 
 
@@ -117,7 +88,29 @@ def consents_record(
     anonymous_id: str | None = None,
     source_ref: str = "",
 ) -> list[ConsentRecord]:
-    """Record every decision of one form or banner at once: all of them or none.
+    """Record every decision of one form or banner at once: all of them or none."""
+    return _records_create(
+        decisions=decisions,
+        texts_shown={},
+        locale=locale,
+        source=source,
+        email=email,
+        anonymous_id=anonymous_id,
+        source_ref=source_ref,
+    )
+
+
+def _records_create(
+    *,
+    decisions: Mapping[Purpose, bool],
+    texts_shown: Mapping[Purpose, str],
+    locale: str,
+    source: str,
+    email: str | None,
+    anonymous_id: str | None,
+    source_ref: str,
+) -> list[ConsentRecord]:
+    """The one path into the ledger.
 
     The subject and source are checked before anything is written, and the records go in
     with one INSERT. No savepoint: inside a caller's transaction a failure here undoes the
@@ -127,15 +120,17 @@ def consents_record(
     _check_source(source)
     with transaction.atomic(savepoint=False):
         records = [
-            _unsaved_record(
-                purpose=purpose,
-                granted=granted,
-                locale=locale,
-                source=source,
+            ConsentRecord(
                 subject_email=subject_email,
-                anonymous=anonymous,
+                anonymous_id=anonymous,
+                purpose=purpose,
+                purpose_key=purpose.key,
+                purpose_revision_id=_revision_id_of(purpose),
+                text_shown=texts_shown.get(purpose, purpose.consent_text),
+                locale=locale,
+                granted=granted,
+                source=source,
                 source_ref=source_ref,
-                text_shown=None,
             )
             for purpose, granted in decisions.items()
         ]
