@@ -24,6 +24,7 @@ from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .files import EXTENSIONS
 from .models import FieldType, FormPage
+from .scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut
 
 router = Router(tags=["forms"])
@@ -252,7 +253,11 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
         unknown = (set(data) | set(files)) - set(form.fields) - IGNORED_KEYS - {RESPONSE_FIELD}
         if unknown:
             return _errors(**{key: [_("This form has no field with this key.")] for key in unknown})
-        if not form.is_valid():
+        try:
+            valid = form.is_valid()
+        except ScannerUnavailable:
+            return Status(503, {"detail": str(SCANNER_UNAVAILABLE)})
+        if not valid:
             return Status(
                 400,
                 {
