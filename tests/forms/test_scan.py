@@ -7,6 +7,7 @@ import logging
 
 import pytest
 from django.core.files.storage import storages
+from django.urls import reverse
 from django.utils import translation
 
 from forms.models import FormSubmission, SubmissionFile
@@ -199,3 +200,18 @@ def test_clamd_down_and_not_required_stores_the_file_marked_not_scanned(
     attachment = SubmissionFile.objects.get()
     assert attachment.scan_status == ScanStatus.NOT_SCANNED
     assert storages["private"].exists(attachment.file.name)
+
+
+def test_the_inbox_shows_which_files_were_not_scanned(
+    clamd_down, client, contact_page, valid_data, secretary
+):
+    clamd_down.CLAMAV_REQUIRED = False
+    _api_post(client, contact_page, valid_data, pdf_bytes())
+    submission = FormSubmission.objects.get()
+    client.force_login(secretary)
+
+    response = client.get(reverse("forms_inboxes:submission", args=[submission.pk]))
+
+    assert response.status_code == 200
+    with translation.override(response["Content-Language"]):
+        assert str(ScanStatus.NOT_SCANNED.label) in response.content.decode()
