@@ -24,7 +24,8 @@ from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .files import EXTENSIONS
 from .models import FieldType, FormPage
-from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut
+from .scan import SCANNER_UNAVAILABLE, ScannerUnavailable
+from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut, detail_body
 
 router = Router(tags=["forms"])
 
@@ -179,7 +180,7 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
 
 @router.get(
     "/{page_id}",
-    response={200: FormOut, 404: DetailOut},
+    response={200: FormOut, 400: ErrorsOut, 404: DetailOut},
     summary="A form's schema",
     url_name="form_schema",
 )
@@ -240,7 +241,7 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
     """
     page = form_page_for(request, page_id, locale)
     if ratelimit.rate_limited(request, scope=RATE_SCOPE):
-        response = JsonResponse({"detail": str(ratelimit.MESSAGE)}, status=429)
+        response = JsonResponse(detail_body(ratelimit.MESSAGE), status=429)
         response["Retry-After"] = str(ratelimit.retry_after())
         return response
     with translation.override(page.locale.language_code):
@@ -252,7 +253,11 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
         unknown = (set(data) | set(files)) - set(form.fields) - IGNORED_KEYS - {RESPONSE_FIELD}
         if unknown:
             return _errors(**{key: [_("This form has no field with this key.")] for key in unknown})
-        if not form.is_valid():
+        try:
+            valid = form.is_valid()
+        except ScannerUnavailable:
+            return Status(503, detail_body(SCANNER_UNAVAILABLE))
+        if not valid:
             return Status(
                 400,
                 {
@@ -270,5 +275,5 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
             message = _(
                 "Your submission could not be stored. Nothing was kept; please try again later."
             )
-            return Status(503, {"detail": message})
+            return Status(503, detail_body(message))
     return Status(201, {"id": submission.pk})

@@ -38,9 +38,10 @@ class PrivateFileField(django_forms.FileField):
     service that stores the file does not read it again to learn them.
     """
 
-    def __init__(self, *, kinds, max_size: int, **kwargs):
+    def __init__(self, *, kinds, max_size: int, form_id=None, key: str = "", **kwargs):
         self.kinds = tuple(kinds) or ALL_KINDS
         self.max_size = max_size
+        self.form_id, self.key = form_id, key
         kwargs.setdefault(
             "widget",
             django_forms.FileInput(
@@ -52,7 +53,13 @@ class PrivateFileField(django_forms.FileField):
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         if upload:
-            upload.checked = check_upload(upload, kinds=self.kinds, max_size=self.max_size)
+            upload.checked = check_upload(
+                upload,
+                kinds=self.kinds,
+                max_size=self.max_size,
+                form_id=self.form_id,
+                field_key=self.key,
+            )
         return upload
 
 
@@ -184,7 +191,9 @@ class FormBuilder(WagtailFormBuilder):
                 "kinds": kinds_label(kinds),
                 "size": field.max_file_size_mb,
             }
-        return PrivateFileField(kinds=kinds, max_size=max_size, **options)
+        return PrivateFileField(
+            kinds=kinds, max_size=max_size, form_id=field.page_id, key=field.form_key, **options
+        )
 
     def create_purpose_field(self, field, options):
         purpose = field.purpose

@@ -21,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .scan import upload_scan
+
 
 class FileKind(models.TextChoices):
     PDF = "pdf", _("PDF")
@@ -58,6 +60,7 @@ class CheckedFile:
     size: int
     sha256: str
     original_name: str
+    scan_status: str = "off"
 
 
 def clean_file_name(name: str, *, max_length: int = 120) -> str:
@@ -166,8 +169,15 @@ def kinds_label(kinds) -> str:
     return ", ".join(str(FileKind(kind).label) for kind in kinds)
 
 
-def check_upload(upload, *, kinds, max_size: int) -> CheckedFile:
-    """Validate an uploaded file against a field's rules, or raise ``ValidationError``."""
+def check_upload(
+    upload, *, kinds, max_size: int, form_id: int | None = None, field_key: str = ""
+) -> CheckedFile:
+    """Validate an uploaded file against a field's rules, or raise ``ValidationError``.
+
+    The virus scan (when configured) comes before the content is parsed here: zip and
+    compound-file readers never see a file clamd flagged. ``form_id`` and ``field_key`` only
+    name the upload in the log.
+    """
     size = upload.size
     if size is None:
         upload.seek(0, os.SEEK_END)
@@ -180,6 +190,7 @@ def check_upload(upload, *, kinds, max_size: int) -> CheckedFile:
             _("The file is larger than %(limit)s MB.") % {"limit": _megabytes(max_size)},
             code="too_large",
         )
+    scan_status = upload_scan(upload, form_id=form_id, field_key=field_key)
     try:
         kind = detect_kind(upload, size=size)
     except OSError:
@@ -199,7 +210,13 @@ def check_upload(upload, *, kinds, max_size: int) -> CheckedFile:
             % {"kind": FileKind(kind).label},
             code="mislabelled",
         )
-    return CheckedFile(kind=kind, size=size, sha256=sha256_of(upload), original_name=original_name)
+    return CheckedFile(
+        kind=kind,
+        size=size,
+        sha256=sha256_of(upload),
+        original_name=original_name,
+        scan_status=scan_status,
+    )
 
 
 def _megabytes(size: int) -> str:

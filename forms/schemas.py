@@ -64,4 +64,13 @@ class ErrorsOut(Schema):
 
 
 class DetailOut(Schema):
-    detail: str
+    detail: str = Field(description="What went wrong, in one sentence.")
+    errors: dict[str, list[str]] = Field(
+        description='The same sentence under "__all__": every error answer has "errors".'
+    )
+
+
+def detail_body(message) -> dict:
+    """An error about the request as a whole, in the shape every error answer has."""
+    message = str(message)
+    return {"detail": message, "errors": {"__all__": [message]}}

@@ -190,6 +190,7 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
                     kind=checked.kind,
                     size=checked.size,
                     sha256=checked.sha256,
+                    scan_status=checked.scan_status,
                 )
                 upload.seek(0)
                 attachment.file.save(checked.original_name, upload, save=False)

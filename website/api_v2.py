@@ -154,9 +154,10 @@ def api_not_found(request, *args, **kwargs):
     """The JSON 404 for any address under ``/api/`` that no endpoint answers.
 
     Without it such addresses fall through to the language-prefixed page URLs and a client
-    expecting JSON gets the site's HTML error page. The body has the key the API it is under
-    uses: ``message`` like Wagtail's API v2, ``detail`` like django-ninja. A missing trailing
-    slash still redirects, as ``APPEND_SLASH`` would without this catch-all in the way.
+    expecting JSON gets the site's HTML error page. The body has the keys the API it is under
+    uses: ``message`` like Wagtail's API v2, ``detail`` and ``errors`` like the project's
+    API. A missing trailing slash still redirects, as ``APPEND_SLASH`` would without this
+    catch-all in the way.
     """
     path = request.path_info
     if settings.APPEND_SLASH and not path.endswith("/"):
@@ -166,5 +167,6 @@ def api_not_found(request, *args, **kwargs):
             match = None
         if match is not None and match.func is not api_not_found:
             return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
-    key = "message" if path.startswith("/api/v2/") else "detail"
-    return JsonResponse({key: "not found"}, status=404)
+    if path.startswith("/api/v2/"):
+        return JsonResponse({"message": "not found"}, status=404)
+    return JsonResponse({"detail": "not found", "errors": {"__all__": ["not found"]}}, status=404)

@@ -57,7 +57,7 @@ def too_large_response(request: HttpRequest, limit: int) -> HttpResponse:
         "The request is too large: at most %(size)s can be sent at once, files included."
     ) % {"size": filesizeformat(limit)}
     if request.path.startswith(API_PREFIX):
-        return JsonResponse({"detail": message}, status=413)
+        return JsonResponse({"detail": message, "errors": {"__all__": [message]}}, status=413)
     title = _("Request too large")
     page = (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
 from ..constants import FieldType, key_validator
+from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from .fields import FileKindsField
 
 MB = 1024 * 1024
@@ -336,6 +337,15 @@ class FormPage(AbstractEmailForm):
             # The page instance lives for this request only; render_landing_page reads it.
             self._unstored_form = form
             return None
+
+    def serve(self, request, *args, **kwargs):
+        # A required virus scanner that does not answer stops validation before anything
+        # is stored; the visitor gets a page saying so, with the status that says so.
+        try:
+            return super().serve(request, *args, **kwargs)
+        except ScannerUnavailable:
+            context = {"page": self, "message": SCANNER_UNAVAILABLE}
+            return TemplateResponse(request, "forms/scan_unavailable.html", context, status=503)
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         form = getattr(self, "_unstored_form", None)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..files import FileKind
+from ..scan import ScanStatus
 
 
 class PrivateStorage(Storage):
@@ -117,6 +118,9 @@ class SubmissionFile(models.Model):
     kind = models.CharField(_("kind"), max_length=8, choices=FileKind.choices)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    scan_status = models.CharField(
+        _("virus scan"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.OFF
+    )
 
     class PersonalData:
         subject = "submission__subject_email"

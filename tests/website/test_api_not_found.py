@@ -19,7 +19,7 @@ def test_unknown_api_address_is_a_json_404(client, path, key):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {key: "not found"}
+    assert response.json()[key] == "not found"
 
 
 def test_post_to_an_unknown_api_address_is_a_json_404_not_a_csrf_page(client):
@@ -28,7 +28,7 @@ def test_post_to_an_unknown_api_address_is_a_json_404_not_a_csrf_page(client):
     response = client.post("/api/nothing", {"a": "b"})
 
     assert response.status_code == 404
-    assert response.json() == {"detail": "not found"}
+    assert response.json() == {"detail": "not found", "errors": {"__all__": ["not found"]}}
 
 
 def test_api_address_without_its_trailing_slash_still_redirects(client):

@@ -58,6 +58,18 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Public form submissions per client address: "<count>/<s|m|h|d>", e.g. "10/m"; "0" turns it off.
 FORMS_RATE_LIMIT = os.environ.get("FORMS_RATE_LIMIT", "10/m")
 
+# Virus scanning of uploads through clamd: a Unix socket path, or a host and port. Unset: no
+# scan. When clamd does not answer, submissions with files are refused (503) unless
+# CLAMAV_REQUIRED is false; then they are accepted and their files marked "not scanned".
+CLAMAV_SOCKET = os.environ.get("CLAMAV_SOCKET", "")
+CLAMAV_HOST = os.environ.get("CLAMAV_HOST", "")
+CLAMAV_PORT = int(os.environ.get("CLAMAV_PORT", "3310"))
+CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
+CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", True)
+
+# The address published in /.well-known/security.txt for reports of security problems.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org")
+
 # --- Applications -----------------------------------------------------------------------
 INSTALLED_APPS = [
     "website",
@@ -70,6 +82,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.api.v2",
     "wagtail.embeds",
@@ -93,6 +106,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
