@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
+from privacy.selectors import purpose_is_consent, purpose_notice
+
 from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .files import EXTENSIONS
@@ -109,6 +111,26 @@ def _default(value):
     return str(value)
 
 
+def purpose_schema(purpose, *, key: str, page: FormPage) -> dict:
+    """A purpose as a headless front end shows it: a consent box, or a notice."""
+    notice = purpose_notice(purpose, page.locale)
+    return {
+        "key": purpose.key,
+        "field": key,
+        "kind": "consent" if purpose_is_consent(purpose) else "notice",
+        "name": purpose.name,
+        "text": purpose.consent_text,
+        "legal_basis": purpose.legal_basis,
+        "legal_basis_label": notice.legal_basis,
+        "retention": notice.retention,
+        "recipients": purpose.recipients,
+        "controller": notice.controller,
+        "policy_url": notice.policy_url or None,
+        "revision_id": purpose.latest_revision_id,
+        "required": False,
+    }
+
+
 def form_schema(page: FormPage, request: HttpRequest) -> dict:
     with translation.override(page.locale.language_code):
         form = page.get_form(page=page, user=request.user)
@@ -141,16 +163,7 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
                 purpose = getattr(formfield, "purpose", None)
                 if purpose is not None:
                     out["purpose"] = purpose.key
-                    purposes.append(
-                        {
-                            "key": purpose.key,
-                            "field": key,
-                            "name": purpose.name,
-                            "text": purpose.consent_text,
-                            "revision_id": purpose.latest_revision_id,
-                            "required": formfield.required,
-                        }
-                    )
+                    purposes.append(purpose_schema(purpose, key=key, page=page))
             fields.append(out)
     config = captcha_config()
     recaptcha = None

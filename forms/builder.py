@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
-from privacy.models import Purpose
+from privacy.models import ConsentDecision, Purpose
+from privacy.selectors import purpose_is_consent, purpose_notice
 
 from . import conf
 from .captcha import RESPONSE_FIELD, captcha_field
@@ -56,13 +57,74 @@ class PrivateFileField(django_forms.FileField):
         return upload
 
 
-class PurposeConsentField(django_forms.BooleanField):
-    """A consent tick box bound to a purpose; never ticked in advance."""
+class PurposeField:
+    """A purpose a form states: its ``decision`` is what the ledger records for it."""
+
+    purpose = None
+
+    def decision(self, value) -> str:
+        raise NotImplementedError
+
+
+class PurposeConsentField(PurposeField, django_forms.BooleanField):
+    """A consent tick box bound to a purpose: never ticked in advance, never required.
+
+    Consent that is a condition of the service is not freely given (GDPR art. 7(4)), so
+    the editor's "required" is ignored here and refused in the page editor.
+    """
 
     def __init__(self, *, purpose, **kwargs):
         self.purpose = purpose
         kwargs["initial"] = False
+        kwargs["required"] = False
         super().__init__(**kwargs)
+
+    def decision(self, value) -> str:
+        return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
+
+
+class NoticeWidget(django_forms.Widget):
+    """Renders nothing where the fields are: the form shows its notices above the button.
+
+    Being a hidden widget keeps the notice out of ``form.visible_fields``; its words come
+    from ``form.notices``. Whatever a client sends under its key is ignored.
+    """
+
+    input_type = "hidden"
+    is_hidden = True
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+    def value_from_datadict(self, data, files, name):
+        return None
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class PurposeNoticeField(PurposeField, django_forms.Field):
+    """A purpose with another legal basis than consent, stated as a notice (GDPR art. 13).
+
+    Nobody is asked anything; the ledger records that the person was informed, with the
+    revision of the purpose the notice was made from.
+    """
+
+    widget = NoticeWidget
+
+    def __init__(self, *, purpose, locale=None, **kwargs):
+        self.purpose = purpose
+        self.locale = locale
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def decision(self, value) -> str:
+        return ConsentDecision.INFORMED
+
+    @cached_property
+    def notice(self):
+        # Built when the page renders it, not when a submission is validated.
+        return purpose_notice(self.purpose, self.locale)
 
 
 # Sent with the HTML form by Django and the reCAPTCHA widget; not answers to the form.
@@ -75,6 +137,15 @@ class SubmissionForm(BaseForm):
     A consent box sent for a purpose this form does not ask about must be an error the
     visitor sees, never a silent no-op; the API refuses such keys the same way.
     """
+
+    @property
+    def notices(self):
+        """The collection notices this form states, in field order (shown above the button)."""
+        return [
+            field.notice
+            for field in self.fields.values()
+            if isinstance(field, PurposeNoticeField) and field.purpose is not None
+        ]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -190,6 +261,10 @@ class FormBuilder(WagtailFormBuilder):
         purpose = field.purpose
         if purpose is not None and self.locale is not None and purpose.locale_id != self.locale.pk:
             purpose = self.purposes_in_locale.get(purpose.translation_key, purpose)
+        if purpose is not None and not purpose_is_consent(purpose):
+            options.pop("initial", None)
+            options["label"] = purpose.name
+            return PurposeNoticeField(purpose=purpose, locale=self.locale, **options)
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text

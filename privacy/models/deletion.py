@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 class DeletionReason(models.TextChoices):
     RETENTION = "retention", _("Retention period ended")
     ERASURE = "erasure", _("Erasure request")
+    # Consent proofs are not deleted when the data goes: their address is hashed instead.
+    PSEUDONYMISATION = "pseudonymisation", _("Address replaced by a keyed hash")
 
 
 class DeletionLog(models.Model):
