@@ -134,7 +134,7 @@ def purpose_retention_words(purpose: Purpose) -> str:
         return _("not kept once it has served its purpose")
     templates = {
         RetentionStart.SUBMISSION: _("%(period)s from submission"),
-        RetentionStart.DECISION: _("%(period)s from the decision"),
+        RetentionStart.DECISION: _("%(period)s after it is handled"),
         RetentionStart.LAST_CONTACT: _("%(period)s from the last contact"),
     }
     template = templates.get(purpose.retention_from, _("%(period)s from submission"))

@@ -144,8 +144,13 @@ class ReadOnlyViewSet(ModelViewSet):
     exclude_form_fields = []
 
     def get_index_view_kwargs(self, **kwargs):
+        # The listing is titled like its menu item ("Consent ledger"), while counts read
+        # "3 consent records".
         return super().get_index_view_kwargs(
-            empty_message=self.empty_message, filtered_message=self.filtered_message, **kwargs
+            empty_message=self.empty_message,
+            filtered_message=self.filtered_message,
+            page_title=self.menu_label,
+            **kwargs,
         )
 
     def construct_view(self, view_class, **kwargs):

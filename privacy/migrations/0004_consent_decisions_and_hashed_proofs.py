@@ -19,6 +19,24 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name="consentrecord",
+            options={
+                "default_permissions": ("view",),
+                "ordering": ["-recorded_at", "-pk"],
+                "verbose_name": "consent record",
+                "verbose_name_plural": "consent records",
+            },
+        ),
+        migrations.AlterModelOptions(
+            name="deletionlog",
+            options={
+                "default_permissions": ("view",),
+                "ordering": ["-ran_at", "-pk"],
+                "verbose_name": "deletion log entry",
+                "verbose_name_plural": "deletion log entries",
+            },
+        ),
         migrations.AddField(
             model_name="consentrecord",
             name="decision",

@@ -28,7 +28,7 @@ class DeletionLog(models.Model):
 
     class Meta:
         verbose_name = _("deletion log entry")
-        verbose_name_plural = _("deletion log")
+        verbose_name_plural = _("deletion log entries")
         ordering = ["-ran_at", "-pk"]
         default_permissions = ("view",)
 

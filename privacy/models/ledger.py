@@ -96,7 +96,7 @@ class ConsentRecord(models.Model):
 
     class Meta:
         verbose_name = _("consent record")
-        verbose_name_plural = _("consent ledger")
+        verbose_name_plural = _("consent records")
         ordering = ["-recorded_at", "-pk"]
         # The ledger is append-only: nobody gets add/change/delete rights through the admin.
         default_permissions = ("view",)
