@@ -32,6 +32,7 @@ from .models import (
     ConsentRecord,
     ConsentSource,
     DeletionLog,
+    LegalBasis,
     Purpose,
     RetentionFailure,
 )
@@ -51,11 +52,23 @@ for _model in (ConsentRecord, DeletionLog, RetentionFailure):
     register_permission_policy(_model, ReadOnlyPermissionPolicy(_model), exact_class=True)
 
 
+def _shown_as(purpose: Purpose) -> str:
+    # The legal basis decides it; saying so beside it spares editors the lookup.
+    return _("Consent box") if purpose.legal_basis == LegalBasis.CONSENT else _("Notice")
+
+
 class PurposeViewSet(SnippetViewSet):
     model = Purpose
     icon = "lock"
     menu_label = _("Purposes")
-    list_display = ["name", "key", "legal_basis", "retention_days", "retention_from"]
+    list_display = [
+        "name",
+        "key",
+        "legal_basis",
+        Column("shown_as", label=_("Shown on forms as"), accessor=_shown_as),
+        "retention_days",
+        "retention_from",
+    ]
     list_filter = ["legal_basis", "retention_from"]
     search_fields = ["name", "key"]
     inspect_view_enabled = True

@@ -211,3 +211,14 @@ def test_empty_privacy_listings_say_what_will_appear_there(officer):
     assert "Geen bewaarfouten" in failures
     for page in (ledger, log, failures):
         assert "There are no" not in page and "Er zijn geen" not in page
+
+
+def test_the_purpose_listing_says_how_forms_show_each_purpose(officer):
+    PurposeFactory(key="newsletter", name="Nieuwsbrief")
+    PurposeFactory(key="answer-request", name="Uw vraag", legal_basis="legitimate_interest")
+
+    rows = _rows(officer.get(reverse("wagtailsnippets_privacy_purpose:list")))
+
+    by_name = {row.split(" ")[0]: row for row in rows}
+    assert "Toestemmingsvakje" in by_name["Nieuwsbrief"]
+    assert "Mededeling" in by_name["Uw"]
