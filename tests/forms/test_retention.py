@@ -132,3 +132,32 @@ def test_a_retention_change_of_a_withdrawal_based_purpose_follows_each_subjects_
     standing.refresh_from_db()
     assert withdrawn.retain_until == withdrawn_at + 10 * DAY
     assert standing.retain_until is None
+
+
+def test_once_a_submission_expires_its_consent_proofs_keep_only_a_hash_of_the_address(
+    submit,
+):
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from privacy.hashing import address_hash
+    from privacy.models import ConsentRecord
+    from privacy.selectors import consents_for_email
+
+    submission = submit()
+    assert set(ConsentRecord.objects.values_list("decision", flat=True)) == {
+        "informed",
+        "refused",
+    }
+    FormSubmission.objects.filter(pk=submission.pk).update(retain_until=timezone.now() - DAY)
+
+    call_command("enforce_retention", stdout=io.StringIO())
+
+    assert not FormSubmission.objects.exists()
+    assert not ConsentRecord.objects.exclude(subject_email="").exists()
+    assert set(ConsentRecord.objects.values_list("subject_hash", flat=True)) == {
+        address_hash("jan.peeters@example.org")
+    }
+    assert consents_for_email("jan.peeters@example.org").count() == 2

@@ -141,3 +141,22 @@ def test_an_informed_notice_is_never_an_active_consent():
 
     assert not record.is_active
     assert not services.consent_withdraw(purpose_key=record.purpose_key, email=record.subject_email)
+
+
+def test_the_migration_gives_existing_records_the_decision_their_granted_says():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "privacy.migrations.0004_consent_decisions_and_hashed_proofs"
+    )
+    given = ConsentRecordFactory(granted=True)
+    refused = ConsentRecordFactory(granted=False)
+    # Rows as the column's addition leaves them, before the data migration runs.
+    ConsentRecord.objects.filter(pk=refused.pk).update(decision="")
+
+    migration.decisions_from_granted(apps, None)
+
+    assert ConsentRecord.objects.get(pk=given.pk).decision == "given"
+    assert ConsentRecord.objects.get(pk=refused.pk).decision == "refused"
