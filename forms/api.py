@@ -47,7 +47,8 @@ SUBMISSION_BODY = {
                 "type": "object",
                 "description": (
                     "One part per field key from the form's schema; files as file parts; "
-                    "consent boxes as 'on' when ticked (left out when not); the reCAPTCHA "
+                    "consent boxes as 'on' when ticked (left out when not; nothing for a "
+                    "notice); the reCAPTCHA "
                     "token under the schema's recaptcha.response_field."
                 ),
                 "additionalProperties": True,

@@ -2,9 +2,10 @@
 
 Extends Wagtail's :class:`~wagtail.contrib.forms.forms.FormBuilder`: the stock types keep
 their behaviour (single and multi line get an upper length bound), and three are added:
-``phone``, ``file`` (kind decided by content, size bound per field) and ``purpose`` (an
-unticked consent checkbox whose words come from a :class:`privacy.models.Purpose` in the
-page's locale). Form keys are the fields' stable ``key``, never the translated label.
+``phone``, ``file`` (kind decided by content, size bound per field) and ``purpose``: a
+:class:`privacy.models.Purpose` in the page's locale, shown as its legal basis asks (an
+unticked, optional consent checkbox for consent, a collection notice for any other basis).
+Form keys are the fields' stable ``key``, never the translated label.
 """
 
 from __future__ import annotations
