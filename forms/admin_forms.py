@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
 from privacy.models import LegalBasis
@@ -114,8 +115,25 @@ def _megabytes(size: int) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
+# The stored choice is still called "purpose consent"; editors pick any purpose with it and
+# the legal basis decides box or notice, so the editor says so (without a schema change).
+PURPOSE_TYPE_LABEL = gettext_lazy("Purpose: consent box or notice")
+
+
 class FormPageAdminForm(WagtailAdminFormPageForm):
     """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("form_fields")
+        # On the field forms' class, so the inline panel's empty form (a new one each time
+        # it is read) gets the label too; the label is lazy, so per request language.
+        field = formset.form.base_fields.get("field_type") if formset is not None else None
+        if field is not None:
+            field.choices = [
+                (value, PURPOSE_TYPE_LABEL if value == FieldType.PURPOSE else label)
+                for value, label in field.choices
+            ]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -244,3 +244,12 @@ def test_unused_inbox_can_be_deleted(admin_client):
     admin_client.post(reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk]))
 
     assert not type(inbox).objects.filter(pk=inbox.pk).exists()
+
+
+def test_the_editor_offers_one_purpose_type_for_boxes_and_notices(admin_client, contact_page):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]))
+
+    formset = response.context["form"].formsets["form_fields"]
+    for form in [*formset.forms, formset.empty_form]:
+        labels = dict(form.fields["field_type"].choices)
+        assert labels["purpose"] == "Doel: toestemmingsvakje of mededeling"
