@@ -118,6 +118,10 @@ def _megabytes(size: int) -> str:
 # The stored choice is still called "purpose consent"; editors pick any purpose with it and
 # the legal basis decides box or notice, so the editor says so (without a schema change).
 PURPOSE_TYPE_LABEL = gettext_lazy("Purpose: consent box or notice")
+PURPOSE_HELP = gettext_lazy(
+    "The purpose this field states: a consent box when its legal basis is consent, "
+    "otherwise a notice above the submit button."
+)
 
 
 class FormPageAdminForm(WagtailAdminFormPageForm):
@@ -128,12 +132,14 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
         formset = self.formsets.get("form_fields")
         # On the field forms' class, so the inline panel's empty form (a new one each time
         # it is read) gets the label too; the label is lazy, so per request language.
-        field = formset.form.base_fields.get("field_type") if formset is not None else None
-        if field is not None:
-            field.choices = [
+        fields = formset.form.base_fields if formset is not None else {}
+        if "field_type" in fields:
+            fields["field_type"].choices = [
                 (value, PURPOSE_TYPE_LABEL if value == FieldType.PURPOSE else label)
-                for value, label in field.choices
+                for value, label in fields["field_type"].choices
             ]
+        if "purpose" in fields:
+            fields["purpose"].help_text = PURPOSE_HELP
 
     def clean(self):
         cleaned_data = super().clean()

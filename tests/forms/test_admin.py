@@ -253,3 +253,4 @@ def test_the_editor_offers_one_purpose_type_for_boxes_and_notices(admin_client, 
     for form in [*formset.forms, formset.empty_form]:
         labels = dict(form.fields["field_type"].choices)
         assert labels["purpose"] == "Doel: toestemmingsvakje of mededeling"
+        assert "anders een mededeling" in str(form.fields["purpose"].help_text)
