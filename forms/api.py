@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from privacy.selectors import purpose_is_consent, purpose_notice
+from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
@@ -112,9 +112,8 @@ def _default(value):
     return str(value)
 
 
-def purpose_schema(purpose, *, key: str, page: FormPage) -> dict:
+def purpose_schema(purpose, *, key: str, notice) -> dict:
     """A purpose as a headless front end shows it: a consent box, or a notice."""
-    notice = purpose_notice(purpose, page.locale)
     return {
         "key": purpose.key,
         "field": key,
@@ -164,8 +163,13 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
                 purpose = getattr(formfield, "purpose", None)
                 if purpose is not None:
                     out["purpose"] = purpose.key
-                    purposes.append(purpose_schema(purpose, key=key, page=page))
+                    purposes.append((purpose, key))
             fields.append(out)
+        notices = purpose_notices([purpose for purpose, _key in purposes], page.locale)
+        purposes = [
+            purpose_schema(purpose, key=key, notice=notice)
+            for (purpose, key), notice in zip(purposes, notices, strict=True)
+        ]
     config = captcha_config()
     recaptcha = None
     if config is not None:

@@ -18,7 +18,7 @@ from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
 from privacy.models import ConsentDecision, Purpose
-from privacy.selectors import purpose_is_consent, purpose_notice
+from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf
 from .captcha import RESPONSE_FIELD, captcha_field
@@ -122,11 +122,6 @@ class PurposeNoticeField(PurposeField, django_forms.Field):
     def decision(self, value) -> str:
         return ConsentDecision.INFORMED
 
-    @cached_property
-    def notice(self):
-        # Built when the page renders it, not when a submission is validated.
-        return purpose_notice(self.purpose, self.locale)
-
 
 # Sent with the HTML form by Django and the reCAPTCHA widget; not answers to the form.
 IGNORED_KEYS = frozenset({"csrfmiddlewaretoken", RESPONSE_FIELD})
@@ -139,14 +134,20 @@ class SubmissionForm(BaseForm):
     visitor sees, never a silent no-op; the API refuses such keys the same way.
     """
 
-    @property
+    @cached_property
     def notices(self):
-        """The collection notices this form states, in field order (shown above the button)."""
-        return [
-            field.notice
+        """The collection notices this form states, in field order (shown above the button).
+
+        Built when the page renders them, not when a submission is validated.
+        """
+        fields = [
+            field
             for field in self.fields.values()
             if isinstance(field, PurposeNoticeField) and field.purpose is not None
         ]
+        if not fields:
+            return []
+        return purpose_notices([field.purpose for field in fields], fields[0].locale)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -169,19 +169,35 @@ def purpose_is_consent(purpose: Purpose) -> bool:
     return purpose.legal_basis == LegalBasis.CONSENT
 
 
-def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
-    """The notice for a purpose whose legal basis is not consent, in ``locale``'s words."""
+def purpose_notices(purposes, locale: str | Locale | None = None) -> list[PurposeNotice]:
+    """The notices for purposes whose legal basis is not consent, in ``locale``'s words.
+
+    Who processes the data and where the policy is are looked up once for all of them.
+    """
+    purposes = list(purposes)
+    if not purposes:
+        return []
     with translation.override(_language_code(locale)):
-        return PurposeNotice(
-            key=purpose.key,
-            name=purpose.name,
-            text=purpose.consent_text,
-            controller=controller_name(),
-            legal_basis=str(purpose.get_legal_basis_display()),
-            retention=purpose_retention_words(purpose),
-            recipients=purpose.recipients,
-            policy_url=purpose_policy_url(purpose, locale),
-        )
+        controller = controller_name()
+        policy = privacy_policy_url(locale)
+        return [
+            PurposeNotice(
+                key=purpose.key,
+                name=purpose.name,
+                text=purpose.consent_text,
+                controller=controller,
+                legal_basis=str(purpose.get_legal_basis_display()),
+                retention=purpose_retention_words(purpose),
+                recipients=purpose.recipients,
+                policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
+            )
+            for purpose in purposes
+        ]
+
+
+def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
+    """The notice for one purpose (see :func:`purpose_notices`)."""
+    return purpose_notices([purpose], locale)[0]
 
 
 def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:

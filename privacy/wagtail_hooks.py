@@ -8,8 +8,9 @@ permission (the ``Privacy officers`` group) see them at all.
 from functools import cached_property, wraps
 
 import django_filters
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router
+from django.db.models import Q
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.shortcuts import redirect
 from django.utils import formats, timezone
@@ -138,6 +139,24 @@ class EvidenceIndexView(IndexView):
         return self.empty_message or super().no_results_message
 
 
+class ConsentLedgerIndexView(EvidenceIndexView):
+    """Searching for an address also finds the proofs that keep only its keyed hash, so an
+    officer answering someone who writes in again sees every proof about them."""
+
+    def search_queryset(self, queryset):
+        results = super().search_queryset(queryset)
+        if not self.is_searching or "@" not in self.search_query:
+            return results
+        from .hashing import address_hashes
+        from .services.consent import normalise_email
+
+        try:
+            hashes = address_hashes(normalise_email(self.search_query))
+        except ValidationError:
+            return results
+        return queryset.filter(Q(pk__in=results.values("pk")) | Q(subject_hash__in=hashes))
+
+
 class ReadOnlyViewSet(ModelViewSet):
     """Evidence views: listing, filters and inspect; add, edit and delete refuse everyone.
 
@@ -209,6 +228,7 @@ def _subject(record: ConsentRecord) -> str:
 
 class ConsentLedgerViewSet(ReadOnlyViewSet):
     model = ConsentRecord
+    index_view_class = ConsentLedgerIndexView
     icon = "tick-inverse"
     menu_label = _("Consent ledger")
     name = "consent_ledger"

@@ -222,3 +222,16 @@ def test_the_purpose_listing_says_how_forms_show_each_purpose(officer):
     by_name = {row.split(" ")[0]: row for row in rows}
     assert "Toestemmingsvakje" in by_name["Nieuwsbrief"]
     assert "Mededeling" in by_name["Uw"]
+
+
+def test_searching_an_address_finds_its_hashed_proofs_too(officer, record):
+    from privacy.hashing import address_hash
+
+    ConsentRecordFactory(subject_email="", subject_hash=address_hash("ann@example.org"))
+    ConsentRecordFactory(subject_email="", subject_hash=address_hash("bob@example.org"))
+
+    rows = _rows(officer.get(reverse("consent_ledger:index"), {"q": "Ann@Example.org"}))
+
+    assert len(rows) == 2
+    assert sum("ann@example.org" in row for row in rows) == 1
+    assert sum("Adres gehasht" in row for row in rows) == 1
