@@ -282,7 +282,7 @@ class DeletionLogViewSet(ReadOnlyViewSet):
     list_display = [
         LocalTimeColumn("ran_at", label=_("Ran at"), sort_key="ran_at"),
         "model",
-        "purpose_key",
+        PurposeNameColumn("purpose_key", label=_("Purpose"), accessor="purpose_key"),
         "count",
         "files",
         "errors",

@@ -85,6 +85,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name="deletionlog",
+            name="count",
+            field=models.PositiveIntegerField(verbose_name="rows"),
+        ),
+        migrations.AlterField(
+            model_name="deletionlog",
             name="reason",
             field=models.CharField(
                 choices=[

@@ -20,7 +20,8 @@ class DeletionLog(models.Model):
     run_id = models.UUIDField(_("run"), db_index=True)
     model = models.CharField(_("model"), max_length=128)
     purpose_key = models.CharField(_("purpose key"), max_length=64, blank=True)
-    count = models.PositiveIntegerField(_("rows deleted"))
+    # Rows deleted, or for a pseudonymisation the proofs whose address was hashed.
+    count = models.PositiveIntegerField(_("rows"))
     files = models.PositiveIntegerField(_("files deleted"), default=0)
     errors = models.PositiveIntegerField(_("rows kept after an error"), default=0)
     reason = models.CharField(_("reason"), max_length=32, choices=DeletionReason.choices)

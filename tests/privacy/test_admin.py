@@ -235,3 +235,20 @@ def test_searching_an_address_finds_its_hashed_proofs_too(officer, record):
     assert len(rows) == 2
     assert sum("ann@example.org" in row for row in rows) == 1
     assert sum("Adres gehasht" in row for row in rows) == 1
+
+
+def test_the_deletion_log_names_purposes_and_counts_hashed_proofs(officer, log_entry):
+    PurposeFactory(key="job-application", name="Sollicitatie behandelen")
+    DeletionLog.objects.create(
+        run_id=log_entry.run_id,
+        model="privacy.ConsentRecord",
+        purpose_key="job-application",
+        count=2,
+        reason="pseudonymisation",
+    )
+
+    rows = _rows(officer.get(reverse("deletion_log:index")))
+
+    assert all("Sollicitatie behandelen" in row for row in rows)
+    assert any("Adres vervangen door een gesleutelde hash" in row for row in rows)
+    assert not any("job-application" in row for row in rows)
