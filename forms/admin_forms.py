@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+
+from privacy.models import LegalBasis
 
 from . import conf
 from .constants import RESERVED_KEYS, FieldType
@@ -20,13 +23,14 @@ def _largest_file_mb(body_limit: int) -> int | None:
     return (body_limit - 1) // MB
 
 
-def field_problems(fields) -> list[tuple[object, str, str]]:
+def field_problems(fields, *, inbox_purpose=None) -> list[tuple[object, str, str]]:
     """What is wrong with a list of form fields, as ``(field, attribute, message)``.
 
     ``field`` is None for a problem of the form as a whole. Shared by the admin form and
-    by code that builds forms (the demo), so both obey the same rules.
+    by code that builds forms (the demo), so both obey the same rules. ``inbox_purpose``
+    is the purpose the form's inbox keeps submissions under, when known.
     """
-    problems = []
+    problems = purpose_problems(fields, inbox_purpose=inbox_purpose)
     subjects = [f for f in fields if f.is_subject_email]
     largest_file_mb = _largest_file_mb(conf.request_max_body_size())
     for field in fields:
@@ -76,13 +80,66 @@ def field_problems(fields) -> list[tuple[object, str, str]]:
     return problems
 
 
+def purpose_problems(fields, *, inbox_purpose=None) -> list[tuple[object, str, str]]:
+    """The form states its inbox's purpose when that purpose is not based on consent.
+
+    A purpose field shows a consent box when the purpose's legal basis is consent and a
+    notice otherwise: editors add one field type for both. The purpose the inbox keeps
+    submissions under is why the form collects data at all, so visitors must be told.
+    """
+    problems = []
+    if inbox_purpose is not None and inbox_purpose.legal_basis != LegalBasis.CONSENT:
+        stated = {
+            getattr(f.purpose, "translation_key", None)
+            for f in fields
+            if f.field_type == FieldType.PURPOSE and f.purpose_id is not None
+        }
+        if inbox_purpose.translation_key not in stated:
+            problems.append(
+                (
+                    None,
+                    "",
+                    _(
+                        "Add a purpose field for “%(purpose)s”: it is why this form collects "
+                        "data (its inbox keeps submissions for it), and the form shows it as a "
+                        "notice."
+                    )
+                    % {"purpose": inbox_purpose.name},
+                )
+            )
+    return problems
+
+
 def _megabytes(size: int) -> str:
     value = size / MB
     return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
+# The stored choice is still called "purpose consent"; editors pick any purpose with it and
+# the legal basis decides box or notice, so the editor says so (without a schema change).
+PURPOSE_TYPE_LABEL = gettext_lazy("Purpose: consent box or notice")
+PURPOSE_HELP = gettext_lazy(
+    "The purpose this field states: a consent box when its legal basis is consent, "
+    "otherwise a notice above the submit button."
+)
+
+
 class FormPageAdminForm(WagtailAdminFormPageForm):
     """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("form_fields")
+        # On the field forms' class, so the inline panel's empty form (a new one each time
+        # it is read) gets the label too; the label is lazy, so per request language.
+        fields = formset.form.base_fields if formset is not None else {}
+        if "field_type" in fields:
+            fields["field_type"].choices = [
+                (value, PURPOSE_TYPE_LABEL if value == FieldType.PURPOSE else label)
+                for value, label in fields["field_type"].choices
+            ]
+        if "purpose" in fields:
+            fields["purpose"].help_text = PURPOSE_HELP
 
     def clean(self):
         cleaned_data = super().clean()
@@ -94,11 +151,20 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             instance = form.instance
+            if instance.field_type == FieldType.PURPOSE:
+                # A box the visitor must tick is not freely given consent (GDPR art. 7(4))
+                # and a notice asks nothing: a purpose is never required, whatever is ticked.
+                instance.required = False
             if instance.pk and "key" in form.changed_data:
                 form.add_error("key", _("The key cannot change once the field is saved."))
             live.append((form, instance))
         by_instance = {id(instance): form for form, instance in live}
-        for field, attribute, message in field_problems([instance for _f, instance in live]):
+        inbox = cleaned_data.get("inbox")
+        problems = field_problems(
+            [instance for _f, instance in live],
+            inbox_purpose=inbox.purpose if inbox is not None else None,
+        )
+        for field, attribute, message in problems:
             form = by_instance.get(id(field)) if field is not None else None
             if form is not None and attribute in form.fields:
                 form.add_error(attribute, message)

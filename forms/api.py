@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
+from privacy.selectors import purpose_is_consent, purpose_notices
+
 from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .files import EXTENSIONS
@@ -46,7 +48,8 @@ SUBMISSION_BODY = {
                 "type": "object",
                 "description": (
                     "One part per field key from the form's schema; files as file parts; "
-                    "consent boxes as 'on' when ticked (left out when not); the reCAPTCHA "
+                    "consent boxes as 'on' when ticked (left out when not; nothing for a "
+                    "notice); the reCAPTCHA "
                     "token under the schema's recaptcha.response_field."
                 ),
                 "additionalProperties": True,
@@ -110,6 +113,25 @@ def _default(value):
     return str(value)
 
 
+def purpose_schema(purpose, *, key: str, notice) -> dict:
+    """A purpose as a headless front end shows it: a consent box, or a notice."""
+    return {
+        "key": purpose.key,
+        "field": key,
+        "kind": "consent" if purpose_is_consent(purpose) else "notice",
+        "name": purpose.name,
+        "text": purpose.consent_text,
+        "legal_basis": purpose.legal_basis,
+        "legal_basis_label": notice.legal_basis,
+        "retention": notice.retention,
+        "recipients": purpose.recipients,
+        "controller": notice.controller,
+        "policy_url": notice.policy_url or None,
+        "revision_id": purpose.latest_revision_id,
+        "required": False,
+    }
+
+
 def form_schema(page: FormPage, request: HttpRequest) -> dict:
     with translation.override(page.locale.language_code):
         form = page.get_form(page=page, user=request.user)
@@ -142,17 +164,13 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
                 purpose = getattr(formfield, "purpose", None)
                 if purpose is not None:
                     out["purpose"] = purpose.key
-                    purposes.append(
-                        {
-                            "key": purpose.key,
-                            "field": key,
-                            "name": purpose.name,
-                            "text": purpose.consent_text,
-                            "revision_id": purpose.latest_revision_id,
-                            "required": formfield.required,
-                        }
-                    )
+                    purposes.append((purpose, key))
             fields.append(out)
+        notices = purpose_notices([purpose for purpose, _key in purposes], page.locale)
+        purposes = [
+            purpose_schema(purpose, key=key, notice=notice)
+            for (purpose, key), notice in zip(purposes, notices, strict=True)
+        ]
     config = captcha_config()
     recaptcha = None
     if config is not None:

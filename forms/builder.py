@@ -2,9 +2,10 @@
 
 Extends Wagtail's :class:`~wagtail.contrib.forms.forms.FormBuilder`: the stock types keep
 their behaviour (single and multi line get an upper length bound), and three are added:
-``phone``, ``file`` (kind decided by content, size bound per field) and ``purpose`` (an
-unticked consent checkbox whose words come from a :class:`privacy.models.Purpose` in the
-page's locale). Form keys are the fields' stable ``key``, never the translated label.
+``phone``, ``file`` (kind decided by content, size bound per field) and ``purpose``: a
+:class:`privacy.models.Purpose` in the page's locale, shown as its legal basis asks (an
+unticked, optional consent checkbox for consent, a collection notice for any other basis).
+Form keys are the fields' stable ``key``, never the translated label.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
-from privacy.models import Purpose
+from privacy.models import ConsentDecision, Purpose
+from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf
 from .captcha import RESPONSE_FIELD, captcha_field
@@ -63,13 +65,69 @@ class PrivateFileField(django_forms.FileField):
         return upload
 
 
-class PurposeConsentField(django_forms.BooleanField):
-    """A consent tick box bound to a purpose; never ticked in advance."""
+class PurposeField:
+    """A purpose a form states: its ``decision`` is what the ledger records for it."""
+
+    purpose = None
+
+    def decision(self, value) -> str:
+        raise NotImplementedError
+
+
+class PurposeConsentField(PurposeField, django_forms.BooleanField):
+    """A consent tick box bound to a purpose: never ticked in advance, never required.
+
+    Consent that is a condition of the service is not freely given (GDPR art. 7(4)), so
+    the editor's "required" is ignored here and refused in the page editor.
+    """
 
     def __init__(self, *, purpose, **kwargs):
         self.purpose = purpose
         kwargs["initial"] = False
+        kwargs["required"] = False
         super().__init__(**kwargs)
+
+    def decision(self, value) -> str:
+        return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
+
+
+class NoticeWidget(django_forms.Widget):
+    """Renders nothing where the fields are: the form shows its notices above the button.
+
+    Being a hidden widget keeps the notice out of ``form.visible_fields``; its words come
+    from ``form.notices``. Whatever a client sends under its key is ignored.
+    """
+
+    input_type = "hidden"
+    is_hidden = True
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+    def value_from_datadict(self, data, files, name):
+        return None
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class PurposeNoticeField(PurposeField, django_forms.Field):
+    """A purpose with another legal basis than consent, stated as a notice (GDPR art. 13).
+
+    Nobody is asked anything; the ledger records that the person was informed, with the
+    revision of the purpose the notice was made from.
+    """
+
+    widget = NoticeWidget
+
+    def __init__(self, *, purpose, locale=None, **kwargs):
+        self.purpose = purpose
+        self.locale = locale
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def decision(self, value) -> str:
+        return ConsentDecision.INFORMED
 
 
 # Sent with the HTML form by Django and the reCAPTCHA widget; not answers to the form.
@@ -82,6 +140,21 @@ class SubmissionForm(BaseForm):
     A consent box sent for a purpose this form does not ask about must be an error the
     visitor sees, never a silent no-op; the API refuses such keys the same way.
     """
+
+    @cached_property
+    def notices(self):
+        """The collection notices this form states, in field order (shown above the button).
+
+        Built when the page renders them, not when a submission is validated.
+        """
+        fields = [
+            field
+            for field in self.fields.values()
+            if isinstance(field, PurposeNoticeField) and field.purpose is not None
+        ]
+        if not fields:
+            return []
+        return purpose_notices([field.purpose for field in fields], fields[0].locale)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -199,6 +272,10 @@ class FormBuilder(WagtailFormBuilder):
         purpose = field.purpose
         if purpose is not None and self.locale is not None and purpose.locale_id != self.locale.pk:
             purpose = self.purposes_in_locale.get(purpose.translation_key, purpose)
+        if purpose is not None and not purpose_is_consent(purpose):
+            options.pop("initial", None)
+            options["label"] = purpose.name
+            return PurposeNoticeField(purpose=purpose, locale=self.locale, **options)
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text

@@ -71,8 +71,10 @@ def _fields(spec: dict, source_locale: Locale) -> list[FormField]:
         options = dict(options)
         purpose_key = options.pop("purpose", None)
         if purpose_key:
+            # Never required: a box is consent freely given, a notice asks nothing.
             options.update(
                 field_type=FieldType.PURPOSE,
+                required=False,
                 label=PURPOSE_LABELS[purpose_key],
                 purpose=Purpose.objects.get(key=purpose_key, locale=source_locale),
             )
@@ -92,7 +94,7 @@ def form_page_ensure(*, parent: Page, spec: dict, inbox: Inbox, log: Log) -> For
         log(f"Removed the placeholder page {existing.title!r} and its translations.")
 
     fields = _fields(spec, parent.locale)
-    problems = field_problems(fields)
+    problems = field_problems(fields, inbox_purpose=inbox.purpose)
     if problems:
         raise ValueError(f"Demo form {spec['page']['slug']!r} breaks the rules: {problems}")
     page = FormPage(locale=parent.locale, inbox=inbox, **spec["page"])

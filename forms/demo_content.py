@@ -32,9 +32,10 @@ CONTACT = {
             "required": False,
             "help_text": FILE_HELP,
         },
+        # Legitimate interest: a notice above the button. Consent: optional boxes.
         {"key": "consent_answer_request", "purpose": "answer-request"},
-        {"key": "consent_newsletter", "purpose": "newsletter", "required": False},
-        {"key": "consent_event_invitations", "purpose": "event-invitations", "required": False},
+        {"key": "consent_newsletter", "purpose": "newsletter"},
+        {"key": "consent_event_invitations", "purpose": "event-invitations"},
     ],
 }
 
@@ -69,25 +70,22 @@ MEMBERSHIP = {
         {"key": "contact_person", "label": "Contactpersoon", "field_type": "singleline"},
         {"key": "email", "label": "E-mailadres", "field_type": "email", "is_subject_email": True},
         {"key": "phone", "label": "Telefoonnummer", "field_type": "phone"},
+        # Contract (steps before it): a notice above the button. Consent: optional boxes.
         {"key": "consent_membership_services", "purpose": "membership-services"},
-        {"key": "consent_newsletter", "purpose": "newsletter", "required": False},
-        {"key": "consent_event_invitations", "purpose": "event-invitations", "required": False},
-        {
-            "key": "consent_publications_surveys",
-            "purpose": "publications-surveys",
-            "required": False,
-        },
+        {"key": "consent_newsletter", "purpose": "newsletter"},
+        {"key": "consent_event_invitations", "purpose": "event-invitations"},
+        {"key": "consent_publications_surveys", "purpose": "publications-surveys"},
     ],
 }
 
-# Labels of consent fields: the visitor reads the purpose's own words; editors and
-# exports see these.
+# Labels of purpose fields: the visitor reads the purpose's own words (a box or a notice);
+# editors and exports see these.
 PURPOSE_LABELS = {
-    "answer-request": "Toestemming: uw vraag beantwoorden",
+    "answer-request": "Mededeling: uw vraag beantwoorden",
     "newsletter": "Toestemming: nieuwsbrief",
     "event-invitations": "Toestemming: uitnodigingen voor evenementen",
     "publications-surveys": "Toestemming: publicaties en enquêtes",
-    "membership-services": "Toestemming: dienstverlening aan leden",
+    "membership-services": "Mededeling: dienstverlening aan leden",
 }
 
 TRANSLATIONS = {
@@ -118,11 +116,11 @@ TRANSLATIONS = {
         SECTORS: "Industrie\nConstruction\nCommerce\nServices\nHoreca\nAutre",
         "Contactpersoon": "Personne de contact",
         "Telefoonnummer": "Numéro de téléphone",
-        "Toestemming: uw vraag beantwoorden": "Consentement : répondre à votre demande",
+        "Mededeling: uw vraag beantwoorden": "Avis : répondre à votre demande",
         "Toestemming: nieuwsbrief": "Consentement : lettre d'information",
         "Toestemming: uitnodigingen voor evenementen": "Consentement : invitations aux événements",
         "Toestemming: publicaties en enquêtes": "Consentement : publications et enquêtes",
-        "Toestemming: dienstverlening aan leden": "Consentement : services aux membres",
+        "Mededeling: dienstverlening aan leden": "Avis : services aux membres",
     },
     "en": {
         "Lid worden": "Become a member",
@@ -150,10 +148,10 @@ TRANSLATIONS = {
         SECTORS: "Manufacturing\nConstruction\nTrade\nServices\nHospitality\nOther",
         "Contactpersoon": "Contact person",
         "Telefoonnummer": "Phone number",
-        "Toestemming: uw vraag beantwoorden": "Consent: answering your request",
+        "Mededeling: uw vraag beantwoorden": "Notice: answering your request",
         "Toestemming: nieuwsbrief": "Consent: newsletter",
         "Toestemming: uitnodigingen voor evenementen": "Consent: event invitations",
         "Toestemming: publicaties en enquêtes": "Consent: publications and surveys",
-        "Toestemming: dienstverlening aan leden": "Consent: member services",
+        "Mededeling: dienstverlening aan leden": "Notice: member services",
     },
 }

@@ -28,11 +28,29 @@ class FieldOut(Schema):
 
 class PurposeOut(Schema):
     key: str
-    field: str = Field(description="The form key its consent box is sent under.")
+    field: str = Field(
+        description="The form key of its consent box (nothing to send for a notice)."
+    )
+    kind: str = Field(
+        description=(
+            "consent: an unticked box, never required, sent as 'on' when ticked; notice: "
+            "stated above the submit button (GDPR art. 13), nothing to send."
+        )
+    )
     name: str
-    text: str = Field(description="The words shown beside the unticked box.")
+    text: str = Field(description="The words shown beside the box, or at the top of the notice.")
+    legal_basis: str = Field(
+        description="consent, contract, legal_obligation or legitimate_interest."
+    )
+    legal_basis_label: str = Field(description="The legal basis in the requested language.")
+    retention: str = Field(description="How long the data is kept, in words.")
+    recipients: str = Field(description="Who receives the data, besides the organisation.")
+    controller: str = Field(description="Who processes the data.")
+    policy_url: str | None = Field(
+        description="The purpose's entry in the privacy policy; null when there is none."
+    )
     revision_id: int | None = Field(description="The purpose revision the text belongs to.")
-    required: bool
+    required: bool = Field(description="Always false: consent is never a condition.")
 
 
 class RecaptchaOut(Schema):

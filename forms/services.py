@@ -31,10 +31,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from privacy.models import ConsentRecord, RetentionStart
+from privacy.models import ConsentDecision, ConsentRecord, RetentionStart
 from privacy.services import consents_record, normalise_email
 
-from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeConsentField
+from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
 from .models import FormPage, FormSubmission, Inbox, SubmissionFile
 from .models.submissions import private_storage
 
@@ -80,7 +80,7 @@ def _inbox_of(*, page: FormPage, source_page: FormPage, form) -> Inbox | None:
     # row the form was built with serves then; any other purpose loads when first read.
     for field in form.fields.values():
         purpose = getattr(field, "purpose", None)
-        if isinstance(field, PurposeConsentField) and purpose and purpose.pk == inbox.purpose_id:
+        if isinstance(field, PurposeField) and purpose and purpose.pk == inbox.purpose_id:
             inbox.purpose = purpose
             break
     return inbox
@@ -118,7 +118,10 @@ def retain_until_for(
 def _grant_stands(*, inbox: Inbox, decisions: dict, email: str) -> bool:
     """Whether the subject holds a grant, not withdrawn, for the inbox's purpose."""
     key = inbox.purpose.key
-    if any(purpose.key == key and granted for purpose, granted in decisions.items()):
+    if any(
+        purpose.key == key and decision == ConsentDecision.GIVEN
+        for purpose, decision in decisions.items()
+    ):
         return True
     if not email:
         return False
@@ -144,12 +147,12 @@ def submission_create(*, page: FormPage, form, locale: str) -> FormSubmission:
         value = form.cleaned_data.get(name)
         if name == CAPTCHA_FIELD_NAME:
             continue
-        if isinstance(field, PurposeConsentField):
+        if isinstance(field, PurposeField):
             # The ledger holds every decision shown: a ticked box is a grant, a box left
             # unticked a refusal (it withdraws nothing given elsewhere; withdrawal is
-            # ``consent_withdraw``'s alone).
+            # ``consent_withdraw``'s alone), a notice an "informed".
             if field.purpose is not None:
-                decisions[field.purpose] = bool(value)
+                decisions[field.purpose] = field.decision(value)
             continue
         if isinstance(field, PrivateFileField):
             if value:

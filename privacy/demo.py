@@ -5,6 +5,7 @@ is created; a purpose or translation that exists is left as editors made it."""
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
+from .demo_content import MORE_TERMS, MORE_TEXTS
 from .models import LegalBasis, Purpose, RetentionStart
 
 OFFICERS_GROUP = "Privacy officers"
@@ -27,9 +28,10 @@ TERMS = {
     "event-invitations": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.DECISION),
-    "talent-pool": (LegalBasis.CONSENT, 730, RetentionStart.SUBMISSION),
+    "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),
+    **MORE_TERMS,
 }
 
 # key: {language: (name, consent text, description, data categories, recipients)}
@@ -37,7 +39,7 @@ TEXTS = {
     "answer-request": {
         "nl": (
             "Uw vraag beantwoorden",
-            "Ik geef de Kamer toestemming mijn gegevens te gebruiken om mijn vraag te beantwoorden.",
+            "We gebruiken uw gegevens om uw vraag te behandelen en te beantwoorden.",
             "We gebruiken uw gegevens alleen om uw vraag te behandelen en te beantwoorden. "
             "We bewaren ze tot één jaar nadat uw vraag is afgehandeld.",
             "Naam, e-mailadres, telefoonnummer, bedrijf, uw vraag",
@@ -45,7 +47,7 @@ TEXTS = {
         ),
         "fr": (
             "Répondre à votre demande",
-            "J'autorise la Chambre à utiliser mes données pour répondre à ma demande.",
+            "Nous utilisons vos données pour traiter votre demande et y répondre.",
             "Nous utilisons vos données uniquement pour traiter votre demande et y répondre. "
             "Nous les conservons jusqu'à un an après le traitement de votre demande.",
             "Nom, adresse e-mail, numéro de téléphone, entreprise, votre demande",
@@ -53,7 +55,7 @@ TEXTS = {
         ),
         "en": (
             "Answer your request",
-            "I allow the Chamber to use my details to answer my request.",
+            "We use your details to handle and answer your request.",
             "We use your details only to handle and answer your request. We keep them for up "
             "to one year after your request has been dealt with.",
             "Name, e-mail address, phone number, company, your request",
@@ -145,8 +147,7 @@ TEXTS = {
     "job-application": {
         "nl": (
             "Uw sollicitatie behandelen",
-            "Ik geef de Kamer toestemming mijn cv en gegevens te gebruiken om mijn "
-            "sollicitatie te behandelen.",
+            "We gebruiken uw cv en gegevens om uw sollicitatie te behandelen.",
             "We gebruiken uw cv en gegevens alleen voor deze vacature. We verwijderen ze zes "
             "maanden na de beslissing over uw sollicitatie.",
             "Naam, contactgegevens, cv, motivatiebrief, gespreksnotities",
@@ -154,7 +155,7 @@ TEXTS = {
         ),
         "fr": (
             "Traiter votre candidature",
-            "J'autorise la Chambre à utiliser mon CV et mes données pour traiter ma candidature.",
+            "Nous utilisons votre CV et vos données pour traiter votre candidature.",
             "Nous utilisons votre CV et vos données uniquement pour ce poste. Nous les "
             "supprimons six mois après la décision sur votre candidature.",
             "Nom, coordonnées, CV, lettre de motivation, notes d'entretien",
@@ -162,7 +163,7 @@ TEXTS = {
         ),
         "en": (
             "Process your job application",
-            "I allow the Chamber to use my CV and details to process my application.",
+            "We use your CV and details to process your application.",
             "We use your CV and details only for this vacancy. We delete them six months "
             "after the decision on your application.",
             "Name, contact details, CV, cover letter, interview notes",
@@ -172,28 +173,29 @@ TEXTS = {
     "talent-pool": {
         "nl": (
             "Mijn cv bewaren in de talentenpool",
-            "Ja, bewaar mijn cv twee jaar in de talentenpool, zodat de Kamer mij kan "
+            "Ja, bewaar mijn cv één jaar in de talentenpool, zodat de Kamer mij kan "
             "contacteren voor andere vacatures.",
-            "Met uw toestemming bewaren we uw cv twee jaar om u te contacteren voor andere "
-            "vacatures. U kunt uw toestemming altijd intrekken.",
+            "Met uw toestemming bewaren we uw cv één jaar om u te contacteren voor andere "
+            "vacatures; u kunt die termijn verlengen. U kunt uw toestemming altijd intrekken.",
             "Naam, contactgegevens, cv",
             "Medewerkers personeelszaken van de Kamer",
         ),
         "fr": (
             "Conserver mon CV dans la réserve de talents",
-            "Oui, conservez mon CV deux ans dans la réserve de talents afin que la Chambre "
+            "Oui, conservez mon CV un an dans la réserve de talents afin que la Chambre "
             "puisse me contacter pour d'autres postes.",
-            "Avec votre consentement, nous conservons votre CV deux ans pour vous contacter "
-            "au sujet d'autres postes. Vous pouvez retirer votre consentement à tout moment.",
+            "Avec votre consentement, nous conservons votre CV un an pour vous contacter au "
+            "sujet d'autres postes ; vous pouvez prolonger ce délai. Vous pouvez retirer votre "
+            "consentement à tout moment.",
             "Nom, coordonnées, CV",
             "Les collaborateurs RH de la Chambre",
         ),
         "en": (
             "Keep my CV in the talent pool",
-            "Yes, keep my CV in the talent pool for two years so the Chamber can contact me "
+            "Yes, keep my CV in the talent pool for one year so the Chamber can contact me "
             "about other vacancies.",
-            "With your consent we keep your CV for two years to contact you about other "
-            "vacancies. You can withdraw your consent at any time.",
+            "With your consent we keep your CV for one year to contact you about other "
+            "vacancies; you can renew it. You can withdraw your consent at any time.",
             "Name, contact details, CV",
             "The Chamber's HR staff",
         ),
@@ -230,8 +232,8 @@ TEXTS = {
     "membership-services": {
         "nl": (
             "Lidmaatschap en dienstverlening aan leden",
-            "Ik geef de Kamer toestemming mijn gegevens te gebruiken voor mijn lidmaatschap "
-            "en de diensten aan leden.",
+            "We gebruiken uw gegevens om uw aanvraag te behandelen, en daarna voor uw "
+            "lidmaatschap en de diensten aan leden.",
             "We gebruiken uw gegevens om uw lidmaatschap te beheren en u onze diensten te "
             "verlenen. We bewaren ze zeven jaar na het laatste contact, zoals de "
             "boekhoudwetgeving vraagt.",
@@ -240,8 +242,8 @@ TEXTS = {
         ),
         "fr": (
             "Adhésion et services aux membres",
-            "J'autorise la Chambre à utiliser mes données pour mon adhésion et les services "
-            "aux membres.",
+            "Nous utilisons vos données pour traiter votre demande, puis pour votre adhésion "
+            "et les services aux membres.",
             "Nous utilisons vos données pour gérer votre adhésion et vous fournir nos "
             "services. Nous les conservons sept ans après le dernier contact, comme "
             "l'exige la législation comptable.",
@@ -250,7 +252,8 @@ TEXTS = {
         ),
         "en": (
             "Membership and member services",
-            "I allow the Chamber to use my details for my membership and member services.",
+            "We use your details to handle your application, then for your membership and "
+            "member services.",
             "We use your details to manage your membership and provide our services. We "
             "keep them for seven years after the last contact, as accounting law requires.",
             "Name, contact details, company, VAT number, billing details",
@@ -258,6 +261,8 @@ TEXTS = {
         ),
     },
 }
+
+TEXTS.update(MORE_TEXTS)
 
 FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from django.utils import translation
-from wagtail.models import Locale
+from dataclasses import dataclass
 
-from .models import ConsentRecord, Purpose
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Locale, Page, Site, get_page_models
+
+from . import conf
+from .hashing import address_hashes
+from .models import ConsentRecord, LegalBasis, Purpose, RetentionStart
 from .services.consent import normalise_email
 
 
@@ -50,3 +58,157 @@ def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) 
     if keys is not None:
         purposes = purposes.filter(key__in=keys)
     return list(purposes)
+
+
+def consents_for_email(email: str) -> QuerySet[ConsentRecord]:
+    """Every ledger record about ``email``: those naming it, and those kept only as its hash.
+
+    A proof whose address was replaced by a keyed hash (once the person's other data was
+    gone) is found again when that person writes in, under the current key or an old one.
+    """
+    subject = normalise_email(email)
+    return ConsentRecord.objects.filter(
+        Q(subject_email=subject) | Q(subject_hash__in=address_hashes(subject))
+    )
+
+
+def _language_code(locale: str | Locale | None) -> str:
+    if isinstance(locale, Locale):
+        return locale.language_code
+    return locale or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def privacy_policy_url(locale: str | Locale | None = None) -> str:
+    """The privacy policy's address in ``locale``, or "" when the site has none.
+
+    ``PRIVACY_POLICY_URL`` wins when set. Otherwise the policy is the first live, public
+    page whose model says ``privacy_policy = True``, in the locale asked for when
+    translated there, else in any; privacy names no page model of its own here, so any
+    app's policy page is found.
+    """
+    fixed = conf.policy_url()
+    if fixed:
+        return fixed
+    policy_models = [
+        model for model in get_page_models() if getattr(model, "privacy_policy", False)
+    ]
+    if not policy_models:
+        return ""
+    pages = list(
+        Page.objects.live().public().type(*policy_models).select_related("locale").order_by("path")
+    )
+    if not pages:
+        return ""
+    code = _language_code(locale)
+    page = next((p for p in pages if p.locale.language_code == code), pages[0])
+    return page.get_url() or ""
+
+
+def purpose_policy_url(purpose: Purpose, locale: str | Locale | None = None) -> str:
+    """The purpose's entry in the privacy policy (``#purpose-<key>``), or "" without a policy."""
+    base = privacy_policy_url(locale)
+    return f"{base}#purpose-{purpose.key}" if base else ""
+
+
+def _period(days: int) -> str:
+    if days % 365 == 0:
+        count = days // 365
+        return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
+    if days % 30 == 0:
+        count = days // 30
+        return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
+    if days % 7 == 0:
+        count = days // 7
+        return ngettext("%(count)d week", "%(count)d weeks", count) % {"count": count}
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+
+
+def purpose_retention_words(purpose: Purpose) -> str:
+    """How long data is kept, in words of the active language: "1 year from submission"."""
+    days = purpose.retention_days
+    if purpose.retention_from == RetentionStart.WITHDRAWAL:
+        if not days:
+            return _("until you withdraw your consent")
+        return _("until you withdraw your consent, then %(period)s") % {"period": _period(days)}
+    if not days:
+        return _("not kept once it has served its purpose")
+    templates = {
+        RetentionStart.SUBMISSION: _("%(period)s from submission"),
+        RetentionStart.DECISION: _("%(period)s after it is handled"),
+        RetentionStart.LAST_CONTACT: _("%(period)s from the last contact"),
+    }
+    template = templates.get(purpose.retention_from, _("%(period)s from submission"))
+    return template % {"period": _period(days)}
+
+
+def controller_name() -> str:
+    """Who processes the data: ``PRIVACY_CONTROLLER``, else the default site's name."""
+    name = conf.controller_name()
+    if name:
+        return name
+    site_name = Site.objects.filter(is_default_site=True).values_list("site_name", flat=True)
+    return site_name.first() or settings.WAGTAIL_SITE_NAME
+
+
+@dataclass(frozen=True)
+class PurposeNotice:
+    """What a collection notice (GDPR art. 13) says about one purpose, in one language."""
+
+    key: str
+    name: str
+    text: str
+    controller: str
+    legal_basis: str
+    retention: str
+    recipients: str
+    policy_url: str
+
+
+def purpose_is_consent(purpose: Purpose) -> bool:
+    """Whether forms ask for this purpose with a box (consent) or state it as a notice."""
+    return purpose.legal_basis == LegalBasis.CONSENT
+
+
+def purpose_notices(purposes, locale: str | Locale | None = None) -> list[PurposeNotice]:
+    """The notices for purposes whose legal basis is not consent, in ``locale``'s words.
+
+    Who processes the data and where the policy is are looked up once for all of them.
+    """
+    purposes = list(purposes)
+    if not purposes:
+        return []
+    with translation.override(_language_code(locale)):
+        controller = controller_name()
+        policy = privacy_policy_url(locale)
+        return [
+            PurposeNotice(
+                key=purpose.key,
+                name=purpose.name,
+                text=purpose.consent_text,
+                controller=controller,
+                legal_basis=str(purpose.get_legal_basis_display()),
+                retention=purpose_retention_words(purpose),
+                recipients=purpose.recipients,
+                policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
+            )
+            for purpose in purposes
+        ]
+
+
+def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
+    """The notice for one purpose (see :func:`purpose_notices`)."""
+    return purpose_notices([purpose], locale)[0]
+
+
+def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
+    """Each purpose key with its name in ``locale`` (default: the active language), falling
+    back to the default locale's name, then to any."""
+    code = _language_code(locale)
+    default = Locale.get_default().language_code
+    rank = {code: 0, default: 1}
+    names: dict[str, tuple[int, str]] = {}
+    for key, name, language in Purpose.objects.values_list("key", "name", "locale__language_code"):
+        candidate = (rank.get(language, 2), name)
+        if key not in names or candidate < names[key]:
+            names[key] = candidate
+    return {key: name for key, (_rank, name) in names.items()}

@@ -6,10 +6,11 @@ data was removed on time without keeping any of it.
 """
 
 from .deletion import DeletionLog, DeletionReason, RetentionFailure
-from .ledger import ConsentRecord, ConsentSource
+from .ledger import ConsentDecision, ConsentRecord, ConsentSource
 from .purposes import LegalBasis, Purpose, RetentionStart
 
 __all__ = [
+    "ConsentDecision",
     "ConsentRecord",
     "ConsentSource",
     "DeletionLog",

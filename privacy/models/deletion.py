@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 class DeletionReason(models.TextChoices):
     RETENTION = "retention", _("Retention period ended")
     ERASURE = "erasure", _("Erasure request")
+    # Consent proofs are not deleted when the data goes: their address is hashed instead.
+    PSEUDONYMISATION = "pseudonymisation", _("Address replaced by a keyed hash")
 
 
 class DeletionLog(models.Model):
@@ -18,7 +20,8 @@ class DeletionLog(models.Model):
     run_id = models.UUIDField(_("run"), db_index=True)
     model = models.CharField(_("model"), max_length=128)
     purpose_key = models.CharField(_("purpose key"), max_length=64, blank=True)
-    count = models.PositiveIntegerField(_("rows deleted"))
+    # Rows deleted, or for a pseudonymisation the proofs whose address was hashed.
+    count = models.PositiveIntegerField(_("rows"))
     files = models.PositiveIntegerField(_("files deleted"), default=0)
     errors = models.PositiveIntegerField(_("rows kept after an error"), default=0)
     reason = models.CharField(_("reason"), max_length=32, choices=DeletionReason.choices)
@@ -26,7 +29,7 @@ class DeletionLog(models.Model):
 
     class Meta:
         verbose_name = _("deletion log entry")
-        verbose_name_plural = _("deletion log")
+        verbose_name_plural = _("deletion log entries")
         ordering = ["-ran_at", "-pk"]
         default_permissions = ("view",)
 

@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf
-from .purposes import Purpose, RetentionStart
+from .purposes import Purpose
 
 
 class ConsentSource(models.TextChoices):
@@ -19,57 +19,35 @@ class ConsentSource(models.TextChoices):
     ADMIN = "admin", _("Admin")
 
 
+class ConsentDecision(models.TextChoices):
+    """What the subject did about a purpose on a form, a banner or a preference page.
+
+    Given and refused answer a consent box; informed records that a notice for a purpose
+    with another legal basis (contract, legal obligation, legitimate interest) was shown
+    where the data was collected (GDPR art. 13): nobody was asked, so nothing was granted.
+    """
+
+    GIVEN = "given", _("Given")
+    REFUSED = "refused", _("Refused")
+    INFORMED = "informed", _("Informed")
+
+
 def _consent_proof_expired(queryset, now):
     """Consent records whose proof is no longer needed.
 
-    Proof must outlive the processing it justifies, plus ``PRIVACY_CONSENT_PROOF_YEARS``
-    (default 5, the usual limitation period for claims). A record expires:
-
-    - withdrawn grant: at ``withdrawn_at`` + years;
-    - refusal (the proof that nothing was processed): at ``recorded_at`` + years;
-    - anonymous cookie choice (the banner asks again long before): at ``recorded_at`` + years;
-    - grant, not withdrawn, for a purpose whose retention counts from withdrawal (ongoing
-      consent such as a newsletter): never; the consent is the processing, so it lasts
-      until withdrawn;
-    - grant for any other purpose (the data given with it, e.g. a contact request, follows
-      that purpose's retention): at ``recorded_at`` + the purpose's retention + years.
-
-    In every case a record is kept while another registered model still holds data about
-    the same e-mail address (a retention counted from a later moment, such as a decision,
-    keeps the proof through that data). An erasure request removes the subject's records
-    at once, leaving only a count.
+    A record naming a person by address is never deleted by retention: once the subject's
+    other data is gone, :func:`privacy.services.consents_pseudonymise` replaces the address
+    with a keyed hash and notes when. A proof then lasts ``PRIVACY_CONSENT_PROOF_YEARS``
+    (default 5, the usual limitation period for claims) from that moment, so it can be
+    matched if the person writes in again and names nobody otherwise. A record without an
+    address (an anonymous cookie choice, a form sent without one) lasts that long from when
+    it was recorded.
     """
-    from ..registry import registered_models
-
     cutoff = now - timedelta(days=365 * conf.get("CONSENT_PROOF_YEARS", 5))
-    stopped_counting = (
-        Q(withdrawn_at__lte=cutoff)
-        | Q(granted=False, recorded_at__lte=cutoff)
-        | Q(subject_email="", recorded_at__lte=cutoff)
+    return queryset.filter(
+        Q(subject_email="", subject_hash="", recorded_at__lte=cutoff)
+        | Q(subject_email="", pseudonymised_at__lte=cutoff)
     )
-    # Purposes are few; one condition per retention length keeps the query portable
-    # (no interval arithmetic) and lets recorded_at's index do the work.
-    purposes_by_days: dict[int, list[int]] = {}
-    for pk, days in Purpose.objects.exclude(retention_from=RetentionStart.WITHDRAWAL).values_list(
-        "pk", "retention_days"
-    ):
-        purposes_by_days.setdefault(days, []).append(pk)
-    for days, purpose_ids in purposes_by_days.items():
-        stopped_counting |= Q(
-            granted=True,
-            withdrawn_at__isnull=True,
-            purpose_id__in=purpose_ids,
-            recorded_at__lte=cutoff - timedelta(days=days),
-        )
-    expired = queryset.filter(stopped_counting)
-    for registration in registered_models():
-        if registration.model is queryset.model:
-            continue
-        holds_data = registration.model._default_manager.filter(
-            **{registration.subject: OuterRef("subject_email")}
-        )
-        expired = expired.filter(Q(subject_email="") | ~Exists(holds_data))
-    return expired
 
 
 class ConsentRecord(models.Model):
@@ -80,6 +58,10 @@ class ConsentRecord(models.Model):
     """
 
     subject_email = models.EmailField(_("e-mail"), blank=True, db_index=True)
+    # Once the subject's other data is gone the address is replaced by its HMAC (see
+    # privacy.hashing): the proof still matches that person, and names nobody otherwise.
+    subject_hash = models.CharField(_("hashed e-mail"), max_length=64, blank=True, db_index=True)
+    pseudonymised_at = models.DateTimeField(_("address hashed at"), null=True, blank=True)
     anonymous_id = models.CharField(_("anonymous id"), max_length=64, blank=True, db_index=True)
     purpose = models.ForeignKey(
         Purpose, on_delete=models.PROTECT, related_name="consents", verbose_name=_("purpose")
@@ -97,6 +79,10 @@ class ConsentRecord(models.Model):
     )
     text_shown = models.TextField(_("text shown"))
     locale = models.CharField(_("locale"), max_length=16)
+    decision = models.CharField(
+        _("decision"), max_length=16, choices=ConsentDecision.choices, db_index=True
+    )
+    # Kept beside ``decision`` for readers that ask "may we?": true for a given consent only.
     granted = models.BooleanField(_("granted"))
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, db_index=True)
     source = models.CharField(_("source"), max_length=32, choices=ConsentSource.choices)
@@ -110,14 +96,19 @@ class ConsentRecord(models.Model):
 
     class Meta:
         verbose_name = _("consent record")
-        verbose_name_plural = _("consent ledger")
+        verbose_name_plural = _("consent records")
         ordering = ["-recorded_at", "-pk"]
         # The ledger is append-only: nobody gets add/change/delete rights through the admin.
         default_permissions = ("view",)
         constraints = [
             models.CheckConstraint(
-                condition=~Q(subject_email="") | ~Q(anonymous_id=""),
+                condition=~Q(subject_email="") | ~Q(anonymous_id="") | ~Q(subject_hash=""),
                 name="privacy_consent_has_subject",
+            ),
+            models.CheckConstraint(
+                condition=Q(granted=True, decision="given")
+                | (Q(granted=False) & ~Q(decision="given")),
+                name="privacy_consent_granted_means_given",
             ),
         ]
 
@@ -127,8 +118,15 @@ class ConsentRecord(models.Model):
         expired = staticmethod(_consent_proof_expired)
 
     def __str__(self) -> str:
-        verb = _("granted") if self.granted else _("refused")
-        return f"{self.subject_email or self.anonymous_id} {verb} {self.purpose_key}"
+        subject = self.subject_email or self.anonymous_id or _("(hashed address)")
+        return f"{subject}: {self.get_decision_display()} {self.purpose_key}"
+
+    def save(self, *args, **kwargs):
+        # One source of truth for "may we": ``granted`` follows the decision.
+        if not self.decision:
+            self.decision = ConsentDecision.GIVEN if self.granted else ConsentDecision.REFUSED
+        self.granted = self.decision == ConsentDecision.GIVEN
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

@@ -46,7 +46,11 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     )
     name = models.CharField(_("name"), max_length=255)
     consent_text = models.TextField(
-        _("consent text"), help_text=_("The words shown beside the consent checkbox.")
+        _("consent text"),
+        help_text=_(
+            "The words forms show: beside the checkbox when the legal basis is consent, "
+            "otherwise at the top of the notice that states why the data is collected."
+        ),
     )
     description = models.TextField(
         _("description"), blank=True, help_text=_("How the privacy policy explains it.")

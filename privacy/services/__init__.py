@@ -3,7 +3,14 @@
 Functions are keyword-only and named ``<entity>_<action>``.
 """
 
-from .consent import consent_record, consent_withdraw, consents_record, normalise_email
+from .consent import (
+    consent_record,
+    consent_withdraw,
+    consents_pseudonymise,
+    consents_pseudonymise_subject,
+    consents_record,
+    normalise_email,
+)
 from .retention import RunReport, retention_enforce
 from .subjects import SubjectExport, subject_counts, subject_erase, subject_export
 
@@ -12,6 +19,8 @@ __all__ = [
     "SubjectExport",
     "consent_record",
     "consent_withdraw",
+    "consents_pseudonymise",
+    "consents_pseudonymise_subject",
     "consents_record",
     "normalise_email",
     "retention_enforce",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ConsentRecord, ConsentSource, Purpose
+from ..hashing import address_hash
+from ..models import ConsentDecision, ConsentRecord, ConsentSource, Purpose, RetentionStart
 from ..signals import consent_withdrawn
 
 
@@ -55,10 +58,22 @@ def _check_source(source: str) -> None:
         raise ValueError(f"Unknown consent source {source!r}.")
 
 
+Decision = bool | str
+
+
+def _decision(value: Decision) -> str:
+    """A ledger decision from what callers pass: True/False for a box, or a decision."""
+    if isinstance(value, bool):
+        return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
+    if value not in ConsentDecision.values:
+        raise ValueError(f"Unknown consent decision {value!r}.")
+    return ConsentDecision(value)
+
+
 def consent_record(
     *,
     purpose: Purpose,
-    granted: bool,
+    granted: Decision,
     locale: str,
     source: str,
     email: str | None = None,
@@ -66,7 +81,11 @@ def consent_record(
     source_ref: str = "",
     text_shown: str | None = None,
 ) -> ConsentRecord:
-    """Record one decision about one purpose, with the exact text and revision shown."""
+    """Record one decision about one purpose, with the exact text and revision shown.
+
+    ``granted`` is True (given) or False (refused) for a consent box, or a
+    :class:`~privacy.models.ConsentDecision` (``"informed"`` for a notice).
+    """
     [record] = _records_create(
         decisions={purpose: granted},
         texts_shown={purpose: text_shown} if text_shown is not None else {},
@@ -81,14 +100,18 @@ def consent_record(
 
 def consents_record(
     *,
-    decisions: Mapping[Purpose, bool],
+    decisions: Mapping[Purpose, Decision],
     locale: str,
     source: str,
     email: str | None = None,
     anonymous_id: str | None = None,
     source_ref: str = "",
 ) -> list[ConsentRecord]:
-    """Record every decision of one form or banner at once: all of them or none."""
+    """Record every decision of one form or banner at once: all of them or none.
+
+    A decision is True (given) or False (refused) for a consent box, or a
+    :class:`~privacy.models.ConsentDecision`; a notice shown is ``"informed"``.
+    """
     return _records_create(
         decisions=decisions,
         texts_shown={},
@@ -102,7 +125,7 @@ def consents_record(
 
 def _records_create(
     *,
-    decisions: Mapping[Purpose, bool],
+    decisions: Mapping[Purpose, Decision],
     texts_shown: Mapping[Purpose, str],
     locale: str,
     source: str,
@@ -118,6 +141,7 @@ def _records_create(
     """
     subject_email, anonymous = _subject(email, anonymous_id)
     _check_source(source)
+    checked = {purpose: _decision(value) for purpose, value in decisions.items()}
     with transaction.atomic(savepoint=False):
         records = [
             ConsentRecord(
@@ -128,11 +152,12 @@ def _records_create(
                 purpose_revision_id=_revision_id_of(purpose),
                 text_shown=texts_shown.get(purpose, purpose.consent_text),
                 locale=locale,
-                granted=granted,
+                decision=decision,
+                granted=decision == ConsentDecision.GIVEN,
                 source=source,
                 source_ref=source_ref,
             )
-            for purpose, granted in decisions.items()
+            for purpose, decision in checked.items()
         ]
         return ConsentRecord.objects.bulk_create(records)
 
@@ -169,3 +194,71 @@ def consent_withdraw(
             )
         )
     return count
+
+
+def _subjects_without_data() -> QuerySet[ConsentRecord]:
+    """Records naming an address about which nothing else is held any more.
+
+    "Anything else" is a row of another registered model (a submission, an application)
+    or a consent of the same person that still stands for a purpose that lasts until
+    withdrawal (a newsletter): sending it needs the address.
+    """
+    from ..registry import registered_models
+
+    records = ConsentRecord.objects.exclude(subject_email="")
+    ongoing = ConsentRecord.objects.filter(
+        subject_email=OuterRef("subject_email"),
+        granted=True,
+        withdrawn_at__isnull=True,
+        purpose__retention_from=RetentionStart.WITHDRAWAL,
+    )
+    records = records.filter(~Exists(ongoing))
+    for registration in registered_models():
+        if registration.model is ConsentRecord:
+            continue
+        holds_data = registration.model._default_manager.filter(
+            **{registration.subject: OuterRef("subject_email")}
+        )
+        records = records.filter(~Exists(holds_data))
+    return records
+
+
+def _pseudonymise(records: QuerySet[ConsentRecord], *, dry_run: bool) -> Counter:
+    counts: Counter = Counter()
+    now = timezone.now()
+    emails = records.order_by().values_list("subject_email", flat=True).distinct()
+    for email in list(emails.iterator()):
+        # The condition is evaluated again by the UPDATE itself: a person who wrote in
+        # again a moment ago keeps their address.
+        mine = records.filter(subject_email=email)
+        keys = Counter(mine.values_list("purpose_key", flat=True))
+        if not dry_run:
+            updated = mine.update(
+                subject_email="", subject_hash=address_hash(email), pseudonymised_at=now
+            )
+            if updated != sum(keys.values()):
+                continue
+        counts.update(keys)
+    return counts
+
+
+def consents_pseudonymise(*, dry_run: bool = False) -> Counter:
+    """Replace the address in every proof whose subject holds no other data by its keyed hash.
+
+    Run by retention after the expired rows are gone. Returns the number of records per
+    purpose key; the proofs themselves stay, for ``PRIVACY_CONSENT_PROOF_YEARS`` from now.
+    """
+    return _pseudonymise(_subjects_without_data(), dry_run=dry_run)
+
+
+def consents_pseudonymise_subject(*, email: str) -> Counter:
+    """Erasure's part in the ledger: the subject's proofs stay, with the address hashed.
+
+    The proofs are what shows that data was processed lawfully (GDPR art. 7(1), 17(3)(e)),
+    so an erasure keeps them, naming nobody. A consent that still stood is withdrawn first:
+    asking for erasure ends every processing the consent allowed.
+    """
+    subject = normalise_email(email)
+    records = ConsentRecord.objects.filter(subject_email=subject)
+    records.filter(granted=True, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+    return _pseudonymise(records, dry_run=False)

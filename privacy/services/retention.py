@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ..models import ConsentRecord, DeletionLog, DeletionReason
 from ..registry import Registration, registered_models
+from .consent import consents_pseudonymise
 from .deletion import DEFAULT_BATCH_SIZE, PurgeOutcome, rows_purge
 
 
@@ -20,6 +21,8 @@ class RunReport:
     run_id: uuid.UUID
     dry_run: bool
     outcomes: list[PurgeOutcome] = field(default_factory=list)
+    # Consent proofs kept with the address replaced by its keyed hash (not deleted).
+    hashed: int = 0
 
     @property
     def rows(self) -> int:
@@ -44,6 +47,7 @@ class RunReport:
             "rows": self.rows,
             "files": self.files,
             "errors": self.errors,
+            "hashed": self.hashed,
             "models": {
                 outcome.model: {
                     "rows": outcome.total_rows,
@@ -120,4 +124,12 @@ def retention_enforce(
             # Logged per model as it ends, even when it fails: batches already committed
             # must never go unlogged because a later one (or model) raised.
             deletion_log_write(report=report, reason=DeletionReason.RETENTION, outcomes=[outcome])
+    if any(registration.model is ConsentRecord for registration in registrations):
+        # With the expired data gone, proofs of people nothing else is held about keep
+        # only a keyed hash of the address (they are kept, not deleted: see the ledger).
+        hashed = PurgeOutcome(
+            model=ConsentRecord._meta.label, rows=consents_pseudonymise(dry_run=dry_run)
+        )
+        report.hashed = hashed.total_rows
+        deletion_log_write(report=report, reason=DeletionReason.PSEUDONYMISATION, outcomes=[hashed])
     return report

@@ -14,9 +14,9 @@ from pathlib import Path
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from ..models import DeletionReason
+from ..models import ConsentRecord, DeletionReason
 from ..registry import Registration, registered_models
-from .consent import normalise_email
+from .consent import consents_pseudonymise_subject, normalise_email
 from .deletion import PurgeOutcome, rows_purge
 from .retention import RunReport, deletion_log_write
 
@@ -122,6 +122,15 @@ class SubjectExport:
                 shutil.copyfileobj(buffer, sink)
 
 
+def _subject_rows(registration: Registration, subject: str):
+    # The ledger also holds proofs whose address was replaced by its keyed hash.
+    if registration.model is ConsentRecord:
+        from ..selectors import consents_for_email
+
+        return consents_for_email(subject)
+    return registration.subject_queryset(subject)
+
+
 def _export_fields(registration: Registration) -> list[str]:
     return [
         f.attname
@@ -141,7 +150,7 @@ def subject_export(*, email: str) -> SubjectExport:
     # A file may be declared twice (by a submission and by its attachment model): once is enough.
     seen = set()
     for registration in registered_models():
-        rows = registration.subject_queryset(subject).order_by("pk")
+        rows = _subject_rows(registration, subject).order_by("pk")
         export.records[registration.label] = list(rows.values(*_export_fields(registration)))
         if not export.records[registration.label]:
             continue
@@ -162,22 +171,28 @@ def subject_counts(*, email: str) -> dict[str, int]:
     subject = normalise_email(email)
     counts = {}
     for registration in registered_models():
-        count = registration.subject_queryset(subject).count()
+        count = _subject_rows(registration, subject).count()
         if count:
             counts[registration.label] = count
     return counts
 
 
 def subject_erase(*, email: str) -> RunReport:
-    """Delete every row and file held about ``email``, consent proofs included.
+    """Delete every row and file held about ``email``; keep consent proofs, address hashed.
 
-    What remains is a :class:`~privacy.models.DeletionLog` entry per model with counts only,
-    which is the proof that the request was honoured. Raises ``ValidationError`` for a
-    malformed address; an unknown one erases nothing (and logs nothing).
+    The ledger's records stay as proof that data was processed lawfully (GDPR art. 7(1),
+    17(3)(e)), but name nobody: their address is replaced by its keyed hash and a consent
+    still standing is withdrawn (:func:`consents_pseudonymise_subject`). They go after
+    ``PRIVACY_CONSENT_PROOF_YEARS``. What else remains is a
+    :class:`~privacy.models.DeletionLog` entry per model with counts only, the proof that
+    the request was honoured. Raises ``ValidationError`` for a malformed address; an
+    unknown one erases nothing (and logs nothing).
     """
     subject = normalise_email(email)
     report = RunReport(run_id=uuid.uuid4(), dry_run=False)
     for registration in registered_models():
+        if registration.model is ConsentRecord:
+            continue
         queryset = registration.subject_queryset(subject)
         if not queryset.exists():
             continue
@@ -188,4 +203,11 @@ def subject_erase(*, email: str) -> RunReport:
         finally:
             # What was erased before a failure is logged all the same.
             deletion_log_write(report=report, reason=DeletionReason.ERASURE, outcomes=[outcome])
+    hashed = consents_pseudonymise_subject(email=subject)
+    if hashed:
+        outcome = PurgeOutcome(model=ConsentRecord._meta.label, rows=hashed)
+        report.hashed = outcome.total_rows
+        deletion_log_write(
+            report=report, reason=DeletionReason.PSEUDONYMISATION, outcomes=[outcome]
+        )
     return report

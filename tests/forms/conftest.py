@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from forms.models import FieldType
+from privacy.models import LegalBasis
 from tests.forms.factories import FormFieldFactory, FormPageFactory, InboxFactory
 from tests.privacy.factories import PurposeFactory
 
@@ -16,7 +17,13 @@ def home(default_site):
 
 @pytest.fixture
 def answer_purpose(db):
-    return PurposeFactory(key="answer-request", consent_text="Ik wil antwoord op mijn vraag.")
+    return PurposeFactory(
+        key="answer-request",
+        name="Antwoord op uw vraag",
+        consent_text="We gebruiken uw gegevens om uw vraag te beantwoorden.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        recipients="Onze ledendienst",
+    )
 
 
 @pytest.fixture
@@ -31,7 +38,8 @@ def inbox(db):
 
 @pytest.fixture
 def contact_page(home, inbox, answer_purpose, newsletter_purpose):
-    """Name, e-mail (the subject's), question, optional attachment and two purposes."""
+    """Name, e-mail (the subject's), question, optional attachment, a notice (answering the
+    request, legitimate interest) and an optional consent box (newsletter)."""
     page = FormPageFactory(parent=home, title="Contact", slug="contact", inbox=inbox)
     fields = [
         {"label": "Naam", "key": "name"},
@@ -54,7 +62,6 @@ def contact_page(home, inbox, answer_purpose, newsletter_purpose):
             "key": "consent_newsletter",
             "field_type": FieldType.PURPOSE,
             "purpose": newsletter_purpose,
-            "required": False,
         },
     ]
     for order, options in enumerate(fields):
@@ -68,7 +75,6 @@ def valid_data():
         "name": "Jan Peeters",
         "email": " Jan.Peeters@Example.org ",
         "question": "Wanneer is de volgende netwerkavond?",
-        "consent_answer": "on",
     }
 
 

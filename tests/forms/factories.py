@@ -51,7 +51,8 @@ class FormFieldFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(FormPageFactory)
     label = factory.Sequence(lambda n: f"Question {n}")
     field_type = FieldType.SINGLELINE
-    required = True
+    # A purpose is never required (a consent box must be free to leave, a notice asks nothing).
+    required = factory.LazyAttribute(lambda o: o.field_type != FieldType.PURPOSE)
 
 
 class FormSubmissionFactory(factory.django.DjangoModelFactory):

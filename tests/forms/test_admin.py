@@ -78,6 +78,34 @@ def test_editor_saves_an_unchanged_form(admin_client, contact_page):
     assert response.status_code == 302
 
 
+def test_a_purpose_ticked_required_is_saved_optional(admin_client, contact_page):
+    response = _save(admin_client, contact_page, consent_newsletter={"required": "on"})
+
+    assert response.status_code == 302
+    page = FormPage.objects.get(pk=contact_page.pk).get_latest_revision_as_object()
+    [newsletter] = [f for f in page.form_fields.all() if f.key == "consent_newsletter"]
+    assert newsletter.required is False
+
+
+def test_a_form_must_state_its_inboxs_purpose_when_it_is_not_consent(
+    admin_client, contact_page, answer_purpose
+):
+    contact_page.inbox.purpose = answer_purpose
+    contact_page.inbox.save()
+
+    kept = _save(admin_client, contact_page)
+    data = _edit_data(contact_page)
+    answer_index = [f.key for f in contact_page.form_fields.all()].index("consent_answer")
+    data[f"form_fields-{answer_index}-DELETE"] = "on"
+    refused = admin_client.post(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]), data)
+
+    assert kept.status_code == 302
+    assert refused.status_code == 200
+    errors = " ".join(refused.context["form"].non_field_errors())
+    assert "Antwoord op uw vraag" in errors
+    assert contact_page.form_fields.filter(key="consent_answer").exists()
+
+
 def test_key_of_a_saved_field_cannot_change(admin_client, contact_page):
     response = _save(admin_client, contact_page, name={"key": "full_name"})
 
@@ -216,3 +244,13 @@ def test_unused_inbox_can_be_deleted(admin_client):
     admin_client.post(reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk]))
 
     assert not type(inbox).objects.filter(pk=inbox.pk).exists()
+
+
+def test_the_editor_offers_one_purpose_type_for_boxes_and_notices(admin_client, contact_page):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]))
+
+    formset = response.context["form"].formsets["form_fields"]
+    for form in [*formset.forms, formset.empty_form]:
+        labels = dict(form.fields["field_type"].choices)
+        assert labels["purpose"] == "Doel: toestemmingsvakje of mededeling"
+        assert "anders een mededeling" in str(form.fields["purpose"].help_text)

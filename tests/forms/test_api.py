@@ -111,10 +111,20 @@ def test_schema_in_dutch_lists_fields_purposes_and_no_captcha_without_keys(clien
     assert attachment["file"]["max_size"] == 10 * 1024 * 1024
     assert set(attachment["file"]["kinds"]) == {"pdf", "docx", "doc", "odt"}
     purposes = {purpose["key"]: purpose for purpose in body["purposes"]}
-    assert purposes["answer-request"]["text"] == "Ik wil antwoord op mijn vraag."
-    assert purposes["answer-request"]["required"] is True
-    assert purposes["newsletter"]["required"] is False
-    assert purposes["answer-request"]["revision_id"] is not None
+    answer, newsletter = purposes["answer-request"], purposes["newsletter"]
+    assert (answer["kind"], answer["legal_basis"]) == ("notice", "legitimate_interest")
+    assert answer["legal_basis_label"] == "Gerechtvaardigd belang"
+    assert answer["text"] == "We gebruiken uw gegevens om uw vraag te beantwoorden."
+    assert answer["name"] == "Antwoord op uw vraag"
+    assert answer["retention"] == "1 jaar vanaf de indiening"
+    assert answer["recipients"] == "Onze ledendienst"
+    assert answer["policy_url"] is None
+    assert (
+        answer["revision_id"]
+        == contact_page.form_fields.get(key="consent_answer").purpose.latest_revision_id
+    )
+    assert (newsletter["kind"], newsletter["legal_basis"]) == ("consent", "consent")
+    assert answer["required"] is False and newsletter["required"] is False
     assert body["recaptcha"] is None
 
 
@@ -127,6 +137,8 @@ def test_schema_in_french_has_french_words_and_the_same_keys(client, contact_pag
     fr_purposes = {p["key"]: p for p in fr["purposes"]}
     nl_purposes = {p["key"]: p for p in nl["purposes"]}
     assert fr_purposes["answer-request"]["text"] == "Je souhaite une réponse à ma question."
+    assert fr_purposes["answer-request"]["retention"] == "1 an à compter de l’envoi"
+    assert fr_purposes["answer-request"]["legal_basis_label"] == "Intérêt légitime"
     assert (
         fr_purposes["answer-request"]["revision_id"] != nl_purposes["answer-request"]["revision_id"]
     )
@@ -175,13 +187,11 @@ def test_valid_submission_is_stored_with_consents_and_file(
     assert submission.subject_email == "jan.peeters@example.org"
     assert submission.answers["question"] == valid_data["question"]
     assert submission.locale == "nl"
-    consent = ConsentRecord.objects.get(granted=True)
-    assert (consent.purpose_key, consent.granted, consent.source) == (
-        "answer-request",
-        True,
-        "form",
-    )
-    assert consent.purpose_revision_id == answer_purpose.latest_revision_id
+    notice = ConsentRecord.objects.get(purpose_key="answer-request")
+    assert (notice.decision, notice.granted, notice.source) == ("informed", False, "form")
+    assert notice.purpose_revision_id == answer_purpose.latest_revision_id
+    refused = ConsentRecord.objects.get(purpose_key="newsletter")
+    assert (refused.decision, refused.granted) == ("refused", False)
     attachment = submission.attachments.get()
     assert attachment.original_name == "Mijn CV.pdf"
     assert "Mijn" not in attachment.file.name
@@ -197,7 +207,7 @@ def test_submission_in_french_is_filed_with_the_dutch_form_and_french_consent_te
     submission = FormSubmission.objects.get()
     assert (submission.page_id, submission.locale) == (contact_page.pk, "fr")
     assert (
-        ConsentRecord.objects.get(granted=True).text_shown
+        ConsentRecord.objects.get(decision="informed").text_shown
         == "Je souhaite une réponse à ma question."
     )
 
@@ -236,10 +246,14 @@ def errors_of(response):
     return response.json()["errors"]
 
 
-def test_missing_required_consent_is_refused(nothing_stored, client, contact_page, valid_data):
-    data = {key: value for key, value in valid_data.items() if key != "consent_answer"}
-    assert "consent_answer" in errors_of(client.post(submit_url(contact_page), data))
-    assert nothing_stored()
+def test_a_notice_asks_nothing_and_a_value_sent_for_it_changes_nothing(
+    client, contact_page, valid_data
+):
+    response = client.post(submit_url(contact_page), {**valid_data, "consent_answer": "on"})
+
+    assert response.status_code == 201, response.content
+    assert ConsentRecord.objects.get(purpose_key="answer-request").decision == "informed"
+    assert not ConsentRecord.objects.filter(granted=True).exists()
 
 
 def test_consent_for_a_purpose_not_on_this_form_is_refused(

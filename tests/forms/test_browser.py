@@ -62,8 +62,11 @@ def test_visitor_sends_the_form_secretariat_reads_it_editor_is_refused(
 
     visitor = new_page(locale="nl-BE")
     visitor.goto(f"{live_server.url}{contact_page.url}")
-    consent = visitor.locator("input[name=consent_answer]")
+    consent = visitor.locator("input[name=consent_newsletter]")
     assert not consent.is_checked()
+    # Answering the request is a legitimate interest: a notice to read, no box to tick.
+    assert visitor.locator("input[name=consent_answer]").count() == 0
+    assert "Gerechtvaardigd belang" in visitor.locator("#notice-answer-request").inner_text()
     visitor.fill("input[name=name]", "Jan Peeters")
     visitor.fill("input[name=email]", "jan.peeters@example.org")
     visitor.fill("textarea[name=question]", "Wanneer is de volgende <b>netwerkavond</b>?")

@@ -12,6 +12,7 @@ from forms.admin_forms import field_problems
 from forms.builder import PrivateFileField, PurposeConsentField
 from forms.constants import FieldType
 from forms.models import FormField
+from privacy.models import LegalBasis
 from tests.forms.factories import FormFieldFactory, FormPageFactory
 from tests.privacy.factories import PurposeFactory
 
@@ -168,6 +169,18 @@ def test_field_rules_accept_a_sound_form():
     ]
 
     assert field_problems(built) == []
+
+
+def test_field_rules_ask_for_the_inboxs_purpose_when_it_is_not_consent():
+    interest = PurposeFactory(legal_basis=LegalBasis.LEGITIMATE_INTEREST, name="Antwoorden")
+    consent = PurposeFactory(legal_basis=LegalBasis.CONSENT)
+    email = FormField(label="E-mail", field_type="email", is_subject_email=True)
+    notice = FormField(label="Antwoord", field_type="purpose", purpose=interest)
+
+    [(field, _attribute, message)] = field_problems([email], inbox_purpose=interest)
+    assert field is None and "Antwoorden" in message
+    assert field_problems([email, notice], inbox_purpose=interest) == []
+    assert field_problems([email], inbox_purpose=consent) == []
 
 
 def test_field_rules_accept_a_form_of_hidden_fields_only():

@@ -128,6 +128,7 @@ def import_production(**env):
         "PATH": os.environ.get("PATH", ""),
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "SECRET_KEY": "x" * 60,
+        "PRIVACY_HASH_KEY": "h" * 40,
     }
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", "import django; django.setup()"],

@@ -24,15 +24,23 @@ def submit(client, contact_page, valid_data):
 
 
 @pytest.fixture
-def kept_until_withdrawal(contact_page, answer_purpose):
-    """The contact inbox keeps submissions as long as the answer consent stands, then 60 days."""
-    answer_purpose.retention_from = RetentionStart.WITHDRAWAL
-    answer_purpose.retention_days = 60
-    answer_purpose.save()
+def kept_until_withdrawal(contact_page, newsletter_purpose):
+    """The inbox keeps submissions as long as the newsletter consent stands, then 60 days."""
+    newsletter_purpose.retention_from = RetentionStart.WITHDRAWAL
+    newsletter_purpose.retention_days = 60
+    newsletter_purpose.save()
     inbox = contact_page.inbox
-    inbox.purpose = answer_purpose
+    inbox.purpose = newsletter_purpose
     inbox.save()
-    return answer_purpose
+    return newsletter_purpose
+
+
+@pytest.fixture
+def subscribe(submit):
+    def subscribe(**extra):
+        return submit(consent_newsletter="on", **extra)
+
+    return subscribe
 
 
 def test_changing_the_purposes_retention_days_recomputes_stored_retain_until(
@@ -69,22 +77,22 @@ def test_changing_what_retention_counts_from_recomputes_stored_retain_until(
 
 
 def test_a_withdrawal_based_inbox_keeps_a_submission_while_consent_stands(
-    kept_until_withdrawal, submit
+    kept_until_withdrawal, subscribe
 ):
-    submission = submit()
+    submission = subscribe()
 
     assert submission.retain_until is None
 
 
 def test_withdrawing_consent_starts_the_retention_from_the_withdrawal(
-    kept_until_withdrawal, submit, secretary, django_capture_on_commit_callbacks
+    kept_until_withdrawal, subscribe, secretary, django_capture_on_commit_callbacks
 ):
-    submission = submit()
-    other = submit(email="marie@example.org")
+    submission = subscribe()
+    other = subscribe(email="marie@example.org")
     services.submission_mark_handled(submission=submission, user=secretary)
 
     with django_capture_on_commit_callbacks(execute=True):
-        consent_withdraw(purpose_key="answer-request", email="jan.peeters@example.org")
+        consent_withdraw(purpose_key="newsletter", email="jan.peeters@example.org")
 
     submission.refresh_from_db()
     other.refresh_from_db()
@@ -108,11 +116,11 @@ def test_without_a_grant_a_withdrawal_based_inbox_counts_from_the_submission(
 
 
 def test_a_retention_change_of_a_withdrawal_based_purpose_follows_each_subjects_consent(
-    kept_until_withdrawal, submit, django_capture_on_commit_callbacks
+    kept_until_withdrawal, subscribe, django_capture_on_commit_callbacks
 ):
-    withdrawn, standing = submit(), submit(email="marie@example.org")
+    withdrawn, standing = subscribe(), subscribe(email="marie@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        consent_withdraw(purpose_key="answer-request", email="jan.peeters@example.org")
+        consent_withdraw(purpose_key="newsletter", email="jan.peeters@example.org")
     withdrawn.refresh_from_db()
     withdrawn_at = withdrawn.retain_until - 60 * DAY
 
@@ -124,3 +132,32 @@ def test_a_retention_change_of_a_withdrawal_based_purpose_follows_each_subjects_
     standing.refresh_from_db()
     assert withdrawn.retain_until == withdrawn_at + 10 * DAY
     assert standing.retain_until is None
+
+
+def test_once_a_submission_expires_its_consent_proofs_keep_only_a_hash_of_the_address(
+    submit,
+):
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from privacy.hashing import address_hash
+    from privacy.models import ConsentRecord
+    from privacy.selectors import consents_for_email
+
+    submission = submit()
+    assert set(ConsentRecord.objects.values_list("decision", flat=True)) == {
+        "informed",
+        "refused",
+    }
+    FormSubmission.objects.filter(pk=submission.pk).update(retain_until=timezone.now() - DAY)
+
+    call_command("enforce_retention", stdout=io.StringIO())
+
+    assert not FormSubmission.objects.exists()
+    assert not ConsentRecord.objects.exclude(subject_email="").exists()
+    assert set(ConsentRecord.objects.values_list("subject_hash", flat=True)) == {
+        address_hash("jan.peeters@example.org")
+    }
+    assert consents_for_email("jan.peeters@example.org").count() == 2

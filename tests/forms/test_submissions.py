@@ -35,7 +35,7 @@ def test_valid_submission_is_stored_with_answers_by_key_and_normalised_email(
     assert "consent_answer" not in submission.answers
 
 
-def test_ticked_purposes_are_recorded_with_revision_text_and_locale(
+def test_a_ticked_box_is_given_and_a_notice_informed_with_revision_text_and_locale(
     client, contact_page, valid_data, answer_purpose, newsletter_purpose
 ):
     client.post(contact_page.url, {**valid_data, "consent_newsletter": "on"})
@@ -43,14 +43,18 @@ def test_ticked_purposes_are_recorded_with_revision_text_and_locale(
     submission = FormSubmission.objects.get()
     records = {r.purpose_key: r for r in ConsentRecord.objects.all()}
     assert set(records) == {"answer-request", "newsletter"}
-    record = records["answer-request"]
-    assert record.granted is True
-    assert record.subject_email == "jan.peeters@example.org"
-    assert record.text_shown == answer_purpose.consent_text
-    assert record.purpose_revision == answer_purpose.latest_revision
-    assert record.locale == "nl"
-    assert record.source == "form"
-    assert record.source_ref == f"forms.FormSubmission:{submission.pk}"
+    given = records["newsletter"]
+    assert (given.decision, given.granted) == ("given", True)
+    assert given.text_shown == newsletter_purpose.consent_text
+    assert given.purpose_revision == newsletter_purpose.latest_revision
+    informed = records["answer-request"]
+    assert (informed.decision, informed.granted) == ("informed", False)
+    assert informed.subject_email == "jan.peeters@example.org"
+    assert informed.text_shown == answer_purpose.consent_text
+    assert informed.purpose_revision == answer_purpose.latest_revision
+    assert informed.locale == "nl"
+    assert informed.source == "form"
+    assert informed.source_ref == f"forms.FormSubmission:{submission.pk}"
 
 
 def test_unticked_optional_purpose_is_recorded_as_refused(
@@ -59,25 +63,24 @@ def test_unticked_optional_purpose_is_recorded_as_refused(
     client.post(contact_page.url, valid_data)
 
     submission = FormSubmission.objects.get()
-    decisions = dict(ConsentRecord.objects.values_list("purpose_key", "granted"))
-    assert decisions == {"answer-request": True, "newsletter": False}
+    decisions = dict(ConsentRecord.objects.values_list("purpose_key", "decision"))
+    assert decisions == {"answer-request": "informed", "newsletter": "refused"}
     refusal = ConsentRecord.objects.get(purpose_key="newsletter")
     assert refusal.subject_email == "jan.peeters@example.org"
     assert refusal.text_shown == newsletter_purpose.consent_text
     assert refusal.source_ref == f"forms.FormSubmission:{submission.pk}"
 
 
-def test_missing_required_consent_is_a_form_error_and_stores_nothing(
+def test_a_consent_box_marked_required_by_older_data_is_still_optional(
     client, contact_page, valid_data
 ):
-    data = {k: v for k, v in valid_data.items() if k != "consent_answer"}
+    contact_page.form_fields.filter(key="consent_newsletter").update(required=True)
 
-    response = client.post(contact_page.url, data)
+    response = client.post(contact_page.url, valid_data)
 
     assert response.status_code == 200
-    assert "consent_answer" in response.context["form"].errors
-    assert not FormSubmission.objects.exists()
-    assert not ConsentRecord.objects.exists()
+    assert FormSubmission.objects.count() == 1
+    assert ConsentRecord.objects.get(purpose_key="newsletter").decision == "refused"
 
 
 def test_consent_sent_for_a_purpose_not_on_the_form_is_a_form_error_and_stores_nothing(
@@ -103,18 +106,53 @@ def test_csrf_token_and_captcha_response_are_not_unknown_fields(client, contact_
     assert FormSubmission.objects.count() == 1
 
 
-def test_purpose_box_is_unticked_and_shows_the_purposes_words(client, contact_page, answer_purpose):
+def test_purpose_box_is_unticked_and_shows_the_purposes_words(
+    client, contact_page, newsletter_purpose
+):
     response = client.get(contact_page.url)
 
-    field = response.context["form"]["consent_answer"]
-    assert field.label == answer_purpose.consent_text
+    field = response.context["form"]["consent_newsletter"]
+    assert field.label == newsletter_purpose.consent_text
     assert field.value() is False
     html = response.content.decode()
-    assert answer_purpose.consent_text in html
+    assert newsletter_purpose.consent_text in html
     soup = BeautifulSoup(html, "html.parser")
-    [box] = soup.find_all("input", attrs={"name": "consent_answer"})
+    [box] = soup.find_all("input", attrs={"name": "consent_newsletter"})
     assert box["type"] == "checkbox"
     assert not box.has_attr("checked")
+    assert not box.has_attr("required")
+    assert "(verplicht)" not in box.find_parent("div").get_text()
+
+
+def test_a_purpose_not_based_on_consent_is_a_notice_above_the_button_not_a_box(
+    client, contact_page, answer_purpose
+):
+    response = client.get(contact_page.url)
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert not soup.find_all("input", attrs={"name": "consent_answer"})
+    notice = soup.find(id="notice-answer-request")
+    text = " ".join(notice.get_text(" ").split())
+    assert "Antwoord op uw vraag" in text
+    assert answer_purpose.consent_text in text
+    assert "Gerechtvaardigd belang" in text
+    assert "1 jaar vanaf de indiening" in text
+    assert "Onze ledendienst" in text
+    assert "Verwerkt door" in text
+    # Without a privacy policy page the reference stays, as words without a link.
+    assert "privacybeleid" in text and notice.find("a") is None
+    form = soup.find("form", class_="form")
+    button = form.find("button", type="submit")
+    assert notice in button.find_all_previous("section")
+
+
+def test_a_notice_links_to_its_entry_in_the_privacy_policy(client, contact_page, settings):
+    settings.PRIVACY_POLICY_URL = "/nl/privacy/"
+
+    soup = BeautifulSoup(client.get(contact_page.url).content.decode(), "html.parser")
+
+    link = soup.find(id="notice-answer-request").find("a")
+    assert link["href"] == "/nl/privacy/#purpose-answer-request"
 
 
 def test_100000_character_answer_is_refused_with_a_form_error(client, contact_page, valid_data):
@@ -227,7 +265,7 @@ def test_submissions_of_a_translation_land_with_the_source_page(
     assert submission.translation_page.specific == fr_page
     assert submission.locale == "fr"
     assert submission.inbox == contact_page.inbox
-    assert ConsentRecord.objects.get(granted=True).locale == "fr"
+    assert ConsentRecord.objects.get(decision="informed").locale == "fr"
 
 
 def _submit(page):

@@ -146,3 +146,109 @@ def test_a_purpose_with_consent_proofs_cannot_be_deleted(django_user_model, clie
     assert response.url == reverse(purpose.snippet_viewset.get_url_name("list"))
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
     assert purpose.__class__.objects.filter(pk=purpose.pk).exists()
+
+
+def _rows(response):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [" ".join(row.get_text(" ").split()) for row in soup.select("tbody tr")]
+
+
+def test_the_ledger_shows_purpose_names_and_decisions_in_words(officer, record):
+    informed = PurposeFactory(key="answer-request", name="Uw vraag beantwoorden")
+    ConsentRecordFactory(subject_email="bob@example.org", purpose=informed, decision="informed")
+    ConsentRecordFactory(subject_email="cas@example.org", purpose=informed, granted=False)
+
+    rows = _rows(officer.get(reverse("consent_ledger:index")))
+
+    by_person = {row.split(" ")[2]: row for row in rows}
+    assert "Newsletter" in by_person["ann@example.org"]
+    assert "Gegeven" in by_person["ann@example.org"]
+    assert "Uw vraag beantwoorden" in by_person["bob@example.org"]
+    assert "Geïnformeerd" in by_person["bob@example.org"]
+    assert "Geweigerd" in by_person["cas@example.org"]
+    assert not any("True" in row or "False" in row or "answer-request" in row for row in rows)
+
+
+def test_a_hashed_proof_is_listed_without_an_address(officer):
+    from privacy.hashing import address_hash
+
+    ConsentRecordFactory(subject_email="", subject_hash=address_hash("ann@example.org"))
+
+    [row] = _rows(officer.get(reverse("consent_ledger:index")))
+
+    assert "Adres gehasht" in row and "@" not in row
+
+
+def test_ledger_times_are_in_the_officers_time_zone(officer, record):
+    from datetime import UTC, datetime
+
+    from wagtail.users.models import UserProfile
+
+    from privacy.models import ConsentRecord
+
+    ConsentRecord.objects.filter(pk=record.pk).update(
+        recorded_at=datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+    )
+    user = officer.get(reverse("wagtailadmin_home")).wsgi_request.user
+    profile = UserProfile.get_for_user(user)
+    profile.current_time_zone = "Asia/Tokyo"
+    profile.save()
+
+    [row] = _rows(officer.get(reverse("consent_ledger:index")))
+
+    assert "21:00" in row and "12:00" not in row
+
+
+def test_empty_privacy_listings_say_what_will_appear_there(officer):
+    ledger = officer.get(reverse("consent_ledger:index")).content.decode()
+    log = officer.get(reverse("deletion_log:index")).content.decode()
+    failures = officer.get(reverse("retention_failures:index")).content.decode()
+
+    assert "Er is nog geen beslissing vastgelegd" in ledger
+    assert "Er is nog niets verwijderd" in log
+    assert "Geen bewaarfouten" in failures
+    for page in (ledger, log, failures):
+        assert "There are no" not in page and "Er zijn geen" not in page
+
+
+def test_the_purpose_listing_says_how_forms_show_each_purpose(officer):
+    PurposeFactory(key="newsletter", name="Nieuwsbrief")
+    PurposeFactory(key="answer-request", name="Uw vraag", legal_basis="legitimate_interest")
+
+    rows = _rows(officer.get(reverse("wagtailsnippets_privacy_purpose:list")))
+
+    by_name = {row.split(" ")[0]: row for row in rows}
+    assert "Toestemmingsvakje" in by_name["Nieuwsbrief"]
+    assert "Mededeling" in by_name["Uw"]
+
+
+def test_searching_an_address_finds_its_hashed_proofs_too(officer, record):
+    from privacy.hashing import address_hash
+
+    ConsentRecordFactory(subject_email="", subject_hash=address_hash("ann@example.org"))
+    ConsentRecordFactory(subject_email="", subject_hash=address_hash("bob@example.org"))
+
+    rows = _rows(officer.get(reverse("consent_ledger:index"), {"q": "Ann@Example.org"}))
+
+    assert len(rows) == 2
+    assert sum("ann@example.org" in row for row in rows) == 1
+    assert sum("Adres gehasht" in row for row in rows) == 1
+
+
+def test_the_deletion_log_names_purposes_and_counts_hashed_proofs(officer, log_entry):
+    PurposeFactory(key="job-application", name="Sollicitatie behandelen")
+    DeletionLog.objects.create(
+        run_id=log_entry.run_id,
+        model="privacy.ConsentRecord",
+        purpose_key="job-application",
+        count=2,
+        reason="pseudonymisation",
+    )
+
+    rows = _rows(officer.get(reverse("deletion_log:index")))
+
+    assert all("Sollicitatie behandelen" in row for row in rows)
+    assert any("Adres vervangen door een gesleutelde hash" in row for row in rows)
+    assert not any("job-application" in row for row in rows)

@@ -4,6 +4,26 @@ from django.contrib.auth.models import Group
 from privacy import demo
 from privacy.models import Purpose
 
+# Every purpose of the chamber's table of purposes, keys exactly as there.
+PURPOSES_TABLE_KEYS = {
+    "answer-request",
+    "membership-services",
+    "newsletter",
+    "event-invitations",
+    "publications-surveys",
+    "job-application",
+    "talent-pool",
+    "event-registration",
+    "participant-list",
+    "trainee-list",
+    "event-photos",
+    "cookies-preferences",
+    "cookies-analytics",
+    "cookies-advertising",
+    "cookies-social",
+    "privacy-request",
+}
+
 
 def _load():
     demo.load(log=lambda message: None)
@@ -15,7 +35,18 @@ def test_the_demo_adds_the_chambers_purposes_in_three_languages_and_the_officers
 
     originals = Purpose.objects.filter(locale__language_code="nl")
     assert set(originals.values_list("key", flat=True)) == set(demo.TEXTS)
-    assert len(demo.TEXTS) == 8
+    assert set(demo.TEXTS) == PURPOSES_TABLE_KEYS
+    for key, (basis, days, start) in demo.TERMS.items():
+        purpose = originals.get(key=key)
+        assert (purpose.legal_basis, purpose.retention_days, purpose.retention_from) == (
+            basis,
+            days,
+            start,
+        )
+        assert purpose.recipients
+    assert originals.get(key="answer-request").legal_basis == "legitimate_interest"
+    assert originals.get(key="newsletter").legal_basis == "consent"
+    assert originals.get(key="privacy-request").legal_basis == "legal_obligation"
     for original in originals:
         translations = Purpose.objects.filter(translation_key=original.translation_key)
         assert {p.locale.language_code: p.key for p in translations} == {
@@ -47,4 +78,4 @@ def test_loading_the_demo_again_leaves_an_editors_text_and_revisions_alone():
     assert purpose.revisions.count() == revisions
     # What was missing comes back.
     assert Purpose.objects.filter(key="event-photos", locale__language_code="en").exists()
-    assert Purpose.objects.count() == 8 * 3
+    assert Purpose.objects.count() == len(PURPOSES_TABLE_KEYS) * 3

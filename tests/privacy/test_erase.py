@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from privacy import services
+from privacy.hashing import address_hash
 from privacy.models import ConsentRecord, DeletionLog
 from tests.privacy.conftest import file_exists
 from tests.privacy.factories import PurposeFactory
@@ -22,7 +23,7 @@ def ann_and_bob(make_dossier):
     return ann, bob
 
 
-def test_erase_removes_rows_files_and_consent_proofs_of_the_subject_only(ann_and_bob):
+def test_erase_removes_rows_and_files_and_hashes_the_address_in_the_proofs(ann_and_bob):
     ann, bob = ann_and_bob
     ann_attachment = ann.attachments.get()
     out = io.StringIO()
@@ -33,16 +34,21 @@ def test_erase_removes_rows_files_and_consent_proofs_of_the_subject_only(ann_and
     assert not Attachment.objects.filter(pk=ann_attachment.pk).exists()
     assert not file_exists(ann.document) and not file_exists(ann_attachment.file)
     assert not ConsentRecord.objects.filter(subject_email="ann@example.org").exists()
+    proof = ConsentRecord.objects.get(subject_hash=address_hash("ann@example.org"))
+    assert proof.pseudonymised_at is not None and proof.withdrawn_at is not None
+    assert "ann" not in str(ConsentRecord.objects.filter(pk=proof.pk).values().get()).lower()
     assert file_exists(bob.document) and file_exists(bob.attachments.get().file)
     assert ConsentRecord.objects.filter(subject_email="bob@example.org").count() == 1
-    assert "Erased 2 row(s) and 2 file(s) about ann@example.org" in out.getvalue()
+    assert "Erased 1 row(s) and 2 file(s) about ann@example.org" in out.getvalue()
+    assert "Kept 1 consent proof(s) with the address replaced by a keyed hash" in out.getvalue()
 
 
 def test_erase_leaves_counts_without_personal_data_in_the_deletion_log(ann_and_bob):
     call_command("privacy_erase", "ann@example.org", "--yes", stdout=io.StringIO())
 
     entries = {(e.model, e.reason): e for e in DeletionLog.objects.all()}
-    assert entries[("privacy.ConsentRecord", "erasure")].count == 1
+    assert entries[("privacy.ConsentRecord", "pseudonymisation")].count == 1
+    assert ("privacy.ConsentRecord", "erasure") not in entries
     assert entries[("privacy_testapp.Dossier", "erasure")].count == 1
     assert entries[("privacy_testapp.Dossier", "erasure")].files == 2
     dumped = str(list(DeletionLog.objects.values()))

@@ -13,10 +13,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from privacy.models import ConsentRecord, DeletionLog, RetentionFailure, RetentionStart
+from privacy.models import ConsentRecord, DeletionLog, RetentionFailure
 from privacy.tasks import retention_enforce_task
 from tests.privacy.conftest import file_exists
-from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
+from tests.privacy.factories import ConsentRecordFactory
 from tests.privacy.testapp.models import Attachment, Dossier, Invoice, UnreliableStorage
 
 
@@ -137,47 +137,6 @@ def test_two_concurrent_runs_delete_each_row_once(make_dossier):
     assert sum(entries.values_list("files", flat=True)) == 40
 
 
-@pytest.mark.django_db
-def test_consent_proof_is_kept_for_the_configured_years_after_it_stopped_counting(settings):
-    settings.PRIVACY_CONSENT_PROOF_YEARS = 5
-    now = timezone.now()
-    long_ago, recently = now - timedelta(days=6 * 365), now - timedelta(days=4 * 365)
-    ongoing = PurposeFactory(key="newsletter", retention_from=RetentionStart.WITHDRAWAL)
-    active = ConsentRecordFactory(recorded_at=long_ago, purpose=ongoing)
-    withdrawn_long_ago = ConsentRecordFactory(recorded_at=long_ago, withdrawn_at=long_ago)
-    withdrawn_recently = ConsentRecordFactory(recorded_at=long_ago, withdrawn_at=recently)
-    old_refusal = ConsentRecordFactory(recorded_at=long_ago, granted=False)
-    old_cookie_choice = ConsentRecordFactory(
-        recorded_at=long_ago, subject_email="", anonymous_id="cookie-1"
-    )
-
-    _run()
-
-    remaining = set(ConsentRecord.objects.values_list("pk", flat=True))
-    assert remaining == {active.pk, withdrawn_recently.pk}
-    assert withdrawn_long_ago.pk not in remaining and old_refusal.pk not in remaining
-    assert old_cookie_choice.pk not in remaining
-    logged = DeletionLog.objects.filter(model="privacy.ConsentRecord")
-    assert sum(logged.values_list("count", flat=True)) == 3
-
-
-def test_consent_proof_is_kept_while_the_subject_still_has_data(make_dossier, settings):
-    settings.PRIVACY_CONSENT_PROOF_YEARS = 1
-    long_ago = timezone.now() - timedelta(days=800)
-    make_dossier("ann@example.org", expired=False, files=False)
-    ann = ConsentRecordFactory(
-        subject_email="ann@example.org", recorded_at=long_ago, withdrawn_at=long_ago
-    )
-    bob = ConsentRecordFactory(
-        subject_email="bob@example.org", recorded_at=long_ago, withdrawn_at=long_ago
-    )
-
-    _run()
-
-    assert ConsentRecord.objects.filter(pk=ann.pk).exists()
-    assert not ConsentRecord.objects.filter(pk=bob.pk).exists()
-
-
 def test_retention_runs_as_a_task_and_returns_counts_only(make_dossier):
     make_dossier(files=False)
     result = retention_enforce_task.enqueue()
@@ -228,50 +187,16 @@ def test_a_row_without_an_expiry_date_is_never_expired(make_dossier):
     assert "privacy_testapp.Dossier: deleted 1 row(s)" in out
 
 
-def test_a_grant_for_a_request_goes_once_its_data_is_gone_and_an_ongoing_one_stays(
-    make_dossier, settings
-):
-    settings.PRIVACY_CONSENT_PROOF_YEARS = 1
-    now = timezone.now()
-    answer = PurposeFactory(
-        key="answer-request", retention_days=365, retention_from=RetentionStart.DECISION
-    )
-    newsletter = PurposeFactory(
-        key="newsletter", retention_days=0, retention_from=RetentionStart.WITHDRAWAL
-    )
-    request = make_dossier("ann@example.org", expired=False, files=False)
-    long_ago = now - timedelta(days=800)  # past 365 days of retention + 1 year of proof
-    request_grant = ConsentRecordFactory(
-        subject_email="ann@example.org", purpose=answer, recorded_at=long_ago
-    )
-    newsletter_grant = ConsentRecordFactory(
-        subject_email="ann@example.org", purpose=newsletter, recorded_at=long_ago
-    )
-    recent_grant = ConsentRecordFactory(
-        subject_email="bob@example.org", purpose=answer, recorded_at=now - timedelta(days=600)
-    )
-
-    _run()
-    # Ann's request is still held, so the proof that she agreed to it is kept.
-    assert ConsentRecord.objects.filter(pk=request_grant.pk).exists()
-
-    Dossier.objects.filter(pk=request.pk).update(retain_until=now - timedelta(days=1))
-    _run()
-    remaining = set(ConsentRecord.objects.values_list("pk", flat=True))
-    assert remaining == {newsletter_grant.pk, recent_grant.pk}
-
-    ConsentRecord.objects.filter(pk=newsletter_grant.pk).update(withdrawn_at=long_ago)
-    _run()
-    assert set(ConsentRecord.objects.values_list("pk", flat=True)) == {recent_grant.pk}
-
-
 def test_a_run_that_dies_half_way_has_logged_what_it_already_deleted(make_dossier, monkeypatch):
     from privacy.services import deletion
 
     for i in range(3):
         make_dossier(f"p{i}@example.org", files=False)
     refusal = ConsentRecordFactory(
-        granted=False, recorded_at=timezone.now() - timedelta(days=10 * 365)
+        granted=False,
+        subject_email="",
+        anonymous_id="cookie-1",
+        recorded_at=timezone.now() - timedelta(days=10 * 365),
     )
     real_delete_rows = deletion._delete_rows
 
@@ -288,7 +213,7 @@ def test_a_run_that_dies_half_way_has_logged_what_it_already_deleted(make_dossie
     assert not Dossier.objects.exists()
     assert _dossier_log().get().count == 3
     assert ConsentRecord.objects.filter(pk=refusal.pk).exists()
-    ledger = DeletionLog.objects.get(model="privacy.ConsentRecord")
+    ledger = DeletionLog.objects.get(model="privacy.ConsentRecord", reason="retention")
     assert ledger.count == 0 and ledger.run_id == _dossier_log().get().run_id
 
 

@@ -22,7 +22,14 @@ def run_python(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY", "DEBUG"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "PRIVACY_HASH_KEY",
+            "RECAPTCHA_PUBLIC_KEY",
+            "RECAPTCHA_PRIVATE_KEY",
+            "DEBUG",
+        }
     }
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", **env)
     return subprocess.run(  # noqa: S603 (fixed arguments, our own interpreter)
@@ -37,6 +44,9 @@ def run_python(*args, **env):
 
 PRODUCTION_ENV = {
     "SECRET_KEY": "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(60)),
+    "PRIVACY_HASH_KEY": "".join(
+        secrets.choice(string.ascii_letters + string.digits) for _ in range(40)
+    ),
     "RECAPTCHA_PUBLIC_KEY": "public-key",
     "RECAPTCHA_PRIVATE_KEY": "private-key",
     "ALLOWED_HOSTS": "www.example.org",
@@ -57,6 +67,8 @@ def test_production_settings_pass_the_deployment_checks():
     [
         ({"SECRET_KEY": ""}, "SECRET_KEY"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"PRIVACY_HASH_KEY": ""}, "PRIVACY_HASH_KEY"),
+        ({"PRIVACY_HASH_KEY": "too-short"}, "PRIVACY_HASH_KEY"),
         ({"RECAPTCHA_PUBLIC_KEY": ""}, "RECAPTCHA"),
         ({"RECAPTCHA_PRIVATE_KEY": ""}, "RECAPTCHA"),
     ],

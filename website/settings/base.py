@@ -26,6 +26,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 # --- Environment -------------------------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
+# Keys the consent ledger hashes addresses with once the data they covered is gone (HMAC);
+# old keys stay readable for look-ups until their rows have expired (see README, Privacy).
+PRIVACY_HASH_KEY = os.environ.get("PRIVACY_HASH_KEY", "dev-only-insecure-hash-key")
+PRIVACY_HASH_KEYS_OLD = env_list("PRIVACY_HASH_KEYS_OLD")
 DEBUG_FROM_ENV = os.environ.get("DEBUG", "")  # dev.py turns DEBUG on when this is unset
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")

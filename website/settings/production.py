@@ -5,6 +5,7 @@ from django_recaptcha.constants import TEST_PUBLIC_KEY as _RECAPTCHA_TEST_PUBLIC
 
 from .base import *  # noqa: F403
 from .base import (
+    PRIVACY_HASH_KEY,
     RECAPTCHA_PRIVATE_KEY,
     RECAPTCHA_PUBLIC_KEY,
     RECAPTCHA_REQUIRED_SCORE,
@@ -26,6 +27,11 @@ class InsecureProductionSettings(RuntimeError):
 
 if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
     raise InsecureProductionSettings("Set SECRET_KEY to a random value of at least 50 characters.")
+if PRIVACY_HASH_KEY.startswith("dev-only") or len(PRIVACY_HASH_KEY) < 32:
+    raise InsecureProductionSettings(
+        "Set PRIVACY_HASH_KEY to a random value of at least 32 characters: consent proofs "
+        "kept after the data is gone hold only an address hashed with it."
+    )
 if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
     raise InsecureProductionSettings(
         "Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY: public forms need reCAPTCHA."

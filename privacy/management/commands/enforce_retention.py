@@ -42,6 +42,11 @@ class Command(BaseCommand):
             self.stdout.write(line)
             for message in outcome.error_messages:
                 self.stderr.write(f"  {message}")
+        hashed_verb = "would hash" if dry_run else "hashed"
+        self.stdout.write(
+            f"privacy.ConsentRecord: {hashed_verb} the address of {report.hashed} proof(s) "
+            "whose subject holds no other data"
+        )
         if not report.ok:
             raise CommandError(
                 f"{report.errors} expired row(s) kept because their files could not be "

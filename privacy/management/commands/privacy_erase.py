@@ -1,4 +1,6 @@
-"""Honour an erasure request: delete every row and file held about one e-mail address."""
+"""Honour an erasure request: delete every row and file held about one e-mail address.
+
+Consent proofs stay, with the address replaced by its keyed hash (see the README)."""
 
 import sys
 
@@ -10,8 +12,8 @@ from privacy.services import normalise_email, subject_counts, subject_erase
 
 class Command(BaseCommand):
     help = (
-        "Erase everything held about an e-mail address, files and consent proofs included; "
-        "only counts remain in the deletion log."
+        "Erase everything held about an e-mail address, files included; consent proofs stay "
+        "with the address replaced by a keyed hash, and counts in the deletion log."
     )
 
     def add_arguments(self, parser):
@@ -59,6 +61,10 @@ class Command(BaseCommand):
                 f"Erased {report.rows} row(s) and {report.files} file(s) about {subject}."
             )
         )
+        if report.hashed:
+            self.stdout.write(
+                f"Kept {report.hashed} consent proof(s) with the address replaced by a keyed hash."
+            )
 
     def _confirm(self, subject: str) -> None:
         if not sys.stdin.isatty():

@@ -1,0 +1,162 @@
+"""What a notice states about a purpose, and how the ledger records box and notice decisions."""
+
+import pytest
+from django.utils import translation
+
+from home.models import StandardPage
+from privacy import services
+from privacy.models import ConsentDecision, ConsentRecord, LegalBasis, RetentionStart
+from privacy.selectors import (
+    purpose_is_consent,
+    purpose_notice,
+    purpose_policy_url,
+    purpose_retention_words,
+)
+from tests.home.factories import StandardPageFactory, translate
+from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("days", "start", "language", "words"),
+    [
+        (365, RetentionStart.SUBMISSION, "en", "1 year from submission"),
+        (365, RetentionStart.SUBMISSION, "nl", "1 jaar vanaf de indiening"),
+        (365, RetentionStart.SUBMISSION, "fr", "1 an à compter de l’envoi"),
+        (2555, RetentionStart.LAST_CONTACT, "en", "7 years from the last contact"),
+        (2555, RetentionStart.LAST_CONTACT, "nl", "7 jaar vanaf het laatste contact"),
+        (180, RetentionStart.DECISION, "en", "6 months after it is handled"),
+        (90, RetentionStart.DECISION, "fr", "3 mois après son traitement"),
+        (28, RetentionStart.SUBMISSION, "nl", "4 weken vanaf de indiening"),
+        (10, RetentionStart.SUBMISSION, "en", "10 days from submission"),
+        (1, RetentionStart.SUBMISSION, "en", "1 day from submission"),
+        (0, RetentionStart.WITHDRAWAL, "en", "until you withdraw your consent"),
+        (30, RetentionStart.WITHDRAWAL, "nl", "tot u uw toestemming intrekt, daarna nog 1 maand"),
+    ],
+)
+def test_retention_is_stated_in_words_of_the_visitors_language(days, start, language, words):
+    purpose = PurposeFactory(retention_days=days, retention_from=start)
+
+    with translation.override(language):
+        assert purpose_retention_words(purpose) == words
+
+
+def test_a_notice_states_who_why_basis_retention_and_recipients(default_site):
+    default_site.site_name = "Kamer van Koophandel"
+    default_site.save()
+    purpose = PurposeFactory(
+        key="answer-request",
+        name="Uw vraag beantwoorden",
+        consent_text="We beantwoorden uw vraag.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        recipients="Het secretariaat",
+    )
+
+    notice = purpose_notice(purpose, "nl")
+
+    assert not purpose_is_consent(purpose)
+    assert notice.controller == "Kamer van Koophandel"
+    assert (notice.name, notice.text) == ("Uw vraag beantwoorden", "We beantwoorden uw vraag.")
+    assert notice.legal_basis == "Gerechtvaardigd belang"
+    assert notice.retention == "1 jaar vanaf de indiening"
+    assert notice.recipients == "Het secretariaat"
+    assert notice.policy_url == ""
+
+
+def test_the_controller_can_be_named_in_settings(settings, default_site):
+    settings.PRIVACY_CONTROLLER = "Chambre de commerce Benelux asbl"
+
+    assert purpose_notice(PurposeFactory(), "fr").controller == settings.PRIVACY_CONTROLLER
+
+
+def test_the_policy_link_is_the_policy_page_in_the_visitors_language(
+    home_page, locales, monkeypatch
+):
+    purpose = PurposeFactory(key="answer-request")
+    assert purpose_policy_url(purpose, "nl") == ""
+
+    monkeypatch.setattr(StandardPage, "privacy_policy", True, raising=False)
+    policy = StandardPageFactory(parent=home_page, title="Privacy", slug="privacy")
+    assert purpose_policy_url(purpose, "nl") == f"{policy.url}#purpose-answer-request"
+
+    translate(home_page, locales["fr"])
+    translate(policy, locales["fr"], title="Vie privée", slug="vie-privee")
+    french = StandardPage.objects.get(locale=locales["fr"], slug="vie-privee")
+    assert purpose_policy_url(purpose, "fr") == f"{french.url}#purpose-answer-request"
+    # A language the policy is not translated into gets the policy as it is.
+    assert purpose_policy_url(purpose, "en") == f"{policy.url}#purpose-answer-request"
+
+    policy.unpublish()
+    french.unpublish()
+    assert purpose_policy_url(purpose, "nl") == ""
+
+
+def test_a_fixed_policy_address_wins(settings):
+    settings.PRIVACY_POLICY_URL = "https://www.example.org/privacy/"
+
+    purpose = PurposeFactory(key="newsletter")
+
+    assert purpose_policy_url(purpose) == "https://www.example.org/privacy/#purpose-newsletter"
+
+
+def test_the_ledger_records_given_refused_and_informed_with_granted_for_given_only():
+    box, other_box, notice = PurposeFactory(), PurposeFactory(), PurposeFactory()
+
+    records = services.consents_record(
+        decisions={box: True, other_box: False, notice: ConsentDecision.INFORMED},
+        locale="nl",
+        source="form",
+        email="ann@example.org",
+    )
+
+    stored = {r.purpose_id: (r.decision, r.granted) for r in ConsentRecord.objects.all()}
+    assert stored == {
+        box.pk: ("given", True),
+        other_box.pk: ("refused", False),
+        notice.pk: ("informed", False),
+    }
+    assert all(r.purpose_revision_id for r in records)
+
+
+def test_an_unknown_decision_is_refused_and_nothing_is_recorded():
+    with pytest.raises(ValueError, match="decision"):
+        services.consents_record(
+            decisions={PurposeFactory(): "maybe"}, locale="nl", source="form", email="a@b.org"
+        )
+
+    assert not ConsentRecord.objects.exists()
+
+
+def test_granted_follows_the_decision_when_a_record_is_saved():
+    informed = ConsentRecordFactory(decision="informed", granted=True)
+    refused = ConsentRecordFactory(granted=False)
+
+    assert (informed.decision, informed.granted) == ("informed", False)
+    assert (refused.decision, refused.granted) == ("refused", False)
+
+
+def test_an_informed_notice_is_never_an_active_consent():
+    record = ConsentRecordFactory(decision="informed")
+
+    assert not record.is_active
+    assert not services.consent_withdraw(purpose_key=record.purpose_key, email=record.subject_email)
+
+
+def test_the_migration_gives_existing_records_the_decision_their_granted_says():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "privacy.migrations.0004_consent_decisions_and_hashed_proofs"
+    )
+    given = ConsentRecordFactory(granted=True)
+    refused = ConsentRecordFactory(granted=False)
+    # Rows as the column's addition leaves them, before the data migration runs.
+    ConsentRecord.objects.filter(pk=refused.pk).update(decision="")
+
+    migration.decisions_from_granted(apps, None)
+
+    assert ConsentRecord.objects.get(pk=given.pk).decision == "given"
+    assert ConsentRecord.objects.get(pk=refused.pk).decision == "refused"
