@@ -14,7 +14,7 @@ def test_the_demo_adds_the_chambers_purposes_in_three_languages_and_the_officers
     _load()
 
     originals = Purpose.objects.filter(locale__language_code="nl")
-    assert set(originals.values_list("key", flat=True)) == set(demo.TEXTS)
+    assert set(originals.values_list("key", flat=True)) == set(demo.TEXTS) | {"privacy-request"}
     assert len(demo.TEXTS) == 8
     for original in originals:
         translations = Purpose.objects.filter(translation_key=original.translation_key)
@@ -47,4 +47,26 @@ def test_loading_the_demo_again_leaves_an_editors_text_and_revisions_alone():
     assert purpose.revisions.count() == revisions
     # What was missing comes back.
     assert Purpose.objects.filter(key="event-photos", locale__language_code="en").exists()
-    assert Purpose.objects.count() == 8 * 3
+    assert Purpose.objects.count() == 9 * 3
+
+
+@pytest.mark.django_db
+def test_the_demo_adds_the_request_page_in_three_languages_and_lets_officers_handle_requests(
+    home_page, locales
+):
+    from privacy.models import DataRequestPage
+    from tests.home.factories import translate
+
+    translate(home_page, locales["fr"], title="Bienvenue", slug="bienvenue")
+    translate(home_page, locales["en"], title="Welcome", slug="welcome")
+    _load()
+    _load()
+
+    pages = DataRequestPage.objects.all()
+    assert sorted(pages.values_list("locale__language_code", flat=True)) == ["en", "fr", "nl"]
+    assert all(page.live for page in pages)
+    assert pages.get(locale__language_code="fr").title.startswith("Vos données")
+    officers = Group.objects.get(name=demo.OFFICERS_GROUP)
+    assert officers.permissions.filter(codename="change_datasubjectrequest").exists()
+    purpose = Purpose.objects.get(key="privacy-request", locale__language_code="en")
+    assert purpose.legal_basis == "legal_obligation" and purpose.retention_days == 1095
