@@ -44,29 +44,30 @@ PURPOSE_TEXTS = {
     ),
 }
 
-PAGE = {
-    "title": "Uw gegevens: inzage, verbetering, wissing",
-    "slug": "your-data",
-    "intro": "<p>Wilt u weten welke gegevens de Kamer over u bewaart, ze laten verbeteren of "
-    "wissen, bezwaar maken (bijvoorbeeld tegen foto's van u op een evenement) of een "
-    "toestemming intrekken? Vul dit formulier in. We bevestigen eerst uw e-mailadres en "
-    "antwoorden binnen een maand.</p>",
-}
+TITLE = "Uw gegevens: inzage, verbetering, wissing"
+# wagtail-localize translates rich text per paragraph, without its tags.
+INTRO = (
+    "Wilt u weten welke gegevens de Kamer over u bewaart, ze laten verbeteren of wissen, "
+    "bezwaar maken (bijvoorbeeld tegen foto's van u op een evenement) of een toestemming "
+    "intrekken? Vul dit formulier in. We bevestigen eerst uw e-mailadres en antwoorden "
+    "binnen een maand."
+)
+PAGE = {"title": TITLE, "slug": "your-data", "intro": f"<p>{INTRO}</p>"}
 
 PAGE_TRANSLATIONS = {
     "fr": {
-        PAGE["title"]: "Vos données : accès, rectification, effacement",
-        PAGE["intro"]: "<p>Vous souhaitez savoir quelles données la Chambre conserve à votre "
-        "sujet, les faire corriger ou effacer, vous opposer (par exemple aux photos de vous "
-        "prises lors d'un événement) ou retirer un consentement ? Remplissez ce formulaire. "
-        "Nous confirmons d'abord votre adresse e-mail et répondons dans un délai d'un mois.</p>",
+        TITLE: "Vos données : accès, rectification, effacement",
+        INTRO: "Vous souhaitez savoir quelles données la Chambre conserve à votre sujet, les "
+        "faire corriger ou effacer, vous opposer (par exemple aux photos de vous prises lors "
+        "d'un événement) ou retirer un consentement ? Remplissez ce formulaire. Nous "
+        "confirmons d'abord votre adresse e-mail et répondons dans un délai d'un mois.",
     },
     "en": {
-        PAGE["title"]: "Your data: access, correction, erasure",
-        PAGE["intro"]: "<p>Would you like to know which data the Chamber holds about you, have "
-        "it corrected or erased, object (for example to photos of you taken at an event) or "
+        TITLE: "Your data: access, correction, erasure",
+        INTRO: "Would you like to know which data the Chamber holds about you, have it "
+        "corrected or erased, object (for example to photos of you taken at an event) or "
         "withdraw a consent? Fill in this form. We first confirm your e-mail address and "
-        "answer within one month.</p>",
+        "answer within one month.",
     },
 }
 

@@ -12,12 +12,16 @@ import tempfile
 from datetime import timedelta
 
 import django_filters
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -40,6 +44,11 @@ LOG_ACTIONS = {
     "privacy.request.answer": (_("Send answer"), _("Answer sent with a download link")),
     "privacy.request.erase": (_("Erase data"), _("Requester's data erased")),
 }
+
+
+@hooks.register("insert_global_admin_css")
+def request_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("privacy/admin.css"))
 
 
 @hooks.register("register_log_actions")
@@ -144,8 +153,13 @@ class RequestInspectView(generic.InspectView):
             buttons.append(HeaderButton(label, url=url, icon_name=icon, priority=priority))
         return buttons
 
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["answers"] = self.object.answers.order_by("-created_at")
         context["days_left"] = self.object.days_left()
         context["warning_days"] = warning_days()
         return context
@@ -168,6 +182,7 @@ class DataSubjectRequestViewSet(ModelViewSet):
     inspect_view_class = RequestInspectView
     list_display = [
         "__str__",
+        "kind",
         "email",
         "status",
         DeadlineColumn("due_date", label=_("Due date"), sort_key="due_date"),
@@ -208,11 +223,25 @@ class DataSubjectRequestViewSet(ModelViewSet):
     def _inspect_url(self, pk) -> str:
         return reverse(self.get_url_name("inspect"), args=[pk])
 
-    def _confirm_page(self, request, data_request, *, action, **extra):
+    def _confirm_page(self, request, data_request, *, action, counts, **extra):
+        heading = _("Erase data") if action == "erase" else _("Send answer")
+        inspect_url = self._inspect_url(data_request.pk)
         context = {
             "data_request": data_request,
             "action": action,
-            "inspect_url": self._inspect_url(data_request.pk),
+            "inspect_url": inspect_url,
+            # Model names as officers read them, not as the registry labels them.
+            "counts": {
+                capfirst(apps.get_model(label)._meta.verbose_name_plural): count
+                for label, count in counts.items()
+            },
+            "header_title": f"{heading}: {data_request}",
+            "header_icon": self.icon,
+            "breadcrumbs_items": [
+                {"url": reverse(self.get_url_name("index")), "label": self.menu_label},
+                {"url": inspect_url, "label": str(data_request)},
+                {"url": "", "label": heading},
+            ],
             **extra,
         }
         return TemplateResponse(request, "privacy/admin/request_confirm_action.html", context)

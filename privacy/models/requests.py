@@ -87,7 +87,7 @@ class DataSubjectRequest(models.Model):
 
     def __str__(self) -> str:
         # Labels end up in the admin's log entries: no address in them.
-        return f"{self.get_kind_display()} #{self.pk}"
+        return _("Request #%(number)s") % {"number": self.pk}
 
     @property
     def is_confirmed(self) -> bool:

@@ -66,6 +66,7 @@ def test_the_demo_adds_the_request_page_in_three_languages_and_lets_officers_han
     assert sorted(pages.values_list("locale__language_code", flat=True)) == ["en", "fr", "nl"]
     assert all(page.live for page in pages)
     assert pages.get(locale__language_code="fr").title.startswith("Vos données")
+    assert "Would you like to know" in pages.get(locale__language_code="en").intro
     officers = Group.objects.get(name=demo.OFFICERS_GROUP)
     assert officers.permissions.filter(codename="change_datasubjectrequest").exists()
     purpose = Purpose.objects.get(key="privacy-request", locale__language_code="en")
