@@ -8,12 +8,16 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
 
 REQUEST_PURPOSE = "privacy-request"
+OFFICERS_GROUP = "Privacy officers"
 
 
 class RequestKind(models.TextChoices):
@@ -66,6 +70,7 @@ class DataSubjectRequest(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
+        limit_choices_to=Q(groups__name=OFFICERS_GROUP) | Q(is_superuser=True),
         null=True,
         blank=True,
         related_name="+",
@@ -98,9 +103,15 @@ class DataSubjectRequest(models.Model):
         return self.is_confirmed and self.status not in FINAL_STATUSES
 
     def retention_sync(self) -> None:
-        """Kept three years (the purpose's retention) from closure; an open request is kept."""
-        if self.closed_at is None:
+        """Kept three years (the purpose's retention) from closure; an open request is kept,
+        a reopened one too."""
+        if self.status not in FINAL_STATUSES:
+            self.closed_at = None
+            if self.is_confirmed:
+                self.retain_until = None
             return
+        if self.closed_at is None:
+            self.closed_at = timezone.now()
         from .purposes import Purpose
 
         days = (
@@ -159,3 +170,11 @@ class RequestAnswer(models.Model):
     @staticmethod
     def default_expiry(now: datetime, days: int) -> datetime:
         return now + timedelta(days=days)
+
+
+@receiver(post_delete, sender=RequestAnswer)
+def _answer_file_delete(sender, instance, **kwargs):
+    """However the row goes (retention, erasure, its request's deletion), its file goes too:
+    a cascade from the request would otherwise leave the export in storage."""
+    if instance.file:
+        instance.file.storage.delete(instance.file.name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import conf
@@ -91,7 +91,12 @@ def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
             "expires_at": now + timedelta(days=_signup_days()),
         }
         if pending is None:
-            PendingSignup.objects.create(email=email, created_at=now, **values)
+            try:
+                with transaction.atomic():
+                    PendingSignup.objects.create(email=email, created_at=now, **values)
+            except IntegrityError:
+                # The same address signed up at the same moment; that one's mail goes out.
+                return False
         else:
             PendingSignup.objects.filter(pk=pending.pk).update(**values)
         url = absolute_url(name="privacy:signup_confirm", locale=locale, kwargs={"token": token})

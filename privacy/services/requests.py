@@ -9,17 +9,20 @@ from __future__ import annotations
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import conf
 from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
 from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
-from ..models.requests import one_month_after
+from ..models.requests import OFFICERS_GROUP, one_month_after
 from .consent import normalise_email
 from .mail import mail_send
 from .preferences import preference_centre_url
@@ -28,7 +31,6 @@ from .subjects import subject_erase, subject_export
 
 CONFIRM_SALT = "privacy.request.confirm"
 ANSWER_SALT = "privacy.request.answer"
-OFFICERS_GROUP = "Privacy officers"
 
 
 def confirm_days() -> int:
@@ -107,7 +109,10 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
             .distinct()
         )
         if officers:
-            url = absolute_url(name="wagtailadmin_home", locale="en").rstrip("/")
+            url = urljoin(
+                settings.WAGTAILADMIN_BASE_URL,
+                reverse("data_requests:inspect", args=[request.pk]),
+            )
             transaction.on_commit(
                 lambda: mail_send(
                     template="request_received",
@@ -124,8 +129,6 @@ def request_set_status(
 ) -> DataSubjectRequest:
     """Move the request on; closing or rejecting it starts its three-year retention."""
     request.status = status
-    if status in (RequestStatus.CLOSED, RequestStatus.REJECTED) and request.closed_at is None:
-        request.closed_at = timezone.now()
     request.retention_sync()
     if user is not None and request.handled_by_id is None:
         request.handled_by = user

@@ -436,3 +436,43 @@ def test_erasure_asks_first_then_erases_all_but_the_request_and_logs_counts(
     entry = ModelLogEntry.objects.get(action="privacy.request.erase")
     assert entry.user == officer
     assert entry.data["rows"] == 1
+
+
+def test_reopening_a_closed_request_keeps_it_again(confirmed):
+    services.request_set_status(request=confirmed, status=RequestStatus.CLOSED)
+    services.request_set_status(request=confirmed, status=RequestStatus.IN_PROGRESS)
+
+    confirmed.refresh_from_db()
+    assert confirmed.closed_at is None and confirmed.retain_until is None
+
+
+def test_the_answer_file_goes_with_its_request_however_the_request_goes(answered):
+    from django.core.files.storage import storages
+
+    name = answered.file.name
+    answered.request.delete()
+
+    assert not storages["private"].exists(name)
+
+
+def test_only_officers_and_superusers_can_be_chosen_to_handle_a_request(
+    client, officer, confirmed, editor
+):
+    get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(officer)
+
+    page = client.get(admin_url("edit", confirmed.pk)).content.decode()
+    options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', page)
+
+    assert sorted(options) == ["officer", "root"]
+
+
+def test_the_officers_notice_links_to_the_request_in_the_admin(
+    send, client, officer, django_capture_on_commit_callbacks
+):
+    send()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link_in(mail.outbox[0], "/requests/confirm/"))
+
+    data_request = DataSubjectRequest.objects.get()
+    assert admin_url("inspect", data_request.pk) in mail.outbox[-1].body
