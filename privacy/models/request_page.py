@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -25,6 +26,7 @@ class DataRequestPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you_text")]
+    api_fields = [APIField("intro"), APIField("thank_you_text")]
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "privacy/data_request_page.html"
