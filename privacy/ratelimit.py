@@ -20,24 +20,26 @@ logger = logging.getLogger(__name__)
 
 
 def client_address(request: HttpRequest) -> str:
-    """``REMOTE_ADDR``, or the ``X-Forwarded-For`` entry the outermost trusted proxy added."""
-    remote = request.META.get("REMOTE_ADDR", "")
+    """``REMOTE_ADDR``, or the ``X-Forwarded-For`` entry the outermost trusted proxy added.
+
+    An IPv6 client usually holds a whole /64, so it is counted by that network.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
     trusted = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
     forwarded = [
         entry.strip()
         for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if entry.strip()
     ]
-    if trusted <= 0 or len(forwarded) < trusted:
-        return remote
+    if trusted > 0 and len(forwarded) >= trusted:
+        address = forwarded[-trusted]
     try:
-        address = ipaddress.ip_address(forwarded[-trusted])
+        ip = ipaddress.ip_address(address)
     except ValueError:
-        return remote
-    if address.version == 6:
-        # A client usually holds a whole /64: count it as one.
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
+        return request.META.get("REMOTE_ADDR", "") or "unknown"
+    if ip.version == 6 and not ip.ipv4_mapped:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip.ipv4_mapped or ip) if ip.version == 6 else str(ip)
 
 
 def rate_limited(request: HttpRequest, *, scope: str) -> bool:

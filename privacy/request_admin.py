@@ -30,6 +30,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -128,8 +129,6 @@ class RequestEditView(generic.EditView):
         instance = services.request_set_status(
             request=instance, status=instance.status, user=self.request.user
         )
-        from wagtail.log_actions import log
-
         log(instance=instance, action="wagtail.edit", user=self.request.user)
         return instance
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ..links import LinkInvalid
 from ..public_forms import NewsletterSignupForm
@@ -20,11 +20,17 @@ from .links import link_refused
 # The sign-up form sits in the cached footer, which cannot carry a per-visitor CSRF token.
 # Forging a sign-up gains nothing: it only sends the address's owner a link to confirm.
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "POST"])
 @never_cache
 def signup(request):
+    """GET is the sign-up form on a page of its own (for links from elsewhere); POST is
+    where the footer and page blocks send it."""
     locale = translation.get_language()
-    form = NewsletterSignupForm(request.POST, purposes=services.topic_purposes(locale=locale))
+    purposes = services.topic_purposes(locale=locale)
+    if request.method == "GET":
+        form = NewsletterSignupForm(purposes=purposes, auto_id="id_page_%s")
+        return TemplateResponse(request, "privacy/newsletter_signup_page.html", {"form": form})
+    form = NewsletterSignupForm(request.POST, purposes=purposes, auto_id="id_page_%s")
     if rate_limited(request, scope="newsletter"):
         response = TemplateResponse(request, "privacy/rate_limited.html", {"form": form})
         response.status_code = 429

@@ -322,3 +322,33 @@ def test_the_sign_up_block_renders_in_a_page_body(client, home_page, topics):
     assert "Blijf op de hoogte" in page
     assert page.count('action="/nl/my-privacy/newsletter/"') == 2
     assert 'id="id_block_email"' in page and 'id="id_footer_email"' in page
+
+
+def test_the_sign_up_form_also_has_a_page_of_its_own(client, topics):
+    response = client.get(url("signup", "fr"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'name="topics" value="newsletter"' in page
+    assert "Oups" not in page
+
+
+@override_settings(PRIVACY_RATE_LIMIT=(1, 60))
+def test_one_ipv6_client_counts_once_for_its_whole_network(client, topics):
+    first = client.post(
+        url("signup"),
+        {"email": "a@example.org", "topics": ["newsletter"]},
+        REMOTE_ADDR="2001:db8::1",
+    )
+    neighbour = client.post(
+        url("signup"),
+        {"email": "b@example.org", "topics": ["newsletter"]},
+        REMOTE_ADDR="2001:db8::2",
+    )
+    elsewhere = client.post(
+        url("signup"),
+        {"email": "c@example.org", "topics": ["newsletter"]},
+        REMOTE_ADDR="2001:db9::1",
+    )
+
+    assert (first.status_code, neighbour.status_code, elsewhere.status_code) == (200, 429, 200)
