@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..signals import purpose_retention_changed
 from ..storage import private_storage
 
 REQUEST_PURPOSE = "privacy-request"
@@ -178,3 +179,13 @@ def _answer_file_delete(sender, instance, **kwargs):
     a cascade from the request would otherwise leave the export in storage."""
     if instance.file:
         instance.file.storage.delete(instance.file.name)
+
+
+@receiver(purpose_retention_changed)
+def _closed_requests_follow_their_purpose(sender, key, **kwargs):
+    """A new retention for ``privacy-request`` applies to requests already closed."""
+    if key != REQUEST_PURPOSE:
+        return
+    for data_request in DataSubjectRequest.objects.filter(closed_at__isnull=False):
+        data_request.retention_sync()
+        data_request.save(update_fields=["retain_until"])

@@ -117,7 +117,7 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
                 lambda: mail_send(
                     template="request_received",
                     to=officers,
-                    locale=conf.get("OFFICERS_LANGUAGE", "en"),
+                    locale=conf.get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE),
                     context={"request": request, "admin_url": url},
                 )
             )

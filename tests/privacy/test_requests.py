@@ -476,3 +476,16 @@ def test_the_officers_notice_links_to_the_request_in_the_admin(
 
     data_request = DataSubjectRequest.objects.get()
     assert admin_url("inspect", data_request.pk) in mail.outbox[-1].body
+
+
+def test_closed_requests_follow_a_change_of_their_purposes_retention(
+    confirmed, request_purpose, django_capture_on_commit_callbacks
+):
+    services.request_set_status(request=confirmed, status=RequestStatus.CLOSED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_purpose.retention_days = 730
+        request_purpose.save()
+
+    confirmed.refresh_from_db()
+    assert confirmed.retain_until == confirmed.closed_at + timedelta(days=730)
