@@ -489,3 +489,9 @@ def test_closed_requests_follow_a_change_of_their_purposes_retention(
 
     confirmed.refresh_from_db()
     assert confirmed.retain_until == confirmed.closed_at + timedelta(days=730)
+
+
+def test_every_page_footer_links_to_the_request_page_in_its_language(client, request_page):
+    page = client.get(request_page.get_parent().url).content.decode()
+
+    assert f'<a href="{request_page.url}">' in page
