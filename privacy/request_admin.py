@@ -141,7 +141,8 @@ class RequestInspectView(generic.InspectView):
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)
-        if not self.user_has_permission("change"):
+        # Nothing is shown or done for a sender who has not proven the address.
+        if not self.user_has_permission("change") or not self.object.is_confirmed:
             return buttons
         for name, label, icon, priority in (
             ("export", _("Download export"), "download", 20),
@@ -219,6 +220,17 @@ class DataSubjectRequestViewSet(ModelViewSet):
             raise PermissionDenied
         return get_object_or_404(DataSubjectRequest, pk=pk)
 
+    def _refuse_unconfirmed(self, request, data_request):
+        """Export, answer and erasure wait until the sender has confirmed the address:
+        anyone can type someone else's address into the form."""
+        if data_request.is_confirmed:
+            return None
+        messages.error(
+            request,
+            _("The sender has not confirmed the address yet; nothing can be shown or done."),
+        )
+        return redirect(self._inspect_url(data_request.pk))
+
     def _inspect_url(self, pk) -> str:
         return reverse(self.get_url_name("inspect"), args=[pk])
 
@@ -248,6 +260,8 @@ class DataSubjectRequestViewSet(ModelViewSet):
     def export_view(self, request, pk):
         """The requester's export as a ZIP, for the officer to check; the download is logged."""
         data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
         directory = tempfile.mkdtemp(prefix="privacy-export-")
         zip_path = services.request_export_download(
             request=data_request, user=request.user, directory=directory
@@ -266,6 +280,8 @@ class DataSubjectRequestViewSet(ModelViewSet):
 
     def answer_view(self, request, pk):
         data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
         if request.method == "POST":
             services.request_answer_send(request=data_request, user=request.user)
             messages.success(request, _("The answer was sent with a download link."))
@@ -280,6 +296,8 @@ class DataSubjectRequestViewSet(ModelViewSet):
 
     def erase_view(self, request, pk):
         data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
         if request.method == "POST":
             report = services.request_erase(request=data_request, user=request.user)
             if report.ok:

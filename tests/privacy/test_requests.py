@@ -495,3 +495,23 @@ def test_every_page_footer_links_to_the_request_page_in_its_language(client, req
     page = client.get(request_page.get_parent().url).content.decode()
 
     assert f'<a href="{request_page.url}">' in page
+
+
+@pytest.mark.parametrize("view", ["export", "answer", "erase"])
+def test_nothing_is_shown_or_done_before_the_sender_confirms(client, officer, send, view):
+    send()
+    ConsentRecordFactory(subject_email="ann@example.org")
+    unconfirmed = DataSubjectRequest.objects.get()
+    client.force_login(officer)
+
+    got = client.get(admin_url(view, unconfirmed.pk))
+    posted = client.post(admin_url(view, unconfirmed.pk))
+
+    for response in (got, posted):
+        assert response.status_code == 302
+        assert response["Location"] == admin_url("inspect", unconfirmed.pk)
+    assert ConsentRecord.objects.count() == 1
+    assert not RequestAnswer.objects.exists()
+    assert not ModelLogEntry.objects.filter(action__startswith="privacy.request.").exists()
+    inspect = client.get(admin_url("inspect", unconfirmed.pk)).content.decode()
+    assert admin_url(view, unconfirmed.pk) not in inspect
