@@ -147,9 +147,15 @@ def request_export_write(*, request: DataSubjectRequest, directory: str) -> Path
 
 def request_export_download(*, request: DataSubjectRequest, user, directory: str) -> Path:
     """The export for an officer to read before answering; the download is logged."""
+    _require_confirmed(request)
     path = request_export_write(request=request, directory=directory)
     log(instance=request, action="privacy.request.export", user=user)
     return path
+
+
+def _require_confirmed(request: DataSubjectRequest) -> None:
+    if not request.is_confirmed:
+        raise ValueError("The request's address is not confirmed; nothing may be shown or done.")
 
 
 def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
@@ -158,6 +164,7 @@ def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
     The file is never attached: a link that expires and can be logged is the safer channel,
     and retention deletes the file when the link has expired.
     """
+    _require_confirmed(request)
     now = timezone.now()
     with tempfile.TemporaryDirectory() as directory:
         path = request_export_write(request=request, directory=directory)
@@ -210,6 +217,7 @@ def answer_from_link(*, token: str) -> RequestAnswer:
 def request_erase(*, request: DataSubjectRequest, user) -> RunReport:
     """Erase everything held about the requester except the request itself (the proof it
     was honoured, kept under ``privacy-request``); logged with the counts, never the data."""
+    _require_confirmed(request)
     # Not one transaction: files cannot be rolled back, so erasure commits as it goes and
     # logs what it did even when it stops half-way.
     report = subject_erase(email=request.email, keep=(DataSubjectRequest,))

@@ -515,3 +515,13 @@ def test_nothing_is_shown_or_done_before_the_sender_confirms(client, officer, se
     assert not ModelLogEntry.objects.filter(action__startswith="privacy.request.").exists()
     inspect = client.get(admin_url("inspect", unconfirmed.pk)).content.decode()
     assert admin_url(view, unconfirmed.pk) not in inspect
+
+
+def test_the_services_refuse_an_unconfirmed_request_too(send, officer):
+    send()
+    unconfirmed = DataSubjectRequest.objects.get()
+
+    for action in (services.request_answer_send, services.request_erase):
+        with pytest.raises(ValueError):
+            action(request=unconfirmed, user=officer)
+    assert not RequestAnswer.objects.exists()
