@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from privacy.blocks import NewsletterSignupBlock
+
 
 class ImageBlock(blocks.StructBlock):
     """An image that always carries alternative text: decorative images are the exception."""
@@ -73,6 +75,7 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
+    newsletter_signup = NewsletterSignupBlock()
 
 
 # Brand names are not translated.

@@ -320,3 +320,7 @@ class PrivacyViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_privacy_viewsets():
     return PrivacyViewSetGroup()
+
+
+# Data-subject requests have their own admin module.
+from . import request_admin  # noqa: E402, F401

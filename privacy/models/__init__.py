@@ -20,3 +20,12 @@ __all__ = [
     "RetentionFailure",
     "RetentionStart",
 ]
+
+# Newsletter sign-ups and data-subject requests (the preference centre and request page).
+from .requests import DataSubjectRequest, RequestAnswer, RequestKind, RequestStatus  # noqa: E402
+from .subscriptions import PendingSignup  # noqa: E402
+
+__all__ += ["DataSubjectRequest", "PendingSignup", "RequestAnswer", "RequestKind", "RequestStatus"]
+from .request_page import DataRequestPage  # noqa: E402
+
+__all__ += ["DataRequestPage"]

@@ -177,7 +177,7 @@ def subject_counts(*, email: str) -> dict[str, int]:
     return counts
 
 
-def subject_erase(*, email: str) -> RunReport:
+def subject_erase(*, email: str, keep: tuple[type, ...] = ()) -> RunReport:
     """Delete every row and file held about ``email``; keep consent proofs, address hashed.
 
     The ledger's records stay as proof that data was processed lawfully (GDPR art. 7(1),
@@ -187,11 +187,14 @@ def subject_erase(*, email: str) -> RunReport:
     :class:`~privacy.models.DeletionLog` entry per model with counts only, the proof that
     the request was honoured. Raises ``ValidationError`` for a malformed address; an
     unknown one erases nothing (and logs nothing).
+
+    ``keep`` names models left alone: the record of the erasure request itself, which the
+    organisation must keep to show it was honoured.
     """
     subject = normalise_email(email)
     report = RunReport(run_id=uuid.uuid4(), dry_run=False)
     for registration in registered_models():
-        if registration.model is ConsentRecord:
+        if registration.model is ConsentRecord or registration.model in keep:
             continue
         queryset = registration.subject_queryset(subject)
         if not queryset.exists():

@@ -79,3 +79,26 @@ def test_loading_the_demo_again_leaves_an_editors_text_and_revisions_alone():
     # What was missing comes back.
     assert Purpose.objects.filter(key="event-photos", locale__language_code="en").exists()
     assert Purpose.objects.count() == len(PURPOSES_TABLE_KEYS) * 3
+
+
+@pytest.mark.django_db
+def test_the_demo_adds_the_request_page_in_three_languages_and_lets_officers_handle_requests(
+    home_page, locales
+):
+    from privacy.models import DataRequestPage
+    from tests.home.factories import translate
+
+    translate(home_page, locales["fr"], title="Bienvenue", slug="bienvenue")
+    translate(home_page, locales["en"], title="Welcome", slug="welcome")
+    _load()
+    _load()
+
+    pages = DataRequestPage.objects.all()
+    assert sorted(pages.values_list("locale__language_code", flat=True)) == ["en", "fr", "nl"]
+    assert all(page.live for page in pages)
+    assert pages.get(locale__language_code="fr").title.startswith("Vos données")
+    assert "Would you like to know" in pages.get(locale__language_code="en").intro
+    officers = Group.objects.get(name=demo.OFFICERS_GROUP)
+    assert officers.permissions.filter(codename="change_datasubjectrequest").exists()
+    purpose = Purpose.objects.get(key="privacy-request", locale__language_code="en")
+    assert purpose.legal_basis == "legal_obligation" and purpose.retention_days == 1095

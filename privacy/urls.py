@@ -1,0 +1,15 @@
+"""Pages reached from the links privacy e-mails carry, under each language prefix."""
+
+from django.urls import path
+
+from .views import preferences, requests
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("newsletter/", preferences.signup, name="signup"),
+    path("newsletter/confirm/<str:token>/", preferences.signup_confirm, name="signup_confirm"),
+    path("preferences/<str:token>/", preferences.preference_centre, name="preferences"),
+    path("requests/confirm/<str:token>/", requests.request_confirm, name="request_confirm"),
+    path("requests/answer/<str:token>/", requests.request_answer, name="request_answer"),
+]
