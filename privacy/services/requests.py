@@ -225,7 +225,12 @@ def request_erase(*, request: DataSubjectRequest, user) -> RunReport:
         instance=request,
         action="privacy.request.erase",
         user=user,
-        data={"rows": report.rows, "files": report.files, "run_id": str(report.run_id)},
+        data={
+            "rows": report.rows,
+            "files": report.files,
+            "hashed": report.hashed,
+            "run_id": str(report.run_id),
+        },
     )
     if request.status not in (RequestStatus.CLOSED, RequestStatus.REJECTED):
         request_set_status(request=request, status=RequestStatus.IN_PROGRESS, user=user)

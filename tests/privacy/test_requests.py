@@ -429,13 +429,16 @@ def test_erasure_asks_first_then_erases_all_but_the_request_and_logs_counts(
     response = client.post(admin_url("erase", confirmed.pk))
 
     assert response.status_code == 302
-    assert list(ConsentRecord.objects.values_list("subject_email", flat=True)) == [
-        "bob@example.org"
+    # The proof stays, naming nobody: only the keyed hash of Ann's address is left.
+    assert sorted(ConsentRecord.objects.values_list("subject_email", flat=True)) == [
+        "",
+        "bob@example.org",
     ]
+    assert ConsentRecord.objects.get(subject_email="").subject_hash
     assert DataSubjectRequest.objects.filter(pk=confirmed.pk).exists()
     entry = ModelLogEntry.objects.get(action="privacy.request.erase")
     assert entry.user == officer
-    assert entry.data["rows"] == 1
+    assert (entry.data["rows"], entry.data["hashed"]) == (0, 1)
 
 
 def test_reopening_a_closed_request_keeps_it_again(confirmed):
