@@ -5,6 +5,7 @@ is created; a purpose or translation that exists is left as editors made it."""
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
+from . import demo_cookies, demo_policy
 from .models import LegalBasis, Purpose, RetentionStart
 
 OFFICERS_GROUP = "Privacy officers"
@@ -305,3 +306,5 @@ def load(*, log) -> None:
                 created += 1
     log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
     _officers(log)
+    demo_cookies.load(log=log)
+    demo_policy.load(log=log)

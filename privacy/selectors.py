@@ -50,3 +50,48 @@ def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) 
     if keys is not None:
         purposes = purposes.filter(key__in=keys)
     return list(purposes)
+
+
+def processing_register(*, locale: str | Locale) -> list:
+    """Every declared purpose, in ``locale`` where translated, else in the default locale.
+
+    Every purpose key appears once whatever the language, so a form using a purpose nobody
+    translated yet is still covered by the policy of every language.
+    """
+    from .register import register_entry
+
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    default = Locale.get_default().language_code
+    chosen: dict[str, Purpose] = {}
+    for purpose in Purpose.objects.select_related("locale").order_by("key"):
+        current = chosen.get(purpose.key)
+        language = purpose.locale.language_code
+        if (
+            current is None
+            or language == code
+            or (language == default and current.locale.language_code != code)
+        ):
+            chosen[purpose.key] = purpose
+    with translation.override(code):
+        return [register_entry(purpose) for purpose in chosen.values()]
+
+
+def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
+    """The live privacy policy page's URL in ``locale`` (default: the active language),
+    else in the default locale; None when there is none. Cached until a page changes."""
+    from .services.policy import policy_urls_cached
+
+    if locale is None:
+        locale = translation.get_language() or ""
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    urls = policy_urls_cached()
+    return urls.get(code) or urls.get(Locale.get_default().language_code)
+
+
+def purpose_policy_url(purpose: Purpose | str, locale: str | Locale | None = None) -> str | None:
+    """Where the privacy policy explains ``purpose``: ``<policy url>#purpose-<key>``."""
+    url = policy_page_url(locale=locale)
+    if url is None:
+        return None
+    key = purpose if isinstance(purpose, str) else purpose.key
+    return f"{url}#purpose-{key}"

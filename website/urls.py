@@ -28,4 +28,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("privacy.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,109 @@
+"""The privacy policy page: editors' sections plus a register generated from the purposes."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class PolicySectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"))
+    anchor = blocks.CharBlock(
+        label=_("anchor"),
+        required=False,
+        help_text=_("Optional id for links to this section, e.g. 'cookies'."),
+    )
+    body = blocks.RichTextBlock(
+        label=_("text"), features=["bold", "italic", "link", "ol", "ul", "h3"]
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+        template = "privacy/blocks/policy_section.html"
+
+
+class PrivacyPolicyPage(Page):
+    """The privacy policy: sections editors write, and the register of processing.
+
+    The register is generated from the declared purposes on every view, never typed in, so
+    what the page says about purposes, data, legal basis, retention and recipients is what
+    the forms and the retention engine apply. ``version`` and ``material_change_date`` are
+    the editor's statement of the last change that matters to visitors; a typo fix that is
+    republished changes neither.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField([("section", PolicySectionBlock())], blank=True, verbose_name=_("sections"))
+    version = models.CharField(
+        _("version"),
+        max_length=32,
+        default="1.0",
+        help_text=_("Raise it with every material change, e.g. 1.0 then 2.0."),
+    )
+    material_change_date = models.DateField(
+        _("date of the last material change"), null=True, blank=True
+    )
+    show_register = models.BooleanField(
+        _("show the register of processing"),
+        default=True,
+        help_text=_("The list of purposes, generated from the purposes the site declares."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("version"), FieldPanel("material_change_date")]),
+                FieldPanel("show_register"),
+            ],
+            heading=_("Version"),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("version"),
+        APIField("material_change_date"),
+        APIField("processing_register"),
+    ]
+
+    # The version and date are facts about the policy, the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("version"),
+        SynchronizedField("material_change_date"),
+    ]
+
+    template = "privacy/privacy_policy_page.html"
+
+    class Meta:
+        verbose_name = _("privacy policy page")
+        verbose_name_plural = _("privacy policy pages")
+
+    @property
+    def processing_register(self) -> list[dict]:
+        """The register of processing in the page's language (API and template)."""
+        from ..selectors import processing_register as build
+
+        if not self.show_register:
+            return []
+        return [entry.as_dict() for entry in build(locale=self.locale)]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import processing_register as build
+
+        context = super().get_context(request, *args, **kwargs)
+        context["register"] = build(locale=self.locale) if self.show_register else []
+        return context
