@@ -13,7 +13,10 @@ def _load():
 def test_the_demo_adds_the_chambers_purposes_in_three_languages_and_the_officers_group():
     _load()
 
-    originals = Purpose.objects.filter(locale__language_code="nl")
+    # The cookie banner's purposes (cookies-<category>) come with the cookie categories.
+    originals = Purpose.objects.filter(locale__language_code="nl").exclude(
+        key__startswith="cookies-"
+    )
     assert set(originals.values_list("key", flat=True)) == set(demo.TEXTS)
     assert len(demo.TEXTS) == 8
     for original in originals:
@@ -47,4 +50,4 @@ def test_loading_the_demo_again_leaves_an_editors_text_and_revisions_alone():
     assert purpose.revisions.count() == revisions
     # What was missing comes back.
     assert Purpose.objects.filter(key="event-photos", locale__language_code="en").exists()
-    assert Purpose.objects.count() == 8 * 3
+    assert Purpose.objects.exclude(key__startswith="cookies-").count() == 8 * 3
