@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -27,6 +29,7 @@ from ..models import (
     LegalBasis,
     Purpose,
     RetentionStart,
+    Tag,
 )
 from ..models.cookies import ESSENTIAL
 from .consent import consent_withdraw, consents_record
@@ -81,6 +84,93 @@ class CookieChoiceResult:
     delete_cookies: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CategoryView:
+    """What the banner shows of a category: plain values, cheap to cache."""
+
+    key: str
+    name: str
+    description: str
+    is_essential: bool
+    cookies: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class TagView:
+    category_key: str
+    script_url: str
+    html: str
+
+
+@dataclass(frozen=True)
+class CookieSetup:
+    """Everything every page needs to render the banner and the tags, in one language."""
+
+    version: int
+    categories: tuple[CategoryView, ...]
+    tags: dict[str, tuple[TagView, ...]]
+
+
+SETUP_CACHE_KEY = "privacy:cookie-setup:{}"
+# Saving a category, a tag or the cookie policy retires the entries at once; the timeout only
+# bounds what a change made in another process without a shared cache could leave behind.
+SETUP_CACHE_SECONDS = 300
+
+
+def _setup_build(code: str) -> CookieSetup:
+    categories = tuple(
+        CategoryView(
+            key=category.key,
+            name=category.name,
+            description=category.description,
+            is_essential=category.is_essential,
+            cookies=tuple(
+                {
+                    "name": block.value["name"],
+                    "provider": block.value["provider"],
+                    "duration": block.value["duration"],
+                    "description": block.value.get("description") or "",
+                }
+                for block in category.cookies
+            ),
+        )
+        for category in cookie_categories(locale=code)
+    )
+    tags: dict[str, list[TagView]] = {}
+    for tag in Tag.objects.filter(live=True).select_related("category").order_by("pk"):
+        tags.setdefault(tag.category.key, []).append(
+            TagView(category_key=tag.category.key, script_url=tag.script_url, html=tag.html)
+        )
+    return CookieSetup(
+        version=CookiePolicySettings.load().version,
+        categories=categories,
+        tags={key: tuple(values) for key, values in tags.items()},
+    )
+
+
+def cookie_setup(*, locale: str) -> CookieSetup:
+    """The categories, tags and policy version for ``locale``, cached until one changes."""
+    return cache.get_or_set(
+        SETUP_CACHE_KEY.format(locale), lambda: _setup_build(locale), SETUP_CACHE_SECONDS
+    )
+
+
+def cookie_setup_invalidate(**kwargs) -> None:
+    cache.delete_many([SETUP_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    for model in (CookieCategory, Tag, CookiePolicySettings):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                cookie_setup_invalidate,
+                sender=model,
+                dispatch_uid=f"privacy-cookie-setup-{signal!r}-{model.__name__}",
+            )
+
+
 def policy_version(request: HttpRequest | None = None) -> int:
     return CookiePolicySettings.load(request_or_site=request).version
 
@@ -113,10 +203,14 @@ def cookie_choice_read(request: HttpRequest) -> CookieChoice | None:
     return CookieChoice(consent_id=consent_id, version=version, accepted=frozenset(accepted))
 
 
-def cookie_choice_current(request: HttpRequest) -> CookieChoice | None:
+def cookie_choice_current(
+    request: HttpRequest, *, version: int | None = None
+) -> CookieChoice | None:
     """The visitor's choice if it was given for the current cookie policy, else None (ask)."""
     choice = cookie_choice_read(request)
-    if choice is None or choice.version != policy_version(request):
+    if version is None:
+        version = policy_version(request)
+    if choice is None or choice.version != version:
         return None
     return choice
 

@@ -5,6 +5,8 @@ from urllib.parse import parse_qs
 
 import pytest
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from privacy.models import ConsentRecord, ConsentSource, CookiePolicySettings
 from privacy.services.cookies import SALT
@@ -231,3 +233,19 @@ def test_the_choice_cookie_is_signed_and_names_its_version(client, page_url):
 
     value = signing.loads(response.cookies["cookie_consent"].value, salt=SALT)
     assert value["v"] == 1 and value["a"] == ["analytics"]
+
+
+def test_the_banner_is_cached_yet_shows_an_editors_change_at_once(
+    client, page_url, cookie_categories, django_assert_max_num_queries
+):
+    client.get(page_url)
+    analytics = cookie_categories["analytics"]
+    analytics.name = "Bezoekersstatistieken"
+    analytics.save()
+
+    assert "Bezoekersstatistieken" in banner(client.get(page_url).content.decode())
+    with CaptureQueriesContext(connection) as cached:
+        client.get(page_url)
+    client.cookies["cookie_consent"] = "garbage"
+    with django_assert_max_num_queries(len(cached)):
+        client.get(page_url)
