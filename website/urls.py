@@ -27,7 +27,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/.
+# Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/. The
+# cookie settings page (/<lang>/cookies/) comes first, so no top-level page may use that slug.
 urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include(wagtail_urls)),
