@@ -4,6 +4,7 @@ after its category, so the gating can be watched in a browser). Idempotent like 
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
 from .models import CookieCategory, LegalBasis, Purpose, RetentionStart, Tag
@@ -167,6 +168,27 @@ def _fill_purpose(purpose: Purpose, key: str, language: str) -> Purpose:
     return purpose
 
 
+# Privacy officers keep the cookie categories, tags and the cookie policy version up to date.
+OFFICER_PERMISSIONS = [
+    ("privacy", codename)
+    for model in ("cookiecategory", "tag")
+    for codename in (f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}")
+] + [("privacy", "change_cookiepolicysettings")]
+
+
+def _officers(log) -> None:
+    from .demo import OFFICERS_GROUP
+
+    group = Group.objects.filter(name=OFFICERS_GROUP).first()
+    if group is None:
+        return
+    permissions = Permission.objects.filter(
+        content_type__app_label="privacy",
+        codename__in=[codename for _app, codename in OFFICER_PERMISSIONS],
+    )
+    group.permissions.add(*permissions)
+
+
 def load(*, log) -> None:
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
     source = locales["nl"]
@@ -197,4 +219,5 @@ def load(*, log) -> None:
                 name=tag_name, category=category, script_url=f"/static/privacy/demo-tags/{key}.js"
             )
             created += 1
+    _officers(log)
     log(f"{len(CATEGORIES)} cookie categories with purposes and demo tags ({created} created)")

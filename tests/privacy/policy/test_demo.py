@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from privacy.models import CookieCategory, PrivacyPolicyPage, Purpose, Tag
@@ -36,3 +37,7 @@ def test_the_demo_writes_the_policy_and_the_cookie_banner_in_three_languages(cli
         "social",
     ]
     assert Purpose.objects.filter(key="cookies-social").count() == 3
+    officers = Group.objects.get(name="Privacy officers")
+    assert {"change_cookiecategory", "change_tag", "change_cookiepolicysettings"} <= set(
+        officers.permissions.values_list("codename", flat=True)
+    )
