@@ -17,10 +17,10 @@ ESSENTIAL = "essential"
 
 
 class CookieBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("name"), help_text=_("The cookie's exact name."))
-    provider = blocks.CharBlock(label=_("provider"))
-    duration = blocks.CharBlock(label=_("duration"), help_text=_("E.g. '6 months', 'session'."))
-    description = blocks.CharBlock(label=_("what it does"), required=False)
+    name = blocks.CharBlock(label=_("Name"), help_text=_("The cookie's exact name."))
+    provider = blocks.CharBlock(label=_("Provider"))
+    duration = blocks.CharBlock(label=_("Duration"), help_text=_("E.g. '6 months', 'session'."))
+    description = blocks.CharBlock(label=_("What it does"), required=False)
 
     class Meta:
         icon = "tag"

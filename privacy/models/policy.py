@@ -14,14 +14,14 @@ from wagtail_localize.fields import SynchronizedField
 
 
 class PolicySectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"))
+    heading = blocks.CharBlock(label=_("Heading"))
     anchor = blocks.CharBlock(
-        label=_("anchor"),
+        label=_("Anchor"),
         required=False,
         help_text=_("Optional id for links to this section, e.g. 'cookies'."),
     )
     body = blocks.RichTextBlock(
-        label=_("text"), features=["bold", "italic", "link", "ol", "ul", "h3"]
+        label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "h3"]
     )
 
     class Meta:
