@@ -32,7 +32,7 @@ from ..models import (
     Tag,
 )
 from ..models.cookies import ESSENTIAL
-from .consent import consent_withdraw, consents_record
+from .consent import consent_record, consent_withdraw
 
 SALT = "privacy.cookie-consent"
 CONSENT_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -307,16 +307,18 @@ def cookie_choice_record(
         if previous is not None:
             for key in previous.accepted & refused:
                 consent_withdraw(purpose_key=categories[key].purpose_key, anonymous_id=consent_id)
-        if decisions:
-            consents_record(
-                decisions={
-                    cookie_purpose_ensure(category=categories[key]): granted
-                    for key, granted in decisions.items()
-                },
+        source_ref = _source_ref(version=version, button=button, page=page)
+        for key, granted in decisions.items():
+            category = categories[key]
+            # The proof keeps the words the banner showed for the category, not the purpose's.
+            consent_record(
+                purpose=cookie_purpose_ensure(category=category),
+                granted=granted,
                 locale=locale,
                 source=source,
                 anonymous_id=consent_id,
-                source_ref=_source_ref(version=version, button=button, page=page),
+                source_ref=source_ref,
+                text_shown=f"{category.name}: {category.description}",
             )
     delete = sorted({name for key in refused for name in categories[key].cookie_names})
     return CookieChoiceResult(

@@ -81,6 +81,8 @@ def test_accept_all_records_each_category_sets_the_cookie_and_tags_run_next_time
     assert len(consent_id) == 32 and {r.anonymous_id for r in records} == {consent_id}
     assert {r.source for r in records} == {ConsentSource.BANNER}
     assert {r.locale for r in records} == {"nl"}
+    analytics = records.get(purpose_key="cookies-analytics")
+    assert analytics.text_shown == "Analytics (nl): Over analytics."
     proof = parse_qs(records[0].source_ref)
     assert proof == {"version": ["1"], "button": ["accept_all"], "page": [page_url]}
 
