@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -28,6 +33,36 @@ class PolicySectionBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Section")
         template = "privacy/blocks/policy_section.html"
+
+
+def next_major_version(version: str) -> str:
+    """``1.0`` -> ``2.0``, ``3`` -> ``4``; a version in another form is left to the editor."""
+    match = re.fullmatch(r"\s*(\d+)((?:\.\d+)*)\s*", version or "")
+    if match is None:
+        return version
+    return f"{int(match[1]) + 1}{'.0' if match[2] else ''}"
+
+
+class PrivacyPolicyPageForm(WagtailAdminPageForm):
+    """Adds the editor's "material change" box, which raises the version and the date."""
+
+    material_change = forms.BooleanField(
+        label=_("This is a material change"),
+        required=False,
+        help_text=_(
+            "Raises the version (1.0 becomes 2.0) and sets the date of the last material "
+            "change to today. Leave it unticked for corrections that change no promise."
+        ),
+    )
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        if self.cleaned_data.get("material_change"):
+            page.version = next_major_version(page.version)
+            page.material_change_date = timezone.localdate()
+        if commit:
+            page.save()
+        return page
 
 
 class PrivacyPolicyPage(Page):
@@ -64,6 +99,7 @@ class PrivacyPolicyPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("version"), FieldPanel("material_change_date")]),
+                FieldPanel("material_change"),
                 FieldPanel("show_register"),
             ],
             heading=_("Version"),
@@ -87,6 +123,7 @@ class PrivacyPolicyPage(Page):
     ]
 
     template = "privacy/privacy_policy_page.html"
+    base_form_class = PrivacyPolicyPageForm
 
     class Meta:
         verbose_name = _("privacy policy page")
