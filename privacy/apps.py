@@ -14,3 +14,7 @@ class PrivacyConfig(AppConfig):
         # Every model is loaded by now: read and check each PersonalData declaration so a
         # wrong lookup path stops start-up instead of exporting or deleting too little.
         registry.discover()
+        from .services import cookies, policy
+
+        cookies.connect()
+        policy.connect()

@@ -5,7 +5,7 @@ is created; a purpose or translation that exists is left as editors made it."""
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
-from . import demo_requests
+from . import demo_cookies, demo_policy, demo_requests
 from .demo_content import MORE_TERMS, MORE_TEXTS
 from .models import LegalBasis, Purpose, RetentionStart
 
@@ -312,3 +312,5 @@ def load(*, log) -> None:
     log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
     _officers(log)
     demo_requests.load(log=log)
+    demo_cookies.load(log=log)
+    demo_policy.load(log=log)

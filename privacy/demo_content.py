@@ -1,5 +1,6 @@
-"""The words of the purposes the privacy demo adds beyond the forms' own: events, cookies
-and data-subject requests, in nl, fr and en. Terms follow the chamber's table of purposes."""
+"""The words of the purposes the privacy demo adds beyond the forms' own: events and
+data-subject requests, in nl, fr and en. Terms follow the chamber's table of purposes; the
+cookie purposes come with the cookie categories (demo_cookies.py)."""
 
 from .models import LegalBasis, RetentionStart
 
@@ -9,10 +10,6 @@ MORE_TERMS = {
     "event-registration": (LegalBasis.CONTRACT, 90, RetentionStart.DECISION),
     "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, RetentionStart.DECISION),
     "trainee-list": (LegalBasis.CONTRACT, 0, RetentionStart.DECISION),
-    "cookies-preferences": (LegalBasis.CONSENT, 183, RetentionStart.SUBMISSION),
-    "cookies-analytics": (LegalBasis.CONSENT, 183, RetentionStart.SUBMISSION),
-    "cookies-advertising": (LegalBasis.CONSENT, 183, RetentionStart.SUBMISSION),
-    "cookies-social": (LegalBasis.CONSENT, 183, RetentionStart.SUBMISSION),
     "privacy-request": (LegalBasis.LEGAL_OBLIGATION, 1095, RetentionStart.DECISION),
 }
 
@@ -104,109 +101,6 @@ MORE_TEXTS = {
             "training ends.",
             "First name, name, e-mail address",
             "The training's speakers",
-        ),
-    },
-    "cookies-preferences": {
-        "nl": (
-            "Voorkeurscookies",
-            "Onthoud mijn voorkeuren, zoals mijn taal en weergave.",
-            "Deze cookies onthouden keuzes die u op de site maakt. We vragen het na zes "
-            "maanden opnieuw.",
-            "Voorkeuren, cookie-identificatie",
-            "Geen",
-        ),
-        "fr": (
-            "Cookies de préférences",
-            "Retenez mes préférences, comme ma langue et mon affichage.",
-            "Ces cookies retiennent les choix que vous faites sur le site. Nous vous "
-            "redemandons après six mois.",
-            "Préférences, identifiant de cookie",
-            "Aucun",
-        ),
-        "en": (
-            "Preference cookies",
-            "Remember my preferences, such as my language and display.",
-            "These cookies remember choices you make on the site. We ask again after six months.",
-            "Preferences, cookie identifier",
-            "None",
-        ),
-    },
-    "cookies-analytics": {
-        "nl": (
-            "Analytische cookies",
-            "Sta toe dat de Kamer meet hoe de site gebruikt wordt, om ze te verbeteren.",
-            "Deze cookies tellen bezoeken en tonen welke pagina's nuttig zijn. We vragen het "
-            "na zes maanden opnieuw.",
-            "Bezochte pagina's, toestel, ingekort IP-adres",
-            "Onze dienstverlener voor bezoekersstatistieken als verwerker",
-        ),
-        "fr": (
-            "Cookies analytiques",
-            "Autorisez la Chambre à mesurer l'utilisation du site pour l'améliorer.",
-            "Ces cookies comptent les visites et montrent quelles pages sont utiles. Nous "
-            "vous redemandons après six mois.",
-            "Pages visitées, appareil, adresse IP tronquée",
-            "Notre prestataire de statistiques de visite en tant que sous-traitant",
-        ),
-        "en": (
-            "Analytics cookies",
-            "Allow the Chamber to measure how the site is used, to improve it.",
-            "These cookies count visits and show which pages are useful. We ask again after "
-            "six months.",
-            "Pages visited, device, shortened IP address",
-            "Our visitor statistics provider as processor",
-        ),
-    },
-    "cookies-advertising": {
-        "nl": (
-            "Advertentiecookies",
-            "Toon mij advertenties van de Kamer die bij mijn interesses passen.",
-            "Deze cookies volgen welke pagina's u bekijkt om u elders relevante advertenties "
-            "te tonen. We vragen het na zes maanden opnieuw.",
-            "Bezochte pagina's, cookie-identificatie",
-            "Advertentienetwerken",
-        ),
-        "fr": (
-            "Cookies publicitaires",
-            "Montrez-moi des publicités de la Chambre adaptées à mes centres d'intérêt.",
-            "Ces cookies suivent les pages que vous consultez pour vous montrer ailleurs des "
-            "publicités pertinentes. Nous vous redemandons après six mois.",
-            "Pages visitées, identifiant de cookie",
-            "Régies publicitaires",
-        ),
-        "en": (
-            "Advertising cookies",
-            "Show me the Chamber's advertisements that match my interests.",
-            "These cookies follow the pages you view to show you relevant advertisements "
-            "elsewhere. We ask again after six months.",
-            "Pages visited, cookie identifier",
-            "Advertising networks",
-        ),
-    },
-    "cookies-social": {
-        "nl": (
-            "Cookies van sociale netwerken",
-            "Toon ingesloten berichten en video's van sociale netwerken.",
-            "Sociale netwerken plaatsen deze cookies wanneer hun inhoud op de site getoond "
-            "wordt. We vragen het na zes maanden opnieuw.",
-            "Bezochte pagina's, cookie-identificatie van het netwerk",
-            "De sociale netwerken zelf",
-        ),
-        "fr": (
-            "Cookies des réseaux sociaux",
-            "Affichez les messages et vidéos intégrés des réseaux sociaux.",
-            "Les réseaux sociaux déposent ces cookies quand leur contenu est affiché sur le "
-            "site. Nous vous redemandons après six mois.",
-            "Pages visitées, identifiant de cookie du réseau",
-            "Les réseaux sociaux eux-mêmes",
-        ),
-        "en": (
-            "Social network cookies",
-            "Show embedded posts and videos from social networks.",
-            "Social networks set these cookies when their content is shown on the site. We "
-            "ask again after six months.",
-            "Pages visited, the network's cookie identifier",
-            "The social networks themselves",
         ),
     },
     "privacy-request": {

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Locale, Site
 
 from . import conf
 from .hashing import address_hashes
@@ -81,33 +81,17 @@ def _language_code(locale: str | Locale | None) -> str:
 def privacy_policy_url(locale: str | Locale | None = None) -> str:
     """The privacy policy's address in ``locale``, or "" when the site has none.
 
-    ``PRIVACY_POLICY_URL`` wins when set. Otherwise the policy is the first live, public
-    page whose model says ``privacy_policy = True``, in the locale asked for when
-    translated there, else in any; privacy names no page model of its own here, so any
-    app's policy page is found.
+    ``PRIVACY_POLICY_URL`` wins when set (a policy published elsewhere); otherwise it is
+    the live :class:`~privacy.models.PrivacyPolicyPage` (:func:`policy_page_url`).
     """
-    fixed = conf.policy_url()
-    if fixed:
-        return fixed
-    policy_models = [
-        model for model in get_page_models() if getattr(model, "privacy_policy", False)
-    ]
-    if not policy_models:
-        return ""
-    pages = list(
-        Page.objects.live().public().type(*policy_models).select_related("locale").order_by("path")
-    )
-    if not pages:
-        return ""
-    code = _language_code(locale)
-    page = next((p for p in pages if p.locale.language_code == code), pages[0])
-    return page.get_url() or ""
+    return conf.policy_url() or policy_page_url(locale=locale) or ""
 
 
-def purpose_policy_url(purpose: Purpose, locale: str | Locale | None = None) -> str:
-    """The purpose's entry in the privacy policy (``#purpose-<key>``), or "" without a policy."""
+def purpose_policy_url(purpose: Purpose | str, locale: str | Locale | None = None) -> str:
+    """Where the privacy policy explains ``purpose``: ``<policy url>#purpose-<key>``, or ""."""
     base = privacy_policy_url(locale)
-    return f"{base}#purpose-{purpose.key}" if base else ""
+    key = purpose if isinstance(purpose, str) else purpose.key
+    return f"{base}#purpose-{key}" if base else ""
 
 
 def _period(days: int) -> str:
@@ -212,3 +196,39 @@ def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
         if key not in names or candidate < names[key]:
             names[key] = candidate
     return {key: name for key, (_rank, name) in names.items()}
+
+
+def processing_register(*, locale: str | Locale) -> list:
+    """Every declared purpose, in ``locale`` where translated, else in the default locale.
+
+    Every purpose key appears once whatever the language, so a form using a purpose nobody
+    translated yet is still covered by the policy of every language.
+    """
+    from .register import register_entry
+
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    default = Locale.get_default().language_code
+    chosen: dict[str, Purpose] = {}
+    for purpose in Purpose.objects.select_related("locale").order_by("key"):
+        current = chosen.get(purpose.key)
+        language = purpose.locale.language_code
+        if (
+            current is None
+            or language == code
+            or (language == default and current.locale.language_code != code)
+        ):
+            chosen[purpose.key] = purpose
+    with translation.override(code):
+        return [register_entry(purpose) for purpose in chosen.values()]
+
+
+def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
+    """The live privacy policy page's URL in ``locale`` (default: the active language),
+    else in the default locale; None when there is none. Cached until a page changes."""
+    from .services.policy import policy_urls_cached
+
+    if locale is None:
+        locale = translation.get_language() or ""
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    urls = policy_urls_cached()
+    return urls.get(code) or urls.get(Locale.get_default().language_code)

@@ -28,6 +28,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import cookie_admin  # noqa: F401  (cookie categories and tags)
 from .models import (
     ConsentDecision,
     ConsentRecord,

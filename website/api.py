@@ -26,6 +26,7 @@ api = NinjaAPI(
 # (mount prefix, router path) in dependency order.
 ROUTERS = [
     ("privacy/", "privacy.api.router"),
+    ("privacy/", "privacy.api_cookies.router"),
     ("forms/", "forms.api.router"),
 ]
 

@@ -36,7 +36,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/.
+# Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/. Privacy's
+# own pages (cookie settings, sign-up, preference centre, requests) sit under my-privacy/ first,
+# so no top-level page may use that slug.
 urlpatterns += i18n_patterns(
     path("my-privacy/", include("privacy.urls")),
     path("", include(wagtail_urls)),

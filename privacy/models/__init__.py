@@ -5,20 +5,26 @@ ledger proves what each subject agreed to, in which words; :class:`DeletionLog` 
 data was removed on time without keeping any of it.
 """
 
+from .cookies import CookieCategory, CookiePolicySettings, Tag
 from .deletion import DeletionLog, DeletionReason, RetentionFailure
 from .ledger import ConsentDecision, ConsentRecord, ConsentSource
+from .policy import PrivacyPolicyPage
 from .purposes import LegalBasis, Purpose, RetentionStart
 
 __all__ = [
     "ConsentDecision",
     "ConsentRecord",
+    "CookieCategory",
+    "CookiePolicySettings",
     "ConsentSource",
     "DeletionLog",
     "DeletionReason",
     "LegalBasis",
+    "PrivacyPolicyPage",
     "Purpose",
     "RetentionFailure",
     "RetentionStart",
+    "Tag",
 ]
 
 # Newsletter sign-ups and data-subject requests (the preference centre and request page).
