@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.models import Locale, Site
 
 from . import conf
 from .hashing import address_hashes
-from .models import ConsentRecord, LegalBasis, Purpose, RetentionStart
+from .models import ConsentRecord, LegalBasis, Purpose
+from .register import retention_in_words
 from .services.consent import normalise_email
 
 
@@ -94,37 +93,6 @@ def purpose_policy_url(purpose: Purpose | str, locale: str | Locale | None = Non
     return f"{base}#purpose-{key}" if base else ""
 
 
-def _period(days: int) -> str:
-    if days % 365 == 0:
-        count = days // 365
-        return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
-    if days % 30 == 0:
-        count = days // 30
-        return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
-    if days % 7 == 0:
-        count = days // 7
-        return ngettext("%(count)d week", "%(count)d weeks", count) % {"count": count}
-    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
-
-
-def purpose_retention_words(purpose: Purpose) -> str:
-    """How long data is kept, in words of the active language: "1 year from submission"."""
-    days = purpose.retention_days
-    if purpose.retention_from == RetentionStart.WITHDRAWAL:
-        if not days:
-            return _("until you withdraw your consent")
-        return _("until you withdraw your consent, then %(period)s") % {"period": _period(days)}
-    if not days:
-        return _("not kept once it has served its purpose")
-    templates = {
-        RetentionStart.SUBMISSION: _("%(period)s from submission"),
-        RetentionStart.DECISION: _("%(period)s after it is handled"),
-        RetentionStart.LAST_CONTACT: _("%(period)s from the last contact"),
-    }
-    template = templates.get(purpose.retention_from, _("%(period)s from submission"))
-    return template % {"period": _period(days)}
-
-
 def controller_name() -> str:
     """Who processes the data: ``PRIVACY_CONTROLLER``, else the default site's name."""
     name = conf.controller_name()
@@ -171,7 +139,7 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
                 text=purpose.consent_text,
                 controller=controller,
                 legal_basis=str(purpose.get_legal_basis_display()),
-                retention=purpose_retention_words(purpose),
+                retention=retention_in_words(purpose),
                 recipients=purpose.recipients,
                 policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
             )

@@ -116,7 +116,7 @@ def test_schema_in_dutch_lists_fields_purposes_and_no_captcha_without_keys(clien
     assert answer["legal_basis_label"] == "Gerechtvaardigd belang"
     assert answer["text"] == "We gebruiken uw gegevens om uw vraag te beantwoorden."
     assert answer["name"] == "Antwoord op uw vraag"
-    assert answer["retention"] == "1 jaar vanaf de indiening"
+    assert answer["retention"] == "1 jaar vanaf het moment dat u ze ons geeft."
     assert answer["recipients"] == "Onze ledendienst"
     assert answer["policy_url"] is None
     assert (
@@ -137,7 +137,7 @@ def test_schema_in_french_has_french_words_and_the_same_keys(client, contact_pag
     fr_purposes = {p["key"]: p for p in fr["purposes"]}
     nl_purposes = {p["key"]: p for p in nl["purposes"]}
     assert fr_purposes["answer-request"]["text"] == "Je souhaite une réponse à ma question."
-    assert fr_purposes["answer-request"]["retention"] == "1 an à compter de l’envoi"
+    assert fr_purposes["answer-request"]["retention"] == "1 an à partir du moment où vous nous les donnez."
     assert fr_purposes["answer-request"]["legal_basis_label"] == "Intérêt légitime"
     assert (
         fr_purposes["answer-request"]["revision_id"] != nl_purposes["answer-request"]["revision_id"]

@@ -136,7 +136,7 @@ def test_a_purpose_not_based_on_consent_is_a_notice_above_the_button_not_a_box(
     assert "Antwoord op uw vraag" in text
     assert answer_purpose.consent_text in text
     assert "Gerechtvaardigd belang" in text
-    assert "1 jaar vanaf de indiening" in text
+    assert "1 jaar vanaf het moment dat u ze ons geeft." in text
     assert "Onze ledendienst" in text
     assert "Verwerkt door" in text
     # Without a privacy policy page the reference stays, as words without a link.

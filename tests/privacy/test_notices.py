@@ -3,43 +3,19 @@
 import pytest
 from django.utils import translation
 
-from home.models import StandardPage
 from privacy import services
-from privacy.models import ConsentDecision, ConsentRecord, LegalBasis, RetentionStart
+from privacy.models import ConsentDecision, ConsentRecord, LegalBasis
+from privacy.register import retention_in_words
 from privacy.selectors import (
     purpose_is_consent,
     purpose_notice,
     purpose_policy_url,
-    purpose_retention_words,
 )
-from tests.home.factories import StandardPageFactory, translate
+from tests.home.factories import translate
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
+from tests.privacy.policy_factories import policy_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize(
-    ("days", "start", "language", "words"),
-    [
-        (365, RetentionStart.SUBMISSION, "en", "1 year from submission"),
-        (365, RetentionStart.SUBMISSION, "nl", "1 jaar vanaf de indiening"),
-        (365, RetentionStart.SUBMISSION, "fr", "1 an à compter de l’envoi"),
-        (2555, RetentionStart.LAST_CONTACT, "en", "7 years from the last contact"),
-        (2555, RetentionStart.LAST_CONTACT, "nl", "7 jaar vanaf het laatste contact"),
-        (180, RetentionStart.DECISION, "en", "6 months after it is handled"),
-        (90, RetentionStart.DECISION, "fr", "3 mois après son traitement"),
-        (28, RetentionStart.SUBMISSION, "nl", "4 weken vanaf de indiening"),
-        (10, RetentionStart.SUBMISSION, "en", "10 days from submission"),
-        (1, RetentionStart.SUBMISSION, "en", "1 day from submission"),
-        (0, RetentionStart.WITHDRAWAL, "en", "until you withdraw your consent"),
-        (30, RetentionStart.WITHDRAWAL, "nl", "tot u uw toestemming intrekt, daarna nog 1 maand"),
-    ],
-)
-def test_retention_is_stated_in_words_of_the_visitors_language(days, start, language, words):
-    purpose = PurposeFactory(retention_days=days, retention_from=start)
-
-    with translation.override(language):
-        assert purpose_retention_words(purpose) == words
 
 
 def test_a_notice_states_who_why_basis_retention_and_recipients(default_site):
@@ -59,7 +35,9 @@ def test_a_notice_states_who_why_basis_retention_and_recipients(default_site):
     assert notice.controller == "Kamer van Koophandel"
     assert (notice.name, notice.text) == ("Uw vraag beantwoorden", "We beantwoorden uw vraag.")
     assert notice.legal_basis == "Gerechtvaardigd belang"
-    assert notice.retention == "1 jaar vanaf de indiening"
+    # The notice and the privacy policy's register state retention in the same words.
+    with translation.override("nl"):
+        assert notice.retention == retention_in_words(purpose)
     assert notice.recipients == "Het secretariaat"
     assert notice.policy_url == ""
 
@@ -70,19 +48,15 @@ def test_the_controller_can_be_named_in_settings(settings, default_site):
     assert purpose_notice(PurposeFactory(), "fr").controller == settings.PRIVACY_CONTROLLER
 
 
-def test_the_policy_link_is_the_policy_page_in_the_visitors_language(
-    home_page, locales, monkeypatch
-):
+def test_the_policy_link_is_the_policy_page_in_the_visitors_language(home_page, locales):
     purpose = PurposeFactory(key="answer-request")
     assert purpose_policy_url(purpose, "nl") == ""
 
-    monkeypatch.setattr(StandardPage, "privacy_policy", True, raising=False)
-    policy = StandardPageFactory(parent=home_page, title="Privacy", slug="privacy")
+    policy = policy_page(home_page)
     assert purpose_policy_url(purpose, "nl") == f"{policy.url}#purpose-answer-request"
 
     translate(home_page, locales["fr"])
-    translate(policy, locales["fr"], title="Vie privée", slug="vie-privee")
-    french = StandardPage.objects.get(locale=locales["fr"], slug="vie-privee")
+    french = translate(policy, locales["fr"], title="Vie privée", slug="vie-privee")
     assert purpose_policy_url(purpose, "fr") == f"{french.url}#purpose-answer-request"
     # A language the policy is not translated into gets the policy as it is.
     assert purpose_policy_url(purpose, "en") == f"{policy.url}#purpose-answer-request"
