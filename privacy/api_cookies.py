@@ -79,7 +79,11 @@ def _languages():
     return settings.WAGTAIL_CONTENT_LANGUAGES
 
 
-@router.get("/cookies", response=CookiesOut, summary="Cookie categories and their cookies")
+@router.get(
+    "/cookies",
+    response={200: CookiesOut, 400: ErrorsOut},
+    summary="Cookie categories and their cookies",
+)
 def cookies_list(request: HttpRequest, locale: str | None = None):
     """Every category in the requested language (``?locale=``, else the active language)."""
     code = _locale(request, locale)

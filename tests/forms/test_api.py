@@ -137,7 +137,10 @@ def test_schema_in_french_has_french_words_and_the_same_keys(client, contact_pag
     fr_purposes = {p["key"]: p for p in fr["purposes"]}
     nl_purposes = {p["key"]: p for p in nl["purposes"]}
     assert fr_purposes["answer-request"]["text"] == "Je souhaite une réponse à ma question."
-    assert fr_purposes["answer-request"]["retention"] == "1 an à partir du moment où vous nous les donnez."
+    assert (
+        fr_purposes["answer-request"]["retention"]
+        == "1 an à partir du moment où vous nous les donnez."
+    )
     assert fr_purposes["answer-request"]["legal_basis_label"] == "Intérêt légitime"
     assert (
         fr_purposes["answer-request"]["revision_id"] != nl_purposes["answer-request"]["revision_id"]

@@ -1,5 +1,6 @@
 """Helpers to make links as they would look at another moment or after tampering."""
 
+import re
 import time
 
 from django.core import signing
@@ -29,3 +30,8 @@ def tampered(token: str) -> str:
 
 def token_in(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[1]
+
+
+def without_csrf_token(response) -> str:
+    """The page without its CSRF token, which differs on every response by design."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
