@@ -34,7 +34,7 @@ def browser_log_in(page, base_url: str, user, password: str = "pw") -> None:
     page.fill("input[name=username]", user.get_username())
     page.fill("input[name=password]", password)
     page.click("form.login-form button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/(2fa/verify/.*)?$"))
+    page.wait_for_url(re.compile(r"/admin/(2fa/verify/\?.*)?$"), wait_until="domcontentloaded")
     if "/admin/2fa/verify/" in page.url:
         page.fill("input[name=code]", totp_code(device))
         page.click("form.login-form button[type=submit]")

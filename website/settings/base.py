@@ -356,6 +356,9 @@ AXES_LOCKOUT_CALLABLE = "website.security.lockout.lockout_response"
 # Attempts are logged without the submitted credentials; the username stays, as the key.
 AXES_SENSITIVE_PARAMETERS = ["password"]
 AXES_VERBOSE = False
+# No log of successful sign-ins with addresses and browsers: nothing reads it, and the
+# failures that matter live only until their cool-off ends.
+AXES_DISABLE_ACCESS_LOG = True
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chamber of commerce"
