@@ -38,4 +38,9 @@ def browser_log_in(page, base_url: str, user, password: str = "pw") -> None:
     if "/admin/2fa/verify/" in page.url:
         page.fill("input[name=code]", totp_code(device))
         page.click("form.login-form button[type=submit]")
-        page.wait_for_url(re.compile(r"/admin/$"))
+        try:
+            page.wait_for_url(re.compile(r"/admin/$"), wait_until="domcontentloaded")
+        except Exception as error:
+            raise AssertionError(
+                f"Not signed in: {page.url}\n{page.inner_text('body')[:500]}"
+            ) from error

@@ -31,7 +31,7 @@ def directives(response) -> dict[str, list[str]]:
     return parsed
 
 
-def assert_security_headers(response, *, admin=False):
+def assert_security_headers(response, *, admin=False, inline_scripts=False):
     csp = directives(response)
     assert csp["default-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
@@ -39,8 +39,11 @@ def assert_security_headers(response, *, admin=False):
     assert csp["form-action"] == ["'self'"]
     scripts = csp["script-src"]
     assert scripts[0] == "'self'"
-    assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
-    assert all(s == "'self'" or s.startswith("'nonce-") for s in scripts)
+    assert "'unsafe-eval'" not in scripts
+    if inline_scripts:  # Wagtail's editing screens; see website.security.csp
+        assert scripts == ["'self'", "'unsafe-inline'"]
+    else:
+        assert all(s == "'self'" or s.startswith("'nonce-") for s in scripts)
     assert csp["frame-ancestors"] == (["'self'"] if admin else ["'none'"])
     assert not any("google" in source for sources in csp.values() for source in sources)
     assert response["X-Frame-Options"] in ({"SAMEORIGIN", "DENY"} if admin else {"DENY"})
@@ -81,7 +84,7 @@ def test_an_admin_view_has_the_policy_with_the_admin_allowances(client, secretar
     response = client.get(reverse("wagtailadmin_home"))
 
     assert response.status_code == 200
-    assert_security_headers(response, admin=True)
+    assert_security_headers(response, admin=True, inline_scripts=True)
     csp = directives(response)
     assert "'unsafe-inline'" in csp["style-src"]  # styles only; see website.security.csp
 
@@ -92,10 +95,14 @@ def test_a_file_download_has_the_policy(client, secretary, download_url):  # noq
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
-    assert_security_headers(response, admin=True)
+    assert_security_headers(response, admin=True, inline_scripts=True)
 
 
-def test_the_login_page_and_the_404_page_have_the_policy(client, home):  # noqa: F811
+def test_the_sign_in_screens_and_the_404_page_have_the_strict_script_policy(
+    client,
+    home,  # noqa: F811
+):
+    # The most exposed admin screens run no inline script: nothing there needs one.
     assert_security_headers(client.get(reverse("wagtailadmin_login")), admin=True)
     missing = client.get("/nl/no-such-page/")
     assert missing.status_code == 404

@@ -18,20 +18,26 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
 # Why the admin gets more than public pages, source by source:
+# - script-src 'unsafe-inline' (never 'unsafe-eval'): Wagtail 8's widgets still initialise
+#   themselves with inline scripts (date pickers, page/image/snippet choosers, InlinePanel,
+#   the rich-text chooser URLs), and InlinePanel copies such scripts out of a <template>
+#   with a new row number when an editor adds a row, so neither nonces nor hashes can cover
+#   them. Every editing screen needs it; the sign-in and second-factor screens, the most
+#   exposed ones, do without (ADMIN_STRICT_PATHS). No nonce is sent on these responses:
+#   browsers ignore 'unsafe-inline' next to one.
 # - style-src 'unsafe-inline': Wagtail's templates and widgets (Draftail, the sidebar, the
 #   page tree, progress bars, tooltips) write style="" attributes, which no nonce covers.
-#   Styles cannot run code; scripts stay strict ('self' and nonces, no eval).
 # - img-src blob:: image choosers and the upload form preview a chosen file before upload.
 # - frame-src/frame-ancestors 'self': the live preview panel frames the admin's own preview
 #   view (Wagtail marks that view SAMEORIGIN for X-Frame-Options too).
-# - worker-src 'self' blob:: nothing else; listed so a Wagtail upgrade that needs it fails
-#   loudly in the browser test instead of silently falling back to default-src.
 ADMIN_POLICY: dict[str, list[str]] = {
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
     "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+ADMIN_SCRIPT_POLICY: dict[str, list[str]] = {"script-src": ["'unsafe-inline'"]}
+ADMIN_STRICT_PATHS = ("/admin/login/", "/admin/2fa/", "/admin/password_reset/")
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 # reCAPTCHA's documented CSP: its script and frames from www.google.com (or www.recaptcha.net
@@ -89,8 +95,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and parts.replace is None:
             parts.config = _with_public_policy()
-        extra = ADMIN_POLICY if is_admin_path(request.path_info) else None
-        parts.update = _merge(extra, getattr(request, _REQUEST_UPDATE, None), parts.update)
+        path = request.path_info
+        admin = is_admin_path(path)
+        scripts = admin and not path.startswith(ADMIN_STRICT_PATHS)
+        parts.update = _merge(
+            ADMIN_POLICY if admin else None,
+            ADMIN_SCRIPT_POLICY if scripts else None,
+            getattr(request, _REQUEST_UPDATE, None),
+            parts.update,
+        )
+        if scripts:
+            # A nonce next to 'unsafe-inline' would make browsers ignore the latter.
+            parts.nonce = None
         # The public policy says frame-src 'none'; a widened frame-src must drop it.
         for directive in parts.update:
             config_sources = parts.config.get(directive) if parts.config else None

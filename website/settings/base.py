@@ -369,6 +369,9 @@ WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 # Staff avatars from Gravatar would tell a third party who uses the admin, and need its host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard's upgrade notice fetches releases.wagtail.org from the editor's browser:
+# a third-party request the CSP refuses; upgrades are the maintainers' business.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.urls import reverse
 
 from website.security.csp import ADMIN_PREFIXES
@@ -19,7 +19,9 @@ class SecondFactorMiddleware:
     Applies to the Wagtail admin and Django's admin (the private file downloads live under
     ``/admin/`` too). Those who have a device go to verification, those in a group of
     ``ADMIN_2FA_GROUPS`` without one to enrolment. Open to them meanwhile: the 2FA screens
-    and the passkey endpoints, sign-out, and the admin's translation catalogue (scripts).
+    and the passkey endpoints, sign-out, and what those screens load (the admin's icon
+    sprite and translation catalogue). A script's request (fetch) gets a 403 instead of a
+    redirect, so that only a page the user opened becomes the place to return to.
     Anonymous visitors pass untouched: Wagtail's own login redirect handles them.
     """
 
@@ -33,6 +35,7 @@ class SecondFactorMiddleware:
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_login"),
             reverse("wagtailadmin_javascript_catalog"),
+            reverse("wagtailadmin_sprite"),
         )
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -44,6 +47,9 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def redirect(self, request: HttpRequest, user) -> HttpResponse:
+        mode = request.headers.get("Sec-Fetch-Mode")
+        if (mode and mode != "navigate") or request.headers.get("X-Requested-With"):
+            return HttpResponseForbidden()
         target = "two_factor:verify" if has_device(user) else "two_factor:enrol"
         # Only a page a browser asked for is worth coming back to; not an XHR or a POST.
         back = request.get_full_path() if request.method == "GET" else reverse("wagtailadmin_home")
