@@ -3,7 +3,7 @@
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -13,6 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from website.security.twofactor import urls as two_factor_urls
+from website.security.twofactor.policy import has_device
 
 
 @hooks.register("register_admin_urls")
@@ -85,3 +86,15 @@ class LockoutViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet()
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_account_item(request):
+    """Anyone without a second factor can add one from their account (Editors too)."""
+    if has_device(request.user):
+        return None
+    return {
+        "url": reverse("two_factor:enrol"),
+        "label": _("Set up a second factor"),
+        "help_text": _("An authenticator app or a passkey, asked for after your password."),
+    }

@@ -130,7 +130,7 @@ def test_member_with_a_device_types_the_current_code_and_a_wrong_one_is_refused(
     assert asked["Location"].startswith(reverse("two_factor:verify"))
     # Holding the password alone, nobody can add a factor of their own.
     assert enrol["Location"].startswith(reverse("two_factor:verify"))
-    assert wrong.status_code == 200 and wrong.context["form"].errors["code"]
+    assert wrong.status_code == 200 and wrong.context["form"].non_field_errors()
     assert still_refused.status_code == 302
     assert right["Location"] == "/admin/inboxes/"
     assert inboxes.status_code == 200
@@ -220,3 +220,21 @@ def test_a_script_request_while_unverified_is_refused_not_redirected(client):
 
     assert fetched.status_code == 403
     assert sprite.status_code == 200  # the verification screen's own icons
+
+
+def test_an_editor_may_set_up_a_second_factor_from_the_account_page(client):
+    editor = make_staff("editor", group="Editors")
+    sign_in(client, editor)
+
+    account = client.get(reverse("wagtailadmin_account"))
+    enrol = client.get(reverse("two_factor:enrol"))
+    done = client.post(
+        reverse("two_factor:enrol"),
+        {"code": totp_code(TOTPDevice.objects.get(user=editor))},
+    )
+    account_after = client.get(reverse("wagtailadmin_account"))
+
+    assert reverse("two_factor:enrol") in account.content.decode()
+    assert enrol.status_code == 200
+    assert done["Location"].startswith(reverse("two_factor:recovery_codes"))
+    assert reverse("two_factor:enrol") not in account_after.content.decode()

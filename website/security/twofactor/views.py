@@ -74,7 +74,7 @@ def verify(request: HttpRequest) -> HttpResponse:
                     % {"count": left},
                 )
             return redirect(next_url(request))
-        form.add_error("code", _("This code is not valid. Try the current code from your app."))
+        form.add_error(None, _("This code is not valid. Try the current code from your app."))
     return TemplateResponse(
         request,
         "website/two_factor/verify.html",
