@@ -238,3 +238,29 @@ def test_an_editor_may_set_up_a_second_factor_from_the_account_page(client):
     assert enrol.status_code == 200
     assert done["Location"].startswith(reverse("two_factor:recovery_codes"))
     assert reverse("two_factor:enrol") not in account_after.content.decode()
+
+
+def test_after_a_passkey_is_registered_recovery_codes_are_made_once(client):
+    """The enrolment page's script goes here once django-otp-webauthn registered a passkey
+    (which also verifies the session); a browser cannot register one over plain http."""
+    secretary = make_staff("secretary", group="Secretariat")
+    client.force_login(secretary)
+
+    first = client.get(reverse("two_factor:passkey_done"))
+    second = client.get(reverse("two_factor:passkey_done"))
+
+    assert first["Location"].startswith(reverse("two_factor:recovery_codes"))
+    assert StaticToken.objects.filter(device__user=secretary).count() == 10
+    assert second["Location"] == reverse("wagtailadmin_home")
+
+
+def test_passkey_endpoints_answer_during_verification(client):
+    secretary = make_staff("secretary", group="Secretariat")
+    totp_device(secretary)
+    sign_in(client, secretary)
+
+    begin = client.post(reverse("otp_webauthn:credential-authentication-begin"))
+
+    # No passkey yet: the library answers in JSON, not with a redirect to verification.
+    assert begin.status_code != 302
+    assert begin["Content-Type"].startswith("application/json")
