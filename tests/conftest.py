@@ -38,6 +38,35 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(monkeypatch):
+    """``Client.force_login(user)`` gives a session that has already passed the second factor.
+
+    The suite runs with ``ADMIN_2FA_ENFORCED`` on, as production does, so without this every
+    test that force-logs a ``Secretariat`` member or a superuser into the admin would land on
+    the enrolment screen. The wrapper logs in as Django does, then gives the user a confirmed
+    TOTP device (``tests.twofactor.totp_device``) and stores it in the session as django-otp's
+    verified device, exactly what a real sign-in with a code leaves behind. pytest-django's
+    ``admin_client`` goes through here too. Tests of the second factor itself sign in with
+    ``client.post`` to the login form instead, which this does not touch; browser tests use
+    ``tests.twofactor.browser_log_in``, which types the device's current code.
+    """
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from tests.twofactor import totp_device
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def home_page(default_site, locales):
     """A Dutch ``home.HomePage`` that is the default site's root, as ``load_demo`` makes it."""

@@ -1,13 +1,13 @@
 """In chromium: a visitor sends the contact form, the Secretariat reads it, an editor cannot."""
 
-import re
-
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from forms.models import FormSubmission
 from tests.forms.samples import pdf_bytes
+from tests.twofactor import browser_log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,11 +42,8 @@ def editor(make_user, home):
 
 
 def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    """Password, then the second factor when the user's group must pass one."""
+    browser_log_in(page, live_server.url, get_user_model().objects.get(username=username))
 
 
 def refused(response, live_server):

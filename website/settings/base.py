@@ -5,9 +5,12 @@ else; ``dev``, ``test`` and ``production`` only adjust behaviour on top of it.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -74,6 +77,26 @@ CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", True)
 # The address published in /.well-known/security.txt for reports of security problems.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org")
 
+# --- Staff accounts -----------------------------------------------------------------------
+# Who must pass a second factor (TOTP app or passkey) before any admin view answers: members
+# of these groups, and superusers unless ADMIN_2FA_SUPERUSERS is off. Production always
+# enforces it; development only when ADMIN_2FA_ENFORCED is on; tests always.
+ADMIN_2FA_GROUPS = env_list("ADMIN_2FA_GROUPS", "Secretariat,Recruitment,Events,Privacy officers")
+ADMIN_2FA_SUPERUSERS = env_bool("ADMIN_2FA_SUPERUSERS", True)
+ADMIN_2FA_ENFORCED = env_bool("ADMIN_2FA_ENFORCED", False)
+# Admin sessions end after this much inactivity, and after this long in all (seconds).
+ADMIN_SESSION_IDLE_TIMEOUT = int(os.environ.get("ADMIN_SESSION_IDLE_TIMEOUT", str(30 * 60)))
+ADMIN_SESSION_MAX_AGE = int(os.environ.get("ADMIN_SESSION_MAX_AGE", str(12 * 60 * 60)))
+# Failed logins per username and client address before the pair is refused for a while.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+# HSTS, sent on HTTPS responses (seconds; 0 turns it off). The preload directive only makes
+# the domain eligible for the browsers' preload list: it is listed once submitted, and taking
+# it off the list takes months. SECURE_HSTS_PRELOAD=false leaves the directive out.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
 # --- Applications -----------------------------------------------------------------------
 INSTALLED_APPS = [
     "website",
@@ -104,6 +127,12 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_recaptcha",
     "storages",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -115,6 +144,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.security.headers.PermissionsPolicyMiddleware",
+    "website.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that API 404s are not redirected to a language-prefixed page URL.
@@ -124,9 +155,22 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the user and the messages are known: an expired admin session logs out first,
+    # then an unverified member of a 2FA group is sent to verification or enrolment.
+    "website.security.sessions.AdminSessionExpiryMiddleware",
+    "website.security.twofactor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees every failed login after the views ran.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -251,6 +295,89 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# --- Security headers and cookies ---------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# The cookie dies with the longest a session may last; website.security.sessions ends it
+# earlier after ADMIN_SESSION_IDLE_TIMEOUT without a request.
+SESSION_COOKIE_AGE = ADMIN_SESSION_MAX_AGE
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: Wagtail's admin, wagtail-localize and the passkey scripts
+# take the token from the page (wagtailConfig, json_script), forms carry it as a field.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Features the site never uses, refused to the page and to anything it embeds. Passkeys
+# (publickey-credentials-*) stay at the browser's default: this origin only.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# One policy for every response, development included, so a violation shows while building.
+# Public pages run only the site's own script files: no inline script, no eval, nothing
+# from another host. Two places widen it, each in website.security.csp: the admin (its
+# editors need inline styles, previews in a frame of its own and image previews from
+# blob:/data: URLs) and pages that render a reCAPTCHA (Google's script and frame hosts).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# --- Two-factor authentication, passkeys, login throttling ----------------------------------
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Chamber of commerce")
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+# Passkeys are bound to this domain: the public host name of the site.
+OTP_WEBAUTHN_RP_ID = urlsplit(SITE_BASE_URL).hostname or "localhost"
+# WebAuthn is refused on plain http: on a development server (http://127.0.0.1) passkeys are
+# offered but cannot be registered; TOTP works everywhere.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    SITE_BASE_URL.rstrip("/")
+    if SITE_BASE_URL.startswith("https://")
+    else f"https://{OTP_WEBAUTHN_RP_ID}"
+]
+# A passkey is the second factor after the password, never a way around it (and axes).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "website.security.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "website.security.lockout.lockout_response"
+# Attempts are logged without the submitted credentials; the username stays, as the key.
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_VERBOSE = False
+# No log of successful sign-ins with addresses and browsers: nothing reads it, and the
+# failures that matter live only until their cool-off ends.
+AXES_DISABLE_ACCESS_LOG = True
+
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chamber of commerce"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
@@ -258,6 +385,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Staff avatars from Gravatar would tell a third party who uses the admin, and need its host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard's upgrade notice fetches releases.wagtail.org from the editor's browser:
+# a third-party request the CSP refuses; upgrades are the maintainers' business.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
@@ -274,5 +406,7 @@ LOGGING = {
     # twice per page save with the immediate backend), each page created, edited or
     # published (wagtail: the admin's history records these already), each index update.
     # They drowned `load_demo` and the server's log; their warnings and errors still show.
-    "loggers": {name: {"level": "WARNING"} for name in ("django_tasks", "wagtail", "modelsearch")},
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("django_tasks", "wagtail", "modelsearch", "axes")
+    },
 }

@@ -5,6 +5,10 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+# The suite runs with the second factor enforced, as production does; tests/conftest.py makes
+# ``Client.force_login`` a session that has passed it.
+ADMIN_2FA_ENFORCED = True
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405

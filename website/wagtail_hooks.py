@@ -1,0 +1,100 @@
+"""Admin wiring of the project itself: the second-factor screens and sign-in lockouts."""
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from website.security.twofactor import urls as two_factor_urls
+from website.security.twofactor.policy import has_device
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("2fa/", include((two_factor_urls.urlpatterns, "two_factor"))),
+        path("2fa/", include(two_factor_urls.passkey_urlpatterns)),
+    ]
+
+
+class LockoutPermissionPolicy(ModelPermissionPolicy):
+    """Superusers see failed sign-ins and delete them, which unlocks; nobody adds or edits."""
+
+    actions = {"view", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        if not self.actions.intersection(actions):
+            return get_user_model().objects.none()
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+
+register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt), exact_class=True)
+
+
+def _locked(attempt: AccessAttempt) -> bool:
+    return attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
+
+
+class LockoutIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        delete_url = self.get_delete_url(instance)
+        for button in buttons:
+            if button.url == delete_url:
+                button.label = _("Unlock")
+        return buttons
+
+
+class LockoutViewSet(ModelViewSet):
+    """Failed sign-ins per username and address (django-axes); deleting a row unlocks it.
+
+    The row holds the address and browser of whoever tried: it lives only until the
+    cool-off ends (axes deletes expired attempts) or a superuser unlocks it.
+    """
+
+    model = AccessAttempt
+    name = "lockouts"
+    icon = "lock"
+    menu_label = _("Sign-in lockouts")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    search_backend_name = None
+    search_fields = ["username", "ip_address"]
+    ordering = ["-attempt_time"]
+    # The add and edit views exist but refuse everyone (see LockoutPermissionPolicy).
+    form_fields = ["username"]
+    list_display = [
+        "username",
+        Column("ip_address", label=_("Address")),
+        Column("failures_since_start", label=_("Failed attempts")),
+        BooleanColumn("locked", accessor=_locked, label=_("Locked out")),
+        DateColumn("attempt_time", label=_("Last attempt")),
+    ]
+    index_view_class = LockoutIndexView
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet()
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_account_item(request):
+    """Anyone without a second factor can add one from their account (Editors too)."""
+    if has_device(request.user):
+        return None
+    return {
+        "url": reverse("two_factor:enrol"),
+        "label": _("Set up a second factor"),
+        "help_text": _("An authenticator app or a passkey, asked for after your password."),
+    }
