@@ -22,14 +22,13 @@ from ninja.errors import HttpError
 
 from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
+from .constants import RATE_SCOPE
 from .files import EXTENSIONS
 from .models import FieldType, FormPage
 from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut
 
 router = Router(tags=["forms"])
 
-# The HTML page and the API share one budget per client.
-RATE_SCOPE = "forms"
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Sent by browsers posting the HTML form to the API; not a question of the form.
 IGNORED_KEYS = frozenset({"csrfmiddlewaretoken"})
@@ -263,9 +262,7 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
                 },
             )
         try:
-            submission = services.submission_create(
-                page=page, form=form, locale=page.locale.language_code
-            )
+            submission = services.submission_create(data=page.submission_input(form))
         except services.SubmissionNotStored:
             message = _(
                 "Your submission could not be stored. Nothing was kept; please try again later."

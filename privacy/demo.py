@@ -288,7 +288,7 @@ def _officers(log) -> None:
     log(f"group '{OFFICERS_GROUP}' {'created' if created else 'up to date'}")
 
 
-def load(*, log) -> None:
+def load(*, log, translate=None) -> None:
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0] for code in TEXTS["newsletter"]
     }

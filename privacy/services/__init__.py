@@ -5,6 +5,7 @@ Functions are keyword-only and named ``<entity>_<action>``.
 
 from .consent import consent_record, consent_withdraw, consents_record, normalise_email
 from .retention import RunReport, retention_enforce
+from .retention_dates import retention_compute, retention_consent_withdrawn, retention_refresh
 from .subjects import SubjectExport, subject_counts, subject_erase, subject_export
 
 __all__ = [
@@ -14,7 +15,10 @@ __all__ = [
     "consent_withdraw",
     "consents_record",
     "normalise_email",
+    "retention_compute",
+    "retention_consent_withdrawn",
     "retention_enforce",
+    "retention_refresh",
     "subject_counts",
     "subject_erase",
     "subject_export",

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from forms.models import FileDownloadLog
+from forms.models import FileDownloadLog, FormSubmission
 from tests.forms.factories import InboxFactory
 from tests.forms.samples import pdf_bytes, upload
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def submission(client, contact_page, valid_data):
     client.post(contact_page.url, {**valid_data, "attachment": upload("cv.pdf", pdf_bytes())})
     client.logout()
-    return contact_page.get_submissions().get()
+    return FormSubmission.objects.filter(page=contact_page).get()
 
 
 @pytest.fixture

@@ -23,16 +23,53 @@ def test_valid_submission_is_stored_with_answers_by_key_and_normalised_email(
 ):
     response = client.post(contact_page.url, valid_data)
 
-    assert response.status_code == 200
-    assert "forms/form_page_landing.html" in [t.name for t in response.templates]
+    assert response.status_code == 303
     submission = FormSubmission.objects.get()
-    assert submission.page == contact_page
+    assert submission.page_id == contact_page.pk
     assert submission.inbox == contact_page.inbox
     assert submission.locale == "nl"
     assert submission.subject_email == "jan.peeters@example.org"
     assert submission.answers["name"] == "Jan Peeters"
     assert submission.answers["question"] == valid_data["question"]
     assert "consent_answer" not in submission.answers
+
+
+def test_stored_submission_redirects_to_the_thank_you_url_without_rendering(
+    client, contact_page, valid_data
+):
+    response = client.post(contact_page.url, valid_data)
+
+    assert response.status_code == 303
+    assert response["Location"] == f"{contact_page.url}sent/"
+    assert response.templates == []
+    assert response.content == b""
+
+
+def test_thank_you_url_thanks_and_holds_no_personal_data(client, contact_page, valid_data):
+    location = client.post(contact_page.url, valid_data)["Location"]
+
+    thanks = client.get(location)
+
+    assert thanks.status_code == 200
+    assert "forms/form_page_landing.html" in [t.name for t in thanks.templates]
+    assert "?" not in location
+    assert "jan" not in location.lower() and str(FormSubmission.objects.get().pk) not in location
+
+
+def test_refreshing_the_thank_you_page_submits_nothing_again(client, contact_page, valid_data):
+    location = client.post(contact_page.url, valid_data)["Location"]
+
+    client.get(location)
+    client.get(location)
+
+    assert FormSubmission.objects.count() == 1
+
+
+def test_thank_you_url_takes_no_posts(client, contact_page, valid_data):
+    response = client.post(f"{contact_page.url}sent/", valid_data)
+
+    assert response.status_code == 405
+    assert not FormSubmission.objects.exists()
 
 
 def test_ticked_purposes_are_recorded_with_revision_text_and_locale(
@@ -221,9 +258,10 @@ def test_submissions_of_a_translation_land_with_the_source_page(
 
     response = client.post(fr_page.url, valid_data)
 
-    assert response.status_code == 200
+    assert response.status_code == 303
+    assert response["Location"] == f"{fr_page.url}sent/"
     submission = FormSubmission.objects.get()
-    assert submission.page == contact_page
+    assert submission.page_id == contact_page.pk
     assert submission.translation_page.specific == fr_page
     assert submission.locale == "fr"
     assert submission.inbox == contact_page.inbox
@@ -236,7 +274,7 @@ def _submit(page):
         page=page,
     )
     assert form.is_valid(), form.errors
-    return services.submission_create(page=page, form=form, locale="nl")
+    return services.submission_create(data=page.submission_input(form))
 
 
 @pytest.mark.parametrize("start", [RetentionStart.DECISION, RetentionStart.LAST_CONTACT])
@@ -279,7 +317,7 @@ def test_too_many_posts_from_one_client_get_429_and_store_nothing_more(
     first = client.post(contact_page.url, valid_data)
     second = client.post(contact_page.url, valid_data)
 
-    assert first.status_code == 200
+    assert first.status_code == 303
     assert second.status_code == 429
     assert FormSubmission.objects.count() == 1
     assert client.get(contact_page.url).status_code == 200

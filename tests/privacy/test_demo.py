@@ -6,7 +6,7 @@ from privacy.models import Purpose
 
 
 def _load():
-    demo.load(log=lambda message: None)
+    demo.load(log=lambda message: None, translate=None)
 
 
 @pytest.mark.django_db
