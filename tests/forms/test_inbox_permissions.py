@@ -30,10 +30,17 @@ def editor(make_user, contact_page):
     return make_user("editor", groups=[group])
 
 
+# What the submission fixture holds: none of it may reach a refused user.
+PERSONAL = (b"Jan Peeters", b"jan.peeters@example.org", b"netwerkavond", b"cv.pdf", b"%PDF")
+
+
 def assert_refused(response):
-    """Wagtail's admin answers PermissionDenied by sending the user back to the dashboard."""
+    """Wagtail's admin answers PermissionDenied by sending the user back to the dashboard,
+    and the answer carries nothing of the submission: no answer, address, file name or file."""
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert not [secret for secret in PERSONAL if secret in body]
 
 
 def _urls(submission):
