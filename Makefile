@@ -46,6 +46,7 @@ browser:
 # (tests/standalone, no home or website); the browser tests against a live server.
 test: setup browser
 	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest tests/standalone --ds=tests.standalone.settings
 	$(BIN)/python -m pytest -m browser
 
 lint: install

@@ -57,6 +57,11 @@ def home_page(default_site, locales):
     return home
 
 
+# tests/standalone runs with its own settings, in a pytest run of its own (see the Makefile).
+STANDALONE = "tests.standalone.settings"
+collect_ignore = [] if os.environ.get("DJANGO_SETTINGS_MODULE") == STANDALONE else ["standalone"]
+
+
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags chromium keeps calling out to hosts this closed
 # network refuses; the sandbox needs privileges that CI's root container does not grant.
