@@ -26,6 +26,7 @@ from privacy.models import ConsentSource, Purpose
 from privacy.services import consents_record, normalise_email, retention_compute
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeConsentField
+from .cache import cached
 from .constants import submission_ref
 from .models.inbox import Inbox
 from .models.submissions import FileDownloadLog, FormSubmission, SubmissionFile, private_storage
@@ -103,7 +104,10 @@ def _inbox_of(page, source_page) -> Inbox | None:
         return None
     if owner._meta.get_field("inbox").is_cached(owner):
         return owner.inbox
-    return Inbox.objects.select_related("purpose").filter(pk=owner.inbox_id).first()
+    return cached(
+        f"inbox:{owner.inbox_id}",
+        lambda: Inbox.objects.select_related("purpose").filter(pk=owner.inbox_id).first(),
+    )
 
 
 def submission_create(*, data: SubmissionInput) -> FormSubmission:

@@ -28,6 +28,7 @@ from wagtail.url_routing import RouteResult
 
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
+from ..cache import cached
 from ..constants import CHOICE_TYPES, LANDING_PATH
 from ..services import SubmissionInput, SubmissionNotStored, submission_create
 
@@ -91,14 +92,30 @@ class AbstractFormPage(AbstractForm):
     # --- The form ---------------------------------------------------------------------------
 
     def get_form_fields(self):
+        """The page's fields with their purposes, locale and source-language choices.
+
+        Read from the shared cache between edits (see :mod:`forms.cache`); a page whose
+        fields are held in memory (a preview, a revision) reads its own.
+        """
+        if self.pk is None or "form_fields" in getattr(self, "_cluster_related_objects", {}):
+            fields = list(self._form_fields_queryset())
+            self.attach_source_choices(fields)
+            return fields
+        return cached(f"fields:{self._meta.label_lower}:{self.pk}", self._form_fields_load)
+
+    def _form_fields_queryset(self):
         # Each field's locale is the page's (fields are translated with it): loading it here
         # lets ``get_form_class`` give the page its locale without a query of its own.
         return self.form_fields.select_related("purpose", "locale").all()
 
-    def get_form_class(self):
-        fields = list(self.get_form_fields())
-        self._adopt_locale_from(fields)
+    def _form_fields_load(self) -> list:
+        fields = list(self._form_fields_queryset())
         self.attach_source_choices(fields)
+        return fields
+
+    def get_form_class(self):
+        fields = self.get_form_fields()
+        self._adopt_locale_from(fields)
         return self.form_builder(fields, locale=self.locale).get_form_class()
 
     def attach_source_choices(self, fields) -> None:

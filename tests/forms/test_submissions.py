@@ -5,6 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.storage import FileSystemStorage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -321,3 +323,46 @@ def test_too_many_posts_from_one_client_get_429_and_store_nothing_more(
     assert second.status_code == 429
     assert FormSubmission.objects.count() == 1
     assert client.get(contact_page.url).status_code == 200
+
+
+def test_a_repeated_submission_reads_no_field_list_or_inbox_from_the_database(
+    client, contact_page, valid_data
+):
+    client.post(contact_page.url, valid_data)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(contact_page.url, valid_data)
+
+    assert response.status_code == 303
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "forms_formfield" not in tables
+    assert '"forms_inbox"' not in tables
+    assert FormSubmission.objects.count() == 2
+
+
+def test_an_edited_field_and_purpose_show_on_the_next_request(client, contact_page, answer_purpose):
+    client.get(contact_page.url)
+    field = contact_page.form_fields.get(key="name")
+    field.label = "Volledige naam"
+    field.save()
+    answer_purpose.consent_text = "Beantwoord mijn vraag, graag."
+    answer_purpose.save()
+
+    html = client.get(contact_page.url).content.decode()
+
+    assert "Volledige naam" in html
+    assert "Beantwoord mijn vraag, graag." in html
+
+
+def test_an_inbox_moved_to_another_purpose_times_the_next_submission_by_it(
+    client, contact_page, valid_data
+):
+    client.post(contact_page.url, valid_data)
+    inbox = contact_page.inbox
+    inbox.purpose = PurposeFactory(key="short", retention_days=2)
+    inbox.save()
+
+    client.post(contact_page.url, valid_data)
+
+    latest = FormSubmission.objects.order_by("-pk").first()
+    assert latest.retain_until == latest.submitted_at + datetime.timedelta(days=2)
