@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors, views
-from .constants import RATE_SCOPE
+from .constants import PERMISSION_VIEW_DOWNLOAD_LOG, RATE_SCOPE
 from .models import AbstractFormPage, Inbox, form_page_models
 from .ratelimit import rate_limited
 
@@ -27,7 +27,7 @@ class InboxesMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
         return selectors.inboxes_for_user(user).exists() or user.has_perm(
-            "forms.view_filedownloadlog"
+            PERMISSION_VIEW_DOWNLOAD_LOG
         )
 
 

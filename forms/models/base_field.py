@@ -26,7 +26,7 @@ from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 from wagtail.contrib.forms.models import AbstractFormField as WagtailAbstractFormField
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from ..constants import FieldType, key_validator
@@ -204,11 +204,3 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
     @property
     def api_choices(self) -> list[dict[str, str]]:
         return [{"value": value, "label": label} for value, label in self.choice_pairs()]
-
-    def localized_purpose(self, locale: Locale | None):
-        """The purpose in ``locale`` when translated there, else as chosen."""
-        if self.purpose is None or locale is None:
-            return self.purpose
-        if self.purpose.locale_id == locale.pk:
-            return self.purpose
-        return self.purpose.get_translation_or_none(locale) or self.purpose
