@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 
 from . import conf
@@ -35,6 +36,34 @@ def _version(cache) -> str:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
     return version
+
+
+def version() -> str | None:
+    """The current version of all form definitions; None when the cache cannot say."""
+    try:
+        return _version(_cache())
+    except Exception:
+        return None
+
+
+# Built form classes, per process: a class is made from cached definitions and settings, so
+# its key holds the definitions' version and the settings object in force.
+_form_classes: dict[tuple, type] = {}
+FORM_CLASSES_KEPT = 256
+
+
+def form_class(key: tuple, build: Callable[[], type]) -> type:
+    """The form class for ``key`` as of the latest edit, built once per process."""
+    current = version()
+    if current is None:
+        return build()
+    full_key = (*key, current, id(settings._wrapped))
+    found = _form_classes.get(full_key)
+    if found is None:
+        if len(_form_classes) >= FORM_CLASSES_KEPT:
+            _form_classes.clear()
+        found = _form_classes[full_key] = build()
+    return found
 
 
 def cached(key: str, compute: Callable[[], Any]) -> Any:

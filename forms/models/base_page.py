@@ -28,7 +28,7 @@ from wagtail.url_routing import RouteResult
 
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
-from ..cache import cached
+from ..cache import cached, form_class
 from ..constants import CHOICE_TYPES, LANDING_PATH
 from ..services import SubmissionInput, SubmissionNotStored, submission_create
 
@@ -114,6 +114,17 @@ class AbstractFormPage(AbstractForm):
         return fields
 
     def get_form_class(self):
+        if self.pk is None or "form_fields" in getattr(self, "_cluster_related_objects", {}):
+            return self._form_class_build()
+        # Built once per process and edit: the class depends on the fields, their purposes
+        # and the page's locale only, all covered by the definitions' version.
+        key = (self._meta.label_lower, self.pk, self.locale_id)
+        if not self._meta.get_field("locale").is_cached(self):
+            # Storing the submission reads the page's locale: take it from the fields.
+            self._adopt_locale_from(self.get_form_fields())
+        return form_class(key, self._form_class_build)
+
+    def _form_class_build(self):
         fields = self.get_form_fields()
         self._adopt_locale_from(fields)
         return self.form_builder(fields, locale=self.locale).get_form_class()
@@ -205,7 +216,9 @@ class AbstractFormPage(AbstractForm):
         return HttpResponseRedirect(self.get_landing_url(request), status=303)
 
     def get_landing_url(self, request=None) -> str:
-        return f"{self.get_url(request).rstrip('/')}/{LANDING_PATH}/"
+        # The form was posted to the page's own URL; without a request, ask Wagtail for it.
+        url = request.path if request is not None else self.get_url()
+        return f"{url.rstrip('/')}/{LANDING_PATH}/"
 
     def route(self, request, path_components):
         if path_components == [LANDING_PATH] and self.live:
