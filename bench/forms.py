@@ -375,7 +375,7 @@ def child_main():
         bench_memory(ours, attachment)
         if "--profile" in sys.argv:
             profile(ours)
-        slowest = min(best.values()) / baseline
+        slowest = min(list(best.values())[1:]) / baseline  # ours only: the stock page is first
         print(f"goal: at least 1.00x the stock page's rate; lowest here {slowest:.2f}x")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
