@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -30,6 +30,9 @@ from .cache import cached
 from .constants import submission_ref
 from .models.inbox import Inbox
 from .models.submissions import FileDownloadLog, FormSubmission, SubmissionFile, private_storage
+
+if TYPE_CHECKING:
+    from .models import AbstractFormPage
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +58,7 @@ class SubmissionInput:
     ``decisions`` what the visitor chose per consent purpose (ticked: True).
     """
 
-    page: Any
+    page: AbstractFormPage
     locale: str
     answers: Mapping[str, Any] = field(default_factory=dict)
     files: Sequence[tuple[str, UploadedFile]] = ()
