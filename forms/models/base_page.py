@@ -97,11 +97,16 @@ class AbstractFormPage(AbstractForm):
         Read from the shared cache between edits (see :mod:`forms.cache`); a page whose
         fields are held in memory (a preview, a revision) reads its own.
         """
-        if self.pk is None or "form_fields" in getattr(self, "_cluster_related_objects", {}):
+        if self._form_fields_in_memory():
             fields = list(self._form_fields_queryset())
             self.attach_source_choices(fields)
             return fields
         return cached(f"fields:{self._meta.label_lower}:{self.pk}", self._form_fields_load)
+
+    def _form_fields_in_memory(self) -> bool:
+        # An unsaved page, a preview or a revision holds its fields in memory (modelcluster);
+        # only the stored page's fields may come from, or go to, the cache.
+        return self.pk is None or "form_fields" in getattr(self, "_cluster_related_objects", {})
 
     def _form_fields_queryset(self):
         # Each field's locale is the page's (fields are translated with it): loading it here
@@ -114,7 +119,7 @@ class AbstractFormPage(AbstractForm):
         return fields
 
     def get_form_class(self):
-        if self.pk is None or "form_fields" in getattr(self, "_cluster_related_objects", {}):
+        if self._form_fields_in_memory():
             return self._form_class_build()
         # Built once per process and edit: the class depends on the fields, their purposes
         # and the page's locale only, all covered by the definitions' version.

@@ -12,7 +12,7 @@ from forms import builder
 from forms.admin_forms import field_problems
 from forms.builder import PrivateFileField, PurposeConsentField
 from forms.constants import FieldType
-from forms.models import FormField
+from forms.models import FormField, FormPage
 from tests.forms.factories import FormFieldFactory, FormPageFactory
 from tests.privacy.factories import PurposeFactory
 
@@ -214,3 +214,15 @@ def test_field_rules_keep_a_files_limit_under_the_request_body_cap(size_mb, refu
     problems = [(field.label, attribute) for field, attribute, _m in field_problems(built)]
 
     assert (("CV", "max_file_size_mb") in problems) is refused
+
+
+def test_a_draft_builds_its_own_form_and_leaves_the_live_form_alone(contact_page):
+    live_fields = list(contact_page.get_form(page=contact_page).fields)
+    draft = FormPage.objects.get(pk=contact_page.pk)
+    draft.form_fields = [FormField(label="Voornaam", key="first_name", field_type="singleline")]
+
+    draft_form = draft.get_form(page=draft)
+    live_again = FormPage.objects.get(pk=contact_page.pk).get_form(page=contact_page)
+
+    assert list(draft_form.fields) == ["first_name"]
+    assert list(live_again.fields) == live_fields
