@@ -66,12 +66,20 @@ def form_class(key: tuple, build: Callable[[], type]) -> type:
     return found
 
 
+# Values already read, per process, so a request pays one cache read (the version), not
+# the unpickling of a field list. Shared between requests: callers only read them.
+_values: dict[str, Any] = {}
+VALUES_KEPT = 512
+
+
 def cached(key: str, compute: Callable[[], Any]) -> Any:
     """``compute()``'s value for ``key`` as of the latest edit of any form definition."""
     cache = _cache()
     try:
         full_key = f"forms:{key}:{_version(cache)}"
-        value = cache.get(full_key)
+        value = _values.get(full_key)
+        if value is None:
+            value = cache.get(full_key)
     except Exception:
         # A cache outage slows the forms down; it must not take them down.
         return compute()
@@ -81,6 +89,9 @@ def cached(key: str, compute: Callable[[], Any]) -> Any:
             cache.set(full_key, value, TIMEOUT)
         except Exception:
             logger.warning("Could not cache %s", key, exc_info=True)
+    if len(_values) >= VALUES_KEPT:
+        _values.clear()
+    _values[full_key] = value
     return value
 
 
