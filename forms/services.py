@@ -62,7 +62,7 @@ class SubmissionInput:
     locale: str
     answers: Mapping[str, Any] = field(default_factory=dict)
     files: Sequence[tuple[str, UploadedFile]] = ()
-    decisions: Mapping[Purpose, bool] = field(default_factory=dict)
+    decisions: Mapping[Purpose, bool | str] = field(default_factory=dict)
     subject_email: str = ""
 
     @classmethod

@@ -58,12 +58,18 @@ def _purpose_of(instance, registration: Registration) -> Purpose | None:
     return Purpose.objects.filter(key=key).order_by("pk").first() if key else None
 
 
+def _grants(decision) -> bool:
+    # A consent box's decision: True, or the ledger's "given"; a refusal (False, "refused")
+    # or a notice shown ("informed") grants nothing.
+    return decision is True or decision == "given"
+
+
 def _any_purpose(key: str) -> Purpose | None:
     return Purpose.objects.filter(key=key).order_by("pk").first()
 
 
 def retention_compute(
-    *, instance, decisions: Mapping[Purpose, bool] | None = None
+    *, instance, decisions: Mapping[Purpose, bool | str] | None = None
 ) -> datetime | None:
     """When ``instance`` must be gone under its purpose; None while the subject's consent stands.
 
@@ -81,7 +87,7 @@ def retention_compute(
         return None
     started = getattr(instance, retention.started)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
-        if any(p.key == purpose.key and granted for p, granted in (decisions or {}).items()):
+        if any(p.key == purpose.key and _grants(d) for p, d in (decisions or {}).items()):
             return None
         email = _follow(instance, registration.subject) or ""
         if email:

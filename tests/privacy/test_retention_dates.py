@@ -60,10 +60,18 @@ def test_a_grant_given_with_the_row_keeps_it_before_the_ledger_has_it():
     purpose = PurposeFactory(retention_days=10, retention_from=RetentionStart.WITHDRAWAL)
     membership = Membership(email="bo@example.org", purpose_key=purpose.key, started_at=STARTED)
 
-    assert retention_compute(instance=membership, decisions={purpose: True}) is None
-    assert retention_compute(instance=membership, decisions={purpose: False}) == (
-        STARTED + timedelta(days=10)
-    )
+    kept_while_consent_stands = None
+    counted_from_start = STARTED + timedelta(days=10)
+
+    for decision, expected in [
+        (True, kept_while_consent_stands),
+        ("given", kept_while_consent_stands),
+        (False, counted_from_start),
+        ("refused", counted_from_start),
+        ("informed", counted_from_start),
+    ]:
+        found = retention_compute(instance=membership, decisions={purpose: decision})
+        assert found == expected, decision
 
 
 def test_a_changed_retention_period_recomputes_every_stored_date():
