@@ -54,8 +54,12 @@ clamav:
 	  fi; \
 	fi
 
+# Three runs: the suite; forms and privacy installed into a minimal Wagtail site of their own
+# (tests/standalone, no home or website); the browser tests against a live server.
 test: setup browser clamav
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest tests/standalone --ds=tests.standalone.settings
+	$(BIN)/python -m pytest -m browser
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,15 +2,17 @@
 
 Run with ``.venv/bin/python bench/forms.py`` (``BENCH_QUICK=1`` or ``--quick`` for a short
 run). It measures on SQLite, then again on PostgreSQL when one answers at ``DATABASE_URL``
-(default ``postgres://postgres@127.0.0.1:5432/bench_forms``; the bench creates and drops
-``test_bench_forms``). Each database runs in its own process, so settings load once per run.
+(default ``postgres://postgres@127.0.0.1:5432/bench_forms``). The database name gets the
+run's process id, so runs side by side never share one: the bench creates and drops
+``test_bench_forms_<pid>``. Each database runs in its own process, so settings load once
+per run.
 
 In each process, on a throw-away test database:
 
 - submissions per second, Django test client, of the contact form (name, e-mail, question,
   one required purpose consent; inbox routing, consent records, retention date, rate limit
   and notification all on) through the HTML page and through the API, next to a stock
-  ``AbstractEmailForm`` page with the same three text fields in the same run. The stock page
+  ``AbstractForm`` page with the same three text fields in the same run. The stock page
   is a model defined here and created with the schema editor: the project carries no model
   or migration for it. Both pages render the same templates, so the figures compare form
   handling, not page chrome. Rounds alternate and the best round of each counts.
@@ -42,6 +44,8 @@ def run_children() -> int:
     """One process per database: SQLite, then PostgreSQL when it answers."""
     targets = [("SQLite", {"DATABASE_URL": "sqlite:///:memory:"})]
     pg_url = os.environ.get("DATABASE_URL", PG_URL)
+    if pg_url.startswith("postgres"):
+        pg_url = f"{pg_url.rstrip('/')}_{os.getpid()}"
     if pg_url.startswith("postgres") and postgres_answers(pg_url):
         targets.append(("PostgreSQL", {"DATABASE_URL": pg_url}))
     else:
@@ -83,12 +87,12 @@ def setup_django():
 
 
 def stock_models():
-    """Wagtail's stock email form page and field, with nothing added."""
+    """Wagtail's stock form page and field, with nothing added."""
     from django.db import models
     from modelcluster.fields import ParentalKey
-    from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+    from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 
-    class StockFormPage(AbstractEmailForm):
+    class StockFormPage(AbstractForm):
         # Same templates as forms.FormPage so rendering costs the same on both sides.
         template = "forms/form_page.html"
         landing_page_template = "forms/form_page_landing.html"
@@ -138,16 +142,7 @@ def build(stock_page_model, stock_field_model):
         purpose=purpose,
     )
     ours = home.add_child(instance=FormPage(title="Contact", slug="contact", inbox=inbox))
-    # The stock page e-mails its answers as it is meant to; ours sends its notification.
-    stock = home.add_child(
-        instance=stock_page_model(
-            title="Stock",
-            slug="stock",
-            to_address="secretariaat@example.org",
-            from_address="website@example.org",
-            subject="Contact",
-        )
-    )
+    stock = home.add_child(instance=stock_page_model(title="Stock", slug="stock"))
     text_fields = [
         ("Naam", "name", FieldType.SINGLELINE),
         ("E-mail", "email", FieldType.EMAIL),
@@ -209,8 +204,9 @@ def bench_rates(ours, stock):
 
     client = Client()
     targets = [
-        ("stock AbstractEmailForm, HTML", stock.url, ANSWERS, 200),
-        ("forms.FormPage, HTML", ours.url, {**ANSWERS, "consent_answer": "on"}, 200),
+        ("stock AbstractForm, HTML", stock.url, ANSWERS, 200),
+        # A stored submission is answered with a 303 to the thank-you page.
+        ("forms.FormPage, HTML", ours.url, {**ANSWERS, "consent_answer": "on"}, 303),
         (
             "forms.FormPage, API",
             f"/api/forms/{ours.pk}/submissions",
@@ -304,7 +300,7 @@ def bench_memory(ours, attachment):
     attachment.max_file_size_mb = max(UPLOAD_SIZES_MB) + 10
     attachment.save()
     fields = {**ANSWERS, "consent_answer": "on"}
-    targets = [("HTML", ours.url, 200), ("API", f"/api/forms/{ours.pk}/submissions", 201)]
+    targets = [("HTML", ours.url, 303), ("API", f"/api/forms/{ours.pk}/submissions", 201)]
     print(
         f"{'peak Python memory during upload':<36}"
         + "".join(f"{f'{mb} MB':>10}" for mb in UPLOAD_SIZES_MB)
@@ -379,8 +375,8 @@ def child_main():
         bench_memory(ours, attachment)
         if "--profile" in sys.argv:
             profile(ours)
-        slowest = min(best.values()) / baseline
-        print(f"goal: at least 0.80x the stock page's rate; lowest here {slowest:.2f}x")
+        slowest = min(list(best.values())[1:]) / baseline  # ours only: the stock page is first
+        print(f"goal: at least 1.00x the stock page's rate; lowest here {slowest:.2f}x")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

@@ -24,6 +24,7 @@ from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
+from .constants import RATE_SCOPE
 from .files import EXTENSIONS
 from .models import FieldType, FormPage
 from .scan import SCANNER_UNAVAILABLE, ScannerUnavailable
@@ -31,8 +32,6 @@ from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut, detail
 
 router = Router(tags=["forms"])
 
-# The HTML page and the API share one budget per client.
-RATE_SCOPE = "forms"
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Sent by browsers posting the HTML form to the API; not a question of the form.
 IGNORED_KEYS = frozenset({"csrfmiddlewaretoken"})
@@ -286,9 +285,7 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
                 },
             )
         try:
-            submission = services.submission_create(
-                page=page, form=form, locale=page.locale.language_code
-            )
+            submission = services.submission_create(data=page.submission_input(form))
         except services.SubmissionNotStored:
             message = _(
                 "Your submission could not be stored. Nothing was kept; please try again later."

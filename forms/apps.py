@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class FormsConfig(AppConfig):
@@ -8,14 +9,20 @@ class FormsConfig(AppConfig):
     label = "forms"
 
     def ready(self):
-        # Submissions store retain_until; the privacy core says when its inputs change.
-        from privacy import signals
+        # Field lists and inboxes are cached per page (forms.cache); any edit of what they
+        # are made of, in any app's field model, retires the cached copies.
+        from privacy.models import Purpose
 
-        from . import receivers
+        from .cache import definitions_changed
+        from .models import AbstractFormField, Inbox
 
-        signals.purpose_retention_changed.connect(
-            receivers.purpose_retention_changed, dispatch_uid="forms.retention_changed"
-        )
-        signals.consent_withdrawn.connect(
-            receivers.consent_withdrawn, dispatch_uid="forms.consent_withdrawn"
-        )
+        senders = [Inbox, Purpose] + [
+            model for model in self.apps.get_models() if issubclass(model, AbstractFormField)
+        ]
+        for sender in senders:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    definitions_changed,
+                    sender=sender,
+                    dispatch_uid=f"forms.definitions_changed.{sender._meta.label}",
+                )

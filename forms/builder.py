@@ -181,7 +181,7 @@ class FormBuilder(WagtailFormBuilder):
         """The translations, in the builder's locale, of purposes chosen in another one.
 
         One query for all purpose fields instead of one per field; a purpose not translated
-        yet keeps its own words (see ``FormField.localized_purpose``).
+        yet keeps its own words (see ``create_purpose_field``).
         """
         if self.locale is None:
             return {}

@@ -26,3 +26,19 @@ key_validator = RegexValidator(
     _("Lower-case letters, digits and underscores, starting with a letter."),
 )
 RESERVED_KEYS = frozenset({"captcha", "csrfmiddlewaretoken", "submit_time", "locale"})
+
+CHOICE_TYPES = frozenset({FieldType.DROPDOWN, FieldType.RADIO, FieldType.CHECKBOXES})
+
+# The thank-you page of a form page: ``<page url>sent/``, where a stored submission redirects.
+LANDING_PATH = "sent"
+
+# The HTML page and the API share one rate-limit budget per client under this scope.
+RATE_SCOPE = "forms"
+
+# Auditors read the file download log; the inboxes' readers need no model permission.
+PERMISSION_VIEW_DOWNLOAD_LOG = "forms.view_filedownloadlog"
+
+
+def submission_ref(pk: int) -> str:
+    """How the consent ledger names the submission a decision was given with."""
+    return f"forms.FormSubmission:{pk}"

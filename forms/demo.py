@@ -15,7 +15,6 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Page, Site
 
 from privacy.models import Purpose
-from website.demo import page_translate
 
 from .admin_forms import field_problems
 from .demo_content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
@@ -27,7 +26,8 @@ GROUP = "Secretariat"
 NOTIFICATION_ADDRESS = "secretariaat@example.org"
 
 
-def load(*, log: Log) -> None:
+def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
+    """``translate`` makes a page's translation into a locale (the project's helper)."""
     source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     group = secretariat_ensure(log=log)
     home = Site.objects.get(is_default_site=True).root_page.specific
@@ -37,7 +37,7 @@ def load(*, log: Log) -> None:
         page = form_page_ensure(parent=home, spec=spec, inbox=inbox, log=log)
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             if code != source_locale.language_code:
-                page_translate(
+                translate(
                     page=page,
                     locale=Locale.objects.get(language_code=code),
                     texts=TRANSLATIONS[code],

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.formats import date_format
+from wagtail.models import Page
 
-from .models import FieldType, FileDownloadLog, FormField, FormPage, FormSubmission, Inbox
+from .constants import PERMISSION_VIEW_DOWNLOAD_LOG
+from .models import FieldType, FileDownloadLog, FormSubmission, Inbox, form_page_models
 
 
 def inboxes_for_user(user) -> QuerySet[Inbox]:
@@ -31,7 +33,7 @@ def inboxes_with_counts(user) -> QuerySet[Inbox]:
 
 def download_log(user) -> QuerySet[FileDownloadLog]:
     """Every file download, for auditors (``forms.view_filedownloadlog``); none otherwise."""
-    if not user.is_active or not user.has_perm("forms.view_filedownloadlog"):
+    if not user.is_active or not user.has_perm(PERMISSION_VIEW_DOWNLOAD_LOG):
         return FileDownloadLog.objects.none()
     return FileDownloadLog.objects.all()
 
@@ -55,12 +57,26 @@ class Answer:
     value: str
 
 
-def form_labels(page: FormPage | None) -> dict[str, str]:
+def inbox_in_use(inbox: Inbox) -> bool:
+    """Whether submissions, or form pages of any type, still point at ``inbox``."""
+    if FormSubmission.objects.filter(inbox=inbox).exists():
+        return True
+    return any(model.objects.filter(inbox=inbox).exists() for model in form_page_models())
+
+
+def form_labels(page: Page | None) -> dict[str, str]:
     """The source page's labels by key: one vocabulary for every translation's answers."""
     if page is None:
         return {}
-    fields = FormField.objects.filter(page=page).exclude(field_type=FieldType.PURPOSE)
-    return {field.form_key: field.label for field in fields}
+    page = page.specific_deferred if type(page) is Page else page
+    get_fields = getattr(page, "get_form_fields", None)
+    if get_fields is None:
+        return {}
+    return {
+        field.form_key: field.label
+        for field in get_fields()
+        if field.field_type != FieldType.PURPOSE
+    }
 
 
 def submission_answers(submission: FormSubmission, labels: dict[str, str] | None = None):
@@ -87,7 +103,8 @@ def _csv_cell(value) -> str:
 def export_rows(inbox: Inbox, submissions: QuerySet[FormSubmission]) -> Iterator[list[str]]:
     """CSV rows: a header, then one row per submission, columns keyed by field key."""
     keys: dict[str, str] = {}
-    for page in FormPage.objects.filter(submissions__inbox=inbox).distinct():
+    pages = FormSubmission.objects.filter(inbox=inbox).values("page")
+    for page in Page.objects.filter(pk__in=pages).specific():
         for key, label in form_labels(page).items():
             keys.setdefault(key, label)
     yield [

@@ -20,6 +20,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import selectors, services
+from .constants import PERMISSION_VIEW_DOWNLOAD_LOG
 from .models import FormSubmission, Inbox, SubmissionFile
 
 
@@ -53,7 +54,7 @@ class InboxIndexView(InboxAdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["inboxes"] = selectors.inboxes_with_counts(self.request.user)
-        context["can_audit"] = self.request.user.has_perm("forms.view_filedownloadlog")
+        context["can_audit"] = self.request.user.has_perm(PERMISSION_VIEW_DOWNLOAD_LOG)
         return context
 
 
@@ -117,7 +118,7 @@ class DownloadLogView(InboxAdminView):
     page_title = gettext_lazy("File downloads")
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("forms.view_filedownloadlog"):
+        if not request.user.has_perm(PERMISSION_VIEW_DOWNLOAD_LOG):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -18,7 +18,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors, views
-from .models import FormPage, Inbox
+from .constants import PERMISSION_VIEW_DOWNLOAD_LOG, RATE_SCOPE
+from .models import AbstractFormPage, Inbox, form_page_models
 from .ratelimit import rate_limited
 
 
@@ -26,7 +27,7 @@ class InboxesMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
         return selectors.inboxes_for_user(user).exists() or user.has_perm(
-            "forms.view_filedownloadlog"
+            PERMISSION_VIEW_DOWNLOAD_LOG
         )
 
 
@@ -73,9 +74,7 @@ register_snippet(InboxSnippetViewSet)
 def keep_inboxes_in_use(request, instances):
     """An inbox with submissions or forms cannot go: its group reads them, its purpose times them."""
     in_use = [
-        inbox
-        for inbox in instances
-        if isinstance(inbox, Inbox) and (inbox.submissions.exists() or inbox.form_pages.exists())
+        inbox for inbox in instances if isinstance(inbox, Inbox) and selectors.inbox_in_use(inbox)
     ]
     if not in_use:
         return None
@@ -89,13 +88,15 @@ def keep_inboxes_in_use(request, instances):
 
 @hooks.register("filter_form_submissions_for_user")
 def hide_form_pages_from_stock_forms_menu(user, editable_forms):
-    return editable_forms.exclude(content_type=ContentType.objects.get_for_model(FormPage))
+    """Every page type built on AbstractFormPage, not only this app's FormPage."""
+    content_types = ContentType.objects.get_for_models(*form_page_models()).values()
+    return editable_forms.exclude(content_type__in=list(content_types))
 
 
 @hooks.register("before_serve_page")
 def refuse_over_limit_form_posts(page, request, serve_args, serve_kwargs):
-    if request.method != "POST" or not isinstance(page, FormPage):
+    if request.method != "POST" or not isinstance(page, AbstractFormPage):
         return None
-    if rate_limited(request, scope="forms"):
+    if rate_limited(request, scope=RATE_SCOPE):
         return TemplateResponse(request, "forms/rate_limited.html", {"page": page}, status=429)
     return None

@@ -19,8 +19,6 @@ from wagtail_localize.models import (
     LocaleSynchronization,
 )
 
-from website.demo import page_translate
-
 from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
 from .models import HomePage, OrganisationSettings, StandardPage
 
@@ -29,7 +27,7 @@ Log = Callable[[str], None]
 WAGTAIL_INITIAL_ADDRESS = ("localhost", 80)
 
 
-def load(*, log: Log) -> None:
+def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     locales = locales_ensure(log=log)
     source_locale = locales[settings.LANGUAGE_CODE]
     home = home_page_ensure(locale=source_locale, log=log)
@@ -41,7 +39,7 @@ def load(*, log: Log) -> None:
             continue
         for page in [home, *children]:
             if page is not None:
-                page_translate(
+                translate(
                     page=page, locale=locale, texts=TRANSLATIONS[locale.language_code], log=log
                 )
         # Pages editors add later in Dutch appear in this language as aliases until translated.

@@ -294,7 +294,7 @@ def _officers(log) -> None:
     log(f"group '{OFFICERS_GROUP}' {'created' if created else 'up to date'}")
 
 
-def load(*, log) -> None:
+def load(*, log, translate) -> None:
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0] for code in TEXTS["newsletter"]
     }
@@ -311,6 +311,6 @@ def load(*, log) -> None:
                 created += 1
     log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
     _officers(log)
-    demo_requests.load(log=log)
+    demo_requests.load(log=log, translate=translate)
     demo_cookies.load(log=log)
-    demo_policy.load(log=log)
+    demo_policy.load(log=log, translate=translate)

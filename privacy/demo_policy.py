@@ -12,7 +12,6 @@ from datetime import date
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from website.demo import page_translate
 
 from .demo_policy_content import INTRO, SECTIONS, TITLE
 from .models import PrivacyPolicyPage
@@ -58,7 +57,8 @@ def translations(language: str, source: str = "nl") -> dict[str, str]:
     return texts
 
 
-def load(*, log: Log) -> None:
+def load(*, log: Log, translate) -> None:
+    """``translate`` is the project's page translator (see ``load_demo``)."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None or site.root_page.depth != 2:
         log("No home page to hang the privacy policy under; run the home demo first.")
@@ -68,7 +68,7 @@ def load(*, log: Log) -> None:
     policy = policy_page_ensure(parent=home, language=source.language_code, log=log)
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code != source.language_code:
-            page_translate(
+            translate(
                 page=policy,
                 locale=Locale.objects.get(language_code=code),
                 texts=translations(code, source.language_code),

@@ -6,8 +6,6 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Site
 
-from website.demo import page_translate
-
 from .models import DataRequestPage, LegalBasis, Purpose, RetentionStart
 
 OFFICERS_GROUP = "Privacy officers"
@@ -96,7 +94,7 @@ def _purpose(log) -> None:
             fill(original.copy_for_translation(locales[language]), language)
 
 
-def _page(log) -> None:
+def _page(log, translate) -> None:
     home = Site.objects.get(is_default_site=True).root_page.specific
     page = DataRequestPage.objects.filter(locale=home.locale).first()
     if page is None:
@@ -107,7 +105,7 @@ def _page(log) -> None:
     for code, texts in PAGE_TRANSLATIONS.items():
         locale = Locale.objects.filter(language_code=code).first()
         if locale is not None:
-            page_translate(page=page, locale=locale, texts=texts, log=log)
+            translate(page=page, locale=locale, texts=texts, log=log)
 
 
 def _officers() -> None:
@@ -119,7 +117,8 @@ def _officers() -> None:
     )
 
 
-def load(*, log) -> None:
+def load(*, log, translate) -> None:
+    """``translate`` makes a page's translation into a locale (the project's helper)."""
     _purpose(log)
-    _page(log)
+    _page(log, translate)
     _officers()

@@ -10,6 +10,13 @@ A model declares its personal data with an inner ``PersonalData`` class, in the 
             purpose = "inbox__purpose__key"    # lookup path to the purpose key
             expired = "retain_until"           # DateTimeField path, or (queryset, now) -> qs
             export_exclude = ()                # field names left out of exports
+            retention = Retention(started="submitted_at", decided="handled_at")
+
+``retention`` hands the ``expired`` field to the privacy core, which computes it from the
+purpose's retention period and the moment it counts from (the row's start, its decision, or
+the withdrawal of the subject's consent to the purpose) and recomputes it whenever the
+purpose's retention or the subject's consent changes: see
+:func:`privacy.services.retention_compute`.
 
 Declarations are read and checked once, when the app registry is ready, so a typo in a path
 stops the project from starting instead of silently exporting or deleting too little.
@@ -28,7 +35,21 @@ from django.db.models import Q, QuerySet
 
 ExpiredCallable = Callable[[QuerySet, datetime], QuerySet]
 
-_ALLOWED_ATTRIBUTES = {"subject", "files", "purpose", "expired", "export_exclude"}
+_ALLOWED_ATTRIBUTES = {"subject", "files", "purpose", "expired", "export_exclude", "retention"}
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How the privacy core computes a row's ``expired`` date from its purpose.
+
+    ``started`` names the DateTimeField retention counts from (the submission, the
+    application); ``decided`` the optional one recording the decision or last contact, which
+    a purpose counting from the decision counts from once it is set. A purpose counting from
+    withdrawal keeps the row while the subject's consent to it stands.
+    """
+
+    started: str
+    decided: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +74,7 @@ class Registration:
     purpose: str = ""
     expired: str | ExpiredCallable | None = None
     export_exclude: frozenset[str] = field(default_factory=frozenset)
+    retention: Retention | None = None
 
     @property
     def label(self) -> str:
@@ -173,14 +195,38 @@ def _validate(model: type[models.Model], declaration: type) -> Registration:
             f"{', '.join(sorted(exclude - field_names))}."
         )
 
+    retention = getattr(declaration, "retention", None)
+    if retention is not None:
+        _validate_retention(model, retention, expired=expired, purpose=purpose)
+
     return Registration(
         model=model,
+        retention=retention,
         subject=subject,
         files=tuple(files),
         purpose=purpose,
         expired=expired,
         export_exclude=exclude,
     )
+
+
+def _validate_retention(model, retention, *, expired, purpose: str) -> None:
+    label = model._meta.label
+    if not isinstance(retention, Retention):
+        raise ImproperlyConfigured(f"{label}.PersonalData.retention must be a Retention(...).")
+    if not purpose:
+        raise ImproperlyConfigured(f"{label}.PersonalData.retention needs a purpose path.")
+    if not isinstance(expired, str) or "__" in expired:
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData.retention needs expired to name a field of the model itself."
+        )
+    for name in (retention.started, retention.decided):
+        if not name:
+            continue
+        if "__" in name or not isinstance(resolve_path(model, name), models.DateTimeField):
+            raise ImproperlyConfigured(
+                f"{label}.PersonalData.retention: '{name}' must be a DateTimeField of the model."
+            )
 
 
 def _declaration_of(model: type[models.Model]) -> type | None:

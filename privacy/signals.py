@@ -1,6 +1,9 @@
-"""Signals the privacy core sends so apps that store a computed ``retain_until`` can keep
-it right. Both are sent on transaction commit, so a receiver never acts on a change that
-is later rolled back.
+"""Signals the privacy core sends when what a stored retention date depends on changes.
+
+The core itself receives both (:mod:`privacy.receivers`) and recomputes the date of every
+model whose ``PersonalData`` declares ``retention``; apps connect only for anything else.
+Both are sent on transaction commit, so a receiver never acts on a change that is later
+rolled back.
 
 ``purpose_retention_changed``
     sent with ``sender=Purpose``, ``purpose`` (the saved instance, any locale) and ``key``

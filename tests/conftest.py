@@ -21,12 +21,20 @@ def locales(db):
 
 @pytest.fixture
 def root_page(db, locales):
-    return Page.get_first_root_node()
+    """Wagtail's root page; made again when a transactional test flushed the database."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["nl"]))
+    return root
 
 
 @pytest.fixture
 def default_site(db, root_page):
-    return Site.objects.get(is_default_site=True)
+    site, _created = Site.objects.get_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": root_page},
+    )
+    return site
 
 
 @pytest.fixture(autouse=True)
@@ -78,39 +86,9 @@ def home_page(default_site, locales):
     return home
 
 
-@pytest.fixture(scope="session")
-def _serialized_test_databases(django_db_setup, django_db_blocker):
-    """Each test database's initial contents, as serialised when the databases were made."""
-    from django.db import connections
-
-    return {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
-
-
-@pytest.fixture
-def _django_db_helper(_serialized_contents_on_this_connection, _django_db_helper):
-    """pytest-django's database helper, made to work in tests that drive Playwright.
-
-    Playwright's sync API runs the test under a greenlet with its own context variables, so
-    Django hands out fresh connection objects there, without the serialised initial contents
-    that ``serialized_rollback`` needs. The flush after such a test then re-runs
-    ``post_migrate`` instead of leaving the database empty, and the next test's restore fails
-    (duplicate content types, no default site). Giving the contents back to those connection
-    objects before pytest-django's helper runs keeps the documented behaviour.
-    """
-    yield _django_db_helper
-
-
-@pytest.fixture
-def _serialized_contents_on_this_connection(request, _serialized_test_databases):
-    from django.db import connections
-
-    for alias, serialized in _serialized_test_databases.items():
-        if not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = serialized
+# tests/standalone runs with its own settings, in a pytest run of its own (see the Makefile).
+STANDALONE = "tests.standalone.settings"
+collect_ignore = [] if os.environ.get("DJANGO_SETTINGS_MODULE") == STANDALONE else ["standalone"]
 
 
 CHROMIUM = "/usr/bin/chromium"

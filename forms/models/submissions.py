@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.registry import Retention
+
 from ..files import FileKind
 from ..scan import ScanStatus
 
@@ -42,7 +44,8 @@ def attachment_key(instance: SubmissionFile, filename: str) -> str:
 
 
 class FormSubmission(models.Model):
-    """One filled-in form, filed under the form's source-language page.
+    """One filled-in form of any :class:`AbstractFormPage` subclass, filed under the form's
+    source-language page.
 
     Deliberately not Wagtail's ``FormSubmission``: page editors reach those through the
     stock "Forms" menu, while these belong to the inbox's group alone. Registered personal
@@ -50,15 +53,15 @@ class FormSubmission(models.Model):
     """
 
     page = models.ForeignKey(
-        "forms.FormPage",
+        "wagtailcore.Page",
         on_delete=models.SET_NULL,
         null=True,
-        related_name="submissions",
+        related_name="+",
         verbose_name=_("form"),
         help_text=_("The form in its source language, shared by all its translations."),
     )
     translation_page = models.ForeignKey(
-        "forms.FormPage",
+        "wagtailcore.Page",
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
@@ -88,6 +91,9 @@ class FormSubmission(models.Model):
         files = ("attachments__file",)
         purpose = "inbox__purpose__key"
         expired = "retain_until"
+        # The privacy core computes ``retain_until`` from the purpose: from the submission,
+        # from its handling, or while the subject's consent to the purpose stands.
+        retention = Retention(started="submitted_at", decided="handled_at")
 
     class Meta:
         verbose_name = _("form submission")

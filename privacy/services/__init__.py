@@ -12,6 +12,7 @@ from .consent import (
     normalise_email,
 )
 from .retention import RunReport, retention_enforce
+from .retention_dates import retention_compute, retention_consent_withdrawn, retention_refresh
 from .subjects import SubjectExport, subject_counts, subject_erase, subject_export
 
 __all__ = [
@@ -23,7 +24,10 @@ __all__ = [
     "consents_pseudonymise_subject",
     "consents_record",
     "normalise_email",
+    "retention_compute",
+    "retention_consent_withdrawn",
     "retention_enforce",
+    "retention_refresh",
     "subject_counts",
     "subject_erase",
     "subject_export",

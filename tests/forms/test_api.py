@@ -412,9 +412,17 @@ def test_openapi_document_describes_both_endpoints(client):
     assert {"201", "400", "404", "413", "429"} <= set(submit["responses"])
 
 
-def test_locale_unknown_to_the_site_does_not_break_the_schema(client, contact_page):
+def test_locale_unknown_to_the_site_falls_back_to_the_forms_own_language(client, contact_page):
     Locale.objects.filter(language_code="en").delete()
-    assert client.get(schema_url(contact_page, locale="en")).status_code == 200
+
+    response = client.get(schema_url(contact_page, locale="en"))
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == contact_page.pk
+    assert body["locale"] == "nl"
+    assert body["fields"][0]["label"] == "Naam"
+    assert "en" not in body["translations"]
 
 
 @override_settings(RECAPTCHA_PUBLIC_KEY="site-key", RECAPTCHA_PRIVATE_KEY="secret")

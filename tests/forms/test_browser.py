@@ -11,7 +11,9 @@ from tests.twofactor import browser_log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Run on their own (``pytest -m browser``) against the live server's database, which
+    # is flushed after each test rather than rolled back; fixtures rebuild what they need.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

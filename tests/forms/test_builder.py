@@ -4,6 +4,7 @@ import pytest
 from django import forms as django_forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
@@ -11,7 +12,7 @@ from forms import builder
 from forms.admin_forms import field_problems
 from forms.builder import PrivateFileField, PurposeConsentField
 from forms.constants import FieldType
-from forms.models import FormField
+from forms.models import FormField, FormPage
 from privacy.models import LegalBasis
 from tests.forms.factories import FormFieldFactory, FormPageFactory
 from tests.privacy.factories import PurposeFactory
@@ -133,31 +134,59 @@ def test_file_field_checks_content_in_clean():
         field.clean(SimpleUploadedFile("a.pdf", b"MZ" + b"\0" * 10))
 
 
+SUBJECT = "Mark exactly one e-mail field as the person's e-mail address"
+
+
 @pytest.mark.parametrize(
-    ("fields", "problem"),
+    ("fields", "expected"),
     [
-        ([{"field_type": "email"}, {"field_type": "file"}], "no subject e-mail"),
+        ([{"field_type": "email"}, {"field_type": "file"}], (None, "", SUBJECT)),
         (
             [
                 {"field_type": "email", "is_subject_email": True},
                 {"field_type": "email", "is_subject_email": True},
             ],
-            "two subject e-mails",
+            (None, "", SUBJECT),
         ),
-        ([{"field_type": "singleline", "is_subject_email": True}], "subject on a text field"),
-        ([{"field_type": "email", "is_subject_email": True, "key": "captcha"}], "reserved"),
+        (
+            [{"field_type": "singleline", "is_subject_email": True}],
+            (0, "is_subject_email", "Only an e-mail field can hold the address."),
+        ),
+        (
+            [{"field_type": "email", "is_subject_email": True, "key": "captcha"}],
+            (0, "key", "'captcha' is reserved."),
+        ),
         (
             [{"field_type": "email", "is_subject_email": True}, {"field_type": "purpose"}],
-            "purpose missing",
+            (1, "purpose", "Choose the purpose this consent is for."),
         ),
-        ([{"field_type": "singleline"}, {"field_type": "phone"}], "name and phone, no e-mail"),
-        ([{"field_type": "email"}], "an e-mail field not marked as the subject's"),
+        ([{"field_type": "singleline"}, {"field_type": "phone"}], (None, "", SUBJECT)),
+        ([{"field_type": "email"}], (None, "", SUBJECT)),
+    ],
+    ids=[
+        "no subject e-mail",
+        "two subject e-mails",
+        "subject on a text field",
+        "reserved key",
+        "purpose missing",
+        "name and phone, no e-mail",
+        "an e-mail field not marked as the subject's",
     ],
 )
-def test_field_rules_catch_forms_that_cannot_be_stored_properly(fields, problem):
+def test_field_rules_catch_forms_that_cannot_be_stored_properly(fields, expected):
     built = [FormField(label=f"Vraag {i}", **options) for i, options in enumerate(fields)]
+    position, attribute, message = expected
 
-    assert field_problems(built), problem
+    with translation.override("en"):
+        problems = [
+            (built.index(field) if field is not None else None, name, text)
+            for field, name, text in field_problems(built)
+        ]
+
+    assert len(problems) == 1, problems
+    found_position, found_attribute, found_message = problems[0]
+    assert (found_position, found_attribute) == (position, attribute)
+    assert found_message.startswith(message)
 
 
 def test_field_rules_accept_a_sound_form():
@@ -198,3 +227,15 @@ def test_field_rules_keep_a_files_limit_under_the_request_body_cap(size_mb, refu
     problems = [(field.label, attribute) for field, attribute, _m in field_problems(built)]
 
     assert (("CV", "max_file_size_mb") in problems) is refused
+
+
+def test_a_draft_builds_its_own_form_and_leaves_the_live_form_alone(contact_page):
+    live_fields = list(contact_page.get_form(page=contact_page).fields)
+    draft = FormPage.objects.get(pk=contact_page.pk)
+    draft.form_fields = [FormField(label="Voornaam", key="first_name", field_type="singleline")]
+
+    draft_form = draft.get_form(page=draft)
+    live_again = FormPage.objects.get(pk=contact_page.pk).get_form(page=contact_page)
+
+    assert list(draft_form.fields) == ["first_name"]
+    assert list(live_again.fields) == live_fields

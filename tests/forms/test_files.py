@@ -60,7 +60,7 @@ def test_each_accepted_kind_is_stored_with_the_kind_its_content_shows(
 ):
     response = _post(client, contact_page, valid_data, name, content, "text/plain")
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     attachment = SubmissionFile.objects.get()
     assert attachment.kind == kind
     assert attachment.size == len(content)

@@ -5,6 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.storage import FileSystemStorage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -23,16 +25,53 @@ def test_valid_submission_is_stored_with_answers_by_key_and_normalised_email(
 ):
     response = client.post(contact_page.url, valid_data)
 
-    assert response.status_code == 200
-    assert "forms/form_page_landing.html" in [t.name for t in response.templates]
+    assert response.status_code == 303
     submission = FormSubmission.objects.get()
-    assert submission.page == contact_page
+    assert submission.page_id == contact_page.pk
     assert submission.inbox == contact_page.inbox
     assert submission.locale == "nl"
     assert submission.subject_email == "jan.peeters@example.org"
     assert submission.answers["name"] == "Jan Peeters"
     assert submission.answers["question"] == valid_data["question"]
     assert "consent_answer" not in submission.answers
+
+
+def test_stored_submission_redirects_to_the_thank_you_url_without_rendering(
+    client, contact_page, valid_data
+):
+    response = client.post(contact_page.url, valid_data)
+
+    assert response.status_code == 303
+    assert response["Location"] == f"{contact_page.url}sent/"
+    assert response.templates == []
+    assert response.content == b""
+
+
+def test_thank_you_url_thanks_and_holds_no_personal_data(client, contact_page, valid_data):
+    location = client.post(contact_page.url, valid_data)["Location"]
+
+    thanks = client.get(location)
+
+    assert thanks.status_code == 200
+    assert "forms/form_page_landing.html" in [t.name for t in thanks.templates]
+    assert "?" not in location
+    assert "jan" not in location.lower() and str(FormSubmission.objects.get().pk) not in location
+
+
+def test_refreshing_the_thank_you_page_submits_nothing_again(client, contact_page, valid_data):
+    location = client.post(contact_page.url, valid_data)["Location"]
+
+    client.get(location)
+    client.get(location)
+
+    assert FormSubmission.objects.count() == 1
+
+
+def test_thank_you_url_takes_no_posts(client, contact_page, valid_data):
+    response = client.post(f"{contact_page.url}sent/", valid_data)
+
+    assert response.status_code == 405
+    assert not FormSubmission.objects.exists()
 
 
 def test_a_ticked_box_is_given_and_a_notice_informed_with_revision_text_and_locale(
@@ -78,7 +117,7 @@ def test_a_consent_box_marked_required_by_older_data_is_still_optional(
 
     response = client.post(contact_page.url, valid_data)
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert FormSubmission.objects.count() == 1
     assert ConsentRecord.objects.get(purpose_key="newsletter").decision == "refused"
 
@@ -259,9 +298,10 @@ def test_submissions_of_a_translation_land_with_the_source_page(
 
     response = client.post(fr_page.url, valid_data)
 
-    assert response.status_code == 200
+    assert response.status_code == 303
+    assert response["Location"] == f"{fr_page.url}sent/"
     submission = FormSubmission.objects.get()
-    assert submission.page == contact_page
+    assert submission.page_id == contact_page.pk
     assert submission.translation_page.specific == fr_page
     assert submission.locale == "fr"
     assert submission.inbox == contact_page.inbox
@@ -274,7 +314,7 @@ def _submit(page):
         page=page,
     )
     assert form.is_valid(), form.errors
-    return services.submission_create(page=page, form=form, locale="nl")
+    return services.submission_create(data=page.submission_input(form))
 
 
 @pytest.mark.parametrize("start", [RetentionStart.DECISION, RetentionStart.LAST_CONTACT])
@@ -317,7 +357,51 @@ def test_too_many_posts_from_one_client_get_429_and_store_nothing_more(
     first = client.post(contact_page.url, valid_data)
     second = client.post(contact_page.url, valid_data)
 
-    assert first.status_code == 200
+    assert first.status_code == 303
     assert second.status_code == 429
     assert FormSubmission.objects.count() == 1
     assert client.get(contact_page.url).status_code == 200
+
+
+def test_a_repeated_submission_reads_no_field_list_or_inbox_from_the_database(
+    client, contact_page, valid_data
+):
+    client.post(contact_page.url, valid_data)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(contact_page.url, valid_data)
+
+    assert response.status_code == 303
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "forms_formfield" not in tables
+    assert '"forms_inbox"' not in tables
+    assert '"wagtailcore_locale"."id" =' not in tables
+    assert FormSubmission.objects.count() == 2
+
+
+def test_an_edited_field_and_purpose_show_on_the_next_request(client, contact_page, answer_purpose):
+    client.get(contact_page.url)
+    field = contact_page.form_fields.get(key="name")
+    field.label = "Volledige naam"
+    field.save()
+    answer_purpose.consent_text = "Beantwoord mijn vraag, graag."
+    answer_purpose.save()
+
+    html = client.get(contact_page.url).content.decode()
+
+    assert "Volledige naam" in html
+    assert "Beantwoord mijn vraag, graag." in html
+
+
+def test_an_inbox_moved_to_another_purpose_times_the_next_submission_by_it(
+    client, contact_page, valid_data
+):
+    client.post(contact_page.url, valid_data)
+    inbox = contact_page.inbox
+    inbox.purpose = PurposeFactory(key="short", retention_days=2)
+    inbox.save()
+
+    client.post(contact_page.url, valid_data)
+
+    latest = FormSubmission.objects.order_by("-pk").first()
+    assert latest.retain_until == latest.submitted_at + datetime.timedelta(days=2)

@@ -4,7 +4,9 @@ import pytest
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Run on their own (``pytest -m browser``) against the live server's database, which
+    # is flushed after each test rather than rolled back; fixtures rebuild what they need.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

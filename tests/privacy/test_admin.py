@@ -88,9 +88,16 @@ def test_officers_see_the_deletion_log(officer, log_entry):
 
 
 def test_others_are_refused_and_see_no_menu_item(editor, record, log_entry):
-    assert editor.get(reverse("consent_ledger:index")).status_code == 403
-    assert editor.get(reverse("consent_ledger:inspect", args=[record.pk])).status_code == 403
-    assert editor.get(reverse("deletion_log:index")).status_code == 403
+    for url in (
+        reverse("consent_ledger:index"),
+        reverse("consent_ledger:inspect", args=[record.pk]),
+        reverse("deletion_log:index"),
+    ):
+        response = editor.get(url)
+        assert response.status_code == 403
+        assert record.subject_email not in response.content.decode()
+        assert record.purpose_key not in response.content.decode()
+        assert log_entry.purpose_key not in response.content.decode()
     dashboard = editor.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("consent_ledger:index") not in dashboard
     assert reverse("deletion_log:index") not in dashboard
@@ -116,6 +123,10 @@ def test_nobody_can_add_change_or_delete_evidence(
     ):
         assert client.get(url).status_code == 403, url
         assert client.post(url, {}).status_code == 403, url
+    record.refresh_from_db()
+    log_entry.refresh_from_db()
+    assert (record.subject_email, record.withdrawn_at) == ("ann@example.org", None)
+    assert log_entry.count == 4
     record.refresh_from_db()
     assert DeletionLog.objects.filter(pk=log_entry.pk).exists()
 

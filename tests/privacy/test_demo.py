@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 
 from privacy import demo
 from privacy.models import Purpose
+from website.demo import page_translate
 
 # Every purpose of the chamber's table of purposes, keys exactly as there.
 PURPOSES_TABLE_KEYS = {
@@ -26,7 +27,7 @@ PURPOSES_TABLE_KEYS = {
 
 
 def _load():
-    demo.load(log=lambda message: None)
+    demo.load(log=lambda message: None, translate=page_translate)
 
 
 @pytest.mark.django_db

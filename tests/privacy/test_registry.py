@@ -1,8 +1,11 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
+from forms.models import FormSubmission
 from privacy import registry
 from privacy.models import ConsentRecord
+from privacy.registry import Retention
 from tests.privacy.testapp.models import Attachment, Dossier
 
 
@@ -59,6 +62,42 @@ def test_discovery_fails_at_start_up_when_a_declaration_is_wrong(monkeypatch):
     assert registry.registration_for(Dossier).subject == "email"
 
 
-def test_a_callable_expiry_is_accepted():
-    registration = registry.registration_for(ConsentRecord)
-    assert callable(registration.expired)
+@pytest.mark.django_db
+def test_a_callable_expiry_decides_which_rows_are_expired():
+    def only_old(queryset, now):
+        return queryset.filter(name="old")
+
+    registration = registry._validate(
+        Dossier, _declare(subject="email", expired=staticmethod(only_old))
+    )
+    Dossier.objects.create(email="a@example.org", name="old")
+    Dossier.objects.create(email="b@example.org", name="new")
+
+    expired = registration.expired_queryset(timezone.now())
+
+    assert [dossier.name for dossier in expired] == ["old"]
+    assert registry.registration_for(ConsentRecord).expired_queryset(timezone.now()) is not None
+
+
+@pytest.mark.parametrize(
+    ("attributes", "message"),
+    [
+        ({"retention": "retain_until"}, "must be a Retention(...)"),
+        ({"retention": Retention(started="name")}, "'name' must be a DateTimeField"),
+        ({"retention": Retention(started="retain_until"), "purpose": ""}, "needs a purpose"),
+    ],
+)
+def test_a_bad_retention_declaration_fails_loudly(attributes, message):
+    declaration = {"subject": "email", "purpose": "purpose_key", "expired": "retain_until"}
+
+    with pytest.raises(ImproperlyConfigured) as error:
+        registry._validate(Dossier, _declare(**{**declaration, **attributes}))
+
+    assert message in str(error.value)
+
+
+def test_form_submissions_hand_their_retention_to_the_privacy_core():
+    registration = registry.registration_for(FormSubmission)
+
+    assert registration.retention == Retention(started="submitted_at", decided="handled_at")
+    assert registration.expired == "retain_until"

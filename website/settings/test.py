@@ -23,5 +23,5 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 STATIC_ROOT = f"{_tmp}/static"
 os.makedirs(STATIC_ROOT, exist_ok=True)
 
-# Real tables for the privacy engine's tests (a model that declares PersonalData).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.privacy.testapp"]  # noqa: F405
+# Real tables for tests: a model declaring PersonalData, a page type built on the forms base.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.privacy.testapp", "tests.forms.testapp"]  # noqa: F405

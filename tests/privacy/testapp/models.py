@@ -3,6 +3,8 @@
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 
+from privacy.registry import Retention
+
 
 def private_storage():
     return storages["private"]
@@ -63,3 +65,22 @@ class Invoice(models.Model):
 
     def __str__(self):
         return f"Invoice {self.pk}"
+
+
+class Membership(models.Model):
+    """A record kept under a purpose whose date the privacy core computes (``retention``)."""
+
+    email = models.EmailField(db_index=True)
+    purpose_key = models.CharField(max_length=64)
+    started_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True)
+    retain_until = models.DateTimeField(null=True)
+
+    class PersonalData:
+        subject = "email"
+        purpose = "purpose_key"
+        expired = "retain_until"
+        retention = Retention(started="started_at", decided="decided_at")
+
+    def __str__(self):
+        return self.email

@@ -1,6 +1,8 @@
 """Build the demo site by asking each app for its own demo content.
 
-Every installed project app may ship a ``demo.py`` with ``load(*, log)``; apps are visited in
+Every installed project app may ship a ``demo.py`` with ``load(*, log, translate)``
+(``translate`` is :func:`website.demo.page_translate`, handed in so the apps need not import
+the project); apps are visited in
 ``INSTALLED_APPS`` order, which is also their dependency order (home, privacy, forms,
 careers), so no app needs to know about the ones that come after it. Each ``load`` is
 idempotent, which makes the command safe to run on every ``make run``.
@@ -16,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from website.demo import page_translate
+
 PROJECT_APPS = ("home", "privacy", "forms", "careers")
 
 
@@ -28,7 +32,7 @@ class Command(BaseCommand):
                 continue
             module = import_module(f"{config.name}.demo")
             with transaction.atomic():
-                module.load(log=self._log)
+                module.load(log=self._log, translate=page_translate)
         if settings.DEBUG:
             self._ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,85 @@
+"""The privacy core works out and keeps right the retention date of any model declaring
+``retention``: here a test app's Membership, which no code in privacy names."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from privacy.models import ConsentSource, RetentionStart
+from privacy.services import consent_record, consent_withdraw, retention_compute
+from tests.privacy.factories import PurposeFactory
+from tests.privacy.testapp.models import Membership
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+STARTED = timezone.now() - timedelta(days=3)
+
+
+def _membership(purpose, **fields):
+    membership = Membership(
+        email="ann@example.org", purpose_key=purpose.key, started_at=STARTED, **fields
+    )
+    membership.retain_until = retention_compute(instance=membership)
+    membership.save()
+    return membership
+
+
+def test_a_purpose_counting_from_the_decision_counts_from_the_start_until_decided():
+    purpose = PurposeFactory(retention_days=30, retention_from=RetentionStart.DECISION)
+    decided = STARTED + timedelta(days=1)
+
+    open_membership = _membership(purpose)
+    decided_membership = _membership(purpose, decided_at=decided)
+
+    assert open_membership.retain_until == STARTED + timedelta(days=30)
+    assert decided_membership.retain_until == decided + timedelta(days=30)
+
+
+def test_a_withdrawal_purpose_keeps_the_row_while_consent_stands_then_counts_from_withdrawal():
+    purpose = PurposeFactory(retention_days=10, retention_from=RetentionStart.WITHDRAWAL)
+    consent_record(
+        purpose=purpose,
+        granted=True,
+        locale="nl",
+        source=ConsentSource.FORM,
+        email="ann@example.org",
+    )
+    membership = _membership(purpose)
+    assert membership.retain_until is None
+
+    consent_withdraw(purpose_key=purpose.key, email="ann@example.org")
+
+    membership.refresh_from_db()
+    assert membership.retain_until is not None
+    assert timezone.now() + timedelta(days=9) < membership.retain_until
+    assert membership.retain_until <= timezone.now() + timedelta(days=10)
+
+
+def test_a_grant_given_with_the_row_keeps_it_before_the_ledger_has_it():
+    purpose = PurposeFactory(retention_days=10, retention_from=RetentionStart.WITHDRAWAL)
+    membership = Membership(email="bo@example.org", purpose_key=purpose.key, started_at=STARTED)
+
+    kept_while_consent_stands = None
+    counted_from_start = STARTED + timedelta(days=10)
+
+    for decision, expected in [
+        (True, kept_while_consent_stands),
+        ("given", kept_while_consent_stands),
+        (False, counted_from_start),
+        ("refused", counted_from_start),
+        ("informed", counted_from_start),
+    ]:
+        found = retention_compute(instance=membership, decisions={purpose: decision})
+        assert found == expected, decision
+
+
+def test_a_changed_retention_period_recomputes_every_stored_date():
+    purpose = PurposeFactory(retention_days=30, retention_from=RetentionStart.SUBMISSION)
+    membership = _membership(purpose)
+
+    purpose.retention_days = 5
+    purpose.save()
+
+    membership.refresh_from_db()
+    assert membership.retain_until == STARTED + timedelta(days=5)
