@@ -1,165 +1,376 @@
-"""Admin views of the inboxes: thin; permission checks and reads come from selectors.
+"""The inbox admin: Wagtail's generic listing and inspect views, bound to one permission policy.
 
-Every view answers 403 to a user outside the inbox's group, whatever else they may edit.
+Every view asks :data:`forms.permissions.submission_policy`; a user who does not read an
+inbox is refused the same way whether the inbox exists or not, so its name, its size and
+its files stay unknown to them.
 """
 
 from __future__ import annotations
 
-import csv
+import datetime
 
+import django_filters
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import FileResponse, Http404
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
-from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseOperationView
+from wagtail.admin.widgets import HeaderButton
 
 from . import selectors, services
-from .models import FormSubmission, Inbox, SubmissionFile
+from .models import FileDownloadLog, FormSubmission, Inbox, SubmissionFile
+from .permissions import HANDLE, READ, submission_policy
 
 
-def _inbox_for(request, pk) -> Inbox:
-    inbox = get_object_or_404(Inbox, pk=pk)
-    if not inbox.readable_by(request.user):
-        raise PermissionDenied
-    return inbox
+class DateTimeColumn(Column):
+    """A moment as date and time in the user's time zone (Wagtail activates it per request)."""
+
+    cell_template_name = "forms/admin/datetime_cell.html"
 
 
-def _submission_for(request, pk) -> FormSubmission:
-    submission = get_object_or_404(FormSubmission.objects.select_related("inbox"), pk=pk)
-    if not submission.inbox.readable_by(request.user):
-        raise PermissionDenied
-    return submission
+class StatusColumn(Column):
+    cell_template_name = "forms/admin/status_cell.html"
 
 
-class InboxAdminView(WagtailAdminTemplateMixin, TemplateView):
+class InboxIndexView(generic.IndexView):
+    """The inboxes the user reads, with their open and total counts."""
+
+    model = Inbox
+    any_permission_required = [READ]
+    page_title = gettext_lazy("Inboxes")
     header_icon = "mail"
+    paginate_by = 50
+    index_url_name = "forms_inboxes:index"
+    index_results_url_name = None
+    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("forms_inboxes:index"), "label": gettext_lazy("Inboxes")}
+    @cached_property
+    def permission_policy(self):
+        return submission_policy
+
+    def get_base_queryset(self):
+        return selectors.inboxes_with_counts(self.request.user)
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "name",
+                label=gettext_lazy("Inbox"),
+                get_url=lambda inbox: reverse("forms_inboxes:submissions", args=[inbox.pk]),
+            ),
+            Column("unhandled_count", label=gettext_lazy("Open")),
+            Column("submission_count", label=gettext_lazy("Total")),
+            Column("purpose", label=gettext_lazy("Kept under")),
         ]
 
-
-class InboxIndexView(InboxAdminView):
-    template_name = "forms/admin/inbox_index.html"
-    page_title = gettext_lazy("Inboxes")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["inboxes"] = selectors.inboxes_with_counts(self.request.user)
-        context["can_audit"] = self.request.user.has_perm("forms.view_filedownloadlog")
-        return context
+    @cached_property
+    def no_results_message(self):
+        return _("You read no inbox yet. An administrator adds you to an inbox's group.")
 
 
-class InboxSubmissionsView(InboxAdminView):
-    template_name = "forms/admin/submission_index.html"
+class SubmissionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[("open", gettext_lazy("Open")), ("handled", gettext_lazy("Handled"))],
+        method="filter_status",
+        empty_label=gettext_lazy("All"),
+    )
+    form = django_filters.ChoiceFilter(
+        label=gettext_lazy("Form"), field_name="page", empty_label=gettext_lazy("All")
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Submitted"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = FormSubmission
+        fields = []
+
+    def __init__(self, *args, inbox: Inbox, **kwargs):
+        super().__init__(*args, **kwargs)
+        forms = {}
+        for page_id, title in (
+            FormSubmission.objects.filter(inbox=inbox, page__isnull=False)
+            .order_by("page_id", "-submitted_at")
+            .values_list("page_id", "form_title")
+        ):
+            forms.setdefault(page_id, title)
+        self.filters["form"].extra["choices"] = sorted(
+            forms.items(), key=lambda item: item[1].lower()
+        )
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(handled_at__isnull=True)
+        if value == "handled":
+            return queryset.filter(handled_at__isnull=False)
+        return queryset
+
+
+class InboxScopedMixin:
+    """Finds the inbox in the URL among those the user reads, or refuses."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.inbox = (
+            submission_policy.inboxes_for_user(request.user).filter(pk=kwargs["inbox_pk"]).first()
+        )
 
     def dispatch(self, request, *args, **kwargs):
-        self.inbox = _inbox_for(request, kwargs["pk"])
+        if self.inbox is None:
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
+    """One inbox's submissions: search, filters, bulk "mark as handled", CSV/XLSX export."""
+
+    template_name = "forms/admin/submission_index.html"
+    any_permission_required = [READ]
+    filterset_class = SubmissionFilterSet
+    search_fields = ["subject_email", "form_title", "answers"]
+    search_backend_name = None
+    paginate_by = 50
+    index_url_name = "forms_inboxes:submissions"
+    index_results_url_name = "forms_inboxes:submissions_results"
+    inspect_url_name = "forms_inboxes:submission"
+    add_url_name = edit_url_name = delete_url_name = copy_url_name = None
+    export_headings = {
+        "pk": "id",
+        "form_title": "form",
+        "locale": "language",
+        "submitted_at": "submitted_at",
+        "handled_at": "handled_at",
+        "subject_email": "e-mail",
+    }
+
+    @cached_property
+    def permission_policy(self):
+        return submission_policy
 
     def get_page_title(self):
         return self.inbox.name
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
+            {"url": "", "label": self.inbox.name},
+        ]
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.inbox.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.inbox.pk])
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "inbox": self.inbox}
+
+    def get_base_queryset(self):
+        return FormSubmission.objects.filter(inbox=self.inbox).select_related("handled_by")
+
+    def get_valid_orderings(self):
+        return ["submitted_at", "-submitted_at", "form_title", "-form_title"]
+
+    def get_ordering(self):
+        return super().get_ordering() or "-submitted_at"
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="submission"),
+            TitleColumn(
+                "submitted_at",
+                label=gettext_lazy("Submitted"),
+                sort_key="submitted_at",
+                get_url=lambda submission: reverse(
+                    "forms_inboxes:submission", args=[submission.pk]
+                ),
+                get_title_id=lambda submission: f"submission_{submission.pk}_title",
+                accessor=lambda submission: _short(submission.submitted_at),
+            ),
+            Column("form_title", label=gettext_lazy("Form"), sort_key="form_title"),
+            Column("locale", label=gettext_lazy("Language")),
+            Column("subject_email", label=gettext_lazy("E-mail")),
+            StatusColumn("status", label=gettext_lazy("Status"), accessor=lambda s: s),
+        ]
+
+    # Spreadsheet export: the listing's rows as filtered, answers keyed by field key.
+
+    @cached_property
+    def answer_keys(self) -> list[str]:
+        return list(selectors.inbox_answer_labels(self.inbox))
+
+    @cached_property
+    def list_export(self):
+        fixed = ["pk", "form_title", "locale", "submitted_at", "handled_at", "subject_email"]
+        return fixed + [f"answers.{key}" for key in self.answer_keys]
+
+    def get_heading(self, queryset, field):
+        if field.startswith("answers."):
+            return field.removeprefix("answers.")
+        return super().get_heading(queryset, field)
+
+    def to_row_dict(self, item):
+        answers = item.answers or {}
+        row = {
+            "pk": item.pk,
+            "form_title": item.form_title,
+            "locale": item.locale,
+            "submitted_at": _local(item.submitted_at),
+            "handled_at": _local(item.handled_at),
+            "subject_email": item.subject_email,
+        }
+        for key in self.answer_keys:
+            row[f"answers.{key}"] = selectors.display_value(answers.get(key))
+        return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, datetime.datetime):
+            # Wagtail's default writes UTC; the user reads their own time zone.
+            return (
+                value.replace(tzinfo=None)
+                if export_format == self.FORMAT_XLSX
+                else (value.isoformat())
+            )
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            # XLSX cells are typed as text by Wagtail; a CSV cell has no type, so text a
+            # spreadsheet would read as a formula gets a leading apostrophe.
+            return selectors.spreadsheet_text(value)
+        return value
+
+    def get_filename(self):
+        return f"inbox-{self.inbox.pk}"
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.request.user.has_perm("forms.view_filedownloadlog"):
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    _("File downloads"), url=reverse("forms_downloads:index"), icon_name="list-ul"
+                ),
+            ]
+        return buttons
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        submissions = self.inbox.submissions.select_related("handled_by")
-        status = self.request.GET.get("status")
-        if status == "open":
-            submissions = submissions.filter(handled_at__isnull=True)
-        elif status == "handled":
-            submissions = submissions.filter(handled_at__isnull=False)
-        paginator = Paginator(submissions, 50)
-        context.update(
-            inbox=self.inbox,
-            status=status,
-            page_obj=paginator.get_page(self.request.GET.get("p")),
-        )
+        context["inbox"] = self.inbox
         return context
 
 
-class SubmissionDetailView(InboxAdminView):
-    template_name = "forms/admin/submission_detail.html"
+def _local(value):
+    return timezone.localtime(value) if value else value
 
-    def dispatch(self, request, *args, **kwargs):
-        self.submission = _submission_for(request, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+
+def _short(value) -> str:
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+
+
+class SubmissionDetailView(generic.InspectView):
+    """One submission as its inbox's reader needs it: answers, purposes, files, status."""
+
+    model = FormSubmission
+    template_name = "forms/admin/submission_detail.html"
+    any_permission_required = [READ]
+    index_url_name = edit_url_name = delete_url_name = None
+    header_icon = "mail"
+
+    @cached_property
+    def permission_policy(self):
+        return submission_policy
+
+    def get_object(self, queryset=None):
+        submission = (
+            submission_policy.instances_user_has_permission_for(self.request.user, READ)
+            .select_related("inbox", "handled_by")
+            .filter(pk=self.pk)
+            .first()
+        )
+        if submission is None:
+            raise PermissionDenied
+        return submission
+
+    def get_fields(self):
+        return []
 
     def get_page_title(self):
-        return str(self.submission)
+        return str(self.object)
+
+    def get_page_subtitle(self):
+        return self.object.inbox.name
 
     def get_breadcrumbs_items(self):
-        inbox = self.submission.inbox
-        return super().get_breadcrumbs_items() + [
-            {"url": reverse("forms_inboxes:submissions", args=[inbox.pk]), "label": inbox.name}
+        inbox = self.object.inbox
+        return self.breadcrumbs_items + [
+            {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
+            {"url": reverse("forms_inboxes:submissions", args=[inbox.pk]), "label": inbox.name},
+            {"url": "", "label": str(self.object)},
         ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            submission=self.submission,
-            answers=selectors.submission_answers(self.submission),
-            attachments=self.submission.attachments.all(),
+            submission=self.object,
+            answers=selectors.submission_answers_for_reader(self.object),
+            consents=selectors.submission_consents(self.object),
+            attachments=self.object.attachments.all(),
+            can_handle=submission_policy.user_has_permission_for_instance(
+                self.request.user, HANDLE, self.object
+            ),
         )
         return context
 
 
-class DownloadLogView(InboxAdminView):
-    """Who downloaded which submitted file, when: for auditors, not for the inboxes' readers."""
+class SubmissionHandleView(BaseOperationView):
+    """Marks one submission handled (POST only), for a reader of its inbox."""
 
-    template_name = "forms/admin/download_log.html"
-    page_title = gettext_lazy("File downloads")
+    model = FormSubmission
+    success_message = gettext_lazy("Marked as handled.")
+    http_method_names = ["post"]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("forms.view_filedownloadlog"):
+    def get_object(self):
+        submission = (
+            submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
+            .filter(pk=self.pk)
+            .first()
+        )
+        if submission is None:
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return submission
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        paginator = Paginator(selectors.download_log(self.request.user), 100)
-        context["page_obj"] = paginator.get_page(self.request.GET.get("p"))
-        return context
+    def perform_operation(self):
+        if not self.object.is_handled:
+            services.submission_mark_handled(submission=self.object, user=self.request.user)
 
-
-@require_POST
-def submission_handle(request, pk):
-    submission = _submission_for(request, pk)
-    if not submission.is_handled:
-        services.submission_mark_handled(submission=submission, user=request.user)
-        messages.success(request, _("Marked as handled."))
-    return redirect("forms_inboxes:submission", pk=submission.pk)
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def inbox_export(request, pk):
-    """All of an inbox's submissions as CSV, streamed row by row."""
-    inbox = _inbox_for(request, pk)
-    writer = csv.writer(_Echo())
-    rows = selectors.export_rows(inbox, inbox.submissions.order_by("submitted_at", "pk"))
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="inbox-{inbox.pk}.csv"'
-    return response
+    def get_success_url(self):
+        return reverse("forms_inboxes:submission", args=[self.object.pk])
 
 
 def attachment_download(request, pk):
-    """Stream a submitted file from private storage to a reader of its inbox; logged."""
-    attachment = get_object_or_404(
-        SubmissionFile.objects.select_related("submission__inbox"), pk=pk
+    """Stream a submitted file from private storage to a reader of its inbox; logged.
+
+    A plain view rather than a viewset's: it answers with the file, not a page.
+    """
+    attachment = (
+        SubmissionFile.objects.select_related("submission__inbox")
+        .filter(
+            submission__in=submission_policy.instances_user_has_permission_for(request.user, READ)
+        )
+        .filter(pk=pk)
+        .first()
     )
-    if not attachment.submission.inbox.readable_by(request.user):
+    if attachment is None:
         raise PermissionDenied
     try:
         handle = attachment.file.open("rb")
@@ -175,3 +386,70 @@ def attachment_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class DownloadLogIndexView(generic.IndexView):
+    """Who downloaded which file, from which submission, when; for ``view_filedownloadlog``."""
+
+    template_name = "wagtailadmin/generic/index.html"
+    any_permission_required = ["view"]
+    paginate_by = 100
+    search_fields = ["username"]
+    search_backend_name = None
+
+    @cached_property
+    def readable_inbox_ids(self) -> set[int]:
+        return set(
+            submission_policy.inboxes_for_user(self.request.user).values_list("pk", flat=True)
+        )
+
+    def _readable(self, entry: FileDownloadLog) -> bool:
+        """File names are personal data: shown only to a reader of the file's inbox."""
+        return entry.file is not None and entry.file.submission.inbox_id in self.readable_inbox_ids
+
+    def file_label(self, entry: FileDownloadLog) -> str:
+        if entry.file is None:
+            return _("#%(pk)s (deleted)") % {"pk": entry.file_pk}
+        if self._readable(entry):
+            return f"{entry.file.original_name} (#{entry.file_pk})"
+        return f"#{entry.file_pk}"
+
+    def submission_url(self, entry: FileDownloadLog) -> str | None:
+        if self._readable(entry):
+            return reverse("forms_inboxes:submission", args=[entry.submission_pk])
+        return None
+
+    @cached_property
+    def columns(self):
+        return [
+            DateTimeColumn(
+                "downloaded_at", label=gettext_lazy("Downloaded at"), sort_key="downloaded_at"
+            ),
+            Column("username", label=gettext_lazy("User"), sort_key="username"),
+            Column("file", label=gettext_lazy("File"), accessor=self.file_label),
+            TitleColumn(
+                "submission_pk",
+                label=gettext_lazy("Submission"),
+                accessor=lambda entry: f"#{entry.submission_pk}",
+                get_url=self.submission_url,
+            ),
+        ]
+
+    def get_base_queryset(self):
+        return FileDownloadLog.objects.select_related("file__submission")
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching or self.is_filtering:
+            return _("No download matches your query.")
+        return _("No file has been downloaded yet.")
+
+
+__all__ = [
+    "DownloadLogIndexView",
+    "InboxIndexView",
+    "SubmissionDetailView",
+    "SubmissionHandleView",
+    "SubmissionIndexView",
+    "attachment_download",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from .models import ConsentRecord, Purpose
@@ -50,3 +51,17 @@ def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) 
     if keys is not None:
         purposes = purposes.filter(key__in=keys)
     return list(purposes)
+
+
+def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:
+    """The decisions recorded with one source (a form submission, say), oldest first."""
+    return list(
+        ConsentRecord.objects.filter(source_ref=source_ref)
+        .select_related("purpose")
+        .order_by("recorded_at", "pk")
+    )
+
+
+def consent_decision_label(record: ConsentRecord) -> str:
+    """What the person chose, in words: the one place that reads how a decision is stored."""
+    return gettext("given") if record.granted else gettext("refused")
