@@ -84,11 +84,18 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         site.save()
         log("Pointed the default site at the home page.")
     # Wagtail's localhost:80 made the pages' html_url (API, admin's "view live") point
-    # elsewhere than the API's own links and the server `make run` starts. An address
-    # someone chose is kept.
+    # elsewhere than the API's own links and the server `make run` starts. A local address
+    # follows the port the server runs at (`make run PORT=8123`); an address someone chose
+    # is kept.
     address = site_address()
-    if (site.hostname, site.port) == WAGTAIL_INITIAL_ADDRESS != address and not (
-        Site.objects.filter(hostname=address[0], port=address[1]).exists()
+    current = (site.hostname, site.port)
+    follows = current == WAGTAIL_INITIAL_ADDRESS or (
+        current[0] in LOCAL_HOSTS and address[0] in LOCAL_HOSTS
+    )
+    if (
+        follows
+        and current != address
+        and not Site.objects.filter(hostname=address[0], port=address[1]).exists()
     ):
         site.hostname, site.port = address
         site.save()
@@ -109,6 +116,9 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         log(f"Removed Wagtail's welcome page {welcome.title!r}.")
         welcome.delete()
     return home
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 def site_address() -> tuple[str, int]:

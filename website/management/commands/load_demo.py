@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Site
 
 PROJECT_APPS = ("home", "privacy", "forms", "careers")
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
         if settings.DEBUG:
             self._ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            self.stdout.write(
+                f"The site is served at {site.root_url}/ (admin: {site.root_url}/admin/)."
+            )
 
     def _log(self, message: str) -> None:
         self.stdout.write(f"  {message}")
