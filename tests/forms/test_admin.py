@@ -114,3 +114,12 @@ def test_file_limit_over_the_request_body_cap_is_refused_with_a_clear_error(
     [message] = [e for form in formset.forms for e in form.errors.get("max_file_size_mb", [])]
     assert "25 MB" in message
     assert contact_page.form_fields.get(key="attachment").max_file_size_mb == 10
+
+
+def test_editor_loads_the_form_builder_script_as_a_file(admin_client, contact_page):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk])).content
+
+    assert b'<script src="/static/forms/js/form-builder.js"></script>' in html
+    # Each option is marked with the types it belongs to, for that script.
+    for option in (b"choices", b"default", b"subject", b"purpose", b"file"):
+        assert b'data-form-field-option="' + option + b'"' in html
