@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Serves Swagger UI's own files for /api/docs: the docs load nothing from another host.
+    "ninja",
     "django_recaptcha",
     "storages",
     "django.contrib.admin",
