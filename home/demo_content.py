@@ -25,7 +25,7 @@ HOME = {
             {
                 "title": "Word lid",
                 "text": "Sluit u aan bij meer dan drieduizend bedrijven.",
-                "link_label": "Lees meer over ons",
+                "link_label": "Meld uw bedrijf aan",
                 "page": about,
                 "url": "",
             },
@@ -105,7 +105,7 @@ TRANSLATIONS = {
         "Sluit u aan bij meer dan drieduizend bedrijven.": (
             "Rejoignez plus de trois mille entreprises."
         ),
-        "Lees meer over ons": "En savoir plus sur nous",
+        "Meld uw bedrijf aan": "Inscrivez votre entreprise",
         "De Kamer opende voor ons de deur naar de Franse markt.": (
             "La Chambre nous a ouvert la porte du marché français."
         ),
@@ -145,7 +145,7 @@ TRANSLATIONS = {
         ),
         "Word lid": "Become a member",
         "Sluit u aan bij meer dan drieduizend bedrijven.": "Join more than three thousand businesses.",
-        "Lees meer over ons": "Read more about us",
+        "Meld uw bedrijf aan": "Sign up your company",
         "De Kamer opende voor ons de deur naar de Franse markt.": (
             "The Chamber opened the door to the French market for us."
         ),

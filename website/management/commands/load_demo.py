@@ -17,6 +17,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
+from website.demo import call_to_action_link
+
 PROJECT_APPS = ("home", "privacy", "forms", "careers")
 
 
@@ -30,6 +32,10 @@ class Command(BaseCommand):
             module = import_module(f"{config.name}.demo")
             with transaction.atomic():
                 module.load(log=self._log)
+        if apps.is_installed("forms"):
+            # Made by home's demo before forms' demo made the page it leads to.
+            with transaction.atomic():
+                call_to_action_link(title="Word lid", slug="membership", log=self._log)
         if settings.DEBUG:
             self._ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
