@@ -19,10 +19,10 @@ from wagtail_localize.models import (
     LocaleSynchronization,
 )
 
-from website.demo import page_translate
+from website.demo import page_translate, snippet_translate
 
 from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
-from .models import HomePage, OrganisationSettings, StandardPage
+from .models import HomePage, OrganisationIdentity, OrganisationSettings, StandardPage
 
 Log = Callable[[str], None]
 # The default site as Wagtail's own migrations create it.
@@ -49,7 +49,7 @@ def load(*, log: Log) -> None:
             locale=locale, defaults={"sync_from": source_locale}
         )
 
-    organisation_settings_ensure(log=log)
+    organisation_settings_ensure(locales=locales, log=log)
     for name in ("Editors", "Moderators"):
         _, created = Group.objects.get_or_create(name=name)
         if created:
@@ -153,11 +153,26 @@ def home_body_ensure(*, home: HomePage, about: StandardPage | None, log: Log) ->
     log("Filled the home page's body.")
 
 
-def organisation_settings_ensure(*, log: Log) -> None:
+def organisation_settings_ensure(*, locales: dict[str, Locale], log: Log) -> None:
+    """Contacts in the settings; the name and address per language, translated."""
     details = OrganisationSettings.load()
-    if details.organisation_name:
-        return
-    for field, value in ORGANISATION.items():
-        setattr(details, field, value)
-    details.save()
-    log("Filled the organisation settings.")
+    if not details.contact_email:
+        for field in SETTINGS_FIELDS:
+            setattr(details, field, ORGANISATION[field])
+        details.save()
+        log("Filled the organisation settings.")
+    source_locale = locales[settings.LANGUAGE_CODE]
+    identity = OrganisationIdentity.objects.filter(locale=source_locale).first()
+    if identity is None:
+        identity = OrganisationIdentity.objects.create(
+            locale=source_locale,
+            name=ORGANISATION["organisation_name"],
+            address=ORGANISATION["address"],
+        )
+        log("Filled the organisation's name and address.")
+    for code, locale in locales.items():
+        if locale != source_locale:
+            snippet_translate(instance=identity, locale=locale, texts=TRANSLATIONS[code], log=log)
+
+
+SETTINGS_FIELDS = ("contact_email", "privacy_email", "social_links")

@@ -88,6 +88,7 @@ TRANSLATIONS = {
         "Welkom": "Bienvenue",
         "welkom": "bienvenue",
         "Kamer van Koophandel Benelux": "Chambre de commerce Benelux",
+        "Kunstlaan 1\n1000 Brussel\nBelgië": "Avenue des Arts 1\n1000 Bruxelles\nBelgique",
         "Wij verbinden ondernemers in België, Nederland en Luxemburg.": (
             "Nous rapprochons les entrepreneurs de Belgique, des Pays-Bas et du Luxembourg."
         ),
@@ -131,6 +132,7 @@ TRANSLATIONS = {
         "Welkom": "Welcome",
         "welkom": "welcome",
         "Kamer van Koophandel Benelux": "Benelux Chamber of Commerce",
+        "Kunstlaan 1\n1000 Brussel\nBelgië": "Kunstlaan 1\n1000 Brussels\nBelgium",
         "Wij verbinden ondernemers in België, Nederland en Luxemburg.": (
             "We connect entrepreneurs in Belgium, the Netherlands and Luxembourg."
         ),

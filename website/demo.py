@@ -37,6 +37,20 @@ def page_translate(
         return None
 
     source, _ = TranslationSource.get_or_create_from_instance(page)
+    _string_translations_store(source=source, locale=locale, texts=texts)
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    # publish=False then publishing here, because wagtail-localize defers its own publish to
+    # the end of the transaction and the children's translations need a live parent.
+    translated, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
+    translated.get_latest_revision().publish()
+    log(f"Translated {page.title!r} into {locale.language_code}: {translated.title!r}.")
+    return translated
+
+
+def _string_translations_store(
+    *, source: TranslationSource, locale: Locale, texts: Mapping[str, str]
+) -> None:
+    """Manual string translations of ``source``'s segments found in ``texts``."""
     # wagtail-localize extracts a multi-line text (a list of choices) with <br/> for "\n".
     segments = {
         original.replace("\n", "<br/>"): translated.replace("\n", "<br/>")
@@ -55,12 +69,20 @@ def page_translate(
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
+
+
+def snippet_translate(*, instance, locale: Locale, texts: Mapping[str, str], log: Log):
+    """Translate a translatable snippet into ``locale`` through wagtail-localize, unless done.
+
+    The same rows the admin's translation editor writes, as for pages (``page_translate``).
+    """
+    if instance.get_translations().filter(locale=locale).exists():
+        return None
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
+    _string_translations_store(source=source, locale=locale, texts=texts)
     Translation.objects.get_or_create(source=source, target_locale=locale)
-    # publish=False then publishing here, because wagtail-localize defers its own publish to
-    # the end of the transaction and the children's translations need a live parent.
-    translated, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
-    translated.get_latest_revision().publish()
-    log(f"Translated {page.title!r} into {locale.language_code}: {translated.title!r}.")
+    translated, _ = source.create_or_update_translation(locale, fallback=True)
+    log(f"Translated {instance!s} into {locale.language_code}: {translated!s}.")
     return translated
 
 
