@@ -370,3 +370,19 @@ def test_download_log_shows_who_downloaded_which_file_from_which_submission(
     assert "secretary" in html
     assert "offerte.pdf" in html
     assert reverse("forms_inboxes:submission", args=[submission.pk]) in html
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "open_label"),
+    [("nl", "Uw inboxen", "2 open"), ("fr", "Vos boîtes de réception", "2 en attente")],
+)
+def test_dashboard_panel_speaks_the_admin_users_language(
+    client, secretary, two_submissions, language, heading, open_label
+):
+    _profile(secretary, preferred_language=language)
+    client.force_login(secretary)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    panel = html[html.index('id="forms-inboxes-section"') :]
+    assert heading in panel and open_label in panel
