@@ -374,7 +374,7 @@ def test_download_log_shows_who_downloaded_which_file_from_which_submission(
 
 @pytest.mark.parametrize(
     ("language", "heading", "open_label"),
-    [("nl", "Uw inboxen", "2 open"), ("fr", "Vos boîtes de réception", "2 en attente")],
+    [("nl", "Uw postvakken", "2 open"), ("fr", "Vos boîtes de réception", "2 en attente")],
 )
 def test_dashboard_panel_speaks_the_admin_users_language(
     client, secretary, two_submissions, language, heading, open_label
