@@ -319,11 +319,13 @@ def test_dashboard_has_no_inbox_panel_for_a_user_reading_no_inbox(
     assert "Contact requests" not in html
 
 
-def test_inboxes_appear_once_in_the_menu_and_not_under_snippets(admin_client, inbox):
+def test_inboxes_appear_once_in_the_menu_and_not_under_snippets(admin_client, admin_user, inbox):
+    _profile(admin_user, preferred_language="en")
+
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     snippets = admin_client.get(reverse("wagtailsnippets:index")).content.decode()
 
-    assert html.count('"label": "Inboxes"') + html.count('"label": "Inboxen"') == 1
+    assert html.count('"label": "Inboxes"') == 1
     assert not hasattr(Inbox, "snippet_viewset")
     assert "/admin/snippets/forms/inbox/" not in snippets
 

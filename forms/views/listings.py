@@ -1,9 +1,4 @@
-"""The inbox admin: Wagtail's generic listing and inspect views, bound to one permission policy.
-
-Every view asks :data:`forms.permissions.submission_policy`; a user who does not read an
-inbox is refused the same way whether the inbox exists or not, so its name, its size and
-its files stay unknown to them.
-"""
+"""Listings of inboxes and of one inbox's submissions: search, filters, bulk, export."""
 
 from __future__ import annotations
 
@@ -11,7 +6,6 @@ import datetime
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,12 +15,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.widgets import HeaderButton
 
-from . import selectors, services
-from .models import FileDownloadLog, FormSubmission, Inbox, SubmissionFile
-from .permissions import HANDLE, READ, submission_policy
+from .. import selectors
+from ..models import FormSubmission, Inbox
+from ..permissions import READ, submission_policy
 
 
 class DateTimeColumn(Column):
@@ -275,181 +268,3 @@ def _local(value):
 
 def _short(value) -> str:
     return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
-
-
-class SubmissionDetailView(generic.InspectView):
-    """One submission as its inbox's reader needs it: answers, purposes, files, status."""
-
-    model = FormSubmission
-    template_name = "forms/admin/submission_detail.html"
-    any_permission_required = [READ]
-    index_url_name = edit_url_name = delete_url_name = None
-    header_icon = "mail"
-
-    @cached_property
-    def permission_policy(self):
-        return submission_policy
-
-    def get_object(self, queryset=None):
-        submission = (
-            submission_policy.instances_user_has_permission_for(self.request.user, READ)
-            .select_related("inbox", "handled_by")
-            .filter(pk=self.pk)
-            .first()
-        )
-        if submission is None:
-            raise PermissionDenied
-        return submission
-
-    def get_fields(self):
-        return []
-
-    def get_page_title(self):
-        return str(self.object)
-
-    def get_page_subtitle(self):
-        return self.object.inbox.name
-
-    def get_breadcrumbs_items(self):
-        inbox = self.object.inbox
-        return self.breadcrumbs_items + [
-            {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
-            {"url": reverse("forms_inboxes:submissions", args=[inbox.pk]), "label": inbox.name},
-            {"url": "", "label": str(self.object)},
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            submission=self.object,
-            answers=selectors.submission_answers_for_reader(self.object),
-            consents=selectors.submission_consents(self.object),
-            attachments=self.object.attachments.all(),
-            can_handle=submission_policy.user_has_permission_for_instance(
-                self.request.user, HANDLE, self.object
-            ),
-        )
-        return context
-
-
-class SubmissionHandleView(BaseOperationView):
-    """Marks one submission handled (POST only), for a reader of its inbox."""
-
-    model = FormSubmission
-    success_message = gettext_lazy("Marked as handled.")
-    http_method_names = ["post"]
-
-    def get_object(self):
-        submission = (
-            submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
-            .filter(pk=self.pk)
-            .first()
-        )
-        if submission is None:
-            raise PermissionDenied
-        return submission
-
-    def perform_operation(self):
-        if not self.object.is_handled:
-            services.submission_mark_handled(submission=self.object, user=self.request.user)
-
-    def get_success_url(self):
-        return reverse("forms_inboxes:submission", args=[self.object.pk])
-
-
-def attachment_download(request, pk):
-    """Stream a submitted file from private storage to a reader of its inbox; logged.
-
-    A plain view rather than a viewset's: it answers with the file, not a page.
-    """
-    attachment = (
-        SubmissionFile.objects.select_related("submission__inbox")
-        .filter(
-            submission__in=submission_policy.instances_user_has_permission_for(request.user, READ)
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if attachment is None:
-        raise PermissionDenied
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404(_("The file is no longer stored.")) from None
-    services.file_download_log(attachment=attachment, user=request.user)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-class DownloadLogIndexView(generic.IndexView):
-    """Who downloaded which file, from which submission, when; for ``view_filedownloadlog``."""
-
-    template_name = "wagtailadmin/generic/index.html"
-    any_permission_required = ["view"]
-    paginate_by = 100
-    search_fields = ["username"]
-    search_backend_name = None
-
-    @cached_property
-    def readable_inbox_ids(self) -> set[int]:
-        return set(
-            submission_policy.inboxes_for_user(self.request.user).values_list("pk", flat=True)
-        )
-
-    def _readable(self, entry: FileDownloadLog) -> bool:
-        """File names are personal data: shown only to a reader of the file's inbox."""
-        return entry.file is not None and entry.file.submission.inbox_id in self.readable_inbox_ids
-
-    def file_label(self, entry: FileDownloadLog) -> str:
-        if entry.file is None:
-            return _("#%(pk)s (deleted)") % {"pk": entry.file_pk}
-        if self._readable(entry):
-            return f"{entry.file.original_name} (#{entry.file_pk})"
-        return f"#{entry.file_pk}"
-
-    def submission_url(self, entry: FileDownloadLog) -> str | None:
-        if self._readable(entry):
-            return reverse("forms_inboxes:submission", args=[entry.submission_pk])
-        return None
-
-    @cached_property
-    def columns(self):
-        return [
-            DateTimeColumn(
-                "downloaded_at", label=gettext_lazy("Downloaded at"), sort_key="downloaded_at"
-            ),
-            Column("username", label=gettext_lazy("User"), sort_key="username"),
-            Column("file", label=gettext_lazy("File"), accessor=self.file_label),
-            TitleColumn(
-                "submission_pk",
-                label=gettext_lazy("Submission"),
-                accessor=lambda entry: f"#{entry.submission_pk}",
-                get_url=self.submission_url,
-            ),
-        ]
-
-    def get_base_queryset(self):
-        return FileDownloadLog.objects.select_related("file__submission")
-
-    @cached_property
-    def no_results_message(self):
-        if self.is_searching or self.is_filtering:
-            return _("No download matches your query.")
-        return _("No file has been downloaded yet.")
-
-
-__all__ = [
-    "DownloadLogIndexView",
-    "InboxIndexView",
-    "SubmissionDetailView",
-    "SubmissionHandleView",
-    "SubmissionIndexView",
-    "attachment_download",
-]
