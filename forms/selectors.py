@@ -47,9 +47,11 @@ class Answer:
 
 def form_labels(page: FormPage | None) -> dict[str, str]:
     """The page's labels by key, in the form's field order."""
-    if page is None:
-        return {}
-    fields = FormField.objects.filter(page=page).exclude(field_type=FieldType.PURPOSE)
+    return {} if page is None else _labels(page.pk)
+
+
+def _labels(page_id: int) -> dict[str, str]:
+    fields = FormField.objects.filter(page_id=page_id).exclude(field_type=FieldType.PURPOSE)
     return {field.form_key: field.label for field in fields}
 
 
@@ -93,8 +95,14 @@ def submission_answers_for_reader(submission: FormSubmission) -> list[Answer]:
 def inbox_answer_labels(inbox: Inbox) -> dict[str, str]:
     """Every answer key the inbox's forms ask, with its source label: the export's columns."""
     keys: dict[str, str] = {}
-    for page in FormPage.objects.filter(submissions__inbox=inbox).distinct().order_by("pk"):
-        for key, label in form_labels(page).items():
+    pages = (
+        FormSubmission.objects.filter(inbox=inbox, page__isnull=False)
+        .order_by("page_id")
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+    for page_id in pages:
+        for key, label in _labels(page_id).items():
             keys.setdefault(key, label)
     return keys
 
