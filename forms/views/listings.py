@@ -17,6 +17,8 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColu
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
+from privacy.selectors import purpose_get
+
 from .. import selectors
 from ..models import FormSubmission, Inbox
 from ..permissions import READ, submission_policy
@@ -42,6 +44,7 @@ class InboxIndexView(generic.IndexView):
     paginate_by = 50
     index_url_name = "forms_inboxes:index"
     index_results_url_name = None
+    default_ordering = "name"
     add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
 
     @cached_property
@@ -61,12 +64,17 @@ class InboxIndexView(generic.IndexView):
             ),
             Column("unhandled_count", label=gettext_lazy("Open")),
             Column("submission_count", label=gettext_lazy("Total")),
-            Column("purpose", label=gettext_lazy("Kept under")),
+            Column("purpose", label=gettext_lazy("Kept under"), accessor=_purpose_name),
         ]
 
     @cached_property
     def no_results_message(self):
         return _("You read no inbox yet. An administrator adds you to an inbox's group.")
+
+
+def _purpose_name(inbox: Inbox) -> str:
+    """The inbox's purpose in the reader's language when it has been translated."""
+    return (purpose_get(key=inbox.purpose.key) or inbox.purpose).name
 
 
 class SubmissionFilterSet(WagtailFilterSet):

@@ -388,3 +388,22 @@ def test_dashboard_panel_speaks_the_admin_users_language(
 
     panel = html[html.index('id="forms-inboxes-section"') :]
     assert heading in panel and open_label in panel
+
+
+def test_inbox_index_lists_inboxes_by_name_with_the_purpose_in_the_readers_language(
+    client, secretary, two_submissions, locales, make_user
+):
+    inbox = two_submissions[0].inbox
+    purpose = inbox.purpose
+    french = purpose.copy_for_translation(locales["fr"])
+    french.name = "Répondre à votre demande"
+    french.save()
+    second = InboxFactory(name="Aanvragen", group=inbox.group)
+    _profile(secretary, preferred_language="fr")
+    client.force_login(secretary)
+
+    html = client.get(reverse("forms_inboxes:index")).content.decode()
+
+    assert html.index("Aanvragen") < html.index("Contact requests")
+    assert "Répondre à votre demande" in html
+    assert second.purpose.name in html
