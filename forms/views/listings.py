@@ -134,6 +134,7 @@ class InboxScopedMixin:
 class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
     """One inbox's submissions: search, filters, bulk "mark as handled", CSV/XLSX export."""
 
+    model = FormSubmission
     template_name = "forms/admin/submission_index.html"
     any_permission_required = [READ]
     filterset_class = SubmissionFilterSet

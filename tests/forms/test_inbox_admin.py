@@ -407,3 +407,13 @@ def test_inbox_index_lists_inboxes_by_name_with_the_purpose_in_the_readers_langu
     assert html.index("Aanvragen") < html.index("Contact requests")
     assert "Répondre à votre demande" in html
     assert second.purpose.name in html
+
+
+def test_listing_offers_the_bulk_mark_as_handled_action(client, secretary, two_submissions):
+    client.force_login(secretary)
+
+    html = _get_listing(client, two_submissions[0].inbox_id).content.decode()
+
+    action = reverse("wagtail_bulk_action", args=["forms", "formsubmission", "mark_handled"])
+    assert f'href="{action}"' in html
+    assert f'data-bulk-action-parent-id="{two_submissions[0].inbox_id}"' in html
