@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Settings build SITE_BASE_URL from PORT (unless it is set), so links follow the port.
+export PORT
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint setup install messages migrate demo bench browser clamav clean

@@ -96,7 +96,7 @@ def build_tree():
     for code in ("fr", "en"):
         translation = home.copy_for_translation(locales[code])
         translation.save_revision().publish()
-    OrganisationSettings.objects.create(organisation_name="Kamer", contact_email="info@example.org")
+    OrganisationSettings.objects.create(contact_email="info@example.org")
 
     baseline = root.add_child(
         instance=BaselinePage(title="Baseline", slug="baseline", locale=locales["nl"])

@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
 from django.utils.formats import date_format
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
-from .constants import PERMISSION_VIEW_DOWNLOAD_LOG
-from .models import FieldType, FileDownloadLog, FormSubmission, Inbox, form_page_models
+from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
 
-
-def inboxes_for_user(user) -> QuerySet[Inbox]:
-    """The inboxes ``user`` may read: their groups' ones, or all for a superuser."""
-    if not user.is_authenticated or not user.is_active:
-        return Inbox.objects.none()
-    inboxes = Inbox.objects.select_related("group", "purpose")
-    if user.is_superuser:
-        return inboxes
-    return inboxes.filter(group__in=user.groups.all())
+from .models import FieldType, FormSubmission, Inbox, form_page_models
+from .permissions import submission_policy
 
 
 def inboxes_with_counts(user) -> QuerySet[Inbox]:
-    return inboxes_for_user(user).annotate(
+    """The inboxes ``user`` reads, each with its total and open submission counts."""
+    return submission_policy.inboxes_for_user(user).annotate(
         submission_count=Count("submissions"),
         unhandled_count=Count("submissions", filter=Q(submissions__handled_at__isnull=True)),
     )
 
 
-def download_log(user) -> QuerySet[FileDownloadLog]:
-    """Every file download, for auditors (``forms.view_filedownloadlog``); none otherwise."""
-    if not user.is_active or not user.has_perm(PERMISSION_VIEW_DOWNLOAD_LOG):
-        return FileDownloadLog.objects.none()
-    return FileDownloadLog.objects.all()
-
-
-def _display(value) -> str:
+def display_value(value) -> str:
+    """An answer as plain text (unescaped: templates escape, spreadsheets are not HTML)."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -79,51 +67,97 @@ def form_labels(page: Page | None) -> dict[str, str]:
     }
 
 
-def submission_answers(submission: FormSubmission, labels: dict[str, str] | None = None):
-    """The answers in the form's field order, labelled; values as plain text.
+def _reader_locale() -> Locale | None:
+    """The content locale matching the active (admin user's) language, if there is one."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    return Locale.objects.filter(language_code=code).first()
 
-    Values are returned unescaped; templates escape them, CSV is not HTML.
+
+def form_labels_for_reader(page: Page | None) -> dict[str, str]:
+    """Labels in the reader's language: the form's translation in it when there is one.
+
+    Keys are shared by all translations, so a label missing from the translation (a field
+    not yet translated) falls back to the source page's.
     """
+    labels = form_labels(page)
+    locale = _reader_locale()
+    if page is None or locale is None or page.locale_id == locale.pk:
+        return labels
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        return labels
+    return {**labels, **{k: v for k, v in form_labels(translated).items() if k in labels}}
+
+
+def submission_answers(submission: FormSubmission, labels: dict[str, str] | None = None):
+    """The answers in the form's field order, labelled; values as plain text."""
     labels = form_labels(submission.page) if labels is None else labels
     answers = submission.answers or {}
     ordered = [key for key in labels if key in answers] + [k for k in answers if k not in labels]
-    return [Answer(key, labels.get(key, key), _display(answers[key])) for key in ordered]
+    return [Answer(key, labels.get(key, key), display_value(answers[key])) for key in ordered]
+
+
+def submission_answers_for_reader(submission: FormSubmission) -> list[Answer]:
+    return submission_answers(submission, form_labels_for_reader(submission.page))
+
+
+def inbox_answer_labels(inbox: Inbox) -> dict[str, str]:
+    """Every answer key the inbox's forms ask, with its source label: the export's columns."""
+    keys: dict[str, str] = {}
+    pages = (
+        FormSubmission.objects.filter(inbox=inbox, page__isnull=False)
+        .order_by("page_id")
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+    for page in Page.objects.filter(pk__in=list(pages)).specific():
+        for key, label in form_labels(page).items():
+            keys.setdefault(key, label)
+    return keys
+
+
+@dataclass(frozen=True)
+class PurposeChoice:
+    """What the person chose for one purpose, and the words they were shown."""
+
+    name: str
+    decision: str
+    text_shown: str
+    recorded_at: datetime.datetime
+
+
+def consent_source_ref(submission: FormSubmission) -> str:
+    return f"forms.FormSubmission:{submission.pk}"
+
+
+def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:
+    """Each purpose of the submission with the reader's-language name of the purpose."""
+    choices = []
+    for record in consents_for_source(source_ref=consent_source_ref(submission)):
+        purpose = purpose_get(key=record.purpose_key) or record.purpose
+        choices.append(
+            PurposeChoice(
+                name=purpose.name,
+                decision=consent_decision_label(record),
+                text_shown=record.text_shown,
+                recorded_at=record.recorded_at,
+            )
+        )
+    return choices
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_cell(value) -> str:
+def spreadsheet_text(value) -> str:
     """A spreadsheet shows a cell starting with ``=``, ``+``, ``-`` or ``@`` as a formula;
-    a visitor's answer must stay text, so such cells get a leading apostrophe."""
-    text = _display(value)
+    a visitor's answer must stay text, so such cells get a leading apostrophe.
+
+    Every cell goes through this, not only the answers: an e-mail address may itself
+    start with "=" (``=cmd|'/ccalc'!a0@example.org`` is a valid one).
+    """
+    text = display_value(value)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def export_rows(inbox: Inbox, submissions: QuerySet[FormSubmission]) -> Iterator[list[str]]:
-    """CSV rows: a header, then one row per submission, columns keyed by field key."""
-    keys: dict[str, str] = {}
-    pages = FormSubmission.objects.filter(inbox=inbox).values("page")
-    for page in Page.objects.filter(pk__in=pages).specific():
-        for key, label in form_labels(page).items():
-            keys.setdefault(key, label)
-    yield [
-        _csv_cell(cell)
-        for cell in ("id", "form", "language", "submitted_at", "handled_at", "e-mail", *keys)
-    ]
-    for submission in submissions.iterator(chunk_size=500):
-        answers = submission.answers or {}
-        # Every cell is escaped, not only the answers: an e-mail address may itself start
-        # with "=" (``=cmd|'/ccalc'!a0@example.org`` is a valid one).
-        yield [
-            _csv_cell(cell)
-            for cell in (
-                str(submission.pk),
-                submission.form_title,
-                submission.locale,
-                submission.submitted_at.isoformat(),
-                submission.handled_at.isoformat() if submission.handled_at else "",
-                submission.subject_email,
-                *(answers.get(key) for key in keys),
-            )
-        ]

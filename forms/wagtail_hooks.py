@@ -1,89 +1,187 @@
-"""Admin wiring: the Inboxes menu, the Inbox snippet, and guards on the public form.
+"""Admin wiring: the Inboxes menu, its viewsets, the dashboard panel, and guards on the form.
 
-Submissions are read through the "Inboxes" menu, by the inbox's group only. Wagtail's
-stock "Forms" menu lists form pages to whoever may edit them, so form pages of this app are
-filtered out of it: editing a form never means reading its answers.
+Submissions are read under "Inboxes", by the inbox's group only (see ``permissions``).
+Wagtail's stock "Forms" menu lists form pages to whoever may edit them, so form pages of
+this app are filtered out of it: editing a form never means reading its answers.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from . import selectors, views
-from .constants import PERMISSION_VIEW_DOWNLOAD_LOG, RATE_SCOPE
-from .models import AbstractFormPage, Inbox, form_page_models
+from .admin_ui import InboxesPanel, MarkHandledBulkAction
+from .constants import RATE_SCOPE
+from .models import AbstractFormPage, FileDownloadLog, FormSubmission, Inbox, form_page_models
+from .permissions import ViewOnlyPermissionPolicy, submission_policy
 from .ratelimit import rate_limited
 
-
-class InboxesMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return selectors.inboxes_for_user(user).exists() or user.has_perm(
-            PERMISSION_VIEW_DOWNLOAD_LOG
-        )
+register_permission_policy(FormSubmission, submission_policy, exact_class=True)
+register_permission_policy(
+    FileDownloadLog, ViewOnlyPermissionPolicy(FileDownloadLog), exact_class=True
+)
 
 
-class InboxesViewSet(ViewSet):
-    """Reading inboxes: listing, submission detail, handling, CSV export, file download."""
+class SubmissionViewSet(ModelViewSet):
+    """Reading inboxes: the inboxes, each inbox's submissions, one submission, its files.
 
+    Only the views a reader needs exist: submissions arrive from visitors, and leave
+    through privacy's retention and erasure, which delete files and log the deletion.
+    """
+
+    model = FormSubmission
     name = "forms_inboxes"
     url_prefix = "inboxes"
     icon = "mail"
-    menu_label = _("Inboxes")
-    menu_order = 650
-    add_to_admin_menu = True
-    menu_item_class = InboxesMenuItem
+    menu_label = _("Submissions")
+    menu_order = 100
+    index_view_class = views.InboxIndexView
+    add_to_reference_index = False
+
+    def get_permissions_to_register(self):
+        # Reading is decided by the inbox's group, not by a permission to tick.
+        return []
+
+    def register_admin_url_finder(self):
+        pass
 
     def get_urlpatterns(self):
         return [
-            path("", views.InboxIndexView.as_view(), name="index"),
-            path("<int:pk>/", views.InboxSubmissionsView.as_view(), name="submissions"),
-            path("<int:pk>/export/", views.inbox_export, name="export"),
-            path("submissions/<int:pk>/", views.SubmissionDetailView.as_view(), name="submission"),
-            path("submissions/<int:pk>/handle/", views.submission_handle, name="handle"),
+            path("", self.construct_view(views.InboxIndexView), name="index"),
+            path(
+                "<int:inbox_pk>/",
+                self.construct_view(views.SubmissionIndexView),
+                name="submissions",
+            ),
+            path(
+                "<int:inbox_pk>/results/",
+                self.construct_view(views.SubmissionIndexView, results_only=True),
+                name="submissions_results",
+            ),
+            path(
+                "submissions/<int:pk>/",
+                self.construct_view(views.SubmissionDetailView),
+                name="submission",
+            ),
+            path(
+                "submissions/<int:pk>/handle/",
+                self.construct_view(views.SubmissionHandleView),
+                name="handle",
+            ),
             path("files/<int:pk>/", views.attachment_download, name="download"),
-            path("downloads/", views.DownloadLogView.as_view(), name="downloads"),
         ]
 
+    def construct_view(self, view_class, **kwargs):
+        # The index views name their own URLs (they take the inbox); the viewset's
+        # defaults would point at views that do not exist here.
+        kwargs = {"header_icon": self.icon, **kwargs}
+        return view_class.as_view(**{k: v for k, v in kwargs.items() if hasattr(view_class, k)})
 
-@hooks.register("register_admin_viewset")
-def register_inboxes_viewset():
-    return InboxesViewSet()
+
+class DownloadLogViewSet(ModelViewSet):
+    """The file download log: read-only, for holders of ``forms.view_filedownloadlog``."""
+
+    model = FileDownloadLog
+    name = "forms_downloads"
+    url_prefix = "inboxes/downloads"
+    icon = "download"
+    menu_label = _("File downloads")
+    menu_order = 200
+    index_view_class = views.DownloadLogIndexView
+    add_to_reference_index = False
+    inspect_view_enabled = True
+
+    def register_admin_url_finder(self):
+        pass
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("add", "edit", "delete", "copy", "inspect", "history", "usage"):
+            kwargs[f"{name}_url_name"] = None
+        return kwargs
 
 
-class InboxSnippetViewSet(SnippetViewSet):
+class InboxDeleteView(generic.DeleteView):
+    """An inbox with submissions or forms cannot go: its group reads them, its purpose
+    times them; the refusal is a message rather than the database's protection error."""
+
+    def form_valid(self, form):
+        inbox = self.object
+        if selectors.inbox_in_use(inbox):
+            messages.error(
+                self.request,
+                _("Inbox “%(name)s” still has forms or submissions; move or delete those first.")
+                % {"name": inbox.name},
+            )
+            return redirect(self.index_url_name)
+        return super().form_valid(form)
+
+
+class InboxViewSet(ModelViewSet):
     """Managing inboxes (who reads, who is told, how long kept): model permissions apply."""
 
     model = Inbox
-    icon = "mail"
+    name = "forms_inbox_admin"
+    url_prefix = "inboxes/manage"
+    icon = "cog"
+    menu_label = _("Manage inboxes")
+    menu_order = 300
+    delete_view_class = InboxDeleteView
     list_display = ["name", "group", "notification_address", "purpose"]
+    search_fields = ["name"]
+    search_backend_name = None
+    copy_view_enabled = False
+    form_fields = ["name", "group", "notification_address", "purpose"]
 
 
-register_snippet(InboxSnippetViewSet)
+class InboxesViewSetGroup(ViewSetGroup):
+    """One "Inboxes" entry in the menu; each item shows to those its policy allows."""
+
+    menu_label = _("Inboxes")
+    menu_icon = "mail"
+    menu_order = 650
+    items = (SubmissionViewSet, DownloadLogViewSet, InboxViewSet)
 
 
-@hooks.register("before_delete_snippet")
-def keep_inboxes_in_use(request, instances):
-    """An inbox with submissions or forms cannot go: its group reads them, its purpose times them."""
-    in_use = [
-        inbox for inbox in instances if isinstance(inbox, Inbox) and selectors.inbox_in_use(inbox)
-    ]
-    if not in_use:
-        return None
-    messages.error(
-        request,
-        _("Inbox “%(name)s” still has forms or submissions; move or delete those first.")
-        % {"name": in_use[0].name},
-    )
-    return redirect(Inbox.snippet_viewset.get_url_name("list"))
+@hooks.register("register_admin_viewset")
+def register_inboxes_viewsets():
+    return InboxesViewSetGroup()
+
+
+hooks.register("register_bulk_action", MarkHandledBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_inboxes_panel(request, panels):
+    panel = InboxesPanel(request.user)
+    if panel.inboxes:
+        panels.append(panel)
+
+
+@hooks.register("insert_global_admin_css")
+def inbox_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("forms/css/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def form_builder_js():
+    return format_html('<script src="{}"></script>', static("forms/js/form-builder.js"))
 
 
 @hooks.register("filter_form_submissions_for_user")

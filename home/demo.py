@@ -19,8 +19,10 @@ from wagtail_localize.models import (
     LocaleSynchronization,
 )
 
+from website.demo import snippet_translate
+
 from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
-from .models import HomePage, OrganisationSettings, StandardPage
+from .models import HomePage, OrganisationIdentity, OrganisationSettings, StandardPage
 
 Log = Callable[[str], None]
 # The default site as Wagtail's own migrations create it.
@@ -47,7 +49,7 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
             locale=locale, defaults={"sync_from": source_locale}
         )
 
-    organisation_settings_ensure(log=log)
+    organisation_settings_ensure(locales=locales, log=log)
     for name in ("Editors", "Moderators"):
         _, created = Group.objects.get_or_create(name=name)
         if created:
@@ -82,11 +84,18 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         site.save()
         log("Pointed the default site at the home page.")
     # Wagtail's localhost:80 made the pages' html_url (API, admin's "view live") point
-    # elsewhere than the API's own links and the server `make run` starts. An address
-    # someone chose is kept.
+    # elsewhere than the API's own links and the server `make run` starts. A local address
+    # follows the port the server runs at (`make run PORT=8123`); an address someone chose
+    # is kept.
     address = site_address()
-    if (site.hostname, site.port) == WAGTAIL_INITIAL_ADDRESS != address and not (
-        Site.objects.filter(hostname=address[0], port=address[1]).exists()
+    current = (site.hostname, site.port)
+    follows = current == WAGTAIL_INITIAL_ADDRESS or (
+        current[0] in LOCAL_HOSTS and address[0] in LOCAL_HOSTS
+    )
+    if (
+        follows
+        and current != address
+        and not Site.objects.filter(hostname=address[0], port=address[1]).exists()
     ):
         site.hostname, site.port = address
         site.save()
@@ -107,6 +116,9 @@ def home_page_ensure(*, locale: Locale, log: Log) -> HomePage:
         log(f"Removed Wagtail's welcome page {welcome.title!r}.")
         welcome.delete()
     return home
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 def site_address() -> tuple[str, int]:
@@ -141,11 +153,26 @@ def home_body_ensure(*, home: HomePage, about: StandardPage | None, log: Log) ->
     log("Filled the home page's body.")
 
 
-def organisation_settings_ensure(*, log: Log) -> None:
+def organisation_settings_ensure(*, locales: dict[str, Locale], log: Log) -> None:
+    """Contacts in the settings; the name and address per language, translated."""
     details = OrganisationSettings.load()
-    if details.organisation_name:
-        return
-    for field, value in ORGANISATION.items():
-        setattr(details, field, value)
-    details.save()
-    log("Filled the organisation settings.")
+    if not details.contact_email:
+        for field in SETTINGS_FIELDS:
+            setattr(details, field, ORGANISATION[field])
+        details.save()
+        log("Filled the organisation settings.")
+    source_locale = locales[settings.LANGUAGE_CODE]
+    identity = OrganisationIdentity.objects.filter(locale=source_locale).first()
+    if identity is None:
+        identity = OrganisationIdentity.objects.create(
+            locale=source_locale,
+            name=ORGANISATION["organisation_name"],
+            address=ORGANISATION["address"],
+        )
+        log("Filled the organisation's name and address.")
+    for code, locale in locales.items():
+        if locale != source_locale:
+            snippet_translate(instance=identity, locale=locale, texts=TRANSLATIONS[code], log=log)
+
+
+SETTINGS_FIELDS = ("contact_email", "privacy_email", "social_links")

@@ -25,7 +25,7 @@ HOME = {
             {
                 "title": "Word lid",
                 "text": "Sluit u aan bij meer dan drieduizend bedrijven.",
-                "link_label": "Lees meer over ons",
+                "link_label": "Meld uw bedrijf aan",
                 "page": about,
                 "url": "",
             },
@@ -88,6 +88,7 @@ TRANSLATIONS = {
         "Welkom": "Bienvenue",
         "welkom": "bienvenue",
         "Kamer van Koophandel Benelux": "Chambre de commerce Benelux",
+        "Kunstlaan 1\n1000 Brussel\nBelgië": "Avenue des Arts 1\n1000 Bruxelles\nBelgique",
         "Wij verbinden ondernemers in België, Nederland en Luxemburg.": (
             "Nous rapprochons les entrepreneurs de Belgique, des Pays-Bas et du Luxembourg."
         ),
@@ -105,7 +106,7 @@ TRANSLATIONS = {
         "Sluit u aan bij meer dan drieduizend bedrijven.": (
             "Rejoignez plus de trois mille entreprises."
         ),
-        "Lees meer over ons": "En savoir plus sur nous",
+        "Meld uw bedrijf aan": "Inscrivez votre entreprise",
         "De Kamer opende voor ons de deur naar de Franse markt.": (
             "La Chambre nous a ouvert la porte du marché français."
         ),
@@ -131,6 +132,7 @@ TRANSLATIONS = {
         "Welkom": "Welcome",
         "welkom": "welcome",
         "Kamer van Koophandel Benelux": "Benelux Chamber of Commerce",
+        "Kunstlaan 1\n1000 Brussel\nBelgië": "Kunstlaan 1\n1000 Brussels\nBelgium",
         "Wij verbinden ondernemers in België, Nederland en Luxemburg.": (
             "We connect entrepreneurs in Belgium, the Netherlands and Luxembourg."
         ),
@@ -145,7 +147,7 @@ TRANSLATIONS = {
         ),
         "Word lid": "Become a member",
         "Sluit u aan bij meer dan drieduizend bedrijven.": "Join more than three thousand businesses.",
-        "Lees meer over ons": "Read more about us",
+        "Meld uw bedrijf aan": "Sign up your company",
         "De Kamer opende voor ons de deur naar de Franse markt.": (
             "The Chamber opened the door to the French market for us."
         ),

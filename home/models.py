@@ -4,6 +4,8 @@ Every page model declares ``api_fields`` next to its panels so a headless front 
 same content as the HTML templates from ``/api/v2/pages/``.
 """
 
+from __future__ import annotations
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,7 +13,7 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock, SocialLinkBlock
@@ -96,14 +98,14 @@ class StandardPage(Page):
 
 @register_setting(icon="site")
 class OrganisationSettings(BaseGenericSetting):
-    """Who runs the site and how to reach them: shown in every footer and used by other apps.
+    """How to reach the organisation: shown in every footer and used by other apps.
 
     A generic (not per-site) setting because the chamber is one organisation whatever the
-    hostname; the privacy contact is the address data subjects write to.
+    hostname; the privacy contact is the address data subjects write to. Its name and
+    address are words that change with the language, so they live in
+    :class:`OrganisationIdentity`, which is translated like any other content.
     """
 
-    organisation_name = models.CharField(_("organisation name"), max_length=255, blank=True)
-    address = models.TextField(_("address"), blank=True)
     contact_email = models.EmailField(_("general contact e-mail"), blank=True)
     privacy_email = models.EmailField(_("privacy contact e-mail"), blank=True)
     social_links = StreamField(
@@ -111,8 +113,6 @@ class OrganisationSettings(BaseGenericSetting):
     )
 
     panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("address"),
         FieldPanel("contact_email"),
         FieldPanel("privacy_email"),
         FieldPanel("social_links"),
@@ -120,3 +120,38 @@ class OrganisationSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("organisation")
+
+
+class OrganisationIdentity(TranslatableMixin, models.Model):
+    """The organisation's name and postal address in one language.
+
+    A translatable snippet (one per locale, translated with wagtail-localize) so that the
+    French and English pages do not show the Dutch name and address.
+    """
+
+    name = models.CharField(_("organisation name"), max_length=255)
+    address = models.TextField(_("address"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("address")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation name and address")
+        verbose_name_plural = _("organisation names and addresses")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_locale(cls, locale: Locale | None = None) -> OrganisationIdentity | None:
+        """The identity in ``locale`` (default: the active one), else in the default locale."""
+        locale = locale or Locale.get_active()
+        identities = {identity.locale_id: identity for identity in cls.objects.all()}
+        if locale.pk in identities:
+            return identities[locale.pk]
+        try:
+            default = Locale.get_default()
+        except Locale.DoesNotExist:
+            default = None
+        if default is not None and default.pk in identities:
+            return identities[default.pk]
+        return next(iter(identities.values()), None)

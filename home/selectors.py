@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from .blocks import SOCIAL_NETWORKS
-from .models import OrganisationSettings
+from .models import OrganisationIdentity, OrganisationSettings
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,10 @@ def language_links(*, page: Page, request: HttpRequest | None) -> list[LanguageL
 
 def organisation_details() -> dict:
     details = OrganisationSettings.load()
+    identity = OrganisationIdentity.for_locale()
     return {
-        "name": details.organisation_name,
-        "address": details.address,
+        "name": identity.name if identity else "",
+        "address": identity.address if identity else "",
         "contact_email": details.contact_email,
         "privacy_email": details.privacy_email,
         "social_links": [

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import OrganisationSettings
+from .models import OrganisationIdentity, OrganisationSettings
 from .services import chrome_invalidate
 
 
@@ -28,7 +28,14 @@ def connect() -> None:
     # Cached content holds images' rendition URLs and documents' links: a replaced file, a
     # new focal point or a deleted image would otherwise show stale or broken until expiry.
     image_model, document_model = get_image_model(), get_document_model()
-    for model in (OrganisationSettings, Site, Locale, image_model, document_model):
+    for model in (
+        OrganisationSettings,
+        OrganisationIdentity,
+        Site,
+        Locale,
+        image_model,
+        document_model,
+    ):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"home-chrome-{model.__name__}")
         post_delete.connect(
             _invalidate, sender=model, dispatch_uid=f"home-chrome-del-{model.__name__}"

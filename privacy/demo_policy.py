@@ -12,7 +12,6 @@ from datetime import date
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-
 from .demo_policy_content import INTRO, SECTIONS, TITLE
 from .models import PrivacyPolicyPage
 

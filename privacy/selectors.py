@@ -200,3 +200,17 @@ def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
     code = locale.language_code if isinstance(locale, Locale) else locale
     urls = policy_urls_cached()
     return urls.get(code) or urls.get(Locale.get_default().language_code)
+
+
+def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:
+    """The decisions recorded with one source (a form submission, say), oldest first."""
+    return list(
+        ConsentRecord.objects.filter(source_ref=source_ref)
+        .select_related("purpose")
+        .order_by("recorded_at", "pk")
+    )
+
+
+def consent_decision_label(record: ConsentRecord) -> str:
+    """What the person chose, in words: given, refused, or informed by a notice."""
+    return str(record.get_decision_display())

@@ -46,6 +46,10 @@ def _split_choices(text: str) -> list[str]:
     return [choice for choice in _split_by_newline_or_comma(text or "") if choice]
 
 
+def _option(name: str) -> dict[str, str]:
+    return {"data-form-field-option": name}
+
+
 class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
     """One question of a form: Wagtail's field types plus ``phone``, ``file`` and ``purpose``.
 
@@ -95,11 +99,14 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
         FieldPanel("help_text"),
         FieldPanel("required"),
         FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
-        FieldPanel("choices", classname="formbuilder-choices"),
-        FieldPanel("default_value", classname="formbuilder-default"),
-        FieldPanel("is_subject_email"),
-        FieldPanel("purpose"),
-        FieldRowPanel([FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")]),
+        # data-form-field-option: the editor's script shows each option for its types only.
+        FieldPanel("choices", classname="formbuilder-choices", attrs=_option("choices")),
+        FieldPanel("default_value", classname="formbuilder-default", attrs=_option("default")),
+        FieldPanel("is_subject_email", attrs=_option("subject")),
+        FieldPanel("purpose", attrs=_option("purpose")),
+        FieldRowPanel(
+            [FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")], attrs=_option("file")
+        ),
     ]
 
     # The public definition of the question, as Wagtail's API v2 shows it inside its page:

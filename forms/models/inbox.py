@@ -1,6 +1,5 @@
-"""Where a form's submissions land, and who may read them."""
+"""Where a form's submissions land; who reads them is ``forms.permissions``' rule."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -50,10 +49,3 @@ class Inbox(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def readable_by(self, user: settings.AUTH_USER_MODEL) -> bool:
-        if not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        return user.groups.filter(pk=self.group_id).exists()

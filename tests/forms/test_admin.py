@@ -1,19 +1,13 @@
-"""The admin: editing a form's fields under the app's rules, and reading an inbox safely."""
-
-import csv
-import io
+"""The page editor: editing a form's fields under the app's rules."""
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from forms.models import FormPage, FormSubmission
-from tests.forms.factories import InboxFactory
+from forms.models import FormPage
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = "<script>alert('x')</script><b>vet</b>"
 
 
 def _edit_data(page, **changes):
@@ -150,100 +144,13 @@ def test_file_limit_over_the_request_body_cap_is_refused_with_a_clear_error(
     assert contact_page.form_fields.get(key="attachment").max_file_size_mb == 10
 
 
-@pytest.fixture
-def hostile_submission(client, contact_page, valid_data, mailoutbox):
-    client.post(contact_page.url, {**valid_data, "name": SCRIPT, "question": SCRIPT})
-    client.logout()
-    return FormSubmission.objects.filter(page=contact_page).get()
+def test_editor_loads_the_form_builder_script_as_a_file(admin_client, contact_page):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk])).content
 
-
-def test_html_and_script_in_answers_are_escaped_in_the_admin(client, secretary, hostile_submission):
-    client.force_login(secretary)
-
-    detail = client.get(reverse("forms_inboxes:submission", args=[hostile_submission.pk]))
-
-    html = detail.content.decode()
-    assert SCRIPT not in html
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;b&gt;vet&lt;/b&gt;" in html
-
-
-def test_secretary_marks_a_submission_handled(client, secretary, hostile_submission):
-    client.force_login(secretary)
-
-    response = client.post(reverse("forms_inboxes:handle", args=[hostile_submission.pk]))
-
-    assert response.status_code == 302
-    hostile_submission.refresh_from_db()
-    assert hostile_submission.handled_by == secretary
-    assert hostile_submission.handled_at is not None
-    listing = client.get(
-        reverse("forms_inboxes:submissions", args=[hostile_submission.inbox_id]),
-        {"status": "open"},
-    )
-    assert reverse("forms_inboxes:submission", args=[hostile_submission.pk]) not in (
-        listing.content.decode()
-    )
-
-
-def test_csv_export_has_one_row_per_submission_keyed_by_field(
-    client, secretary, contact_page, valid_data
-):
-    client.post(contact_page.url, valid_data)
-    client.post(contact_page.url, {**valid_data, "name": "Marie Dubois"})
-    client.force_login(secretary)
-
-    response = client.get(reverse("forms_inboxes:export", args=[contact_page.inbox_id]))
-
-    assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    header, *body = rows
-    assert header[:6] == ["id", "form", "language", "submitted_at", "handled_at", "e-mail"]
-    assert {"name", "email", "question", "attachment"} <= set(header)
-    names = [row[header.index("name")] for row in body]
-    assert names == ["Jan Peeters", "Marie Dubois"]
-
-
-def test_csv_export_keeps_formula_like_answers_as_text(client, secretary, contact_page, valid_data):
-    client.post(contact_page.url, {**valid_data, "name": '=HYPERLINK("http://evil.example")'})
-    client.force_login(secretary)
-
-    response = client.get(reverse("forms_inboxes:export", args=[contact_page.inbox_id]))
-
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
-    assert row[header.index("name")] == '\'=HYPERLINK("http://evil.example")'
-
-
-def test_csv_export_keeps_a_formula_like_email_address_as_text(
-    client, secretary, contact_page, valid_data
-):
-    address = "=cmd|'/ccalc'!a0@example.org"
-    client.post(contact_page.url, {**valid_data, "email": address})
-    assert FormSubmission.objects.filter(page=contact_page).get().subject_email == address
-    client.force_login(secretary)
-
-    response = client.get(reverse("forms_inboxes:export", args=[contact_page.inbox_id]))
-
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
-    assert row[header.index("e-mail")] == "'" + address
-
-
-def test_inbox_with_forms_cannot_be_deleted(admin_client, contact_page):
-    inbox = contact_page.inbox
-    url = reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk])
-
-    response = admin_client.post(url)
-
-    assert response.status_code == 302
-    assert response["Location"] == reverse(inbox.snippet_viewset.get_url_name("list"))
-    assert type(inbox).objects.filter(pk=inbox.pk).exists()
-
-
-def test_unused_inbox_can_be_deleted(admin_client):
-    inbox = InboxFactory()
-
-    admin_client.post(reverse(inbox.snippet_viewset.get_url_name("delete"), args=[inbox.pk]))
-
-    assert not type(inbox).objects.filter(pk=inbox.pk).exists()
+    assert b'<script src="/static/forms/js/form-builder.js"></script>' in html
+    # Each option is marked with the types it belongs to, for that script.
+    for option in (b"choices", b"default", b"subject", b"purpose", b"file"):
+        assert b'data-form-field-option="' + option + b'"' in html
 
 
 def test_the_editor_offers_one_purpose_type_for_boxes_and_notices(admin_client, contact_page):

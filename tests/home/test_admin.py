@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from home.models import OrganisationIdentity
+
 
 def test_organisation_settings_open_in_the_admin(admin_client, site_tree):
     url = reverse("wagtailsettings:edit", args=["home", "organisationsettings"])
@@ -9,7 +11,22 @@ def test_organisation_settings_open_in_the_admin(admin_client, site_tree):
     response = admin_client.get(url, follow=True)
 
     assert response.status_code == 200
-    assert b"organisation_name" in response.content
+    assert b"contact_email" in response.content
+
+
+def test_organisation_name_and_address_are_translatable_snippets(admin_client, site_tree, locales):
+    identity = OrganisationIdentity.objects.create(locale=locales["nl"], name="Kamer Benelux")
+    listing = reverse(identity.snippet_viewset.get_url_name("list"))
+    translate = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["home", "organisationidentity", identity.pk],
+    )
+
+    response = admin_client.get(listing)
+
+    assert response.status_code == 200
+    assert "Kamer Benelux" in response.content.decode()
+    assert translate in response.content.decode()
 
 
 def test_standard_page_can_be_added_under_the_home_page(admin_client, site_tree):

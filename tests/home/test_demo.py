@@ -113,3 +113,15 @@ def test_demo_keeps_a_site_address_someone_chose(locales, default_site):
 
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("www.kamer.example", 80)
+
+
+def test_the_home_pages_call_to_action_leads_to_the_membership_form(db, client):
+    call_command("load_demo", stdout=io.StringIO())
+
+    for home in HomePage.objects.select_related("locale"):
+        [cta] = [block for block in home.body if block.block_type == "call_to_action"]
+        target = cta.value["page"].specific
+        assert target.slug == "membership", home.locale
+        assert target.locale_id == home.locale_id
+        html = client.get(home.url).content.decode()
+        assert f'href="{target.url}"' in html

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import OrganisationSettings
+from home.models import OrganisationIdentity, OrganisationSettings
 from tests.home.factories import StandardPageFactory
 
 
@@ -105,15 +105,16 @@ def test_menu_shows_a_page_as_soon_as_it_is_published(client, site_tree):
     assert "Leden" in main_menu(client.get("/nl/").content.decode())
 
 
-def test_footer_shows_the_organisation_settings(client, site_tree):
+def test_footer_shows_the_organisation_settings(client, site_tree, locales):
     settings = OrganisationSettings.load()
-    settings.organisation_name = "Kamer Benelux"
     settings.contact_email = "info@kamer.example"
     settings.privacy_email = "dpo@kamer.example"
-    settings.address = "Kunstlaan 1\n1000 Brussel"
     settings.social_links = [("link", {"network": "linkedin", "url": "https://li.example/k"})]
     client.get("/nl/")  # cached before the change
     settings.save()
+    OrganisationIdentity.objects.create(
+        locale=locales["nl"], name="Kamer Benelux", address="Kunstlaan 1\n1000 Brussel"
+    )
 
     html = client.get("/nl/").content.decode()
 
@@ -235,3 +236,22 @@ def test_hreflang_alternates_are_absolute_links_to_each_translation(client, site
         "en": f"{root}/en/about-us/",
     }
     assert root.startswith(("http://", "https://"))
+
+
+def test_footer_and_title_show_the_organisation_in_the_pages_language(client, site_tree, locales):
+    dutch = OrganisationIdentity.objects.create(
+        locale=locales["nl"], name="Kamer Benelux", address="Kunstlaan 1\n1000 Brussel"
+    )
+    french = dutch.copy_for_translation(locales["fr"])
+    french.name, french.address = "Chambre Benelux", "Avenue des Arts 1\n1000 Bruxelles"
+    french.save()
+
+    fr_html = client.get(site_tree.home["fr"].url).content.decode()
+    en_html = client.get(site_tree.home["en"].url).content.decode()
+
+    fr_footer = fr_html[fr_html.index("<footer") :]
+    assert "Chambre Benelux" in fr_footer and "Avenue des Arts 1<br>1000 Bruxelles" in fr_footer
+    assert "Kamer Benelux" not in fr_html and "Kunstlaan" not in fr_html
+    assert "· Chambre Benelux</title>" in fr_html
+    # Not translated into English yet: the source language's words, not an empty footer.
+    assert "Kamer Benelux" in en_html[en_html.index("<footer") :]

@@ -39,7 +39,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
+# `make run PORT=8123` serves at that port; without SITE_BASE_URL every absolute link
+# (hreflang, API, the admin link in notifications) follows it.
+PORT = os.environ.get("PORT", "8000")
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL") or f"http://127.0.0.1:{PORT}"
 
 SMTP_HOST = os.environ.get("EMAIL_HOST", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@example.org")
@@ -125,6 +128,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Serves Swagger UI's own files for /api/docs: the docs load nothing from another host.
+    "ninja",
     "django_recaptcha",
     "storages",
     "csp",

@@ -17,8 +17,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Site
 
-from website.demo import page_translate
+from website.demo import call_to_action_link, page_translate
 
 PROJECT_APPS = ("home", "privacy", "forms", "careers")
 
@@ -33,9 +34,18 @@ class Command(BaseCommand):
             module = import_module(f"{config.name}.demo")
             with transaction.atomic():
                 module.load(log=self._log, translate=page_translate)
+        if apps.is_installed("forms"):
+            # Made by home's demo before forms' demo made the page it leads to.
+            with transaction.atomic():
+                call_to_action_link(title="Word lid", slug="membership", log=self._log)
         if settings.DEBUG:
             self._ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            self.stdout.write(
+                f"The site is served at {site.root_url}/ (admin: {site.root_url}/admin/)."
+            )
 
     def _log(self, message: str) -> None:
         self.stdout.write(f"  {message}")
