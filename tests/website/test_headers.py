@@ -7,6 +7,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from forms.models import FormSubmission
 from tests.forms.conftest import (  # noqa: F401 (fixtures)
     answer_purpose,
     contact_page,
@@ -57,7 +58,7 @@ def assert_security_headers(response, *, admin=False, inline_scripts=False):
 @pytest.fixture
 def download_url(client, contact_page, valid_data):  # noqa: F811
     client.post(contact_page.url, {**valid_data, "attachment": upload("cv.pdf", pdf_bytes())})
-    attachment = contact_page.get_submissions().get().attachments.get()
+    attachment = FormSubmission.objects.get(page=contact_page).attachments.get()
     return reverse("forms_inboxes:download", args=[attachment.pk])
 
 
