@@ -25,6 +25,18 @@ V3_ACTION = "form_submit"
 # v2's widget always posts its token under this name; the v3 widget is told to use it too so
 # headless clients send the token under one name whatever the version.
 RESPONSE_FIELD = "g-recaptcha-response"
+# reCAPTCHA's documented Content-Security-Policy sources: its script and frames from
+# www.google.com (or www.recaptcha.net) and further scripts from www.gstatic.com. A page
+# that renders the captcha asks for them on its own response ({% csp_for_form form %}).
+RECAPTCHA_CSP: dict[str, list[str]] = {
+    "script-src": [
+        "https://www.google.com/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+        "https://www.recaptcha.net/recaptcha/",
+    ],
+    "frame-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
+    "connect-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
+}
 VERSIONS = ("v2", "v3")
 
 

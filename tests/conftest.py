@@ -59,6 +59,12 @@ def _force_login_passes_second_factor(monkeypatch):
     ``client.post`` to the login form instead, which this does not touch; browser tests use
     ``tests.twofactor.browser_log_in``, which types the device's current code.
     """
+    from django.apps import apps
+
+    if not apps.is_installed("django_otp"):
+        # The standalone site (tests/standalone) has no second factor.
+        yield
+        return
     from django.test import Client
     from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -73,6 +79,7 @@ def _force_login_passes_second_factor(monkeypatch):
         session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+    yield
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@
 sources to it, per response, through django-csp's ``update`` mechanism:
 
 * the Wagtail admin (``ADMIN_POLICY``), for what its editors need and nothing more;
-* a page that renders a reCAPTCHA, which calls :func:`allow_recaptcha` while it renders
-  (the form template's ``{% csp_allow_recaptcha form %}``): Google's script, frame and
-  connection hosts, on that response alone.
+* a page that renders a reCAPTCHA, which sets ``request.csp_update`` while it renders
+  (the form template's ``{% csp_for_form form %}``, from ``forms``): Google's script, frame
+  and connection hosts, on that response alone.
 """
 
 from __future__ import annotations
@@ -40,29 +40,9 @@ ADMIN_SCRIPT_POLICY: dict[str, list[str]] = {"script-src": ["'unsafe-inline'"]}
 ADMIN_STRICT_PATHS = ("/admin/login/", "/admin/2fa/", "/admin/password_reset/")
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
-# reCAPTCHA's documented CSP: its script and frames from www.google.com (or www.recaptcha.net
-# when RECAPTCHA_DOMAIN says so) and further scripts from www.gstatic.com.
-RECAPTCHA_POLICY: dict[str, list[str]] = {
-    "script-src": [
-        "https://www.google.com/recaptcha/",
-        "https://www.gstatic.com/recaptcha/",
-        "https://www.recaptcha.net/recaptcha/",
-    ],
-    "frame-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
-    "connect-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
-}
-
-_REQUEST_UPDATE = "_csp_request_update"
-
-
-def request_policy_update(request: HttpRequest, directives: Mapping[str, Iterable[str]]) -> None:
-    """Add sources to the policy of the response this request gets (while it renders)."""
-    current = getattr(request, _REQUEST_UPDATE, None) or {}
-    setattr(request, _REQUEST_UPDATE, _merge(current, directives))
-
-
-def allow_recaptcha(request: HttpRequest) -> None:
-    request_policy_update(request, RECAPTCHA_POLICY)
+# A page may ask for more on its own response by setting ``request.csp_update`` while it
+# renders (the form builder does, for reCAPTCHA: ``forms.captcha.RECAPTCHA_CSP``).
+REQUEST_UPDATE = "csp_update"
 
 
 def _merge(*updates: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
@@ -101,7 +81,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts.update = _merge(
             ADMIN_POLICY if admin else None,
             ADMIN_SCRIPT_POLICY if scripts else None,
-            getattr(request, _REQUEST_UPDATE, None),
+            getattr(request, REQUEST_UPDATE, None),
             parts.update,
         )
         if scripts:
