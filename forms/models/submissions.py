@@ -5,37 +5,21 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from privacy.registry import Retention
+from privacy.storage import private_storage as privacy_private_storage
 
 from ..files import FileKind
 from ..scan import ScanStatus
 
 
-class PrivateStorage(Storage):
-    """The ``private`` storage alias, looked up on every use.
-
-    Django evaluates a FileField's storage callable once, at start-up; this stand-in
-    forwards each call to ``storages["private"]`` instead, so a changed ``STORAGES`` setting
-    (S3 configured in a test, a settings override) reaches files already declared.
-    """
-
-    def __getattribute__(self, name):
-        if name == "__class__":
-            return object.__getattribute__(self, name)
-        return getattr(storages["private"], name)
-
-
-_private_storage = PrivateStorage()
-
-
 def private_storage():
-    return _private_storage
+    """The ``private`` storage (privacy's alias), named here as the migrations know it."""
+    return privacy_private_storage()
 
 
 def attachment_key(instance: SubmissionFile, filename: str) -> str:

@@ -170,7 +170,7 @@ def test_sign_up_needs_no_csrf_token_because_the_footer_is_cached(topics, sign_u
     assert PendingSignup.objects.count() == 1
 
 
-@override_settings(PRIVACY_RATE_LIMIT=(2, 60))
+@override_settings(PRIVACY_RATE_LIMIT="2/m")
 def test_sign_ups_are_rate_limited_per_client(client, topics, sign_up):
     assert sign_up("a@example.org").status_code == 200
     assert sign_up("b@example.org").status_code == 200
@@ -333,7 +333,7 @@ def test_the_sign_up_form_also_has_a_page_of_its_own(client, topics):
     assert "Oups" not in page
 
 
-@override_settings(PRIVACY_RATE_LIMIT=(1, 60))
+@override_settings(PRIVACY_RATE_LIMIT="1/m")
 def test_one_ipv6_client_counts_once_for_its_whole_network(client, topics):
     first = client.post(
         url("signup"),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from forms.ratelimit import client_ip as _client_ip
+from privacy.ratelimit import client_ip as _client_ip
 
 
 def client_ip(request: HttpRequest) -> str:
