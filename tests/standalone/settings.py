@@ -13,6 +13,7 @@ HERE = Path(__file__).resolve().parent
 _tmp = tempfile.mkdtemp(prefix="standalone-tests-")
 
 SECRET_KEY = "standalone-tests-only"  # noqa: S105
+PRIVACY_HASH_KEY = "standalone-tests-only-hash-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "tests.standalone.urls"
