@@ -1,8 +1,8 @@
 """In chromium: the page editor shows each form field's own options, headed by its label."""
 
-import re
-
 import pytest
+
+from tests.twofactor import browser_log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -12,15 +12,11 @@ pytestmark = [
 
 @pytest.fixture
 def editor_page(browser, live_server, contact_page, make_user):
-    make_user("boss", superuser=True)
+    boss = make_user("boss", superuser=True)
     context = browser.new_context(locale="en-GB")
     context.set_default_timeout(15_000)
     page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "boss")
-    page.fill("input[name=password]", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    browser_log_in(page, live_server.url, boss)
     page.goto(f"{live_server.url}/admin/pages/{contact_page.pk}/edit/")
     yield page
     # The editor polls the server in the background; leave it before the database goes.

@@ -55,7 +55,7 @@ def admin_screens_without_arguments() -> list[str]:
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, default_site):
     call_command("load_demo", stdout=io.StringIO())
 
 

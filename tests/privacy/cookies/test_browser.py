@@ -1,5 +1,7 @@
 """In chromium: the banner gates tags and cookies, with and without JavaScript."""
 
+import time
+
 import pytest
 
 from privacy.models import ConsentRecord
@@ -41,6 +43,16 @@ def live_tags(page, category: str) -> int:
     return page.locator(f"script[data-cookie-tag='{category}']").count()
 
 
+def wait_until(condition, timeout: float = 15) -> None:
+    """Poll from the test's side: the site's policy refuses the eval that Playwright's
+    ``wait_for_function`` needs inside the page, as it should."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the page did not get there in time")
+        time.sleep(0.1)
+
+
 def test_first_visit_sets_only_essential_cookies_asks_no_other_host_and_shows_the_banner(
     visit, live_server
 ):
@@ -77,9 +89,11 @@ def test_accept_all_brings_the_tags_in_without_a_reload(visit):
     page.evaluate("window.stillTheSamePage = true")
 
     page.get_by_role("button", name="Alles aanvaarden").click()
-    page.wait_for_function(
-        "['analytics', 'advertising', 'social', 'preferences']"
-        ".every(key => document.cookie.includes('demo_' + key + '=1'))"
+    wait_until(
+        lambda: (
+            {"demo_analytics", "demo_advertising", "demo_social", "demo_preferences"}
+            <= cookie_names(page)
+        )
     )
 
     assert page.evaluate("window.stillTheSamePage") is True
@@ -93,13 +107,13 @@ def test_accept_all_brings_the_tags_in_without_a_reload(visit):
 def test_withdrawing_from_the_footer_link_removes_the_category_cookies(visit):
     page = visit()
     page.get_by_role("button", name="Alles aanvaarden").click()
-    page.wait_for_function("document.cookie.includes('demo_analytics=1')")
+    wait_until(lambda: "demo_analytics" in cookie_names(page))
 
     page.get_by_role("link", name="Cookie-instellingen").click()
     assert page.locator("#cookie-banner").is_visible()
     page.get_by_label("Analytics (nl)").uncheck()
     page.get_by_role("button", name="Mijn keuze bewaren").click()
-    page.wait_for_function("!document.cookie.includes('demo_analytics')")
+    wait_until(lambda: "demo_analytics" not in cookie_names(page))
 
     assert "demo_analytics" not in cookie_names(page)
     assert "demo_preferences" in cookie_names(page)
