@@ -8,6 +8,8 @@ record a choice under a fresh anonymous id, and browsers keep the Lax cookie fro
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from ninja import Field, Router, Schema, Status
@@ -42,14 +44,18 @@ class CookiesOut(Schema):
 
 
 class ConsentIn(Schema):
-    button: str = Field(description="accept_all, refuse_all or choose (then `choices` counts).")
+    button: Literal["accept_all", "refuse_all", "choose"] = Field(
+        description="Which button was used; with `choose`, `choices` counts."
+    )
     choices: dict[str, bool] = Field(
         default_factory=dict,
         description="Category key -> accepted; categories left out are refused.",
     )
     locale: str | None = Field(None, description="Language the banner was shown in.")
     page: str = Field("", description="Path of the page the choice was made on.")
-    source: str = Field("api", description="api, or banner when the site's own banner sends it.")
+    source: Literal["api", "banner"] = Field(
+        "api", description="api, or banner when the site's own banner sends it."
+    )
 
 
 class ConsentOut(Schema):

@@ -42,7 +42,11 @@ def error_body(message: str) -> dict:
 def invalid_parameters(request: HttpRequest, exc: ValidationError):
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in PARAMETER_SOURCES]
+        loc = list(error.get("loc", ()))
+        if len(loc) > 2 and loc[0] == "body":
+            # ("body", "<view argument>", "field", ...): a client knows the body's fields only.
+            del loc[1]
+        location = [str(part) for part in loc if part not in PARAMETER_SOURCES]
         errors.setdefault(".".join(location) or "__all__", []).append(str(error.get("msg", "")))
     return api.create_response(request, {"errors": errors}, status=400)
 
