@@ -4,6 +4,7 @@ import io
 import struct
 import zipfile
 
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 MB = 1024 * 1024
@@ -92,3 +93,21 @@ def exe_bytes() -> bytes:
 
 def upload(name: str, content: bytes, content_type: str = "application/pdf"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def private_files() -> set[str]:
+    """Every file name in the private storage: proof that a refused upload stored nothing."""
+    storage = storages["private"]
+    found = []
+
+    def walk(path):
+        try:
+            dirs, files = storage.listdir(path)
+        except FileNotFoundError:
+            return
+        found.extend(f"{path}/{name}" for name in files)
+        for directory in dirs:
+            walk(f"{path}/{directory}".lstrip("/"))
+
+    walk("")
+    return set(found)

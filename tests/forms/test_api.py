@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from forms.models import FormPage, FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord
+from tests.forms.samples import private_files
 
 pytestmark = pytest.mark.django_db
 
@@ -59,34 +60,17 @@ def fr_page(contact_page, locales, answer_purpose, newsletter_purpose):
 def nothing_stored():
     """A check that no row, consent or file was stored since the test began."""
     # The private folder lives as long as the test session; compare with what was there.
-    before = set(_private_files())
+    before = private_files()
 
     def check():
         return (
             not FormSubmission.objects.exists()
             and not SubmissionFile.objects.exists()
             and not ConsentRecord.objects.exists()
-            and set(_private_files()) == before
+            and private_files() == before
         )
 
     return check
-
-
-def _private_files():
-    storage = storages["private"]
-    found = []
-
-    def walk(path):
-        try:
-            dirs, files = storage.listdir(path)
-        except FileNotFoundError:
-            return
-        found.extend(f"{path}/{name}" for name in files)
-        for directory in dirs:
-            walk(f"{path}/{directory}".lstrip("/"))
-
-    walk("")
-    return found
 
 
 # --- Schema ---------------------------------------------------------------------------------

@@ -14,40 +14,23 @@ from forms.models import FormSubmission, SubmissionFile
 from forms.scan import SCANNER_UNAVAILABLE, ScanStatus
 from privacy.models import ConsentRecord
 from tests.conftest import EICAR
-from tests.forms.samples import pdf_bytes, upload
+from tests.forms.samples import pdf_bytes, private_files, upload
 
 pytestmark = pytest.mark.django_db
 
 INFECTED = "infected"
 
 
-def _private_files():
-    storage = storages["private"]
-    found = []
-
-    def walk(path):
-        try:
-            dirs, files = storage.listdir(path)
-        except FileNotFoundError:
-            return
-        found.extend(f"{path}/{name}" for name in files)
-        for directory in dirs:
-            walk(f"{path}/{directory}".lstrip("/"))
-
-    walk("")
-    return set(found)
-
-
 @pytest.fixture
 def nothing_stored():
-    before = _private_files()
+    before = private_files()
 
     def check():
         return (
             not FormSubmission.objects.exists()
             and not SubmissionFile.objects.exists()
             and not ConsentRecord.objects.exists()
-            and _private_files() == before
+            and private_files() == before
         )
 
     return check
