@@ -285,7 +285,9 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
                 },
             )
         try:
-            submission = services.submission_create(data=page.submission_input(form))
+            submission = page.submission_store(form)
+        except services.SubmissionRefused as refusal:
+            return _errors(__all__=[refusal.message])
         except services.SubmissionNotStored:
             message = _(
                 "Your submission could not be stored. Nothing was kept; please try again later."

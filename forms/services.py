@@ -41,6 +41,19 @@ class SubmissionNotStored(Exception):
     """Storing failed (a file could not be written, the database refused); nothing was kept."""
 
 
+class SubmissionRefused(Exception):
+    """The page refuses this submission for a reason the sender can read; nothing was kept.
+
+    Raised by a page's ``submission_store`` (registration closed, already registered):
+    the HTML form shows ``message`` above the form with ``status``, the API a 400.
+    """
+
+    def __init__(self, message: str, *, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
 def _answer(value):
     # Dates, decimals and lists go into JSON as the DjangoJSONEncoder writes them.
     if isinstance(value, set | tuple):

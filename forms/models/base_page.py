@@ -31,7 +31,7 @@ from ..builder import FormBuilder
 from ..cache import cached, form_class
 from ..constants import CHOICE_TYPES, LANDING_PATH
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
-from ..services import SubmissionInput, SubmissionNotStored, submission_create
+from ..services import SubmissionInput, SubmissionNotStored, SubmissionRefused, submission_create
 
 NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
 
@@ -48,7 +48,10 @@ class AbstractFormPage(AbstractForm):
 
     - ``get_form_class`` / ``form_builder``: the Django form (stable keys, page locale, captcha);
     - ``submission_input``: what is stored from a valid form (add answers of your own here);
-    - ``process_form_submission``: stores through :func:`forms.services.submission_create`;
+    - ``submission_store``: stores a valid form (the HTML page and the API both call it);
+      a subclass that keeps more than the answers (a registration) wraps it, and refuses
+      with :class:`forms.services.SubmissionRefused`;
+    - ``process_form_submission``: stores through ``submission_store``;
     - ``render_landing_page``: answers a stored submission with a 303 to the thank-you URL
       (``<page url>sent/``), so refreshing never submits twice; ``serve_landing_page``
       renders that URL.
@@ -200,9 +203,17 @@ class AbstractFormPage(AbstractForm):
         """
         return SubmissionInput.from_form(page=self, form=form)
 
+    def submission_store(self, form):
+        """Store a valid form's submission and return it; the one way in for page and API."""
+        return submission_create(data=self.submission_input(form))
+
     def process_form_submission(self, form):
         try:
-            return submission_create(data=self.submission_input(form))
+            return self.submission_store(form)
+        except SubmissionRefused as refusal:
+            form.add_error(None, refusal.message)
+            self._unstored_form, self._unstored_status = form, refusal.status
+            return None
         except SubmissionNotStored:
             form.add_error(None, NOT_STORED)
             # The page instance lives for this request only; render_landing_page reads it.
@@ -216,7 +227,8 @@ class AbstractFormPage(AbstractForm):
         if form is not None:
             context = self.get_context(request)
             context["form"] = form
-            return TemplateResponse(request, self.get_template(request), context, status=503)
+            status = getattr(self, "_unstored_status", 503)
+            return TemplateResponse(request, self.get_template(request), context, status=status)
         # 303: the browser fetches the thank-you URL with GET, so a refresh re-sends nothing;
         # the URL names the page only, never the submission or any answer.
         return HttpResponseRedirect(self.get_landing_url(request), status=303)

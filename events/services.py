@@ -1,0 +1,292 @@
+"""Everything in events with side effects: registering, cancelling, changing one's choices.
+
+Capacity is guarded by one lock per event: every change that can confirm someone
+(registering, cancelling, promoting from the waiting list) first locks the event's row
+(``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the transaction's write lock, taken at
+once, serialises writers), then counts and writes in the same transaction. So however many
+people press the button at once, never more are confirmed than the capacity.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forms.constants import submission_ref
+from forms.models import FormSubmission
+from forms.services import SubmissionRefused, submission_create
+from privacy.models import ConsentSource
+from privacy.selectors import purpose_get
+from privacy.services import consent_record, consent_withdraw
+
+from . import mail
+from .constants import KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
+from .models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
+from .selectors import registration_active_for
+
+logger = logging.getLogger(__name__)
+
+
+class RegistrationClosed(SubmissionRefused):
+    """Registering after the deadline, or for an event that has ended."""
+
+
+class AlreadyRegistered(SubmissionRefused):
+    """The address already holds a seat or a place on the waiting list for this event."""
+
+
+class CancellationRefused(Exception):
+    """A cancellation that cannot happen (the event has ended); nothing was changed."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _lock(event: EventPage) -> EventPage:
+    """Lock the event's row for this transaction and return it as stored now.
+
+    Must run inside ``transaction.atomic()``. PostgreSQL locks the row itself; SQLite
+    ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
+    before anything is counted, whatever transaction mode the connection uses.
+    """
+    if connection.vendor == "sqlite":
+        Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _photo_granted(decisions) -> bool:
+    return any(
+        purpose.key == PURPOSE_PHOTOS and (decision is True or decision == "given")
+        for purpose, decision in decisions.items()
+    )
+
+
+def registration_create(*, page: EventPage, form) -> Registration:
+    """Store a valid registration form: a confirmed seat, or a place on the waiting list.
+
+    Refuses with :class:`RegistrationClosed` after the deadline or the event, and with
+    :class:`AlreadyRegistered` when the address is already registered (confirmed or
+    waiting), after sending that confirmation again. Nothing is stored when it refuses.
+    """
+    source = page.get_source_page()
+    reason = source.closed_reason()
+    if reason:
+        raise RegistrationClosed(reason)
+    data = page.submission_input(form)
+    existing = None
+    with transaction.atomic():
+        event = _lock(source)
+        now = timezone.now()
+        reason = event.closed_reason(now)
+        if reason:
+            raise RegistrationClosed(reason)
+        if data.subject_email:
+            existing = registration_active_for(event=event, email=data.subject_email)
+        if existing is None:
+            submission = submission_create(data=data)
+            confirmed = Registration.objects.filter(
+                event=event, status=RegistrationStatus.CONFIRMED
+            ).count()
+            registration = Registration(
+                event=event,
+                submission=submission,
+                registered_at=now,
+                hidden_from_list=bool(data.answers.get(KEY_LIST_OBJECTION)),
+                photo_consent=_photo_granted(data.decisions),
+                photo_choice_at=now,
+            )
+            if data.answers.get(KEY_LIST_OBJECTION):
+                registration.objected_at = now
+            if event.capacity is None or confirmed < event.capacity:
+                registration.status = RegistrationStatus.CONFIRMED
+                registration.confirmed_at = now
+            else:
+                registration.status = RegistrationStatus.WAITING
+                last = Registration.objects.filter(event=event).aggregate(
+                    last=Max("waiting_number")
+                )["last"]
+                registration.waiting_number = (last or 0) + 1
+            registration.save(force_insert=True)
+            transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
+    if existing is not None:
+        mail.registration_confirmation(registration=existing, resent=True)
+        raise AlreadyRegistered(
+            _(
+                "This address is already registered for this event. We have sent the "
+                "confirmation again; its links let you cancel or change your choices."
+            ),
+            status=409,
+        )
+    return registration
+
+
+def _promote(event: EventPage, now: datetime) -> list[Registration]:
+    """Move the first people waiting up to the free seats; the event must be locked."""
+    waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+    if event.capacity is None:
+        chosen = list(waiting.order_by("waiting_number", "pk"))
+    else:
+        confirmed = Registration.objects.filter(
+            event=event, status=RegistrationStatus.CONFIRMED
+        ).count()
+        free = event.capacity - confirmed
+        if free <= 0:
+            return []
+        chosen = list(waiting.order_by("waiting_number", "pk")[:free])
+    for registration in chosen:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    Registration.objects.bulk_update(chosen, ["status", "confirmed_at"])
+    return chosen
+
+
+def registrations_promote(*, event: EventPage) -> list[Registration]:
+    """Fill free seats from the waiting list (after a cancellation, or a larger capacity),
+    and tell each person moved up."""
+    with transaction.atomic():
+        locked = _lock(event.get_source_page())
+        if locked.is_past():
+            return []
+        promoted = _promote(locked, timezone.now())
+        for registration in promoted:
+            transaction.on_commit(lambda r=registration: mail.registration_promoted(registration=r))
+    return promoted
+
+
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a registration: the seat goes to the first person waiting, who is told.
+
+    Refused (:class:`CancellationRefused`, nothing changed) once the event has ended.
+    Cancelling twice changes nothing the second time.
+    """
+    with transaction.atomic():
+        event = _lock(registration.event)
+        now = timezone.now()
+        if event.is_past(now):
+            raise CancellationRefused(
+                _("This event has ended, so its registrations can no longer be cancelled.")
+            )
+        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        if current.is_cancelled:
+            return current
+        was_confirmed = current.is_confirmed
+        current.status = RegistrationStatus.CANCELLED
+        current.cancelled_at = now
+        current.save(update_fields=["status", "cancelled_at"])
+        promoted = _promote(event, now) if was_confirmed else []
+        transaction.on_commit(lambda: mail.registration_cancelled(registration=current))
+        for moved in promoted:
+            transaction.on_commit(lambda r=moved: mail.registration_promoted(registration=r))
+    return current
+
+
+def registration_object(*, registration: Registration, hidden: bool) -> Registration:
+    """Record (or lift) the person's objection to the public participant list, at once.
+
+    An objection (GDPR art. 21), not a consent: the list leaves the person out from this
+    moment; lifting it puts them back while the event's list is up.
+    """
+    registration.hidden_from_list = hidden
+    registration.objected_at = timezone.now() if hidden else None
+    registration.save(update_fields=["hidden_from_list", "objected_at"])
+    return registration
+
+
+def registration_photo_choice(*, registration: Registration, consent: bool) -> Registration:
+    """Give or withdraw consent to be photographed or filmed as a main subject.
+
+    Giving it adds a grant to the consent ledger (with the purpose's text in the person's
+    language); withdrawing marks the person's grants withdrawn, which ends it for every
+    event, so each of their registrations says so.
+    """
+    submission = registration.submission
+    email = submission.subject_email
+    now = timezone.now()
+    with transaction.atomic():
+        if consent:
+            purpose = purpose_get(key=PURPOSE_PHOTOS, locale=submission.locale)
+            if purpose is None:
+                raise ValueError("The event-photos purpose does not exist.")
+            consent_record(
+                purpose=purpose,
+                granted=True,
+                locale=submission.locale,
+                source=ConsentSource.FORM,
+                email=email,
+                source_ref=submission_ref(submission.pk),
+            )
+            registration.photo_consent = True
+            registration.photo_choice_at = now
+            registration.save(update_fields=["photo_consent", "photo_choice_at"])
+        else:
+            consent_withdraw(purpose_key=PURPOSE_PHOTOS, email=email)
+            Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
+                photo_consent=False, photo_choice_at=now
+            )
+            registration.photo_consent = False
+            registration.photo_choice_at = now
+    return registration
+
+
+def event_retention_sync(*, event: EventPage) -> int:
+    """Keep the event's registrations and speakers' records until its (possibly moved) end.
+
+    Stores the event's end on every row that counts from it and has the privacy core
+    recompute their expiry; called whenever the event is published. Returns the rows
+    recomputed.
+    """
+    from privacy.services import retention_recompute
+
+    source = event.get_source_page()
+    end = source.end
+    updated = 0
+    querysets = (
+        FormSubmission.objects.filter(page_id=source.pk),
+        SpeakerLink.objects.filter(event=source),
+        SpeakerAccessLog.objects.filter(link__event=source),
+    )
+    for queryset in querysets:
+        pks = list(queryset.exclude(ends_at=end).values_list("pk", flat=True))
+        if not pks:
+            continue
+        rows = queryset.model._default_manager.filter(pk__in=pks)
+        rows.update(ends_at=end)
+        updated += retention_recompute(queryset=rows)
+    return updated
+
+
+def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:
+    """A speaker's link record for a training; sign it with :func:`events.links.speaker_link_token`.
+
+    It works until the training ends; retention keeps it (and its openings) for the
+    ``event-registration`` purpose's period after that.
+    """
+    from privacy.services import normalise_email, retention_compute
+
+    source = event.get_source_page()
+    link = SpeakerLink(
+        event=source,
+        speaker=speaker,
+        speaker_name=speaker.name if speaker is not None else "",
+        email=normalise_email(email),
+        ends_at=source.end,
+    )
+    link.retain_until = retention_compute(instance=link)
+    link.save(force_insert=True)
+    return link
+
+
+def speaker_access_log(*, link: SpeakerLink) -> SpeakerAccessLog:
+    """Record one opening of a speaker's link."""
+    from privacy.services import retention_compute
+
+    entry = SpeakerAccessLog(link=link, ends_at=link.ends_at)
+    entry.retain_until = retention_compute(instance=entry)
+    entry.save(force_insert=True)
+    return entry
