@@ -12,6 +12,7 @@ signed-in user. reCAPTCHA and the per-client rate limit protect the endpoint ins
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.http import HttpRequest, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
@@ -19,6 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
+from wagtail.models import Page
 
 from privacy.selectors import purpose_is_consent, purpose_notices
 
@@ -26,7 +28,7 @@ from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .constants import RATE_SCOPE
 from .files import EXTENSIONS
-from .models import FieldType, FormPage
+from .models import FieldType, FormPage, form_page_models
 from .scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut, detail_body
 
@@ -58,9 +60,21 @@ SUBMISSION_BODY = {
 }
 
 
-def _live_forms():
+def _live_forms(model=FormPage):
     # The inbox and its purpose come along: storing a submission reads both.
-    return FormPage.objects.live().public().select_related("locale", "inbox__purpose")
+    return model._default_manager.live().public().select_related("locale", "inbox__purpose")
+
+
+def _form_model_of(page_id: int):
+    """The form page model of ``page_id`` when it is another subclass of the form base (an
+    event, a vacancy); None when the page is no form."""
+    content_type_id = (
+        Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True).first()
+    )
+    if content_type_id is None:
+        return None
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return model if model in form_page_models() else None
 
 
 def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:
@@ -89,13 +103,18 @@ def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> For
         raise HttpError(404, _("No form with this id."))
     page = _live_forms().filter(pk=page_id).first()
     if page is None:
+        # The site's own form page is the common case and costs one query; other page
+        # types built on the form base are found through the page's type.
+        model = _form_model_of(page_id)
+        page = _live_forms(model).filter(pk=page_id).first() if model else None
+    if page is None:
         raise HttpError(404, _("No form with this id."))
     codes = _requested_codes(request, locale)
     if not codes or page.locale.language_code in codes[:1]:
         return page
     translations = {
         candidate.locale.language_code.lower(): candidate
-        for candidate in _live_forms().filter(translation_key=page.translation_key)
+        for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
     }
     for code in codes:
         for candidate in (code, code.split("-")[0]):
@@ -181,7 +200,7 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
         }
     translations = {
         candidate.locale.language_code: candidate.pk
-        for candidate in _live_forms().filter(translation_key=page.translation_key)
+        for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
     }
     return {
         "id": page.pk,
