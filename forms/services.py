@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -78,6 +79,7 @@ class SubmissionInput:
     files: Sequence[tuple[str, UploadedFile]] = ()
     decisions: Mapping[Purpose, bool | str] = field(default_factory=dict)
     subject_email: str = ""
+    ends_at: datetime | None = None
 
     @classmethod
     def from_form(cls, *, page, form) -> SubmissionInput:
@@ -110,6 +112,7 @@ class SubmissionInput:
             files=files,
             decisions=decisions,
             subject_email=email,
+            ends_at=page.submission_ends_at(),
         )
 
 
@@ -152,6 +155,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
         answers=dict(data.answers),
         subject_email=email,
         submitted_at=timezone.now(),
+        ends_at=data.ends_at,
     )
     submission.retain_until = retention_compute(instance=submission, decisions=data.decisions)
     try:

@@ -13,6 +13,8 @@ Wagtail's stock "Forms" listing, submissions, delete and export views like every
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -202,6 +204,15 @@ class AbstractFormPage(AbstractForm):
         :func:`dataclasses.replace`.
         """
         return SubmissionInput.from_form(page=self, form=form)
+
+    def submission_ends_at(self) -> datetime | None:
+        """When what a submission of this page is for ends (an event, a vacancy's closing).
+
+        Stored on each submission; a purpose whose retention counts from the end counts from
+        it (from the submission when None). A page whose end moves later updates its stored
+        submissions and has :func:`privacy.services.retention_recompute` redo their dates.
+        """
+        return None
 
     def submission_store(self, form):
         """Store a valid form's submission and return it; the one way in for page and API."""

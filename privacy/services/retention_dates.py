@@ -19,6 +19,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -105,6 +106,9 @@ def retention_compute(
     decided = getattr(instance, retention.decided) if retention.decided else None
     if decided is not None and purpose.retention_from in DECISION_STARTS:
         return purpose.retain_until(decided)
+    ended = getattr(instance, retention.ended) if retention.ended else None
+    if ended is not None and purpose.retention_from == RetentionStart.END:
+        return purpose.retain_until(ended)
     return purpose.retain_until(started)
 
 
@@ -118,6 +122,36 @@ def _retention_registrations() -> list[Registration]:
     return [registration for registration in registered_models() if registration.retention]
 
 
+def _expiry(registration: Registration, purpose: Purpose):
+    """The database expression for a row's expiry under ``purpose``: what
+    :func:`retention_compute` works out for one row, for every row in one UPDATE."""
+    retention, subject = registration.retention, registration.subject
+    delta = purpose.retention_delta
+    started = F(retention.started)
+    if purpose.retention_from in DECISION_STARTS and retention.decided:
+        return _after(Coalesce(F(retention.decided), started), delta)
+    if purpose.retention_from == RetentionStart.END and retention.ended:
+        return _after(Coalesce(F(retention.ended), started), delta)
+    if purpose.retention_from == RetentionStart.WITHDRAWAL:
+        grants = ConsentRecord.objects.filter(
+            subject_email=OuterRef(subject), purpose_key=purpose.key, granted=True
+        )
+        withdrawn = Subquery(
+            grants.filter(withdrawn_at__isnull=False)
+            .order_by("-withdrawn_at")
+            .values("withdrawn_at")[:1],
+            output_field=DateTimeField(),
+        )
+        return Case(
+            When(**{subject: "", "then": _after(started, delta)}),
+            When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
+            When(GreaterThanOrEqual(withdrawn, started), then=_after(withdrawn, delta)),
+            default=_after(started, delta),
+            output_field=DateTimeField(),
+        )
+    return _after(started, delta)
+
+
 def retention_refresh(*, purpose_key: str) -> int:
     """Recompute the stored date of every row kept for ``purpose_key``, in every model.
 
@@ -127,33 +161,31 @@ def retention_refresh(*, purpose_key: str) -> int:
     purpose = _any_purpose(purpose_key)
     if purpose is None:
         return 0
-    delta, updated = purpose.retention_delta, 0
+    updated = 0
     for registration in _retention_registrations():
-        retention, subject = registration.retention, registration.subject
-        started = F(retention.started)
-        if purpose.retention_from in DECISION_STARTS and retention.decided:
-            value = _after(Coalesce(F(retention.decided), started), delta)
-        elif purpose.retention_from == RetentionStart.WITHDRAWAL:
-            grants = ConsentRecord.objects.filter(
-                subject_email=OuterRef(subject), purpose_key=purpose_key, granted=True
-            )
-            withdrawn = Subquery(
-                grants.filter(withdrawn_at__isnull=False)
-                .order_by("-withdrawn_at")
-                .values("withdrawn_at")[:1],
-                output_field=DateTimeField(),
-            )
-            value = Case(
-                When(**{subject: "", "then": _after(started, delta)}),
-                When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
-                When(GreaterThanOrEqual(withdrawn, started), then=_after(withdrawn, delta)),
-                default=_after(started, delta),
-                output_field=DateTimeField(),
-            )
-        else:
-            value = _after(started, delta)
         rows = registration.model._default_manager.filter(**{registration.purpose: purpose_key})
-        updated += rows.update(**{registration.expired: value})
+        updated += rows.update(**{registration.expired: _expiry(registration, purpose)})
+    return updated
+
+
+def retention_recompute(*, queryset: QuerySet) -> int:
+    """Recompute the stored date of the rows in ``queryset``, a registered model's rows.
+
+    For an app that changed what their retention counts from in bulk (an event moved, a
+    vacancy's closing date changed): one UPDATE per purpose among the rows. Returns how many
+    rows were updated.
+    """
+    registration = registration_for(queryset.model)
+    if registration.retention is None:
+        raise ValueError(f"{registration.label}.PersonalData declares no retention.")
+    keys = set(queryset.order_by().values_list(registration.purpose, flat=True).distinct())
+    updated = 0
+    for key in sorted(k for k in keys if k):
+        purpose = _any_purpose(key)
+        if purpose is None:
+            continue
+        rows = queryset.filter(**{registration.purpose: key})
+        updated += rows.update(**{registration.expired: _expiry(registration, purpose)})
     return updated
 
 
