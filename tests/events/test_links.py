@@ -119,9 +119,7 @@ def test_objecting_through_the_link_takes_the_person_off_the_list_at_once(full_e
     assert response.status_code == 200
     assert "An1" not in [p.first_name for p in participants_public(event=full_event)]
     assert _reg("an1@example.org").objected_at is not None
-    assert not ConsentRecord.objects.filter(
-        purpose_key="participant-list", granted=True
-    ).exists()
+    assert not ConsentRecord.objects.filter(purpose_key="participant-list", granted=True).exists()
 
     client.post(_choices_url(first), {})
 

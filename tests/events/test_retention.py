@@ -31,7 +31,9 @@ def training(make_event, register):
     register(page, person(1, photo_consent="on"))
     register(page, person(2))
     register(page, person(3))
-    registration_cancel(registration=Registration.objects.get(submission__subject_email="an3@example.org"))
+    registration_cancel(
+        registration=Registration.objects.get(submission__subject_email="an3@example.org")
+    )
     link = speaker_link_create(event=page, speaker=SpeakerFactory(), email="spreker@example.org")
     speaker_access_log(link=link)
     return page
