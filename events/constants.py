@@ -53,5 +53,6 @@ FIXED_KEYS = frozenset(
     }
 )
 
-# The calendar file under an event page's URL: ``<page url>calendar.ics``.
-ICS_PATH = "calendar.ics"
+# The calendar file under an event page's URL: ``<page url>calendar/`` (Wagtail's page URLs end
+# in a slash and carry no dot), served as ``<slug>.ics``.
+ICS_PATH = "calendar"

@@ -255,7 +255,7 @@ class EventPage(AbstractFormPage):
             counts=event_counts(event=source),
             speakers=self.speakers(),
             json_ld=event_json_ld(page=self, request=request),
-            ics_url=f"{self.get_url(request).rstrip('/')}/{ICS_PATH}",
+            ics_url=f"{self.get_url(request).rstrip('/')}/{ICS_PATH}/",
             waiting=request.GET.get("list") == "waiting",
         )
         return context
