@@ -62,8 +62,8 @@ EVENTS = [
         "hours": 3,
         "speakers": [0],
         "page": {
-            "title": "Nieuwjaarsreceptie",
-            "slug": "nieuwjaarsreceptie",
+            "title": "Ledenontmoeting",
+            "slug": "ledenontmoeting",
             "kind": "event",
             "venue": "Huis van de Kamer",
             "address": "Louizalaan 1\n1050 Brussel",
@@ -100,7 +100,7 @@ TRANSLATIONS = {
         "l'autoliquidation et les déclarations pour les services aux clients aux Pays-Bas et "
         "en Belgique.",
         "Nieuwjaarsreceptie": "Réception du Nouvel An",
-        "Het nieuwe jaar ingezet met leden en partners.": "La nouvelle année lancée avec les "
+        "Leden en partners ontmoetten elkaar in het Huis van de Kamer.": "La nouvelle année lancée avec les "
         "membres et les partenaires.",
     },
     "en": {
@@ -126,7 +126,7 @@ TRANSLATIONS = {
         "klanten in Nederland en België.": "A practical training on invoices, reverse charge "
         "and returns for services to clients in the Netherlands and Belgium.",
         "Nieuwjaarsreceptie": "New Year's reception",
-        "Het nieuwe jaar ingezet met leden en partners.": "The new year begun with members and "
+        "Leden en partners ontmoetten elkaar in het Huis van de Kamer.": "The new year begun with members and "
         "partners.",
     },
 }
