@@ -67,7 +67,7 @@ EVENTS = [
             "kind": "event",
             "venue": "Huis van de Kamer",
             "address": "Louizalaan 1\n1050 Brussel",
-            "description": "<p>Het nieuwe jaar ingezet met leden en partners.</p>",
+            "description": "<p>Leden en partners ontmoetten elkaar in het Huis van de Kamer.</p>",
             "capacity": 150,
             "participant_list_public": True,
         },
@@ -99,9 +99,9 @@ TRANSLATIONS = {
         "klanten in Nederland en België.": "Une formation pratique sur les factures, "
         "l'autoliquidation et les déclarations pour les services aux clients aux Pays-Bas et "
         "en Belgique.",
-        "Nieuwjaarsreceptie": "Réception du Nouvel An",
-        "Leden en partners ontmoetten elkaar in het Huis van de Kamer.": "La nouvelle année lancée avec les "
-        "membres et les partenaires.",
+        "Ledenontmoeting": "Rencontre des membres",
+        "Leden en partners ontmoetten elkaar in het Huis van de Kamer.": "Membres et partenaires "
+        "se sont retrouvés à la Maison de la Chambre.",
     },
     "en": {
         "Agenda": "Events",
@@ -125,8 +125,8 @@ TRANSLATIONS = {
         "Een praktische opleiding over facturen, verlegging en aangiften voor diensten aan "
         "klanten in Nederland en België.": "A practical training on invoices, reverse charge "
         "and returns for services to clients in the Netherlands and Belgium.",
-        "Nieuwjaarsreceptie": "New Year's reception",
-        "Leden en partners ontmoetten elkaar in het Huis van de Kamer.": "The new year begun with members and "
-        "partners.",
+        "Ledenontmoeting": "Members' meeting",
+        "Leden en partners ontmoetten elkaar in het Huis van de Kamer.": "Members and partners met "
+        "at Chamber House.",
     },
 }
