@@ -251,12 +251,13 @@ class EventPage(AbstractFormPage):
 
         context = super().get_context(request, *args, **kwargs)
         source = self.get_source_page()
+        counts, speakers = event_counts(event=source), self.speakers()
         context.update(
             event=source,
             closed_reason=source.closed_reason(),
-            counts=event_counts(event=source),
-            speakers=self.speakers(),
-            json_ld=event_json_ld(page=self, request=request),
+            counts=counts,
+            speakers=speakers,
+            json_ld=event_json_ld(page=self, request=request, counts=counts, speakers=speakers),
             ics_url=f"{self.get_url(request).rstrip('/')}/{ICS_PATH}/",
             waiting=request.GET.get("list") == "waiting",
         )
