@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 
 from forms.models import AbstractFormField, AbstractFormPage
 
+from ..admin_forms import EventPageAdminForm
 from ..constants import ICS_PATH, EventKind
 
 PAST_PER_PAGE = 12
@@ -147,6 +148,7 @@ class EventPage(AbstractFormPage):
         MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
     ]
 
+    base_form_class = EventPageAdminForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
     template = "events/event_page.html"
