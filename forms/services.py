@@ -42,6 +42,21 @@ class SubmissionNotStored(Exception):
     """Storing failed (a file could not be written, the database refused); nothing was kept."""
 
 
+class SubmissionRefused(Exception):
+    """The page refuses this submission for a reason the sender can read; nothing was kept.
+
+    Raised by a page's ``submission_created`` inside the storing transaction (an event
+    already full for this address, a registration closed a moment ago), or by its
+    ``submission_store`` before anything is stored. The HTML form shows ``message`` above
+    the form and the API answers 409 with it: the request was valid, the page's state
+    refuses it.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 def _answer(value):
     # Dates, decimals and lists go into JSON as the DjangoJSONEncoder writes them.
     if isinstance(value, set | tuple):
@@ -176,13 +191,16 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                     source_ref=ref,
                     **subject,
                 )
-            transaction.on_commit(lambda: submission_notify(submission=submission))
+            page.submission_created(submission=submission, data=data)
+            transaction.on_commit(lambda: page.submission_notify(submission=submission))
     except Exception as error:
         for name in stored:
             try:
                 storage.delete(name)
             except Exception:
                 logger.exception("Could not remove %s after a failed submission", name)
+        if isinstance(error, SubmissionRefused):
+            raise
         logger.exception("Submission to form page %s was not stored", page.pk)
         raise SubmissionNotStored(str(error)) from error
     return submission
