@@ -124,21 +124,23 @@ def test_registering_after_the_deadline_is_refused_and_stores_nothing(make_event
     response = register(late, person(1))
 
     assert 'name="first_name"' not in page
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert dutch(CLOSED_DEADLINE) in response.content.decode()
     assert dutch(CLOSED_DEADLINE) in page
     assert _nothing_stored()
     assert mail.outbox == []
 
 
-def test_registering_for_a_past_event_is_refused_and_stores_nothing(make_event, register):
+def test_registering_for_a_past_event_is_refused_and_stores_nothing(make_event, register, client):
     past = make_event(
         start=timezone.now() - timedelta(days=2), end=timezone.now() - timedelta(days=1)
     )
 
     response = register(past, person(1))
+    api = client.post(f"/api/forms/{past.pk}/submissions", person(1))
 
-    assert response.status_code == 400
+    assert response.status_code == 409
+    assert api.status_code == 409
     assert dutch(CLOSED_ENDED) in response.content.decode()
     assert _nothing_stored()
 
@@ -178,8 +180,8 @@ def test_the_api_registers_and_refuses_a_second_registration_with_json(event, cl
 
     assert first.status_code == 201
     assert Registration.objects.get().submission_id == first.json()["id"]
-    assert second.status_code == 400
-    assert second.json()["errors"]["__all__"] == [dutch(ALREADY_REGISTERED, html=False)]
+    assert second.status_code == 409
+    assert second.json()["detail"] == dutch(ALREADY_REGISTERED, html=False)
     assert Registration.objects.count() == 1
 
 
