@@ -18,7 +18,7 @@ from tests.events.conftest import person
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not ON_POSTGRES,
         reason="SQLite serialises writers with one database lock, so there is no race to test; "
