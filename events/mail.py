@@ -22,7 +22,7 @@ from .ics import calendar_filename, calendar_text
 logger = logging.getLogger(__name__)
 
 
-def _page_in_language(registration):
+def page_in_language(registration):
     """The event page the person filled in (their language), else the source page."""
     from .models import EventPage
 
@@ -42,7 +42,7 @@ def _send(*, registration, template: str, extra: dict | None = None) -> None:
     if not email:
         return
     locale = submission.locale or settings.LANGUAGE_CODE
-    page = _page_in_language(registration)
+    page = page_in_language(registration)
     source = registration.event
     context = {
         "registration": registration,

@@ -17,7 +17,7 @@ from privacy.views.links import link_refused
 
 from . import services
 from .links import LinkInvalid, registration_from_token
-from .mail import _page_in_language
+from .mail import page_in_language
 
 
 class ChoicesForm(forms.Form):
@@ -31,7 +31,7 @@ class ChoicesForm(forms.Form):
 
 
 def _context(registration, **extra) -> dict:
-    page = _page_in_language(registration)
+    page = page_in_language(registration)
     return {"registration": registration, "page": page, "event": registration.event, **extra}
 
 
