@@ -172,6 +172,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                     source_ref=ref,
                     **subject,
                 )
+            page.submission_created(submission=submission, data=data)
             transaction.on_commit(lambda: submission_notify(submission=submission))
     except Exception as error:
         for name in stored:

@@ -192,6 +192,16 @@ class AbstractFormPage(AbstractForm):
                 return candidate
         return translations[0] if translations else self
 
+    def accepts_submissions(self) -> bool:
+        """Whether the form takes submissions now; a page that stops (a closed vacancy)
+        says so on the page, and the HTML form and the API refuse what is sent to it."""
+        return True
+
+    def submission_created(self, *, submission, data: SubmissionInput) -> None:
+        """Called by :func:`forms.services.submission_create` inside its transaction, after
+        the submission, its files and consents are stored: a subclass stores what it adds
+        here, so both are kept or neither is."""
+
     def submission_input(self, form) -> SubmissionInput:
         """What a valid form sends to :func:`forms.services.submission_create`.
 
