@@ -1,0 +1,54 @@
+"""Reads the recruitment area, the pages and the API share."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+
+from .constants import ApplicationStatus
+from .models import Application, ApplicationNote, ApplicationStatusChange
+from .permissions import user_is_recruiter
+
+
+def applications_for_user(*, user) -> QuerySet[Application]:
+    """The applications ``user`` may see: all for recruiters and superusers, none otherwise."""
+    if not user_is_recruiter(user):
+        return Application.objects.none()
+    return Application.objects.select_related("submission", "vacancy")
+
+
+def application_for_user(*, user, pk: int) -> Application | None:
+    """One application if ``user`` may see it; None whether it exists or not."""
+    return applications_for_user(user=user).filter(pk=pk).first()
+
+
+def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, int]:
+    """How many applications of ``queryset`` are in each status (every status present, 0s too)."""
+    counts = dict(
+        queryset.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
+
+
+def application_history(*, application: Application) -> QuerySet[ApplicationStatusChange]:
+    return application.status_changes.all()
+
+
+def application_notes(*, application: Application) -> QuerySet[ApplicationNote]:
+    return application.notes.all()
+
+
+def vacancy_filters(params) -> dict[str, str]:
+    """The department and location a visitor filters the index by (empty: any)."""
+    return {
+        "department": (params.get("department") or "").strip()[:100],
+        "location": (params.get("location") or "").strip()[:100],
+    }
+
+
+def open_vacancies(*, index, department: str = "", location: str = "") -> QuerySet:
+    """The live, open vacancies under ``index`` (closed by status or date left out)."""
+    raise NotImplementedError
+
+
+def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
+    raise NotImplementedError
