@@ -19,6 +19,9 @@ OFFICER_PERMISSIONS = [
     ("privacy", "add_purpose"),
     ("privacy", "change_purpose"),
     ("privacy", "view_purpose"),
+    ("privacy", "add_outcomeretention"),
+    ("privacy", "change_outcomeretention"),
+    ("privacy", "view_outcomeretention"),
     ("wagtail_localize", "submit_translation"),
 ]
 

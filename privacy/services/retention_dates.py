@@ -23,10 +23,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import GreaterThanOrEqual, IsNull
 
-from ..models import ConsentRecord, Purpose, RetentionStart
+from ..models import ConsentRecord, OutcomeRetention, Purpose, RetentionStart
 from ..registry import Registration, registered_models, registration_for
 
 # A purpose counting from the decision, or from the last contact (which a decision is),
@@ -85,6 +85,39 @@ def retention_compute(
     purpose = _purpose_of(instance, registration)
     if purpose is None:
         return None
+    until = _outcome_until(instance, retention, purpose)
+    if until is None:
+        until = _main_until(instance, registration, purpose, decisions)
+    return _also_until(instance, retention, until)
+
+
+def _outcome_until(instance, retention, purpose: Purpose) -> datetime | None:
+    """The end set by the purpose's retention for the row's outcome, once it is decided."""
+    if not retention.outcome or not retention.decided:
+        return None
+    decided = getattr(instance, retention.decided)
+    if decided is None:
+        return None
+    rule = OutcomeRetention.objects.filter(
+        purpose_key=purpose.key, outcome=getattr(instance, retention.outcome)
+    ).first()
+    return decided + rule.retention_delta if rule is not None else None
+
+
+def _also_until(instance, retention, until: datetime | None) -> datetime | None:
+    """The later of ``until`` and the end of each further purpose the row is kept for."""
+    if until is None:
+        return None
+    for key, field_name in retention.also:
+        since = getattr(instance, field_name)
+        purpose = _any_purpose(key) if since is not None else None
+        if purpose is not None:
+            until = max(until, purpose.retain_until(since))
+    return until
+
+
+def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime | None:
+    retention = registration.retention
     started = getattr(instance, retention.started)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
         if any(p.key == purpose.key and _grants(d) for p, d in (decisions or {}).items()):
@@ -118,55 +151,109 @@ def _retention_registrations() -> list[Registration]:
     return [registration for registration in registered_models() if registration.retention]
 
 
+def _main_expression(registration: Registration, purpose: Purpose):
+    """The expiry of the registration's rows kept for ``purpose``, as one SQL expression."""
+    retention, subject = registration.retention, registration.subject
+    purpose_key, delta = purpose.key, purpose.retention_delta
+    started = F(retention.started)
+    if purpose.retention_from in DECISION_STARTS and retention.decided:
+        value = _after(Coalesce(F(retention.decided), started), delta)
+    elif purpose.retention_from == RetentionStart.WITHDRAWAL:
+        grants = ConsentRecord.objects.filter(
+            subject_email=OuterRef(subject), purpose_key=purpose_key, granted=True
+        )
+        withdrawn = Subquery(
+            grants.filter(withdrawn_at__isnull=False)
+            .order_by("-withdrawn_at")
+            .values("withdrawn_at")[:1],
+            output_field=DateTimeField(),
+        )
+        value = Case(
+            When(**{subject: "", "then": _after(started, delta)}),
+            When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
+            When(GreaterThanOrEqual(withdrawn, started), then=_after(withdrawn, delta)),
+            default=_after(started, delta),
+            output_field=DateTimeField(),
+        )
+    else:
+        value = _after(started, delta)
+    return value
+
+
+def _expiry_expression(registration: Registration, purpose: Purpose):
+    """The whole expiry of rows kept for ``purpose``: the outcome's period once decided,
+    else the purpose's own, extended by every further purpose the row is kept for."""
+    retention = registration.retention
+    value = _main_expression(registration, purpose)
+    if retention.outcome and retention.decided:
+        rules = OutcomeRetention.objects.filter(purpose_key=purpose.key)
+        whens = [
+            When(
+                **{retention.outcome: rule.outcome, f"{retention.decided}__isnull": False},
+                then=_after(F(retention.decided), rule.retention_delta),
+            )
+            for rule in rules
+        ]
+        if whens:
+            value = Case(*whens, default=value, output_field=DateTimeField())
+    for key, field_name in retention.also:
+        also = _any_purpose(key)
+        if also is None:
+            continue
+        value = Case(
+            When(**{f"{field_name}__isnull": True}, then=value),
+            When(IsNull(value, True), then=Value(None)),
+            default=Greatest(value, _after(F(field_name), also.retention_delta)),
+            output_field=DateTimeField(),
+        )
+    return value
+
+
 def retention_refresh(*, purpose_key: str) -> int:
     """Recompute the stored date of every row kept for ``purpose_key``, in every model.
 
-    Called when the purpose's retention changed; one UPDATE per model does it in the
-    database, whatever the number of rows. Returns how many rows were updated.
+    Called when the purpose's retention (or its retention after an outcome) changed; one
+    UPDATE per model and purpose does it in the database, whatever the number of rows. Rows
+    also kept for ``purpose_key`` (``Retention.also``) are recomputed too. Returns how many
+    rows were updated.
     """
-    purpose = _any_purpose(purpose_key)
-    if purpose is None:
-        return 0
-    delta, updated = purpose.retention_delta, 0
+    updated = 0
     for registration in _retention_registrations():
-        retention, subject = registration.retention, registration.subject
-        started = F(retention.started)
-        if purpose.retention_from in DECISION_STARTS and retention.decided:
-            value = _after(Coalesce(F(retention.decided), started), delta)
-        elif purpose.retention_from == RetentionStart.WITHDRAWAL:
-            grants = ConsentRecord.objects.filter(
-                subject_email=OuterRef(subject), purpose_key=purpose_key, granted=True
+        manager = registration.model._default_manager
+        keys = {purpose_key}
+        if any(key == purpose_key for key, _field in registration.retention.also):
+            keys |= set(
+                manager.order_by()
+                .values_list(registration.purpose, flat=True)
+                .distinct()
+                .exclude(**{f"{registration.purpose}__isnull": True})
             )
-            withdrawn = Subquery(
-                grants.filter(withdrawn_at__isnull=False)
-                .order_by("-withdrawn_at")
-                .values("withdrawn_at")[:1],
-                output_field=DateTimeField(),
+        for key in sorted(keys):
+            purpose = _any_purpose(key)
+            if purpose is None:
+                continue
+            rows = manager.filter(**{registration.purpose: key})
+            updated += rows.update(
+                **{registration.expired: _expiry_expression(registration, purpose)}
             )
-            value = Case(
-                When(**{subject: "", "then": _after(started, delta)}),
-                When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
-                When(GreaterThanOrEqual(withdrawn, started), then=_after(withdrawn, delta)),
-                default=_after(started, delta),
-                output_field=DateTimeField(),
-            )
-        else:
-            value = _after(started, delta)
-        rows = registration.model._default_manager.filter(**{registration.purpose: purpose_key})
-        updated += rows.update(**{registration.expired: value})
     return updated
 
 
 def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: datetime) -> int:
-    """Start the retention of ``email``'s rows kept while their consent to the purpose stood.
+    """Start the retention of ``email``'s rows kept while their consent to the purpose stood,
+    and end that purpose for rows also kept for it (``Retention.also``).
 
-    Only a purpose counting from withdrawal changes anything; rows started up to the
-    withdrawal are kept for the retention period from then. Returns the rows updated.
+    For a purpose counting from withdrawal, rows started up to the withdrawal are kept for
+    the retention period from then. Rows that were also kept for the purpose lose only that
+    purpose: their field is cleared and their date recomputed from what remains. Returns the
+    rows updated.
     """
     purpose = _any_purpose(purpose_key)
-    if purpose is None or purpose.retention_from != RetentionStart.WITHDRAWAL:
+    if purpose is None:
         return 0
-    updated = 0
+    updated = _also_withdrawn(email=email, purpose_key=purpose_key)
+    if purpose.retention_from != RetentionStart.WITHDRAWAL:
+        return updated
     for registration in _retention_registrations():
         rows = registration.model._default_manager.filter(
             **{
@@ -176,4 +263,28 @@ def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: d
             }
         )
         updated += rows.update(**{registration.expired: purpose.retain_until(withdrawn_at)})
+    return updated
+
+
+def _also_withdrawn(*, email: str, purpose_key: str) -> int:
+    updated = 0
+    for registration in _retention_registrations():
+        fields = [name for key, name in registration.retention.also if key == purpose_key]
+        if not fields:
+            continue
+        manager = registration.model._default_manager
+        for field_name in fields:
+            rows = manager.filter(**{registration.subject: email, f"{field_name}__isnull": False})
+            pks = list(rows.values_list("pk", flat=True))
+            if not pks:
+                continue
+            manager.filter(pk__in=pks).update(**{field_name: None})
+            keys = set(manager.filter(pk__in=pks).values_list(registration.purpose, flat=True))
+            for key in keys:
+                main = _any_purpose(key) if key else None
+                if main is None:
+                    continue
+                updated += manager.filter(pk__in=pks, **{registration.purpose: key}).update(
+                    **{registration.expired: _expiry_expression(registration, main)}
+                )
     return updated
