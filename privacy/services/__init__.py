@@ -13,7 +13,7 @@ from .consent import (
 )
 from .retention import RunReport, retention_enforce
 from .retention_dates import retention_compute, retention_consent_withdrawn, retention_refresh
-from .subjects import SubjectExport, subject_counts, subject_erase, subject_export
+from .subjects import SubjectExport, rows_erase, subject_counts, subject_erase, subject_export
 
 __all__ = [
     "RunReport",
@@ -28,6 +28,7 @@ __all__ = [
     "retention_consent_withdrawn",
     "retention_enforce",
     "retention_refresh",
+    "rows_erase",
     "subject_counts",
     "subject_erase",
     "subject_export",

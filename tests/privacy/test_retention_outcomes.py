@@ -143,3 +143,25 @@ def test_pseudonymising_one_address_leaves_everyone_elses_proofs(purposes):
     assert sum(counts.values()) == 1
     assert not ConsentRecord.objects.filter(subject_email="gone@example.org").exists()
     assert ConsentRecord.objects.filter(subject_email="other@example.org").exists()
+
+
+def test_erasing_some_rows_deletes_them_logs_a_count_and_hashes_proofs_of_no_one_else(purposes):
+    from privacy.models import DeletionLog, DeletionReason
+    from privacy.services import rows_erase
+
+    _main, pool = purposes
+    consent_record(purpose=pool, granted=True, locale="nl", source=ConsentSource.FORM, email=EMAIL)
+    first, second = _candidacy(), _candidacy()
+
+    rows_erase(queryset=Candidacy.objects.filter(pk=first.pk))
+
+    assert list(Candidacy.objects.values_list("pk", flat=True)) == [second.pk]
+    entry = DeletionLog.objects.get(reason=DeletionReason.ERASURE)
+    assert (entry.model, entry.count) == ("privacy_testapp.Candidacy", 1)
+    # The same person still has a row: their proof keeps its address.
+    assert ConsentRecord.objects.filter(subject_email=EMAIL).exists()
+
+    rows_erase(queryset=Candidacy.objects.all())
+
+    assert not ConsentRecord.objects.filter(subject_email=EMAIL).exists()
+    assert ConsentRecord.objects.filter(purpose_key="pool").get().subject_hash
