@@ -12,13 +12,16 @@ signed-in user. reCAPTCHA and the per-client rate limit protect the endpoint ins
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.http import HttpRequest, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Status
 from ninja.errors import HttpError
+from wagtail.models import Page
 
 from privacy.selectors import purpose_is_consent, purpose_notices
 
@@ -26,11 +29,13 @@ from . import conf, ratelimit, services
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .constants import RATE_SCOPE
 from .files import EXTENSIONS
-from .models import FieldType, FormPage
+from .models import AbstractFormPage, FieldType, FormPage
 from .scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut, detail_body
 
 router = Router(tags=["forms"])
+
+CLOSED = gettext_lazy("This form no longer takes submissions.")
 
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Sent by browsers posting the HTML form to the API; not a question of the form.
@@ -58,9 +63,20 @@ SUBMISSION_BODY = {
 }
 
 
-def _live_forms():
+def _live_forms(model: type[AbstractFormPage] = FormPage):
     # The inbox and its purpose come along: storing a submission reads both.
-    return FormPage.objects.live().public().select_related("locale", "inbox__purpose")
+    return model.objects.live().public().select_related("locale", "inbox__purpose")
+
+
+def _form_model(page_id: int) -> type[AbstractFormPage] | None:
+    """The page type of a live, public page ``page_id`` when it is a form of any kind."""
+    content_type_id = (
+        Page.objects.live().public().filter(pk=page_id).values_list("content_type", flat=True)
+    ).first()
+    if content_type_id is None:
+        return None
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return model if model is not None and issubclass(model, AbstractFormPage) else None
 
 
 def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:
@@ -83,11 +99,17 @@ def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:
     return [code for *_order, code in sorted(weighted)]
 
 
-def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> FormPage:
-    """The live, public form page ``page_id`` in the requested language when translated."""
+def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> AbstractFormPage:
+    """The live, public form page ``page_id`` (of any form page type) in the requested
+    language when translated."""
     if not 1 <= page_id <= MAX_PAGE_ID:
         raise HttpError(404, _("No form with this id."))
+    # The site's own form page first (most requests), then any other form page type.
     page = _live_forms().filter(pk=page_id).first()
+    if page is None:
+        model = _form_model(page_id)
+        if model is not None and model is not FormPage:
+            page = _live_forms(model).filter(pk=page_id).first()
     if page is None:
         raise HttpError(404, _("No form with this id."))
     codes = _requested_codes(request, locale)
@@ -95,7 +117,7 @@ def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> For
         return page
     translations = {
         candidate.locale.language_code.lower(): candidate
-        for candidate in _live_forms().filter(translation_key=page.translation_key)
+        for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
     }
     for code in codes:
         for candidate in (code, code.split("-")[0]):
@@ -131,7 +153,7 @@ def purpose_schema(purpose, *, key: str, notice) -> dict:
     }
 
 
-def form_schema(page: FormPage, request: HttpRequest) -> dict:
+def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
     with translation.override(page.locale.language_code):
         form = page.get_form(page=page, user=request.user)
         fields, purposes = [], []
@@ -181,9 +203,10 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
         }
     translations = {
         candidate.locale.language_code: candidate.pk
-        for candidate in _live_forms().filter(translation_key=page.translation_key)
+        for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
     }
     return {
+        "accepts_submissions": page.accepts_submissions(),
         "id": page.pk,
         "title": page.title,
         "locale": page.locale.language_code,
@@ -241,6 +264,7 @@ def _read_body(request: HttpRequest):
         201: SubmissionCreatedOut,
         400: ErrorsOut,
         404: DetailOut,
+        409: DetailOut,
         413: DetailOut,
         429: DetailOut,
         503: DetailOut,
@@ -252,11 +276,15 @@ def _read_body(request: HttpRequest):
 def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
     """Validate and store a submission; nothing is stored unless all of it is valid.
 
-    Keys the form does not have are refused rather than ignored, so a consent sent for a
+    A form that no longer takes submissions (a closed vacancy) refuses them with 409. Keys
+    the form does not have are refused rather than ignored, so a consent sent for a
     purpose this form does not ask about is an error, never a silent no-op. Bodies over
     ``REQUEST_MAX_BODY_SIZE`` are refused with 413 before they are read.
     """
     page = form_page_for(request, page_id, locale)
+    if not page.accepts_submissions():
+        with translation.override(page.locale.language_code):
+            return Status(409, detail_body(CLOSED))
     if ratelimit.rate_limited(request, scope=RATE_SCOPE):
         response = JsonResponse(detail_body(ratelimit.MESSAGE), status=429)
         response["Retry-After"] = str(ratelimit.retry_after())

@@ -173,7 +173,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                     **subject,
                 )
             page.submission_created(submission=submission, data=data)
-            transaction.on_commit(lambda: submission_notify(submission=submission))
+            transaction.on_commit(lambda: page.submission_notify(submission=submission))
     except Exception as error:
         for name in stored:
             try:

@@ -31,7 +31,7 @@ from ..builder import FormBuilder
 from ..cache import cached, form_class
 from ..constants import CHOICE_TYPES, LANDING_PATH
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
-from ..services import SubmissionInput, SubmissionNotStored, submission_create
+from ..services import SubmissionInput, SubmissionNotStored, submission_create, submission_notify
 
 NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
 
@@ -202,6 +202,11 @@ class AbstractFormPage(AbstractForm):
         the submission, its files and consents are stored: a subclass stores what it adds
         here, so both are kept or neither is."""
 
+    def submission_notify(self, *, submission) -> None:
+        """Tell whoever reads the submissions, after the commit; by default the inbox's
+        notification address (:func:`forms.services.submission_notify`)."""
+        submission_notify(submission=submission)
+
     def submission_input(self, form) -> SubmissionInput:
         """What a valid form sends to :func:`forms.services.submission_create`.
 
@@ -246,6 +251,11 @@ class AbstractFormPage(AbstractForm):
             if request.method not in ("GET", "HEAD"):
                 return HttpResponseNotAllowed(["GET", "HEAD"])
             return self.serve_landing_page(request)
+        if request.method == "POST" and not self.accepts_submissions():
+            # The page says it is closed (its template reads ``accepts_submissions``);
+            # what was sent is neither validated nor stored.
+            context = self.get_context(request)
+            return TemplateResponse(request, self.get_template(request), context, status=409)
         # A required virus scanner that does not answer stops validation before anything
         # is stored; the visitor gets a page saying so, with the status that says so.
         try:
