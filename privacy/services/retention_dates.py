@@ -233,10 +233,24 @@ def retention_refresh(*, purpose_key: str) -> int:
             if purpose is None:
                 continue
             rows = manager.filter(**{registration.purpose: key})
-            updated += rows.update(
-                **{registration.expired: _expiry_expression(registration, purpose)}
-            )
+            updated += _rows_update(registration, rows, purpose)
     return updated
+
+
+def _rows_update(registration: Registration, rows, purpose: Purpose) -> int:
+    """Store the recomputed expiry of ``rows``: one UPDATE, or row by row when the ledger
+    must be matched on an address reached through a relation (SQL UPDATE cannot join)."""
+    if purpose.retention_from == RetentionStart.WITHDRAWAL and "__" in registration.subject:
+        updated = 0
+        for row in rows.iterator(chunk_size=500):
+            expired = retention_compute(instance=row)
+            updated += (
+                type(row)
+                ._default_manager.filter(pk=row.pk)
+                .update(**{registration.expired: expired})
+            )
+        return updated
+    return rows.update(**{registration.expired: _expiry_expression(registration, purpose)})
 
 
 def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: datetime) -> int:
@@ -284,7 +298,6 @@ def _also_withdrawn(*, email: str, purpose_key: str) -> int:
                 main = _any_purpose(key) if key else None
                 if main is None:
                     continue
-                updated += manager.filter(pk__in=pks, **{registration.purpose: key}).update(
-                    **{registration.expired: _expiry_expression(registration, main)}
-                )
+                rows = manager.filter(pk__in=pks, **{registration.purpose: key})
+                updated += _rows_update(registration, rows, main)
     return updated
