@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from .constants import ApplicationStatus
+from .constants import ApplicationStatus, VacancyStatus
 from .models import Application, ApplicationNote, ApplicationStatusChange
 from .permissions import user_is_recruiter
 
@@ -46,9 +47,45 @@ def vacancy_filters(params) -> dict[str, str]:
 
 
 def open_vacancies(*, index, department: str = "", location: str = "") -> QuerySet:
-    """The live, open vacancies under ``index`` (closed by status or date left out)."""
-    raise NotImplementedError
+    """The live, open vacancies under ``index``: a vacancy closed by its status or past the
+    end of its closing day (in the site's time zone) is left out."""
+    from .models import VacancyPage
+
+    today = timezone.localdate()
+    vacancies = (
+        VacancyPage.objects.live()
+        .public()
+        .child_of(index)
+        .filter(status=VacancyStatus.OPEN)
+        .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
+    )
+    if department:
+        vacancies = vacancies.filter(department=department)
+    if location:
+        vacancies = vacancies.filter(location=location)
+    return vacancies.order_by("closing_date", "title")
+
+
+def spontaneous_page_for(*, index):
+    """The live spontaneous application page under ``index``, if there is one."""
+    from .models import SpontaneousApplicationPage
+
+    return SpontaneousApplicationPage.objects.live().public().child_of(index).first()
 
 
 def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
-    raise NotImplementedError
+    """What the index shows: the open vacancies matching ``filters``, the choices to filter
+    by (from the open vacancies only) and the spontaneous application page."""
+    open_all = open_vacancies(index=index)
+    vacancies = open_vacancies(index=index, **filters)
+    departments = sorted(set(open_all.values_list("department", flat=True)))
+    locations = sorted(set(open_all.values_list("location", flat=True)))
+    return {
+        "vacancies": vacancies,
+        "any_open": bool(departments),
+        "departments": departments,
+        "locations": locations,
+        "filters": filters,
+        "filtered": any(filters.values()),
+        "spontaneous_page": spontaneous_page_for(index=index),
+    }

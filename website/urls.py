@@ -38,9 +38,10 @@ if settings.DEBUG:
 
 # Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/. Privacy's
 # own pages (cookie settings, sign-up, preference centre, requests) sit under my-privacy/ first,
-# so no top-level page may use that slug.
+# careers' (withdraw, renew) under my-applications/, so no top-level page may use those slugs.
 urlpatterns += i18n_patterns(
     path("my-privacy/", include("privacy.urls")),
+    path("my-applications/", include("careers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -49,6 +49,10 @@ class ApplicationFormPage(AbstractFormPage):
 
         application_create(page=self, submission=submission, data=data)
 
+    def submission_notify(self, *, submission) -> None:
+        # HR hears of it from careers (a link into the recruitment area), not as a form.
+        return None
+
     def get_vacancy(self) -> VacancyPage | None:
         """The vacancy applied to, in its source language; None for a spontaneous application."""
         return None
@@ -96,7 +100,13 @@ class VacancyPage(ApplicationFormPage):
     """A job opening with its application form; it closes by itself after its closing date."""
 
     department = models.CharField(_("department"), max_length=100)
-    location = models.CharField(_("location"), max_length=100)
+    location = models.CharField(_("location"), max_length=100, help_text=_("The town or city."))
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        default="BE",
+        help_text=_("Two-letter country code of the location (BE, LU, NL)."),
+    )
     employment_type = models.CharField(
         _("employment type"),
         max_length=16,
@@ -129,7 +139,9 @@ class VacancyPage(ApplicationFormPage):
     content_panels = AbstractFormPage.content_panels[:1] + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("department"), FieldPanel("location")]),
+                FieldRowPanel(
+                    [FieldPanel("department"), FieldPanel("location"), FieldPanel("country")]
+                ),
                 FieldRowPanel([FieldPanel("employment_type"), FieldPanel("hours")]),
                 FieldRowPanel(
                     [FieldPanel("date_posted"), FieldPanel("closing_date"), FieldPanel("status")]
@@ -146,6 +158,7 @@ class VacancyPage(ApplicationFormPage):
     api_fields = [
         APIField("department"),
         APIField("location"),
+        APIField("country"),
         APIField("employment_type"),
         APIField("hours"),
         APIField("summary"),
@@ -194,10 +207,12 @@ class VacancyPage(ApplicationFormPage):
         return self.get_source_page()
 
     def get_context(self, request, *args, **kwargs):
-        from ..jsonld import job_posting
+        from ..jsonld import job_posting, job_posting_script
 
         context = super().get_context(request, *args, **kwargs)
-        context["job_posting"] = job_posting(page=self, request=request) if self.is_open else None
+        context["job_posting"] = (
+            job_posting_script(job_posting(page=self, request=request)) if self.is_open else None
+        )
         return context
 
 

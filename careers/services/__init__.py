@@ -14,6 +14,8 @@ from .applications import (
 )
 from .links import (
     LinkInvalid,
+    application_for_renew_token,
+    application_for_withdraw_token,
     application_renew_url,
     application_talent_pool_renew,
     application_talent_pool_renew_by_token,
@@ -29,6 +31,8 @@ __all__ = [
     "LinkInvalid",
     "application_create",
     "application_delete",
+    "application_for_renew_token",
+    "application_for_withdraw_token",
     "application_form_fields_default",
     "application_note_add",
     "application_renew_url",
