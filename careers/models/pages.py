@@ -19,6 +19,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from forms.models import AbstractFormField, AbstractFormPage
 
@@ -169,6 +170,13 @@ class VacancyPage(ApplicationFormPage):
         APIField("status"),
         APIField("is_open"),
         *AbstractFormPage.api_fields,
+    ]
+
+    # Dates and codes are the same in every language; wagtail-localize keeps them in step.
+    override_translatable_fields = [
+        SynchronizedField("country"),
+        SynchronizedField("date_posted"),
+        SynchronizedField("closing_date"),
     ]
 
     search_fields = Page.search_fields + [

@@ -61,6 +61,7 @@ def application_form_fields_default(*, field_model, language: str | None = None)
                 required=True,
                 file_kinds="pdf,docx,doc,odt",
                 max_file_size_mb=10,
+                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
             ),
             dict(
                 key=c.KEY_LETTER,
