@@ -129,7 +129,7 @@ def test_a_vacancy_closes_at_the_end_of_its_closing_day_in_the_site_time_zone(va
     vacancy.closing_date = datetime.date(2026, 3, 31)
     end = vacancy.closes_at()
 
-    assert end.isoformat() == "2026-04-01T00:00:00+02:00"
+    assert end.isoformat() == "2026-03-31T22:00:00+00:00"
 
 
 def test_an_application_posted_to_a_closed_vacancy_is_refused_and_stores_nothing(
