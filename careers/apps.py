@@ -21,6 +21,11 @@ class CareersConfig(AppConfig):
         signals.consent_withdrawn.connect(
             receivers.consent_withdrawn, dispatch_uid="careers.consent_withdrawn"
         )
+        from wagtail.signals import page_published
+
+        page_published.connect(
+            receivers.vacancy_published, sender=models.VacancyPage, dispatch_uid="careers.vacancy"
+        )
         for model in (models.Application, models.ApplicationNote, models.ApplicationStatusChange):
             post_delete.connect(
                 receivers.log_entries_delete, sender=model, dispatch_uid=f"careers.log.{model}"

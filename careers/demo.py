@@ -170,5 +170,7 @@ def form_page_ensure(*, parent: Page, model, spec: dict, inbox: Inbox, log: Log)
         )
     parent.add_child(instance=page)
     page.save_revision().publish()
-    log(f"Created {model.__name__} {page.title!r} at /{parent.locale.language_code}/…/{page.slug}/.")
+    log(
+        f"Created {model.__name__} {page.title!r} at /{parent.locale.language_code}/…/{page.slug}/."
+    )
     return page

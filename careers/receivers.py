@@ -30,3 +30,11 @@ def log_entries_delete(sender, instance, **kwargs) -> None:
     its label or data may name the applicant."""
     content_type = ContentType.objects.get_for_model(sender, for_concrete_model=False)
     ModelLogEntry.objects.filter(content_type=content_type, object_id=str(instance.pk)).delete()
+
+
+def vacancy_published(sender, instance, **kwargs) -> None:
+    """A vacancy published with another closing date (or closed early) moves the end its
+    applications' retention counts from."""
+    from .services import vacancy_applications_end_update
+
+    vacancy_applications_end_update(vacancy=instance)

@@ -26,6 +26,7 @@ from wagtail.models import Page
 from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf, ratelimit, services
+from .cache import cached
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .constants import RATE_SCOPE
 from .files import EXTENSIONS
@@ -70,9 +71,12 @@ def _live_forms(model: type[AbstractFormPage] = FormPage):
 
 def _form_model(page_id: int) -> type[AbstractFormPage] | None:
     """The page type of a live, public page ``page_id`` when it is a form of any kind."""
-    content_type_id = (
-        Page.objects.live().public().filter(pk=page_id).values_list("content_type", flat=True)
-    ).first()
+    # A page never changes type, so its type is read once; whether it is live and public
+    # is asked with the page itself.
+    content_type_id = cached(
+        f"page-type:{page_id}",
+        lambda: Page.objects.filter(pk=page_id).values_list("content_type", flat=True).first(),
+    )
     if content_type_id is None:
         return None
     model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -104,12 +108,8 @@ def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> Abs
     language when translated."""
     if not 1 <= page_id <= MAX_PAGE_ID:
         raise HttpError(404, _("No form with this id."))
-    # The site's own form page first (most requests), then any other form page type.
-    page = _live_forms().filter(pk=page_id).first()
-    if page is None:
-        model = _form_model(page_id)
-        if model is not None and model is not FormPage:
-            page = _live_forms(model).filter(pk=page_id).first()
+    model = _form_model(page_id)
+    page = _live_forms(model).filter(pk=page_id).first() if model is not None else None
     if page is None:
         raise HttpError(404, _("No form with this id."))
     codes = _requested_codes(request, locale)
@@ -117,7 +117,7 @@ def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> Abs
         return page
     translations = {
         candidate.locale.language_code.lower(): candidate
-        for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
+        for candidate in _live_forms(model).filter(translation_key=page.translation_key)
     }
     for code in codes:
         for candidate in (code, code.split("-")[0]):
@@ -276,7 +276,8 @@ def _read_body(request: HttpRequest):
 def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
     """Validate and store a submission; nothing is stored unless all of it is valid.
 
-    A form that no longer takes submissions (a closed vacancy) refuses them with 409. Keys
+    A form that no longer takes submissions (a closed vacancy), or whose page refuses this
+    one (an address already registered), answers 409 and stores nothing. Keys
     the form does not have are refused rather than ignored, so a consent sent for a
     purpose this form does not ask about is an error, never a silent no-op. Bodies over
     ``REQUEST_MAX_BODY_SIZE`` are refused with 413 before they are read.
@@ -313,7 +314,9 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
                 },
             )
         try:
-            submission = services.submission_create(data=page.submission_input(form))
+            submission = page.submission_store(form)
+        except services.SubmissionRefused as refusal:
+            return Status(409, detail_body(refusal.message))
         except services.SubmissionNotStored:
             message = _(
                 "Your submission could not be stored. Nothing was kept; please try again later."

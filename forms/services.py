@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -41,6 +42,21 @@ class SubmissionNotStored(Exception):
     """Storing failed (a file could not be written, the database refused); nothing was kept."""
 
 
+class SubmissionRefused(Exception):
+    """The page refuses this submission for a reason the sender can read; nothing was kept.
+
+    Raised by a page's ``submission_created`` inside the storing transaction (an event
+    already full for this address, a registration closed a moment ago), or by its
+    ``submission_store`` before anything is stored. The HTML form shows ``message`` above
+    the form and the API answers 409 with it: the request was valid, the page's state
+    refuses it.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 def _answer(value):
     # Dates, decimals and lists go into JSON as the DjangoJSONEncoder writes them.
     if isinstance(value, set | tuple):
@@ -65,6 +81,7 @@ class SubmissionInput:
     files: Sequence[tuple[str, UploadedFile]] = ()
     decisions: Mapping[Purpose, bool | str] = field(default_factory=dict)
     subject_email: str = ""
+    ends_at: datetime | None = None
 
     @classmethod
     def from_form(cls, *, page, form) -> SubmissionInput:
@@ -97,6 +114,7 @@ class SubmissionInput:
             files=files,
             decisions=decisions,
             subject_email=email,
+            ends_at=page.submission_ends_at(),
         )
 
 
@@ -139,6 +157,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
         answers=dict(data.answers),
         subject_email=email,
         submitted_at=timezone.now(),
+        ends_at=data.ends_at,
     )
     submission.retain_until = retention_compute(instance=submission, decisions=data.decisions)
     try:
@@ -180,6 +199,8 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                 storage.delete(name)
             except Exception:
                 logger.exception("Could not remove %s after a failed submission", name)
+        if isinstance(error, SubmissionRefused):
+            raise
         logger.exception("Submission to form page %s was not stored", page.pk)
         raise SubmissionNotStored(str(error)) from error
     return submission

@@ -31,7 +31,9 @@ TERMS = {
     "newsletter": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     "event-invitations": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
-    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.DECISION),
+    # Six months after the vacancy closes; the careers app applies the shorter terms that
+    # follow a decision (rejection, withdrawal, hiring).
+    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.END),
     "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),

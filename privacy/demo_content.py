@@ -6,10 +6,9 @@ from .models import LegalBasis, RetentionStart
 
 # key: (legal basis, retention days, counts from)
 MORE_TERMS = {
-    # 90 days after the event; the event's end is its "decision" moment.
-    "event-registration": (LegalBasis.CONTRACT, 90, RetentionStart.DECISION),
-    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, RetentionStart.DECISION),
-    "trainee-list": (LegalBasis.CONTRACT, 0, RetentionStart.DECISION),
+    "event-registration": (LegalBasis.CONTRACT, 90, RetentionStart.END),
+    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, RetentionStart.END),
+    "trainee-list": (LegalBasis.CONTRACT, 0, RetentionStart.END),
     "privacy-request": (LegalBasis.LEGAL_OBLIGATION, 1095, RetentionStart.DECISION),
 }
 

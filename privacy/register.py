@@ -40,12 +40,17 @@ def retention_in_words(purpose: Purpose) -> str:
             "duration": duration_in_words(days)
         }
     if days == 0:
+        if start == RetentionStart.END:
+            return _("Until the end of the event, training or vacancy it concerns.")
         return _("Not kept: deleted as soon as it has been used.")
     duration = duration_in_words(days)
     sentences = {
         RetentionStart.SUBMISSION: _("%(duration)s from when you give it to us."),
         RetentionStart.DECISION: _("%(duration)s after your request has been decided on."),
         RetentionStart.LAST_CONTACT: _("%(duration)s after our last contact with you."),
+        RetentionStart.END: _(
+            "%(duration)s after the end of the event, training or vacancy it concerns."
+        ),
     }
     return sentences.get(start, _("%(duration)s.")) % {"duration": duration}
 

@@ -13,8 +13,8 @@ A model declares its personal data with an inner ``PersonalData`` class, in the 
             retention = Retention(started="submitted_at", decided="handled_at")
 
 ``retention`` hands the ``expired`` field to the privacy core, which computes it from the
-purpose's retention period and the moment it counts from (the row's start, its decision, or
-the withdrawal of the subject's consent to the purpose) and recomputes it whenever the
+purpose's retention period and the moment it counts from (the row's start, its decision, the
+end of what it serves, or the withdrawal of the subject's consent to the purpose) and recomputes it whenever the
 purpose's retention or the subject's consent changes: see
 :func:`privacy.services.retention_compute`.
 
@@ -44,7 +44,9 @@ class Retention:
 
     ``started`` names the DateTimeField retention counts from (the submission, the
     application); ``decided`` the optional one recording the decision or last contact, which
-    a purpose counting from the decision counts from once it is set. A purpose counting from
+    a purpose counting from the decision counts from once it is set; ``ended`` the optional
+    one holding the end of what the row serves (the event, the vacancy's closing), which a
+    purpose counting from the end counts from once it is set. A purpose counting from
     withdrawal keeps the row while the subject's consent to it stands.
 
     ``outcome`` optionally names a field holding how the row was decided (a status): once
@@ -59,6 +61,7 @@ class Retention:
 
     started: str
     decided: str = ""
+    ended: str = ""
     outcome: str = ""
     also: tuple[tuple[str, str], ...] = ()
 
@@ -240,7 +243,7 @@ def _validate_retention(model, retention, *, expired, purpose: str) -> None:
                 f"{label}.PersonalData.retention.also must hold (purpose key, field) pairs."
             )
         also_fields.append(pair[1])
-    for name in (retention.started, retention.decided, *also_fields):
+    for name in (retention.started, retention.decided, retention.ended, *also_fields):
         if not name:
             continue
         if "__" in name or not isinstance(resolve_path(model, name), models.DateTimeField):

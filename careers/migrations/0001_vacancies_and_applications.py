@@ -18,8 +18,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('forms', '0003_abstract_form_base'),
-        ('privacy', '0008_outcome_retention'),
+        ('forms', '0004_submission_ends_at'),
+        ('privacy', '0009_outcome_retention'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -79,6 +79,7 @@ class Application(models.Model):
         retention = Retention(
             started="submitted_at",
             decided="decided_at",
+            ended="ends_at",
             outcome="status",
             also=((TALENT_POOL_PURPOSE, "talent_pool_since"),),
         )

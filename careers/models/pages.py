@@ -196,7 +196,9 @@ class VacancyPage(ApplicationFormPage):
             return None
         zone = timezone.get_default_timezone()
         next_day = self.closing_date + datetime.timedelta(days=1)
-        return datetime.datetime.combine(next_day, datetime.time.min, tzinfo=zone)
+        end = datetime.datetime.combine(next_day, datetime.time.min, tzinfo=zone)
+        # In UTC, so periods added to it are exact days, as the database adds them.
+        return end.astimezone(datetime.UTC)
 
     @property
     def is_open(self) -> bool:

@@ -23,7 +23,12 @@ from .links import (
     application_withdraw_by_token,
     application_withdraw_url,
 )
-from .retention import application_retention_update, applications_retention_sync
+from .retention import (
+    application_retention_update,
+    applications_retention_sync,
+    vacancy_applications_end_update,
+    vacancy_end_of,
+)
 from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
 __all__ = [
@@ -46,4 +51,6 @@ __all__ = [
     "application_withdraw_url",
     "applications_retention_sync",
     "talent_pool_reminders_send",
+    "vacancy_applications_end_update",
+    "vacancy_end_of",
 ]

@@ -113,7 +113,7 @@ def application_create(*, page, submission: FormSubmission, data: SubmissionInpu
     from .retention import application_retention_update
 
     vacancy = page.get_vacancy()
-    ends_at = page.submission_ends_at() if hasattr(page, "submission_ends_at") else None
+    ends_at = submission.ends_at
     name = str(submission.answers.get(c.KEY_NAME) or "")[:255]
     application = Application(
         submission=submission,

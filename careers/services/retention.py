@@ -8,10 +8,13 @@ outlives the other.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from forms.models import FormSubmission
-from privacy.services import retention_compute
+from privacy.services import retention_compute, retention_recompute
 
 from ..models import Application
 
@@ -37,3 +40,33 @@ def applications_retention_sync(*, queryset: QuerySet[Application] | None = None
             Application.objects.filter(submission=OuterRef("pk")).values("retain_until")[:1]
         )
     )
+
+
+def vacancy_end_of(vacancy) -> datetime.datetime | None:
+    """When the vacancy closed or closes: its closing day's end, or now when an editor
+    closed it earlier; None while it stays open without a closing date."""
+    from ..constants import VacancyStatus
+
+    end = vacancy.closes_at()
+    if vacancy.status == VacancyStatus.CLOSED and (end is None or end > timezone.now()):
+        return timezone.now()
+    return end
+
+
+def vacancy_applications_end_update(*, vacancy) -> int:
+    """The vacancy's end moved (closing date edited, closed early): its applications, and
+    their submissions, count from the new end. Returns how many applications changed."""
+    source = vacancy.get_source_page()
+    end = vacancy_end_of(source)
+    applications = Application.objects.filter(vacancy=source).exclude(ends_at=end)
+    if end is None:
+        applications = Application.objects.filter(vacancy=source, ends_at__isnull=False)
+    pks = list(applications.values_list("pk", flat=True))
+    if not pks:
+        return 0
+    changed = Application.objects.filter(pk__in=pks)
+    changed.update(ends_at=end)
+    FormSubmission.objects.filter(application__in=pks).update(ends_at=end)
+    retention_recompute(queryset=changed)
+    applications_retention_sync(queryset=changed)
+    return len(pks)

@@ -13,6 +13,8 @@ Wagtail's stock "Forms" listing, submissions, delete and export views like every
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -31,7 +33,13 @@ from ..builder import FormBuilder
 from ..cache import cached, form_class
 from ..constants import CHOICE_TYPES, LANDING_PATH
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
-from ..services import SubmissionInput, SubmissionNotStored, submission_create, submission_notify
+from ..services import (
+    SubmissionInput,
+    SubmissionNotStored,
+    SubmissionRefused,
+    submission_create,
+    submission_notify,
+)
 
 NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
 
@@ -48,7 +56,15 @@ class AbstractFormPage(AbstractForm):
 
     - ``get_form_class`` / ``form_builder``: the Django form (stable keys, page locale, captcha);
     - ``submission_input``: what is stored from a valid form (add answers of your own here);
-    - ``process_form_submission``: stores through :func:`forms.services.submission_create`;
+    - ``accepts_submissions``: False while the form is closed (the page says so, HTML and
+      API refuse with 409);
+    - ``submission_ends_at``: the end of what submissions are for, which retention may count
+      from;
+    - ``submission_store``: stores a valid form (page and API both call it) through
+      :func:`forms.services.submission_create`, which calls ``submission_created`` inside its
+      transaction so a subclass's own rows are kept with the submission or not at all; either
+      may refuse with :class:`forms.services.SubmissionRefused`;
+    - ``submission_notify``: tells the readers after the commit;
     - ``render_landing_page``: answers a stored submission with a 303 to the thank-you URL
       (``<page url>sent/``), so refreshing never submits twice; ``serve_landing_page``
       renders that URL.
@@ -215,14 +231,33 @@ class AbstractFormPage(AbstractForm):
         """
         return SubmissionInput.from_form(page=self, form=form)
 
+    def submission_ends_at(self) -> datetime | None:
+        """When what a submission of this page is for ends (an event, a vacancy's closing).
+
+        Stored on each submission; a purpose whose retention counts from the end counts from
+        it (from the submission when None). A page whose end moves later updates its stored
+        submissions and has :func:`privacy.services.retention_recompute` redo their dates.
+        """
+        return None
+
+    def submission_store(self, form):
+        """Store a valid form's submission and return it: the one way in for the HTML page
+        and the API alike. A subclass may refuse here, before anything is stored, with
+        :class:`forms.services.SubmissionRefused`."""
+        return submission_create(data=self.submission_input(form))
+
     def process_form_submission(self, form):
         try:
-            return submission_create(data=self.submission_input(form))
+            return self.submission_store(form)
+        except SubmissionRefused as refusal:
+            form.add_error(None, refusal.message)
+            status = 409
         except SubmissionNotStored:
             form.add_error(None, NOT_STORED)
-            # The page instance lives for this request only; render_landing_page reads it.
-            self._unstored_form = form
-            return None
+            status = 503
+        # The page instance lives for this request only; render_landing_page reads it.
+        self._unstored_form, self._unstored_status = form, status
+        return None
 
     # --- Answers to the visitor -------------------------------------------------------------
 
@@ -231,7 +266,8 @@ class AbstractFormPage(AbstractForm):
         if form is not None:
             context = self.get_context(request)
             context["form"] = form
-            return TemplateResponse(request, self.get_template(request), context, status=503)
+            status = self._unstored_status
+            return TemplateResponse(request, self.get_template(request), context, status=status)
         # 303: the browser fetches the thank-you URL with GET, so a refresh re-sends nothing;
         # the URL names the page only, never the submission or any answer.
         return HttpResponseRedirect(self.get_landing_url(request), status=303)

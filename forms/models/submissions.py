@@ -68,6 +68,12 @@ class FormSubmission(models.Model):
         verbose_name=_("handled by"),
     )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("ends at"),
+        null=True,
+        blank=True,
+        help_text=_("The end of what the submission is for: the event, the vacancy's closing."),
+    )
     retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
 
     class PersonalData:
@@ -76,8 +82,9 @@ class FormSubmission(models.Model):
         purpose = "inbox__purpose__key"
         expired = "retain_until"
         # The privacy core computes ``retain_until`` from the purpose: from the submission,
-        # from its handling, or while the subject's consent to the purpose stands.
-        retention = Retention(started="submitted_at", decided="handled_at")
+        # from its handling, from the end of what it is for (the page's
+        # ``submission_ends_at``), or while the subject's consent to the purpose stands.
+        retention = Retention(started="submitted_at", decided="handled_at", ended="ends_at")
 
     class Meta:
         verbose_name = _("form submission")

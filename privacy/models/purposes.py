@@ -29,6 +29,8 @@ class RetentionStart(models.TextChoices):
     DECISION = "decision", _("Decision")
     LAST_CONTACT = "last_contact", _("Last contact")
     WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
+    # The end of what the data serves (an event, a vacancy's closing): known only to the row.
+    END = "end", _("End of the event or vacancy")
 
 
 class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):

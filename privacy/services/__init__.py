@@ -12,7 +12,12 @@ from .consent import (
     normalise_email,
 )
 from .retention import RunReport, retention_enforce
-from .retention_dates import retention_compute, retention_consent_withdrawn, retention_refresh
+from .retention_dates import (
+    retention_compute,
+    retention_consent_withdrawn,
+    retention_recompute,
+    retention_refresh,
+)
 from .subjects import SubjectExport, rows_erase, subject_counts, subject_erase, subject_export
 
 __all__ = [
@@ -27,6 +32,7 @@ __all__ = [
     "retention_compute",
     "retention_consent_withdrawn",
     "retention_enforce",
+    "retention_recompute",
     "retention_refresh",
     "rows_erase",
     "subject_counts",

@@ -19,6 +19,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -138,6 +139,9 @@ def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime
     decided = getattr(instance, retention.decided) if retention.decided else None
     if decided is not None and purpose.retention_from in DECISION_STARTS:
         return purpose.retain_until(decided)
+    ended = getattr(instance, retention.ended) if retention.ended else None
+    if ended is not None and purpose.retention_from == RetentionStart.END:
+        return purpose.retain_until(ended)
     return purpose.retain_until(started)
 
 
@@ -151,48 +155,20 @@ def _retention_registrations() -> list[Registration]:
     return [registration for registration in registered_models() if registration.retention]
 
 
-def _main_expression(registration: Registration, purpose: Purpose):
-    """The expiry of the registration's rows kept for ``purpose``, as one SQL expression."""
-    retention, subject = registration.retention, registration.subject
-    purpose_key, delta = purpose.key, purpose.retention_delta
-    started = F(retention.started)
-    if purpose.retention_from in DECISION_STARTS and retention.decided:
-        value = _after(Coalesce(F(retention.decided), started), delta)
-    elif purpose.retention_from == RetentionStart.WITHDRAWAL:
-        grants = ConsentRecord.objects.filter(
-            subject_email=OuterRef(subject), purpose_key=purpose_key, granted=True
-        )
-        withdrawn = Subquery(
-            grants.filter(withdrawn_at__isnull=False)
-            .order_by("-withdrawn_at")
-            .values("withdrawn_at")[:1],
-            output_field=DateTimeField(),
-        )
-        value = Case(
-            When(**{subject: "", "then": _after(started, delta)}),
-            When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
-            When(GreaterThanOrEqual(withdrawn, started), then=_after(withdrawn, delta)),
-            default=_after(started, delta),
-            output_field=DateTimeField(),
-        )
-    else:
-        value = _after(started, delta)
-    return value
-
-
-def _expiry_expression(registration: Registration, purpose: Purpose):
-    """The whole expiry of rows kept for ``purpose``: the outcome's period once decided,
-    else the purpose's own, extended by every further purpose the row is kept for."""
+def _expiry(registration: Registration, purpose: Purpose):
+    """The database expression for a row's expiry under ``purpose``: what
+    :func:`retention_compute` works out for one row, for every row in one UPDATE. The
+    outcome's period once decided, else the purpose's own, extended by every further purpose
+    the row is kept for."""
     retention = registration.retention
-    value = _main_expression(registration, purpose)
+    value = _main_expiry(registration, purpose)
     if retention.outcome and retention.decided:
-        rules = OutcomeRetention.objects.filter(purpose_key=purpose.key)
         whens = [
             When(
                 **{retention.outcome: rule.outcome, f"{retention.decided}__isnull": False},
                 then=_after(F(retention.decided), rule.retention_delta),
             )
-            for rule in rules
+            for rule in OutcomeRetention.objects.filter(purpose_key=purpose.key)
         ]
         if whens:
             value = Case(*whens, default=value, output_field=DateTimeField())
@@ -207,6 +183,34 @@ def _expiry_expression(registration: Registration, purpose: Purpose):
             output_field=DateTimeField(),
         )
     return value
+
+
+def _main_expiry(registration: Registration, purpose: Purpose):
+    retention, subject = registration.retention, registration.subject
+    delta = purpose.retention_delta
+    started = F(retention.started)
+    if purpose.retention_from in DECISION_STARTS and retention.decided:
+        return _after(Coalesce(F(retention.decided), started), delta)
+    if purpose.retention_from == RetentionStart.END and retention.ended:
+        return _after(Coalesce(F(retention.ended), started), delta)
+    if purpose.retention_from == RetentionStart.WITHDRAWAL:
+        grants = ConsentRecord.objects.filter(
+            subject_email=OuterRef(subject), purpose_key=purpose.key, granted=True
+        )
+        withdrawn = Subquery(
+            grants.filter(withdrawn_at__isnull=False)
+            .order_by("-withdrawn_at")
+            .values("withdrawn_at")[:1],
+            output_field=DateTimeField(),
+        )
+        return Case(
+            When(**{subject: "", "then": _after(started, delta)}),
+            When(Exists(grants.filter(withdrawn_at__isnull=True)), then=Value(None)),
+            When(GreaterThanOrEqual(withdrawn, started), then=_after(withdrawn, delta)),
+            default=_after(started, delta),
+            output_field=DateTimeField(),
+        )
+    return _after(started, delta)
 
 
 def retention_refresh(*, purpose_key: str) -> int:
@@ -224,9 +228,9 @@ def retention_refresh(*, purpose_key: str) -> int:
         if any(key == purpose_key for key, _field in registration.retention.also):
             keys |= set(
                 manager.order_by()
+                .exclude(**{f"{registration.purpose}__isnull": True})
                 .values_list(registration.purpose, flat=True)
                 .distinct()
-                .exclude(**{f"{registration.purpose}__isnull": True})
             )
         for key in sorted(keys):
             purpose = _any_purpose(key)
@@ -250,7 +254,28 @@ def _rows_update(registration: Registration, rows, purpose: Purpose) -> int:
                 .update(**{registration.expired: expired})
             )
         return updated
-    return rows.update(**{registration.expired: _expiry_expression(registration, purpose)})
+    return rows.update(**{registration.expired: _expiry(registration, purpose)})
+
+
+def retention_recompute(*, queryset: QuerySet) -> int:
+    """Recompute the stored date of the rows in ``queryset``, a registered model's rows.
+
+    For an app that changed what their retention counts from in bulk (an event moved, a
+    vacancy's closing date changed): one UPDATE per purpose among the rows. Returns how many
+    rows were updated.
+    """
+    registration = registration_for(queryset.model)
+    if registration.retention is None:
+        raise ValueError(f"{registration.label}.PersonalData declares no retention.")
+    keys = set(queryset.order_by().values_list(registration.purpose, flat=True).distinct())
+    updated = 0
+    for key in sorted(k for k in keys if k):
+        purpose = _any_purpose(key)
+        if purpose is None:
+            continue
+        rows = queryset.filter(**{registration.purpose: key})
+        updated += _rows_update(registration, rows, purpose)
+    return updated
 
 
 def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: datetime) -> int:
@@ -284,8 +309,6 @@ def _also_withdrawn(*, email: str, purpose_key: str) -> int:
     updated = 0
     for registration in _retention_registrations():
         fields = [name for key, name in registration.retention.also if key == purpose_key]
-        if not fields:
-            continue
         manager = registration.model._default_manager
         for field_name in fields:
             rows = manager.filter(**{registration.subject: email, f"{field_name}__isnull": False})
@@ -293,11 +316,5 @@ def _also_withdrawn(*, email: str, purpose_key: str) -> int:
             if not pks:
                 continue
             manager.filter(pk__in=pks).update(**{field_name: None})
-            keys = set(manager.filter(pk__in=pks).values_list(registration.purpose, flat=True))
-            for key in keys:
-                main = _any_purpose(key) if key else None
-                if main is None:
-                    continue
-                rows = manager.filter(pk__in=pks, **{registration.purpose: key})
-                updated += _rows_update(registration, rows, main)
+            updated += retention_recompute(queryset=manager.filter(pk__in=pks))
     return updated

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from forms import services
-from forms.models import FormSubmission
+from forms.models import FormPage, FormSubmission
 from privacy.models import RetentionStart
 from privacy.services import consent_withdraw
 
@@ -161,3 +161,18 @@ def test_once_a_submission_expires_its_consent_proofs_keep_only_a_hash_of_the_ad
         address_hash("jan.peeters@example.org")
     }
     assert consents_for_email("jan.peeters@example.org").count() == 2
+
+
+def test_a_pages_end_is_stored_with_each_submission_and_an_end_purpose_counts_from_it(
+    submit, contact_page, monkeypatch
+):
+    ends = datetime.datetime(2031, 5, 1, 18, tzinfo=datetime.UTC)
+    monkeypatch.setattr(FormPage, "submission_ends_at", lambda page: ends)
+    purpose = contact_page.inbox.purpose
+    purpose.retention_from = RetentionStart.END
+    purpose.save()
+
+    submission = submit()
+
+    assert submission.ends_at == ends
+    assert submission.retain_until == ends + 30 * DAY

@@ -99,5 +99,7 @@ def test_a_bad_retention_declaration_fails_loudly(attributes, message):
 def test_form_submissions_hand_their_retention_to_the_privacy_core():
     registration = registry.registration_for(FormSubmission)
 
-    assert registration.retention == Retention(started="submitted_at", decided="handled_at")
+    assert registration.retention == Retention(
+        started="submitted_at", decided="handled_at", ended="ends_at"
+    )
     assert registration.expired == "retain_until"

@@ -7,7 +7,12 @@ import pytest
 from django.utils import timezone
 
 from privacy.models import ConsentSource, RetentionStart
-from privacy.services import consent_record, consent_withdraw, retention_compute
+from privacy.services import (
+    consent_record,
+    consent_withdraw,
+    retention_compute,
+    retention_recompute,
+)
 from tests.privacy.factories import PurposeFactory
 from tests.privacy.testapp.models import Membership
 
@@ -83,3 +88,48 @@ def test_a_changed_retention_period_recomputes_every_stored_date():
 
     membership.refresh_from_db()
     assert membership.retain_until == STARTED + timedelta(days=5)
+
+
+def test_a_purpose_counting_from_the_end_counts_from_the_rows_end_or_else_its_start():
+    purpose = PurposeFactory(retention_days=90, retention_from=RetentionStart.END)
+    ended = STARTED + timedelta(days=20)
+
+    without_end = _membership(purpose)
+    with_end = _membership(purpose, ended_at=ended)
+    decided_but_counting_from_the_end = _membership(
+        purpose, ended_at=ended, decided_at=STARTED + timedelta(days=1)
+    )
+
+    assert without_end.retain_until == STARTED + timedelta(days=90)
+    assert with_end.retain_until == ended + timedelta(days=90)
+    assert decided_but_counting_from_the_end.retain_until == ended + timedelta(days=90)
+
+
+def test_a_changed_period_counting_from_the_end_recomputes_from_each_rows_end():
+    purpose = PurposeFactory(retention_days=90, retention_from=RetentionStart.END)
+    ended = STARTED + timedelta(days=20)
+    with_end, without_end = _membership(purpose, ended_at=ended), _membership(purpose)
+
+    purpose.retention_days = 30
+    purpose.save()
+
+    with_end.refresh_from_db()
+    without_end.refresh_from_db()
+    assert with_end.retain_until == ended + timedelta(days=30)
+    assert without_end.retain_until == STARTED + timedelta(days=30)
+
+
+def test_recompute_redoes_the_dates_of_the_given_rows_only_after_their_end_moved():
+    purpose = PurposeFactory(retention_days=90, retention_from=RetentionStart.END)
+    ended = STARTED + timedelta(days=20)
+    moved, untouched = _membership(purpose, ended_at=ended), _membership(purpose, ended_at=ended)
+    later = ended + timedelta(days=7)
+    Membership.objects.filter(pk__in=[moved.pk, untouched.pk]).update(ended_at=later)
+
+    updated = retention_recompute(queryset=Membership.objects.filter(pk=moved.pk))
+
+    moved.refresh_from_db()
+    untouched.refresh_from_db()
+    assert updated == 1
+    assert moved.retain_until == later + timedelta(days=90)
+    assert untouched.retain_until == ended + timedelta(days=90)

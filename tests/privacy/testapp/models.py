@@ -74,13 +74,14 @@ class Membership(models.Model):
     purpose_key = models.CharField(max_length=64)
     started_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True)
+    ended_at = models.DateTimeField(null=True)
     retain_until = models.DateTimeField(null=True)
 
     class PersonalData:
         subject = "email"
         purpose = "purpose_key"
         expired = "retain_until"
-        retention = Retention(started="started_at", decided="decided_at")
+        retention = Retention(started="started_at", decided="decided_at", ended="ended_at")
 
     def __str__(self):
         return self.email

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy_testapp', '0003_membership'),
+        ('privacy_testapp', '0004_membership_ended_at'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0007_policy_page_and_cookie_consent'),
+        ('privacy', '0008_retention_from_end'),
     ]
 
     operations = [
