@@ -22,14 +22,24 @@ CHANGE = "change"
 RECRUITER_ACTIONS = frozenset({VIEW, CHANGE})
 
 
+def _is_recruiter(user) -> bool:
+    """``user_is_recruiter``, asked once per request: the menu, the view and its links all ask."""
+    cached = getattr(user, "_careers_is_recruiter", None)
+    if cached is None:
+        cached = user_is_recruiter(user)
+        if user is not None and user.is_authenticated:
+            user._careers_is_recruiter = cached
+    return cached
+
+
 class RecruitmentPermissionPolicy(ModelPermissionPolicy):
     """Recruiters (``Recruitment`` members and superusers) may view and change; others nothing."""
 
     def user_has_permission(self, user, action):
-        return action in RECRUITER_ACTIONS and user_is_recruiter(user)
+        return action in RECRUITER_ACTIONS and _is_recruiter(user)
 
     def user_has_any_permission(self, user, actions):
-        return bool(RECRUITER_ACTIONS.intersection(actions)) and user_is_recruiter(user)
+        return bool(RECRUITER_ACTIONS.intersection(actions)) and _is_recruiter(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action)

@@ -98,6 +98,7 @@ def test_listing_costs_the_same_queries_for_2_or_12_applications(
     apply(vacancy, name="An Peeters")
     apply(vacancy, name="Bert Claes", email="bert@example.org")
     few = queries()
+    assert few > 0
     for n in range(10):
         apply(vacancy, name=f"Kandidaat {n}", email=f"k{n}@example.org")
     assert queries() == few
