@@ -111,9 +111,7 @@ def test_a_missing_wrong_or_oversized_cv_is_a_form_error_and_stores_nothing(
     assert private_files() == files_before
 
 
-def test_applying_on_a_translation_confirms_in_its_language_with_its_title(
-    apply, vacancy, locales
-):
+def test_applying_on_a_translation_confirms_in_its_language_with_its_title(apply, vacancy, locales):
     french = vacancy.copy_for_translation(locales["fr"], copy_parents=True)
     french.title = "Conseiller"
     french.save_revision().publish()
