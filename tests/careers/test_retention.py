@@ -194,6 +194,15 @@ def test_without_renewal_deletion_follows(apply, vacancy, monkeypatch):
 
     assert not Application.objects.exists()
     assert not FormSubmission.objects.exists()
+    # Only counts and hashed proofs remain.
+    from privacy.models import ConsentRecord, DeletionLog
+
+    assert not ConsentRecord.objects.filter(subject_email=EMAIL).exists()
+    assert ConsentRecord.objects.filter(purpose_key="talent-pool").get().subject_hash
+    deleted = dict(
+        DeletionLog.objects.filter(count__gt=0, reason="retention").values_list("model", "count")
+    )
+    assert deleted["careers.Application"] == 1
 
 
 def test_a_vacancy_closed_early_ends_then_and_publishing_it_again_moves_nothing(
