@@ -52,4 +52,5 @@ def job_posting_script(posting: dict) -> str:
     text = json.dumps(posting, ensure_ascii=False)
     # "</script>" or "<!--" in a text must not end the element early.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308  # nosec B308 B703 - escaped above for a script element
+    # Escaped above for a script element.
+    return mark_safe(text)  # noqa: S308  # nosec B308 B703

@@ -48,7 +48,7 @@ def application_form_fields_default(*, field_model, language: str | None = None)
             dict(key=c.KEY_NAME, label=_("Name"), field_type=FieldType.SINGLELINE, required=True),
             dict(
                 key=c.KEY_EMAIL,
-                label=_("E-mail"),
+                label=_("E-mail address"),
                 field_type=FieldType.EMAIL,
                 required=True,
                 is_subject_email=True,
@@ -70,6 +70,7 @@ def application_form_fields_default(*, field_model, language: str | None = None)
                 required=False,
                 file_kinds="pdf,docx,doc,odt",
                 max_file_size_mb=10,
+                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
             ),
             dict(
                 key=c.KEY_MESSAGE,

@@ -39,6 +39,12 @@ def recruitment_url(application: Application) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
+def applicant_vacancy_title(application: Application) -> str:
+    """The title the applicant saw: the page they applied on, in their language."""
+    page = application.submission.translation_page
+    return page.title if page is not None else application.vacancy_title
+
+
 def _kept_without_decision(application: Application):
     """Until when the application purpose alone keeps it, while nothing is decided."""
     undecided = Application(
@@ -68,6 +74,7 @@ def confirmation_context(application: Application) -> dict:
 
     return {
         "application": application,
+        "vacancy": applicant_vacancy_title(application),
         "name": application.applicant_name,
         "files": [attachment.original_name for attachment in submission.attachments.all()],
         "application_purpose": purpose_get(key=APPLICATION_PURPOSE, locale=application.locale),
@@ -137,7 +144,7 @@ def rejection_send(*, application: Application) -> bool:
     with translation.override(application.locale):
         subject, body = template.render(
             name=application.applicant_name,
-            vacancy=application.vacancy_title,
+            vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
     try:
@@ -159,6 +166,7 @@ def renewal_send(*, application: Application) -> None:
         locale=application.locale,
         context={
             "application": application,
+            "vacancy": applicant_vacancy_title(application),
             "name": application.applicant_name,
             "purpose": talent_pool,
             "until": talent_pool.retain_until(application.talent_pool_since),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from forms.models import FormSubmission
@@ -43,24 +43,33 @@ def applications_retention_sync(*, queryset: QuerySet[Application] | None = None
 
 
 def vacancy_end_of(vacancy) -> datetime.datetime | None:
-    """When the vacancy closed or closes: its closing day's end, or now when an editor
-    closed it earlier; None while it stays open without a closing date."""
-    from ..constants import VacancyStatus
-
-    end = vacancy.closes_at()
-    if vacancy.status == VacancyStatus.CLOSED and (end is None or end > timezone.now()):
-        return timezone.now()
-    return end
+    """When the vacancy closes: the end of its closing day; None while it stays open
+    without one. A vacancy an editor closed earlier ended when it was closed (see
+    :func:`vacancy_applications_end_update`)."""
+    return vacancy.closes_at()
 
 
 def vacancy_applications_end_update(*, vacancy) -> int:
-    """The vacancy's end moved (closing date edited, closed early): its applications, and
-    their submissions, count from the new end. Returns how many applications changed."""
+    """The vacancy's end moved (closing date edited, closed early, reopened): its
+    applications, and their submissions, count from the new end. Returns how many
+    applications changed.
+
+    Closed early, it ended now for applications whose end was still to come; those whose
+    end has passed keep it, so publishing a closed vacancy again moves nothing.
+    """
+    from ..constants import VacancyStatus
+
     source = vacancy.get_source_page()
+    now = timezone.now()
     end = vacancy_end_of(source)
-    applications = Application.objects.filter(vacancy=source).exclude(ends_at=end)
-    if end is None:
-        applications = Application.objects.filter(vacancy=source, ends_at__isnull=False)
+    applications = Application.objects.filter(vacancy=source)
+    if source.status == VacancyStatus.CLOSED and (end is None or end > now):
+        end = now
+        applications = applications.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    elif end is None:
+        applications = applications.filter(ends_at__isnull=False)
+    else:
+        applications = applications.exclude(ends_at=end)
     pks = list(applications.values_list("pk", flat=True))
     if not pks:
         return 0

@@ -15,6 +15,7 @@ from privacy.models import Purpose
 
 from .. import services
 from ..constants import TALENT_POOL_PURPOSE
+from ..services.mail import applicant_vacancy_title
 
 
 def _refused(request, error: services.LinkInvalid) -> TemplateResponse:
@@ -37,7 +38,7 @@ def withdraw(request, token: str):
     if request.method == "POST":
         services.application_withdraw(application=application)
         return TemplateResponse(request, "careers/withdrawn.html", {})
-    context = {"vacancy": application.vacancy_title}
+    context = {"vacancy": applicant_vacancy_title(application)}
     return TemplateResponse(request, "careers/withdraw_confirm.html", context)
 
 
@@ -57,7 +58,7 @@ def renew(request, token: str):
         until = purpose.retain_until(application.talent_pool_since) if purpose else None
         return TemplateResponse(request, "careers/renewed.html", {"until": until})
     context = {
-        "vacancy": application.vacancy_title,
+        "vacancy": applicant_vacancy_title(application),
         "days": purpose.retention_days if purpose else None,
     }
     return TemplateResponse(request, "careers/renew_confirm.html", context)

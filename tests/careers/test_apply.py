@@ -109,3 +109,18 @@ def test_a_missing_wrong_or_oversized_cv_is_a_form_error_and_stores_nothing(
     assert not FormSubmission.objects.exists()
     assert not SubmissionFile.objects.exists()
     assert private_files() == files_before
+
+
+def test_applying_on_a_translation_confirms_in_its_language_with_its_title(apply, vacancy, locales):
+    french = vacancy.copy_for_translation(locales["fr"], copy_parents=True)
+    french.title = "Conseiller"
+    french.save_revision().publish()
+    mail.outbox.clear()
+
+    application = apply(type(vacancy).objects.get(pk=french.pk))
+
+    assert application.locale == "fr"
+    assert application.vacancy == vacancy  # filed under the source vacancy
+    [confirmation] = [m for m in mail.outbox if m.to == [EMAIL]]
+    assert confirmation.subject == "Nous avons reçu votre candidature : Conseiller"
+    assert "/fr/my-applications/withdraw/" in confirmation.body

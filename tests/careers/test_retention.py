@@ -194,3 +194,32 @@ def test_without_renewal_deletion_follows(apply, vacancy, monkeypatch):
 
     assert not Application.objects.exists()
     assert not FormSubmission.objects.exists()
+    # Only counts and hashed proofs remain.
+    from privacy.models import ConsentRecord, DeletionLog
+
+    assert not ConsentRecord.objects.filter(subject_email=EMAIL).exists()
+    assert ConsentRecord.objects.filter(purpose_key="talent-pool").get().subject_hash
+    deleted = dict(
+        DeletionLog.objects.filter(count__gt=0, reason="retention").values_list("model", "count")
+    )
+    assert deleted["careers.Application"] == 1
+
+
+def test_a_vacancy_closed_early_ends_then_and_publishing_it_again_moves_nothing(
+    apply, vacancy, monkeypatch
+):
+    application = apply(vacancy)
+    closed_at = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: closed_at)
+    vacancy.status = "closed"
+    vacancy.save_revision().publish()
+    application.refresh_from_db()
+    assert application.ends_at == closed_at
+
+    monkeypatch.setattr(timezone, "now", lambda: closed_at + 10 * DAY)
+    vacancy.summary = "Bijgewerkt."
+    vacancy.save_revision().publish()
+
+    application.refresh_from_db()
+    assert application.ends_at == closed_at
+    assert _expiry(application) == closed_at + 183 * DAY
