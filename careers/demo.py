@@ -80,7 +80,16 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
 def recruitment_group_ensure(*, log: Log) -> Group:
     group, created = Group.objects.get_or_create(name=conf.recruitment_group())
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        # Recruiters word the rejection e-mail themselves.
+        *Permission.objects.filter(
+            content_type__app_label="careers",
+            codename__in=[
+                "add_rejectionemailtemplate",
+                "change_rejectionemailtemplate",
+                "view_rejectionemailtemplate",
+            ],
+        ),
     )
     if created:
         log(f"Created group {group.name!r}; its members read applications.")

@@ -18,7 +18,8 @@ class ApplicationPageAdminForm(FormPageAdminForm):
 
     def __init__(self, *args, **kwargs):
         instance = kwargs.get("instance")
-        if instance is not None and instance.pk is None and not kwargs.get("data"):
+        bound = bool(args) or kwargs.get("data") is not None
+        if instance is not None and instance.pk is None and not bound:
             from .services import application_form_fields_default
 
             if not list(instance.form_fields.all()):
@@ -30,6 +31,11 @@ class ApplicationPageAdminForm(FormPageAdminForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("form_fields")
+        posted, closing = cleaned_data.get("date_posted"), cleaned_data.get("closing_date")
+        if posted and closing and closing < posted:
+            self.add_error(
+                "closing_date", _("The closing date cannot come before the posting date.")
+            )
         if formset is None:
             return cleaned_data
         live = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -10,14 +11,14 @@ from .models import Application, ApplicationNote, ApplicationStatusChange
 from .permissions import user_is_recruiter
 
 
-def applications_for_user(*, user) -> QuerySet[Application]:
+def applications_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Application]:
     """The applications ``user`` may see: all for recruiters and superusers, none otherwise."""
     if not user_is_recruiter(user):
         return Application.objects.none()
     return Application.objects.select_related("submission", "vacancy")
 
 
-def application_for_user(*, user, pk: int) -> Application | None:
+def application_for_user(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Application | None:
     """One application if ``user`` may see it; None whether it exists or not."""
     return applications_for_user(user=user).filter(pk=pk).first()
 

@@ -19,15 +19,23 @@ from ..models import Application, ApplicationNote, ApplicationStatusChange
 from ..permissions import user_is_recruiter
 
 if TYPE_CHECKING:
-    from forms.models import FormSubmission
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from forms.models import AbstractFormField, FormSubmission
     from forms.services import SubmissionInput
+
+    from ..models import ApplicationFormPage
+
+    User = AbstractBaseUser | AnonymousUser
 
 
 class InvalidStatusChange(ValidationError):
     """The workflow does not allow this change (e.g. out of a decision)."""
 
 
-def application_form_fields_default(*, field_model, language: str | None = None) -> list:
+def application_form_fields_default(
+    *, field_model: type[AbstractFormField], language: str | None = None
+) -> list[AbstractFormField]:
     """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes.
 
     Labels in ``language`` (the page's); the purposes are the default locale's, as every
@@ -104,7 +112,9 @@ def _talent_pool_given(data: SubmissionInput) -> bool:
     )
 
 
-def application_create(*, page, submission: FormSubmission, data: SubmissionInput) -> Application:
+def application_create(
+    *, page: ApplicationFormPage, submission: FormSubmission, data: SubmissionInput
+) -> Application:
     """Store the application of a just-stored submission, in its transaction.
 
     Called by the form base (:meth:`forms.models.AbstractFormPage.submission_created`) for
@@ -140,7 +150,7 @@ def application_status_change(
     *,
     application: Application,
     status: str,
-    user,
+    user: User,
     send_rejection: bool = False,
 ) -> Application:
     """Move ``application`` to ``status``, logging who and when.
@@ -191,7 +201,7 @@ def application_status_change(
     return application
 
 
-def application_note_add(*, application: Application, user, text: str) -> ApplicationNote:
+def application_note_add(*, application: Application, user: User, text: str) -> ApplicationNote:
     """Add HR's note to ``application``; recruiters only, and never an empty one."""
     if not user_is_recruiter(user):
         raise PermissionDenied

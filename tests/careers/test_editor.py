@@ -11,12 +11,13 @@ from careers.models import VacancyPage
 pytestmark = pytest.mark.django_db
 
 
-def _edit_data(page, *, delete=(), changes=None):
+def _edit_data(page, *, delete=(), changes=None, fields=None):
     changes = changes or {}
     items = []
-    for field in page.form_fields.all():
+    fields = list(page.form_fields.all()) if fields is None else fields
+    for field in fields:
         item = {
-            "id": str(field.pk),
+            "id": str(field.pk or ""),
             "label": field.label,
             "key": field.key,
             "help_text": field.help_text,
@@ -54,10 +55,10 @@ def _edit_data(page, *, delete=(), changes=None):
             "intro": rich_text(""),
             "thank_you_text": rich_text(""),
             "inbox": str(page.inbox_id),
-            "form_fields": inline_formset(items, initial=len(items)),
+            "form_fields": inline_formset(items, initial=len([f for f in fields if f.pk])),
         }
     )
-    for index, field in enumerate(page.form_fields.all()):
+    for index, field in enumerate(fields):
         data[f"form_fields-{index}-file_kinds"] = list(field.allowed_kinds)
         if field.key in delete:
             data[f"form_fields-{index}-DELETE"] = "on"
@@ -124,3 +125,39 @@ def test_the_application_purpose_cannot_be_removed(admin_client, vacancy):
     errors = " ".join(response.context["form"].non_field_errors())
     assert "doelveld" in errors
     assert vacancy.form_fields.filter(key="purpose_job_application").exists()
+
+
+def test_a_closing_date_before_the_posting_date_is_refused(admin_client, vacancy):
+    data = _edit_data(vacancy)
+    data["closing_date"] = (
+        vacancy.date_posted - __import__("datetime").timedelta(days=1)
+    ).isoformat()
+
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[vacancy.pk]), data)
+
+    assert response.status_code == 200
+    assert "closing_date" in response.context["form"].errors
+
+
+def test_a_new_vacancy_is_created_with_its_prefilled_form(admin_client, index, inbox):
+    from careers.models import VacancyPage as Model
+
+    add = reverse("wagtailadmin_pages:add", args=["careers", "vacancypage", index.pk])
+    formset = admin_client.get(add).context["form"].formsets["form_fields"]
+    fields = [form.instance for form in formset.forms]
+    draft = Model(
+        title="Nieuwe vacature",
+        slug="new-vacancy",
+        department="Advies",
+        location="Gent",
+        summary="Kort.",
+        inbox=inbox,
+        date_posted=__import__("datetime").date(2026, 1, 1),
+        closing_date=__import__("datetime").date(2026, 2, 1),
+    )
+
+    response = admin_client.post(add, _edit_data(draft, fields=fields))
+
+    assert response.status_code == 302, response.context["form"].errors
+    page = Model.objects.get(slug="new-vacancy").get_latest_revision_as_object()
+    assert [f.key for f in page.form_fields.all()][:4] == ["name", "email", "phone", "cv"]
