@@ -33,7 +33,7 @@ TERMS = {
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
-    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.END),
+    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.CLOSING),
     "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),

@@ -29,8 +29,10 @@ class RetentionStart(models.TextChoices):
     DECISION = "decision", _("Decision")
     LAST_CONTACT = "last_contact", _("Last contact")
     WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
-    # The end of what the data serves (an event, a vacancy's closing): known only to the row.
-    END = "end", _("End of the event or vacancy")
+    # The end of what the data serves, known only to the row (``Retention(ended=...)``); the
+    # two differ in how the policy words them.
+    END = "end", _("End of the event or training")
+    CLOSING = "closing", _("Closing of the vacancy")
 
 
 class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):

@@ -33,6 +33,8 @@ from ..registry import Registration, registered_models, registration_for
 # A purpose counting from the decision, or from the last contact (which a decision is),
 # counts from the row's ``decided`` moment once there is one.
 DECISION_STARTS = (RetentionStart.DECISION, RetentionStart.LAST_CONTACT)
+# An event's end and a vacancy's closing are both the row's ``ended`` moment.
+END_STARTS = (RetentionStart.END, RetentionStart.CLOSING)
 
 
 def _follow(instance, path: str):
@@ -140,7 +142,7 @@ def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime
     if decided is not None and purpose.retention_from in DECISION_STARTS:
         return purpose.retain_until(decided)
     ended = getattr(instance, retention.ended) if retention.ended else None
-    if ended is not None and purpose.retention_from == RetentionStart.END:
+    if ended is not None and purpose.retention_from in END_STARTS:
         return purpose.retain_until(ended)
     return purpose.retain_until(started)
 
@@ -191,7 +193,7 @@ def _main_expiry(registration: Registration, purpose: Purpose):
     started = F(retention.started)
     if purpose.retention_from in DECISION_STARTS and retention.decided:
         return _after(Coalesce(F(retention.decided), started), delta)
-    if purpose.retention_from == RetentionStart.END and retention.ended:
+    if purpose.retention_from in END_STARTS and retention.ended:
         return _after(Coalesce(F(retention.ended), started), delta)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
         grants = ConsentRecord.objects.filter(

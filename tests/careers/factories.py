@@ -32,7 +32,7 @@ def application_purpose(**kwargs):
         consent_text="We gebruiken uw cv om uw sollicitatie te behandelen.",
         legal_basis=LegalBasis.CONTRACT,
         retention_days=183,
-        retention_from=kwargs.pop("retention_from", RetentionStart.END),
+        retention_from=kwargs.pop("retention_from", RetentionStart.CLOSING),
         **kwargs,
     )
 

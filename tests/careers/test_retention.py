@@ -12,11 +12,12 @@ from careers import services
 from careers.constants import ApplicationStatus
 from careers.models import Application
 from forms.models import FormSubmission
-from privacy.models import OutcomeRetention, Purpose
+from privacy.models import OutcomeRetention, Purpose, RetentionStart
 from privacy.services import consent_withdraw, retention_enforce
 from tests.careers.conftest import EMAIL
 from tests.careers.factories import SpontaneousApplicationPageFactory
 from tests.forms.samples import private_files
+from tests.privacy.factories import PurposeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +224,24 @@ def test_a_vacancy_closed_early_ends_then_and_publishing_it_again_moves_nothing(
     application.refresh_from_db()
     assert application.ends_at == closed_at
     assert _expiry(application) == closed_at + 183 * DAY
+
+
+def test_the_application_notice_states_each_period_in_the_applicants_words():
+    from django.utils import translation
+
+    from privacy.register import retention_in_words
+
+    purpose = PurposeFactory(
+        key="job-application", retention_days=183, retention_from=RetentionStart.CLOSING
+    )
+    for outcome, days in (("rejected", 28), ("withdrawn", 28), ("hired", 30)):
+        OutcomeRetention.objects.get_or_create(
+            purpose_key="job-application", outcome=outcome, defaults={"retention_days": days}
+        )
+
+    with translation.override("nl"):
+        words = retention_in_words(purpose)
+
+    assert words.startswith("6 maanden na de afsluiting van de vacature.")
+    assert ": 4 weken na de beslissing." in words
+    assert "Afgewezen" in words and "Aangenomen" in words

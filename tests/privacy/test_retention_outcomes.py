@@ -165,3 +165,23 @@ def test_erasing_some_rows_deletes_them_logs_a_count_and_hashes_proofs_of_no_one
 
     assert not ConsentRecord.objects.filter(subject_email=EMAIL).exists()
     assert ConsentRecord.objects.filter(purpose_key="pool").get().subject_hash
+
+
+def test_the_policy_states_the_periods_after_each_outcome_beside_the_purposes_own(purposes):
+    from django.utils import translation
+
+    from privacy.register import retention_in_words
+
+    main, _pool = purposes
+    main.retention_from, main.retention_days = RetentionStart.CLOSING, 183
+    main.save()
+    OutcomeRetention.objects.create(purpose_key="apply", outcome="withdrawn", retention_days=28)
+
+    with translation.override("en"):
+        words = retention_in_words(main)
+
+    # Outcomes read as their model's choices name them; the case is the installed app's.
+    assert words.lower() == (
+        "6 months after the vacancy closes. "
+        "rejected, withdrawn: 4 weeks after the decision. hired: 1 month after the decision."
+    )
