@@ -8,7 +8,6 @@ import datetime
 import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
-import boto3
 import pytest
 from django.urls import reverse
 
@@ -16,61 +15,9 @@ from careers.admin.downloads import PRESIGNED_SECONDS
 from forms.models import FileDownloadLog
 from tests.careers.conftest import make_user
 from tests.forms.samples import pdf_bytes
+from tests.s3 import BUCKET, keys
 
 pytestmark = pytest.mark.django_db
-
-# A bucket of its own: moto keeps buckets per process, shared with the other S3 tests' servers.
-BUCKET = "recruitment-private"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1", **CREDENTIALS)
-    client.create_bucket(
-        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-    )
-    yield endpoint
-    server.stop()
-
-
-@pytest.fixture
-def s3(s3_endpoint, settings):
-    """The ``private`` storage alias on S3 with the options ``website.settings`` gives it in
-    production, Signature V4 included."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "region_name": "eu-west-1",
-                "endpoint_url": s3_endpoint,
-                "access_key": CREDENTIALS["aws_access_key_id"],
-                "secret_key": CREDENTIALS["aws_secret_access_key"],
-                "default_acl": "private",
-                "querystring_auth": True,
-                "querystring_expire": 60,
-                "signature_version": "s3v4",
-                "file_overwrite": False,
-                "object_parameters": {"ServerSideEncryption": "AES256"},
-            },
-        },
-    }
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1", **CREDENTIALS)
-    for key in keys(client):
-        client.delete_object(Bucket=BUCKET, Key=key)
-    return client
-
-
-def keys(client):
-    return [item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
 
 
 @pytest.fixture
