@@ -19,6 +19,9 @@ OFFICER_PERMISSIONS = [
     ("privacy", "add_purpose"),
     ("privacy", "change_purpose"),
     ("privacy", "view_purpose"),
+    ("privacy", "add_outcomeretention"),
+    ("privacy", "change_outcomeretention"),
+    ("privacy", "view_outcomeretention"),
     ("wagtail_localize", "submit_translation"),
 ]
 
@@ -30,7 +33,7 @@ TERMS = {
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
-    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.END),
+    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.CLOSING),
     "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),

@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import LegalBasis, Purpose, RetentionStart
+from .models import LegalBasis, OutcomeRetention, Purpose, RetentionStart
+from .registry import registered_models
 
 # A month is counted as 30.44 days; a period within two days of whole months reads as such.
 DAYS_PER_MONTH = 30.44
@@ -31,7 +32,14 @@ def duration_in_words(days: int) -> str:
 
 
 def retention_in_words(purpose: Purpose) -> str:
-    """How long the purpose's data is kept, as the policy says it (in the active language)."""
+    """How long the purpose's data is kept, as the policy says it (in the active language),
+    with the shorter periods that follow a decision when the purpose has any."""
+    words = _main_retention_in_words(purpose)
+    outcomes = _outcomes_in_words(purpose)
+    return f"{words} {outcomes}" if outcomes else words
+
+
+def _main_retention_in_words(purpose: Purpose) -> str:
     days, start = purpose.retention_days, purpose.retention_from
     if start == RetentionStart.WITHDRAWAL:
         if days == 0:
@@ -41,18 +49,45 @@ def retention_in_words(purpose: Purpose) -> str:
         }
     if days == 0:
         if start == RetentionStart.END:
-            return _("Until the end of the event, training or vacancy it concerns.")
+            return _("Until the event or training ends.")
+        if start == RetentionStart.CLOSING:
+            return _("Until the vacancy closes.")
         return _("Not kept: deleted as soon as it has been used.")
     duration = duration_in_words(days)
     sentences = {
         RetentionStart.SUBMISSION: _("%(duration)s from when you give it to us."),
         RetentionStart.DECISION: _("%(duration)s after your request has been decided on."),
         RetentionStart.LAST_CONTACT: _("%(duration)s after our last contact with you."),
-        RetentionStart.END: _(
-            "%(duration)s after the end of the event, training or vacancy it concerns."
-        ),
+        RetentionStart.END: _("%(duration)s after the event or training ends."),
+        RetentionStart.CLOSING: _("%(duration)s after the vacancy closes."),
     }
     return sentences.get(start, _("%(duration)s.")) % {"duration": duration}
+
+
+def _outcome_labels() -> dict[str, str]:
+    """The words for each outcome a registered model stores (its field's choices)."""
+    labels = {}
+    for registration in registered_models():
+        retention = registration.retention
+        if retention is not None and retention.outcome:
+            field = registration.model._meta.get_field(retention.outcome)
+            labels.update({str(value): str(label) for value, label in field.flatchoices})
+    return labels
+
+
+def _outcomes_in_words(purpose: Purpose) -> str:
+    """ "Rejected, withdrawn: 4 weeks after the decision." for each period after an outcome."""
+    rules = list(OutcomeRetention.objects.filter(purpose_key=purpose.key))
+    if not rules:
+        return ""
+    labels, by_days = _outcome_labels(), {}
+    for rule in rules:
+        by_days.setdefault(rule.retention_days, []).append(labels.get(rule.outcome, rule.outcome))
+    return " ".join(
+        _("%(outcomes)s: %(duration)s after the decision.")
+        % {"outcomes": ", ".join(names), "duration": duration_in_words(days)}
+        for days, names in sorted(by_days.items())
+    )
 
 
 @dataclass(frozen=True)

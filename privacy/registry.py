@@ -48,11 +48,22 @@ class Retention:
     one holding the end of what the row serves (the event, the vacancy's closing), which a
     purpose counting from the end counts from once it is set. A purpose counting from
     withdrawal keeps the row while the subject's consent to it stands.
+
+    ``outcome`` optionally names a field holding how the row was decided (a status): once
+    ``decided`` is set, a purpose with a retention period for that outcome
+    (:class:`privacy.models.OutcomeRetention`) counts that period from the decision.
+
+    ``also`` lists further purposes the row is kept for, as ``(purpose key, field)`` pairs:
+    while the DateTimeField is set, that purpose's retention period counts from it (a
+    consent given or renewed), and the row is kept until the later of all its purposes' ends.
+    Clearing the field (the consent withdrawn) ends only that purpose.
     """
 
     started: str
     decided: str = ""
     ended: str = ""
+    outcome: str = ""
+    also: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,12 +234,33 @@ def _validate_retention(model, retention, *, expired, purpose: str) -> None:
         raise ImproperlyConfigured(
             f"{label}.PersonalData.retention needs expired to name a field of the model itself."
         )
-    for name in (retention.started, retention.decided, retention.ended):
+    also_fields = []
+    for pair in retention.also:
+        if not (
+            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        ):
+            raise ImproperlyConfigured(
+                f"{label}.PersonalData.retention.also must hold (purpose key, field) pairs."
+            )
+        also_fields.append(pair[1])
+    for name in (retention.started, retention.decided, retention.ended, *also_fields):
         if not name:
             continue
         if "__" in name or not isinstance(resolve_path(model, name), models.DateTimeField):
             raise ImproperlyConfigured(
                 f"{label}.PersonalData.retention: '{name}' must be a DateTimeField of the model."
+            )
+    if retention.outcome:
+        if not retention.decided:
+            raise ImproperlyConfigured(
+                f"{label}.PersonalData.retention: an outcome needs a decided field."
+            )
+        if "__" in retention.outcome or not isinstance(
+            resolve_path(model, retention.outcome), models.CharField
+        ):
+            raise ImproperlyConfigured(
+                f"{label}.PersonalData.retention: outcome '{retention.outcome}' must be a "
+                f"CharField of the model."
             )
 
 

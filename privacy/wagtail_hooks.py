@@ -35,6 +35,7 @@ from .models import (
     ConsentSource,
     DeletionLog,
     LegalBasis,
+    OutcomeRetention,
     Purpose,
     RetentionFailure,
 )
@@ -77,6 +78,19 @@ class PurposeViewSet(SnippetViewSet):
 
 
 register_snippet(PurposeViewSet)
+
+
+class OutcomeRetentionViewSet(SnippetViewSet):
+    """Retention after a decision (rejected, hired): beside the purposes it shortens."""
+
+    model = OutcomeRetention
+    icon = "lock"
+    menu_label = _("Retention after decisions")
+    list_display = ["purpose_key", "outcome", "retention_days"]
+    list_filter = ["purpose_key"]
+
+
+register_snippet(OutcomeRetentionViewSet)
 
 
 @hooks.register("before_delete_snippet")

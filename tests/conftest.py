@@ -10,6 +10,9 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+# The S3 fixtures (one moto server per run) serve every app's storage tests.
+from tests.s3 import s3, s3_endpoint  # noqa: F401, E402
+
 
 @pytest.fixture
 def locales(db):

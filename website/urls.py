@@ -38,9 +38,11 @@ if settings.DEBUG:
 
 # Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/. Privacy's
 # own pages (cookie settings, sign-up, preference centre, requests) sit under my-privacy/ first,
-# and a registrant's links under my-registration/, so no top-level page may use those slugs.
+# careers' (withdraw, renew) under my-applications/ and a registrant's links under
+# my-registration/, so no top-level page may use those slugs.
 urlpatterns += i18n_patterns(
     path("my-privacy/", include("privacy.urls")),
+    path("my-applications/", include("careers.urls")),
     path("my-registration/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

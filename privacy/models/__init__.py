@@ -9,7 +9,7 @@ from .cookies import CookieCategory, CookiePolicySettings, Tag
 from .deletion import DeletionLog, DeletionReason, RetentionFailure
 from .ledger import ConsentDecision, ConsentRecord, ConsentSource
 from .policy import PrivacyPolicyPage
-from .purposes import LegalBasis, Purpose, RetentionStart
+from .purposes import LegalBasis, OutcomeRetention, Purpose, RetentionStart
 
 __all__ = [
     "ConsentDecision",
@@ -20,6 +20,7 @@ __all__ = [
     "DeletionLog",
     "DeletionReason",
     "LegalBasis",
+    "OutcomeRetention",
     "PrivacyPolicyPage",
     "Purpose",
     "RetentionFailure",

@@ -29,8 +29,10 @@ class RetentionStart(models.TextChoices):
     DECISION = "decision", _("Decision")
     LAST_CONTACT = "last_contact", _("Last contact")
     WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
-    # The end of what the data serves (an event, a vacancy's closing): known only to the row.
-    END = "end", _("End of the event or vacancy")
+    # The end of what the data serves, known only to the row (``Retention(ended=...)``); the
+    # two differ in how the policy words them.
+    END = "end", _("End of the event or training")
+    CLOSING = "closing", _("Closing of the vacancy")
 
 
 class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -151,3 +153,58 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     def retain_until(self, start: datetime) -> datetime:
         """When data whose retention started at ``start`` must be gone."""
         return start + self.retention_delta
+
+
+class OutcomeRetention(models.Model):
+    """A purpose's retention after a particular outcome (rejected, hired), from the decision.
+
+    Rows that declare ``Retention(outcome=...)`` and carry this outcome once decided are kept
+    ``retention_days`` from their decision instead of the purpose's own period. Keyed by the
+    purpose's key, shared by its translations; privacy officers edit it beside the purposes.
+    """
+
+    purpose_key = models.SlugField(
+        _("purpose key"), max_length=64, help_text=_("The key of the purpose it applies to.")
+    )
+    outcome = models.SlugField(
+        _("outcome"), max_length=32, help_text=_("The stored value of the decision, e.g. rejected.")
+    )
+    retention_days = models.PositiveIntegerField(
+        _("retention (days)"), help_text=_("How long data is kept after this decision.")
+    )
+
+    panels = [FieldPanel("purpose_key"), FieldPanel("outcome"), FieldPanel("retention_days")]
+
+    class Meta:
+        verbose_name = _("retention after a decision")
+        verbose_name_plural = _("retention after decisions")
+        ordering = ["purpose_key", "outcome"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["purpose_key", "outcome"], name="privacy_outcomeretention_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose_key}: {self.outcome} ({self.retention_days})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Rows already decided with this outcome get their date recomputed, as for a purpose.
+        key = self.purpose_key
+        transaction.on_commit(
+            lambda: purpose_retention_changed.send(sender=OutcomeRetention, purpose=None, key=key),
+            using=kwargs.get("using") or self._state.db,
+        )
+
+    def delete(self, *args, **kwargs):
+        key = self.purpose_key
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(
+            lambda: purpose_retention_changed.send(sender=OutcomeRetention, purpose=None, key=key)
+        )
+        return result
+
+    @property
+    def retention_delta(self) -> timedelta:
+        return timedelta(days=self.retention_days)

@@ -18,7 +18,7 @@ from .retention_dates import (
     retention_recompute,
     retention_refresh,
 )
-from .subjects import SubjectExport, subject_counts, subject_erase, subject_export
+from .subjects import SubjectExport, rows_erase, subject_counts, subject_erase, subject_export
 
 __all__ = [
     "RunReport",
@@ -34,6 +34,7 @@ __all__ = [
     "retention_enforce",
     "retention_recompute",
     "retention_refresh",
+    "rows_erase",
     "subject_counts",
     "subject_erase",
     "subject_export",

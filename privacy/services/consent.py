@@ -242,13 +242,18 @@ def _pseudonymise(records: QuerySet[ConsentRecord], *, dry_run: bool) -> Counter
     return counts
 
 
-def consents_pseudonymise(*, dry_run: bool = False) -> Counter:
+def consents_pseudonymise(*, dry_run: bool = False, email: str | None = None) -> Counter:
     """Replace the address in every proof whose subject holds no other data by its keyed hash.
 
-    Run by retention after the expired rows are gone. Returns the number of records per
-    purpose key; the proofs themselves stay, for ``PRIVACY_CONSENT_PROOF_YEARS`` from now.
+    Run by retention after the expired rows are gone, and for one ``email`` by an app that
+    has just deleted that person's data itself (an application withdrawn). Returns the
+    number of records per purpose key; the proofs themselves stay, for
+    ``PRIVACY_CONSENT_PROOF_YEARS`` from now.
     """
-    return _pseudonymise(_subjects_without_data(), dry_run=dry_run)
+    records = _subjects_without_data()
+    if email is not None:
+        records = records.filter(subject_email=normalise_email(email))
+    return _pseudonymise(records, dry_run=dry_run)
 
 
 def consents_pseudonymise_subject(*, email: str) -> Counter:

@@ -24,15 +24,17 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import GreaterThanOrEqual, IsNull
 
-from ..models import ConsentRecord, Purpose, RetentionStart
+from ..models import ConsentRecord, OutcomeRetention, Purpose, RetentionStart
 from ..registry import Registration, registered_models, registration_for
 
 # A purpose counting from the decision, or from the last contact (which a decision is),
 # counts from the row's ``decided`` moment once there is one.
 DECISION_STARTS = (RetentionStart.DECISION, RetentionStart.LAST_CONTACT)
+# An event's end and a vacancy's closing are both the row's ``ended`` moment.
+END_STARTS = (RetentionStart.END, RetentionStart.CLOSING)
 
 
 def _follow(instance, path: str):
@@ -86,6 +88,39 @@ def retention_compute(
     purpose = _purpose_of(instance, registration)
     if purpose is None:
         return None
+    until = _outcome_until(instance, retention, purpose)
+    if until is None:
+        until = _main_until(instance, registration, purpose, decisions)
+    return _also_until(instance, retention, until)
+
+
+def _outcome_until(instance, retention, purpose: Purpose) -> datetime | None:
+    """The end set by the purpose's retention for the row's outcome, once it is decided."""
+    if not retention.outcome or not retention.decided:
+        return None
+    decided = getattr(instance, retention.decided)
+    if decided is None:
+        return None
+    rule = OutcomeRetention.objects.filter(
+        purpose_key=purpose.key, outcome=getattr(instance, retention.outcome)
+    ).first()
+    return decided + rule.retention_delta if rule is not None else None
+
+
+def _also_until(instance, retention, until: datetime | None) -> datetime | None:
+    """The later of ``until`` and the end of each further purpose the row is kept for."""
+    if until is None:
+        return None
+    for key, field_name in retention.also:
+        since = getattr(instance, field_name)
+        purpose = _any_purpose(key) if since is not None else None
+        if purpose is not None:
+            until = max(until, purpose.retain_until(since))
+    return until
+
+
+def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime | None:
+    retention = registration.retention
     started = getattr(instance, retention.started)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
         if any(p.key == purpose.key and _grants(d) for p, d in (decisions or {}).items()):
@@ -107,7 +142,7 @@ def retention_compute(
     if decided is not None and purpose.retention_from in DECISION_STARTS:
         return purpose.retain_until(decided)
     ended = getattr(instance, retention.ended) if retention.ended else None
-    if ended is not None and purpose.retention_from == RetentionStart.END:
+    if ended is not None and purpose.retention_from in END_STARTS:
         return purpose.retain_until(ended)
     return purpose.retain_until(started)
 
@@ -124,13 +159,41 @@ def _retention_registrations() -> list[Registration]:
 
 def _expiry(registration: Registration, purpose: Purpose):
     """The database expression for a row's expiry under ``purpose``: what
-    :func:`retention_compute` works out for one row, for every row in one UPDATE."""
+    :func:`retention_compute` works out for one row, for every row in one UPDATE. The
+    outcome's period once decided, else the purpose's own, extended by every further purpose
+    the row is kept for."""
+    retention = registration.retention
+    value = _main_expiry(registration, purpose)
+    if retention.outcome and retention.decided:
+        whens = [
+            When(
+                **{retention.outcome: rule.outcome, f"{retention.decided}__isnull": False},
+                then=_after(F(retention.decided), rule.retention_delta),
+            )
+            for rule in OutcomeRetention.objects.filter(purpose_key=purpose.key)
+        ]
+        if whens:
+            value = Case(*whens, default=value, output_field=DateTimeField())
+    for key, field_name in retention.also:
+        also = _any_purpose(key)
+        if also is None:
+            continue
+        value = Case(
+            When(**{f"{field_name}__isnull": True}, then=value),
+            When(IsNull(value, True), then=Value(None)),
+            default=Greatest(value, _after(F(field_name), also.retention_delta)),
+            output_field=DateTimeField(),
+        )
+    return value
+
+
+def _main_expiry(registration: Registration, purpose: Purpose):
     retention, subject = registration.retention, registration.subject
     delta = purpose.retention_delta
     started = F(retention.started)
     if purpose.retention_from in DECISION_STARTS and retention.decided:
         return _after(Coalesce(F(retention.decided), started), delta)
-    if purpose.retention_from == RetentionStart.END and retention.ended:
+    if purpose.retention_from in END_STARTS and retention.ended:
         return _after(Coalesce(F(retention.ended), started), delta)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
         grants = ConsentRecord.objects.filter(
@@ -155,17 +218,45 @@ def _expiry(registration: Registration, purpose: Purpose):
 def retention_refresh(*, purpose_key: str) -> int:
     """Recompute the stored date of every row kept for ``purpose_key``, in every model.
 
-    Called when the purpose's retention changed; one UPDATE per model does it in the
-    database, whatever the number of rows. Returns how many rows were updated.
+    Called when the purpose's retention (or its retention after an outcome) changed; one
+    UPDATE per model and purpose does it in the database, whatever the number of rows. Rows
+    also kept for ``purpose_key`` (``Retention.also``) are recomputed too. Returns how many
+    rows were updated.
     """
-    purpose = _any_purpose(purpose_key)
-    if purpose is None:
-        return 0
     updated = 0
     for registration in _retention_registrations():
-        rows = registration.model._default_manager.filter(**{registration.purpose: purpose_key})
-        updated += rows.update(**{registration.expired: _expiry(registration, purpose)})
+        manager = registration.model._default_manager
+        keys = {purpose_key}
+        if any(key == purpose_key for key, _field in registration.retention.also):
+            keys |= set(
+                manager.order_by()
+                .exclude(**{f"{registration.purpose}__isnull": True})
+                .values_list(registration.purpose, flat=True)
+                .distinct()
+            )
+        for key in sorted(keys):
+            purpose = _any_purpose(key)
+            if purpose is None:
+                continue
+            rows = manager.filter(**{registration.purpose: key})
+            updated += _rows_update(registration, rows, purpose)
     return updated
+
+
+def _rows_update(registration: Registration, rows, purpose: Purpose) -> int:
+    """Store the recomputed expiry of ``rows``: one UPDATE, or row by row when the ledger
+    must be matched on an address reached through a relation (SQL UPDATE cannot join)."""
+    if purpose.retention_from == RetentionStart.WITHDRAWAL and "__" in registration.subject:
+        updated = 0
+        for row in rows.iterator(chunk_size=500):
+            expired = retention_compute(instance=row)
+            updated += (
+                type(row)
+                ._default_manager.filter(pk=row.pk)
+                .update(**{registration.expired: expired})
+            )
+        return updated
+    return rows.update(**{registration.expired: _expiry(registration, purpose)})
 
 
 def retention_recompute(*, queryset: QuerySet) -> int:
@@ -185,20 +276,25 @@ def retention_recompute(*, queryset: QuerySet) -> int:
         if purpose is None:
             continue
         rows = queryset.filter(**{registration.purpose: key})
-        updated += rows.update(**{registration.expired: _expiry(registration, purpose)})
+        updated += _rows_update(registration, rows, purpose)
     return updated
 
 
 def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: datetime) -> int:
-    """Start the retention of ``email``'s rows kept while their consent to the purpose stood.
+    """Start the retention of ``email``'s rows kept while their consent to the purpose stood,
+    and end that purpose for rows also kept for it (``Retention.also``).
 
-    Only a purpose counting from withdrawal changes anything; rows started up to the
-    withdrawal are kept for the retention period from then. Returns the rows updated.
+    For a purpose counting from withdrawal, rows started up to the withdrawal are kept for
+    the retention period from then. Rows that were also kept for the purpose lose only that
+    purpose: their field is cleared and their date recomputed from what remains. Returns the
+    rows updated.
     """
     purpose = _any_purpose(purpose_key)
-    if purpose is None or purpose.retention_from != RetentionStart.WITHDRAWAL:
+    if purpose is None:
         return 0
-    updated = 0
+    updated = _also_withdrawn(email=email, purpose_key=purpose_key)
+    if purpose.retention_from != RetentionStart.WITHDRAWAL:
+        return updated
     for registration in _retention_registrations():
         rows = registration.model._default_manager.filter(
             **{
@@ -208,4 +304,19 @@ def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: d
             }
         )
         updated += rows.update(**{registration.expired: purpose.retain_until(withdrawn_at)})
+    return updated
+
+
+def _also_withdrawn(*, email: str, purpose_key: str) -> int:
+    updated = 0
+    for registration in _retention_registrations():
+        fields = [name for key, name in registration.retention.also if key == purpose_key]
+        manager = registration.model._default_manager
+        for field_name in fields:
+            rows = manager.filter(**{registration.subject: email, f"{field_name}__isnull": False})
+            pks = list(rows.values_list("pk", flat=True))
+            if not pks:
+                continue
+            manager.filter(pk__in=pks).update(**{field_name: None})
+            updated += retention_recompute(queryset=manager.filter(pk__in=pks))
     return updated

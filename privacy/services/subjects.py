@@ -15,8 +15,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from ..models import ConsentRecord, DeletionReason
-from ..registry import Registration, registered_models
-from .consent import consents_pseudonymise_subject, normalise_email
+from ..registry import Registration, registered_models, registration_for
+from .consent import consents_pseudonymise, consents_pseudonymise_subject, normalise_email
 from .deletion import PurgeOutcome, rows_purge
 from .retention import RunReport, deletion_log_write
 
@@ -213,4 +213,30 @@ def subject_erase(*, email: str, keep: tuple[type, ...] = ()) -> RunReport:
         deletion_log_write(
             report=report, reason=DeletionReason.PSEUDONYMISATION, outcomes=[outcome]
         )
+    return report
+
+
+def rows_erase(*, queryset) -> RunReport:
+    """Delete these rows of a registered model and their files now, as an erasure.
+
+    For an app that lets a person take back one thing they sent (an application withdrawn)
+    without erasing everything else held about them. Files go first, then the rows; the
+    deletion log counts them (no personal data); the person's consent proofs are hashed
+    when nothing else is held about them.
+    """
+    registration = registration_for(queryset.model)
+    emails = set(queryset.order_by().values_list(registration.subject, flat=True).distinct())
+    report = RunReport(run_id=uuid.uuid4(), dry_run=False)
+    outcome = PurgeOutcome(model=registration.label)
+    report.outcomes.append(outcome)
+    try:
+        rows_purge(registration=registration, queryset=queryset, outcome=outcome)
+    finally:
+        deletion_log_write(report=report, reason=DeletionReason.ERASURE, outcomes=[outcome])
+    hashed = PurgeOutcome(model=ConsentRecord._meta.label)
+    for email in emails - {""}:
+        hashed.rows.update(consents_pseudonymise(email=email))
+    if hashed.rows:
+        report.hashed = hashed.total_rows
+        deletion_log_write(report=report, reason=DeletionReason.PSEUDONYMISATION, outcomes=[hashed])
     return report

@@ -17,12 +17,11 @@ def test_demo_builds_both_forms_in_three_languages_and_is_idempotent(client):
 
     assert sorted(FormPage.objects.values_list("pk", "locale__language_code", "url_path")) == first
     assert len(first) == 6
-    inboxes = {
-        inbox.name: inbox
-        for inbox in Inbox.objects.select_related("group", "purpose").exclude(group__name="Events")
-    }
-    assert set(inboxes) == {"Contact requests", "Membership"}
-    assert {inbox.group.name for inbox in inboxes.values()} == {"Secretariat"}
+    # Other apps' demos add inboxes of their own (careers: Recruitment; events: Event registrations).
+    inboxes = {inbox.name: inbox for inbox in Inbox.objects.select_related("group", "purpose")}
+    forms_inboxes = {"Contact requests", "Membership"}
+    assert forms_inboxes <= set(inboxes)
+    assert {inboxes[name].group.name for name in forms_inboxes} == {"Secretariat"}
     assert inboxes["Membership"].purpose.key == "membership-services"
 
     contact = FormPage.objects.get(slug="contact", locale__language_code="nl")

@@ -14,66 +14,17 @@ import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
-import boto3
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from forms.models import FormSubmission
+from tests.s3 import BUCKET, keys
 
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-BUCKET = "chamber-private"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1", **CREDENTIALS)
-    client.create_bucket(
-        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-    )
-    yield endpoint
-    server.stop()
-
-
-@pytest.fixture
-def s3(s3_endpoint, settings):
-    """The ``private`` storage alias on S3, as ``website.settings.base`` builds it."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "region_name": "eu-west-1",
-                "endpoint_url": s3_endpoint,
-                "access_key": CREDENTIALS["aws_access_key_id"],
-                "secret_key": CREDENTIALS["aws_secret_access_key"],
-                "default_acl": "private",
-                "querystring_auth": True,
-                "querystring_expire": 60,
-                "file_overwrite": False,
-                "object_parameters": {"ServerSideEncryption": "AES256"},
-            },
-        },
-    }
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-1", **CREDENTIALS)
-    for key in keys(client):  # the bucket outlives each test; start each from empty
-        client.delete_object(Bucket=BUCKET, Key=key)
-    return client
-
-
-def keys(client):
-    return [item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
 
 
 def submit(client, page, data, name="Offerte 2024-v2.pdf"):

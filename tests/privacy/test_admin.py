@@ -263,3 +263,26 @@ def test_the_deletion_log_names_purposes_and_counts_hashed_proofs(officer, log_e
     assert all("Sollicitatie behandelen" in row for row in rows)
     assert any("Adres vervangen door een gesleutelde hash" in row for row in rows)
     assert not any("job-application" in row for row in rows)
+
+
+def test_officers_edit_the_retention_after_a_decision(officer):
+    from privacy.models import OutcomeRetention
+
+    rule = OutcomeRetention.objects.create(
+        purpose_key="job-application", outcome="rejected", retention_days=28
+    )
+    url = reverse("wagtailsnippets_privacy_outcomeretention:edit", args=[rule.pk])
+
+    response = officer.post(
+        url, {"purpose_key": "job-application", "outcome": "rejected", "retention_days": "14"}
+    )
+
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert rule.retention_days == 14
+
+
+def test_editors_cannot_open_the_retention_after_a_decision(editor):
+    response = editor.get(reverse("wagtailsnippets_privacy_outcomeretention:list"))
+
+    assert response.status_code in (302, 403)

@@ -262,6 +262,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": 60,
+            # Signature V4: every S3 region accepts it (newer ones accept nothing else), and
+            # a presigned URL then states its own lifetime (X-Amz-Expires).
+            "signature_version": "s3v4",
             "file_overwrite": False,
             "object_parameters": {"ServerSideEncryption": "AES256"},
         },

@@ -85,3 +85,29 @@ class Membership(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class Candidacy(models.Model):
+    """A row kept per outcome once decided, and also for a second purpose while it is set."""
+
+    email = models.EmailField(db_index=True)
+    purpose_key = models.CharField(max_length=64)
+    started_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True)
+    outcome = models.CharField(max_length=16, blank=True)
+    pool_since = models.DateTimeField(null=True)
+    retain_until = models.DateTimeField(null=True)
+
+    class PersonalData:
+        subject = "email"
+        purpose = "purpose_key"
+        expired = "retain_until"
+        retention = Retention(
+            started="started_at",
+            decided="decided_at",
+            outcome="outcome",
+            also=(("pool", "pool_since"),),
+        )
+
+    def __str__(self):
+        return self.email

@@ -1,0 +1,110 @@
+"""Fixtures for the careers tests: a vacancy index with an open vacancy, purposes, users,
+and a helper that applies through the real HTML form."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from careers.constants import ApplicationStatus
+from careers.models import Application
+from privacy.models import OutcomeRetention
+from tests.careers.factories import (
+    RecruitmentInboxFactory,
+    VacancyIndexPageFactory,
+    VacancyPageFactory,
+    application_purpose,
+    talent_pool_purpose,
+)
+from tests.forms.samples import pdf_bytes, upload
+
+EMAIL = "an.peeters@example.org"
+
+
+@pytest.fixture
+def home(default_site):
+    return default_site.root_page.specific
+
+
+@pytest.fixture
+def purposes(db):
+    """``job-application`` (pre-contract steps, 183 days) with its per-outcome periods, and
+    ``talent-pool`` (consent, 365 days), as the privacy demo and careers' demo make them."""
+    job = application_purpose()
+    pool = talent_pool_purpose()
+    for outcome, days in (
+        (ApplicationStatus.REJECTED, 28),
+        (ApplicationStatus.WITHDRAWN, 28),
+        (ApplicationStatus.HIRED, 30),
+    ):
+        OutcomeRetention.objects.get_or_create(
+            purpose_key=job.key, outcome=outcome, defaults={"retention_days": days}
+        )
+    return job, pool
+
+
+@pytest.fixture
+def inbox(purposes):
+    return RecruitmentInboxFactory(purpose=purposes[0])
+
+
+@pytest.fixture
+def index(home):
+    return VacancyIndexPageFactory(parent=home, slug="careers")
+
+
+@pytest.fixture
+def vacancy(index, inbox):
+    return VacancyPageFactory(parent=index, title="Adviseur", slug="adviser", inbox=inbox)
+
+
+def application_data(**overrides):
+    data = {
+        "name": "An Peeters",
+        "email": "An.Peeters@Example.org",
+        "phone": "+32 2 123 45 67",
+        "cv": upload("cv An.pdf", pdf_bytes()),
+        "message": "Graag!",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def apply(client, django_capture_on_commit_callbacks):
+    """Apply to ``page`` through its HTML form; returns the stored application (or None)."""
+
+    def _apply(page, *, talent_pool=False, expect=303, **overrides):
+        data = application_data(**overrides)
+        if talent_pool:
+            data["purpose_talent_pool"] = "on"
+        before = set(Application.objects.values_list("pk", flat=True))
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(page.url, data)
+        assert response.status_code == expect, response.content[:2000]
+        created = Application.objects.exclude(pk__in=before)
+        return created.select_related("submission").first()
+
+    return _apply
+
+
+def make_user(username, *, groups=(), superuser=False):
+    User = get_user_model()
+    user = User.objects.create_user(
+        username, f"{username}@example.org", "pw", is_superuser=superuser, is_staff=superuser
+    )
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    for group in groups:
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def recruiter(inbox):
+    return make_user("recruiter", groups=[inbox.group])
+
+
+@pytest.fixture
+def outsider(db):
+    from django.contrib.auth.models import Group
+
+    return make_user("editor", groups=[Group.objects.get_or_create(name="Editors")[0]])

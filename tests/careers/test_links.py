@@ -1,0 +1,165 @@
+"""The signed links in careers e-mails: withdrawing deletes everything at once; renewing
+keeps the CV another period; a tampered or expired link changes nothing."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail, signing
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from careers import services
+from careers.models import Application, ApplicationNote, ApplicationStatusChange
+from careers.services.links import RENEW_SALT, WITHDRAW_SALT
+from forms.models import FormSubmission, SubmissionFile
+from privacy.models import ConsentRecord, DeletionLog
+from tests.careers.conftest import EMAIL
+from tests.forms.samples import pdf_bytes, private_files, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _path(url):
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+@pytest.fixture
+def application(apply, vacancy, recruiter):
+    application = apply(
+        vacancy, talent_pool=True, motivation_letter=upload("brief.pdf", pdf_bytes())
+    )
+    services.application_note_add(application=application, user=recruiter, text="Sterk")
+    services.application_status_change(application=application, status="in_review", user=recruiter)
+    log(instance=application, action="wagtail.edit", user=recruiter)
+    return application
+
+
+def test_the_confirmation_link_asks_first_then_deletes_the_application_and_files_at_once(
+    client, application
+):
+    files = {a.file.name for a in application.submission.attachments.all()}
+    assert len(files) == 2 and files <= private_files()
+    [confirmation] = [m for m in mail.outbox if m.to == [EMAIL]]
+    url = _path(re.search(r"https?://\S+/withdraw/\S+/", confirmation.body).group(0))
+
+    asked = client.get(url)
+    assert asked.status_code == 200
+    assert Application.objects.exists()  # a mail scanner opening the link changes nothing
+
+    done = client.post(url)
+
+    assert done.status_code == 200
+    assert not Application.objects.exists()
+    assert not FormSubmission.objects.exists()
+    assert not SubmissionFile.objects.exists()
+    assert not ApplicationNote.objects.exists()
+    assert not ApplicationStatusChange.objects.exists()
+    content_type = ContentType.objects.get_for_model(Application)
+    assert not ModelLogEntry.objects.filter(content_type=content_type).exists()
+    assert not files & private_files()
+    logged = list(DeletionLog.objects.filter(count__gt=0).values_list("model", "count", "files"))
+    assert ("forms.FormSubmission", 1, 2) in logged, logged
+    # The proofs stay, naming nobody.
+    assert not ConsentRecord.objects.filter(subject_email=EMAIL).exists()
+    assert ConsentRecord.objects.exclude(subject_hash="").count() == 2
+
+
+def test_a_used_withdrawal_link_changes_nothing_more(client, application):
+    url = _path(services.application_withdraw_url(application=application))
+    client.post(url)
+
+    again = client.post(url)
+
+    assert again.status_code == 400
+
+
+@pytest.mark.parametrize("kind", ["withdraw", "renew"])
+def test_a_tampered_link_is_refused_and_changes_nothing(client, application, kind):
+    make = {"withdraw": services.application_withdraw_url, "renew": services.application_renew_url}
+    url = _path(make[kind](application=application))
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    forged = signing.dumps({"a": application.pk + 1}, salt="something-else", compress=True)
+    since = application.talent_pool_since
+
+    for bad in (url.replace(token, token[:-2] + "xy"), url.replace(token, forged)):
+        response = client.post(bad)
+        assert response.status_code == 400
+        assert "Er is niets gewijzigd" in response.content.decode()
+
+    application.refresh_from_db()
+    assert application.talent_pool_since == since
+    assert FormSubmission.objects.filter(pk=application.submission_id).exists()
+
+
+def test_an_expired_link_is_refused_with_410_and_changes_nothing(client, application, settings):
+    settings.CAREERS_WITHDRAW_LINK_DAYS = 0
+    settings.CAREERS_RENEW_LINK_DAYS = 0
+    old = signing.TimestampSigner(salt=WITHDRAW_SALT)
+    withdraw_token = signing.dumps(
+        {"a": application.pk, "s": application.submitted_at.isoformat()},
+        salt=WITHDRAW_SALT,
+        compress=True,
+    )
+    renew_token = signing.dumps(
+        {"a": application.pk, "t": application.talent_pool_since.isoformat()},
+        salt=RENEW_SALT,
+        compress=True,
+    )
+    assert old  # tokens signed a moment ago are already past a lifetime of 0 days
+
+    import time
+
+    time.sleep(1.1)
+    for url in (
+        f"/nl/my-applications/withdraw/{withdraw_token}/",
+        f"/nl/my-applications/talent-pool/renew/{renew_token}/",
+    ):
+        assert client.post(url).status_code == 410
+
+    assert Application.objects.filter(pk=application.pk).exists()
+
+
+def test_the_renewal_link_keeps_the_application_another_period_and_records_consent(
+    client, application
+):
+    url = _path(services.application_renew_url(application=application))
+    before = application.retain_until
+
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+
+    assert response.status_code == 200
+    application.refresh_from_db()
+    assert application.talent_pool_since > application.submitted_at
+    assert application.retain_until == application.talent_pool_since + timedelta(days=365)
+    assert application.retain_until > before
+    assert application.submission.retain_until == application.retain_until
+    grants = ConsentRecord.objects.filter(
+        subject_email=EMAIL, purpose_key="talent-pool", granted=True
+    )
+    assert grants.count() == 2
+    # The same link cannot renew twice.
+    assert client.post(url).status_code == 400
+
+
+def test_no_renewal_link_for_an_application_outside_the_pool(client, apply, vacancy):
+    application = apply(vacancy, email="bo@example.org")
+
+    url = f"/nl/my-applications/talent-pool/renew/{signing.dumps({'a': application.pk, 't': ''}, salt=RENEW_SALT, compress=True)}/"
+
+    assert client.post(url).status_code == 400
+    application.refresh_from_db()
+    assert application.talent_pool_since is None
+
+
+def test_links_are_made_for_the_applicants_language(application):
+    Application.objects.filter(pk=application.pk).update(locale="fr")
+    application.refresh_from_db()
+
+    assert "/fr/my-applications/withdraw/" in services.application_withdraw_url(
+        application=application
+    )
+    assert timezone.now()

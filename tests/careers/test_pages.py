@@ -1,0 +1,203 @@
+"""Vacancy pages and their index, as visitors, search engines and headless clients see them."""
+
+import datetime
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from careers.constants import VacancyStatus
+from careers.models import Application
+from forms.models import FormSubmission
+from tests.careers.factories import SpontaneousApplicationPageFactory, VacancyPageFactory
+from tests.forms.samples import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate
+
+
+def _titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select(".vacancy-list h2 a")]
+
+
+def _closed(index, inbox, **kwargs):
+    return VacancyPageFactory(
+        parent=index,
+        inbox=inbox,
+        title="Stagiair",
+        slug="intern",
+        closing_date=TODAY() - datetime.timedelta(days=1),
+        **kwargs,
+    )
+
+
+def test_the_index_lists_open_vacancies_and_leaves_closed_ones_out(client, index, inbox, vacancy):
+    _closed(index, inbox)
+    VacancyPageFactory(
+        parent=index, inbox=inbox, title="Gesloten", slug="shut", status=VacancyStatus.CLOSED
+    )
+    VacancyPageFactory(
+        parent=index, inbox=inbox, title="Vandaag nog", slug="today", closing_date=TODAY()
+    )
+
+    assert _titles(client.get(index.url)) == ["Vandaag nog", "Adviseur"]
+
+
+def test_the_index_filters_by_department_and_location(client, index, inbox, vacancy):
+    VacancyPageFactory(
+        parent=index,
+        inbox=inbox,
+        title="Coördinator",
+        slug="events",
+        department="Evenementen",
+        location="Luxemburg",
+    )
+
+    assert _titles(client.get(index.url, {"department": "Evenementen"})) == ["Coördinator"]
+    assert _titles(client.get(index.url, {"location": "Brussel"})) == ["Adviseur"]
+    nothing = client.get(index.url, {"department": "Advies", "location": "Luxemburg"})
+    assert _titles(nothing) == []
+    assert "Geen openstaande vacature past bij deze filters." in nothing.content.decode()
+
+
+def test_without_open_vacancies_the_index_says_so_and_points_to_the_spontaneous_page(
+    client, index, inbox
+):
+    _closed(index, inbox)
+    spontaneous = SpontaneousApplicationPageFactory(parent=index, inbox=inbox)
+
+    response = client.get(index.url)
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert (
+        "Er zijn op dit moment geen openstaande vacatures."
+        in soup.select_one(".vacancy-empty").text
+    )
+    assert soup.select_one(f'a[href="{spontaneous.url}"]') is not None
+    assert _titles(response) == []
+
+
+def _job_posting(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    scripts = soup.select('script[type="application/ld+json"]')
+    return [json.loads(script.string) for script in scripts]
+
+
+def test_an_open_vacancy_carries_job_posting_json_ld_with_every_required_property(client, vacancy):
+    [posting] = _job_posting(client.get(vacancy.url))
+
+    assert posting["@type"] == "JobPosting"
+    assert posting["title"] == "Adviseur"
+    assert "U beantwoordt vragen van leden." in posting["description"]
+    assert posting["datePosted"] == vacancy.date_posted.isoformat()
+    closes = datetime.datetime.fromisoformat(posting["validThrough"])
+    assert closes == vacancy.closes_at()
+    assert posting["hiringOrganization"]["@type"] == "Organization"
+    assert posting["hiringOrganization"]["name"]
+    address = posting["jobLocation"]["address"]
+    assert (address["addressLocality"], address["addressCountry"]) == ("Brussel", "BE")
+    assert posting["employmentType"] == "FULL_TIME"
+
+
+def test_json_ld_cannot_be_broken_out_of_by_a_title(client, vacancy):
+    vacancy.title = "</script><script>alert(1)</script>"
+    vacancy.save_revision().publish()
+
+    response = client.get(vacancy.url)
+
+    assert b"</script><script>alert(1)" not in response.content
+    assert _job_posting(response)[0]["title"] == vacancy.title
+
+
+def test_a_closed_vacancy_says_so_shows_no_form_and_no_job_posting(client, index, inbox):
+    closed = _closed(index, inbox)
+
+    response = client.get(closed.url)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "Deze vacature is gesloten." in soup.select_one(".vacancy__closed").text
+    assert soup.select_one("main form") is None
+    assert _job_posting(response) == []
+
+
+def test_a_vacancy_closes_at_the_end_of_its_closing_day_in_the_site_time_zone(vacancy):
+    vacancy.closing_date = datetime.date(2026, 3, 31)
+    end = vacancy.closes_at()
+
+    assert end.isoformat() == "2026-03-31T22:00:00+00:00"
+
+
+def test_an_application_posted_to_a_closed_vacancy_is_refused_and_stores_nothing(
+    client, index, inbox
+):
+    from tests.careers.conftest import application_data
+
+    closed = _closed(index, inbox)
+
+    response = client.post(closed.url, application_data())
+
+    assert response.status_code == 409
+    assert "Deze vacature is gesloten." in response.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+def test_api_v2_carries_the_vacancys_fields(client, vacancy):
+    data = client.get(f"/api/v2/pages/{vacancy.pk}/").json()
+
+    for field in (
+        "department",
+        "location",
+        "employment_type",
+        "hours",
+        "summary",
+        "description",
+        "what_we_offer",
+        "date_posted",
+        "closing_date",
+        "status",
+    ):
+        assert field in data, field
+    assert data["is_open"] is True
+    assert "cv" in [field["key"] for field in data["form_fields"]]
+    assert "inbox" not in data
+
+
+def _api_body(**overrides):
+    from tests.careers.conftest import application_data
+
+    data = application_data(cv=None, **overrides)
+    cv = io.BytesIO(pdf_bytes())
+    cv.name = "cv.pdf"
+    return {**data, "cv": cv}
+
+
+def test_the_forms_api_takes_an_application_to_an_open_vacancy(
+    client, vacancy, django_capture_on_commit_callbacks
+):
+    schema = client.get(f"/api/forms/{vacancy.pk}").json()
+    assert schema["accepts_submissions"] is True
+    assert {"name", "email", "cv"} <= {field["key"] for field in schema["fields"]}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/api/forms/{vacancy.pk}/submissions", _api_body())
+
+    assert response.status_code == 201, response.json()
+    application = Application.objects.get()
+    assert application.submission_id == response.json()["id"]
+    assert application.vacancy == vacancy
+
+
+def test_the_forms_api_refuses_an_application_to_a_closed_vacancy(client, index, inbox):
+    closed = _closed(index, inbox)
+
+    assert client.get(f"/api/forms/{closed.pk}").json()["accepts_submissions"] is False
+    response = client.post(f"/api/forms/{closed.pk}/submissions", _api_body())
+
+    assert response.status_code == 409
+    assert response.json()["detail"]
+    assert not FormSubmission.objects.exists()

@@ -1,0 +1,147 @@
+"""The status workflow, notes and the rejection e-mail, through careers' services: only the
+Recruitment group and superusers change anything."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from careers import selectors, services
+from careers.constants import ApplicationStatus
+from careers.models import Application, ApplicationNote, RejectionEmailTemplate
+from tests.careers.conftest import EMAIL, make_user
+
+pytestmark = pytest.mark.django_db
+
+S = ApplicationStatus
+
+
+@pytest.fixture
+def application(apply, vacancy):
+    return apply(vacancy)
+
+
+def test_a_recruiter_moves_an_application_forward_and_each_change_is_logged(application, recruiter):
+    for status in (S.IN_REVIEW, S.INTERVIEW, S.OFFER, S.HIRED):
+        services.application_status_change(application=application, status=status, user=recruiter)
+
+    application.refresh_from_db()
+    assert application.status == S.HIRED
+    assert application.decided_at is not None
+    history = list(application.status_changes.values_list("from_status", "to_status"))
+    assert history == [
+        (S.NEW, S.IN_REVIEW),
+        (S.IN_REVIEW, S.INTERVIEW),
+        (S.INTERVIEW, S.OFFER),
+        (S.OFFER, S.HIRED),
+    ]
+    assert {c.changed_by_name for c in application.status_changes.all()} == {"recruiter"}
+
+
+def test_a_superuser_may_change_the_status(application):
+    boss = make_user("boss", superuser=True)
+
+    services.application_status_change(application=application, status=S.REJECTED, user=boss)
+
+    assert Application.objects.get().status == S.REJECTED
+
+
+@pytest.mark.parametrize("who", ["editor", "secretary", "officer", "anonymous"])
+def test_anyone_outside_recruitment_is_refused_and_nothing_changes(application, who):
+    from django.contrib.auth.models import AnonymousUser, Group
+
+    groups = {"editor": "Editors", "secretary": "Secretariat", "officer": "Privacy officers"}
+    user = (
+        AnonymousUser()
+        if who == "anonymous"
+        else make_user(who, groups=[Group.objects.get_or_create(name=groups[who])[0]])
+    )
+
+    with pytest.raises(PermissionDenied):
+        services.application_status_change(application=application, status=S.REJECTED, user=user)
+    with pytest.raises(PermissionDenied):
+        services.application_note_add(application=application, user=user, text="Zwak profiel")
+
+    application.refresh_from_db()
+    assert application.status == S.NEW
+    assert not application.status_changes.exists()
+    assert not ApplicationNote.objects.exists()
+    assert not selectors.applications_for_user(user=user).exists()
+    assert selectors.application_for_user(user=user, pk=application.pk) is None
+
+
+def test_a_decision_is_final_and_skipping_steps_is_refused(application, recruiter):
+    with pytest.raises(ValidationError):
+        services.application_status_change(application=application, status=S.HIRED, user=recruiter)
+    services.application_status_change(application=application, status=S.REJECTED, user=recruiter)
+    with pytest.raises(ValidationError):
+        services.application_status_change(
+            application=application, status=S.IN_REVIEW, user=recruiter
+        )
+    with pytest.raises(ValidationError):
+        services.application_status_change(application=application, status="bogus", user=recruiter)
+
+    assert Application.objects.get().status == S.REJECTED
+    assert application.status_changes.count() == 1
+
+
+def test_a_rejection_can_send_the_template_in_the_applicants_language(
+    application, recruiter, locales, django_capture_on_commit_callbacks
+):
+    nl = RejectionEmailTemplate.objects.create(
+        locale=locales["nl"], subject="Uw sollicitatie: {vacancy}", body="Beste {name}, helaas."
+    )
+    english = nl.copy_for_translation(locales["en"])
+    english.subject, english.body = "Your application: {vacancy}", "Dear {name}, sorry."
+    english.save()
+    Application.objects.filter(pk=application.pk).update(locale="en")
+    application.refresh_from_db()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_status_change(
+            application=application, status=S.REJECTED, user=recruiter, send_rejection=True
+        )
+
+    [message] = mail.outbox
+    assert message.to == [EMAIL]
+    assert message.subject == "Your application: Adviseur"
+    assert message.body == "Dear An Peeters, sorry."
+    assert application.status_changes.get().rejection_sent
+
+
+def test_a_rejection_without_asking_sends_nothing(application, recruiter, locales):
+    RejectionEmailTemplate.objects.create(locale=locales["nl"], subject="x", body="y")
+    mail.outbox.clear()
+
+    services.application_status_change(application=application, status=S.REJECTED, user=recruiter)
+
+    assert mail.outbox == []
+
+
+def test_notes_are_added_by_recruiters_and_never_empty(application, recruiter):
+    services.application_note_add(application=application, user=recruiter, text=" Sterk cv ")
+    with pytest.raises(ValidationError):
+        services.application_note_add(application=application, user=recruiter, text="  ")
+
+    [note] = selectors.application_notes(application=application)
+    assert (note.text, note.author_name) == ("Sterk cv", "recruiter")
+
+
+def test_recruiters_see_every_application_and_a_count_per_status(apply, vacancy, recruiter):
+    first, second, third = (apply(vacancy, email=f"p{i}@example.org") for i in range(3))
+    services.application_status_change(application=second, status=S.IN_REVIEW, user=recruiter)
+    services.application_status_change(application=third, status=S.REJECTED, user=recruiter)
+
+    visible = selectors.applications_for_user(user=recruiter)
+    counts = selectors.application_status_counts(queryset=visible)
+
+    assert set(visible) == {first, second, third}
+    assert counts == {
+        "new": 1,
+        "in_review": 1,
+        "interview": 0,
+        "offer": 0,
+        "hired": 0,
+        "rejected": 1,
+        "withdrawn": 0,
+    }
