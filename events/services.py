@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from forms.constants import submission_ref
 from forms.models import FormSubmission
@@ -30,6 +30,14 @@ from .models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
 from .selectors import registration_active_for
 
 logger = logging.getLogger(__name__)
+
+ALREADY_REGISTERED = gettext_lazy(
+    "This address is already registered for this event. We have sent the confirmation "
+    "again; its links let you cancel or change your choices."
+)
+CANCEL_AFTER_END = gettext_lazy(
+    "This event has ended, so its registrations can no longer be cancelled."
+)
 
 
 class RegistrationClosed(SubmissionRefused):
@@ -116,13 +124,7 @@ def registration_create(*, page: EventPage, form) -> Registration:
             transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
     if existing is not None:
         mail.registration_confirmation(registration=existing, resent=True)
-        raise AlreadyRegistered(
-            _(
-                "This address is already registered for this event. We have sent the "
-                "confirmation again; its links let you cancel or change your choices."
-            ),
-            status=409,
-        )
+        raise AlreadyRegistered(str(ALREADY_REGISTERED), status=409)
     return registration
 
 
@@ -169,9 +171,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
         event = _lock(registration.event)
         now = timezone.now()
         if event.is_past(now):
-            raise CancellationRefused(
-                _("This event has ended, so its registrations can no longer be cancelled.")
-            )
+            raise CancellationRefused(str(CANCEL_AFTER_END))
         current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
         if current.is_cancelled:
             return current

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django import forms
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -47,7 +46,7 @@ def registration_cancel(request, token: str):
     if registration.event.is_past():
         context = _context(
             registration,
-            refused=_("This event has ended, so its registrations can no longer be cancelled."),
+            refused=services.CANCEL_AFTER_END,
         )
         return TemplateResponse(request, template, context, status=409)
     if request.method == "POST" and not registration.is_cancelled:

@@ -23,6 +23,8 @@ from forms.models import AbstractFormField, AbstractFormPage
 from ..constants import ICS_PATH, EventKind
 
 PAST_PER_PAGE = 12
+CLOSED_ENDED = _("This event has ended; registration is closed.")
+CLOSED_DEADLINE = _("The registration deadline has passed; registration is closed.")
 
 
 class EventIndexPage(Page):
@@ -190,9 +192,9 @@ class EventPage(AbstractFormPage):
         """Why nobody can register any more ("" while registration is open)."""
         now = now or timezone.now()
         if self.is_past(now):
-            return str(_("This event has ended; registration is closed."))
+            return str(CLOSED_ENDED)
         if now >= self.closing_time():
-            return str(_("The registration deadline has passed; registration is closed."))
+            return str(CLOSED_DEADLINE)
         return ""
 
     @property

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.html import escape
 
 from privacy.models import LegalBasis, RetentionStart
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -115,3 +117,10 @@ def register(client, django_capture_on_commit_callbacks):
             return client.post(page.url, data if data is not None else person(**overrides))
 
     return post
+
+
+def dutch(message, *, html: bool = True) -> str:
+    """``message`` as a visitor of the Dutch pages reads it (escaped as a page shows it)."""
+    with translation.override("nl"):
+        text = str(message)
+    return escape(text) if html else text

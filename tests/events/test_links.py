@@ -11,8 +11,9 @@ from events.constants import RegistrationStatus
 from events.links import registration_token
 from events.models import Registration
 from events.selectors import participants_public
+from events.services import CANCEL_AFTER_END
 from privacy.models import ConsentRecord
-from tests.events.conftest import person
+from tests.events.conftest import dutch, person
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_a_cancellation_after_the_event_is_refused_and_changes_nothing(full_even
     response = client.post(url)
 
     assert response.status_code == 409
-    assert "ended" in response.content.decode()
+    assert dutch(CANCEL_AFTER_END) in response.content.decode()
     assert _reg("an1@example.org").status == RegistrationStatus.CONFIRMED
     assert _reg("an3@example.org").status == RegistrationStatus.WAITING
 

@@ -127,7 +127,7 @@ def test_a_full_event_says_new_registrants_join_the_waiting_list(event, register
     html = client.get(event.url).content.decode()
 
     assert event_counts(event=event).is_full
-    assert "waiting list" in html or "wachtlijst" in html
+    assert "Op de wachtlijst" in html
 
 
 def test_public_list_leaves_out_objectors_and_waiting_and_ends_with_the_event(event, register):
