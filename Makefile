@@ -72,6 +72,7 @@ bench: install messages
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/retention.py
 	$(BIN)/python bench/forms.py
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private static
