@@ -246,10 +246,10 @@ def event_retention_sync(*, event: EventPage) -> int:
     source = event.get_source_page()
     end = source.end
     updated = 0
+    # The access log follows its link's expiry.
     querysets = (
         FormSubmission.objects.filter(page_id=source.pk),
         SpeakerLink.objects.filter(event=source),
-        SpeakerAccessLog.objects.filter(link__event=source),
     )
     for queryset in querysets:
         pks = list(queryset.exclude(ends_at=end).values_list("pk", flat=True))
@@ -284,12 +284,7 @@ def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink
 
 def speaker_access_log(*, link: SpeakerLink) -> SpeakerAccessLog:
     """Record one opening of a speaker's link."""
-    from privacy.services import retention_compute
-
-    entry = SpeakerAccessLog(link=link, ends_at=link.ends_at)
-    entry.retain_until = retention_compute(instance=entry)
-    entry.save(force_insert=True)
-    return entry
+    return SpeakerAccessLog.objects.create(link=link)
 
 
 def speaker_link_send(*, event: EventPage, speaker, email: str, locale: str) -> SpeakerLink:

@@ -131,20 +131,22 @@ class SpeakerLink(models.Model):
 
 
 class SpeakerAccessLog(models.Model):
-    """Every opening of a speaker's link: who (which link) and when."""
+    """Every opening of a speaker's link: which link, and when.
+
+    Kept as long as its link (the ``event-registration`` purpose's period after the training
+    ends) and deleted with it.
+    """
 
     link = models.ForeignKey(
         SpeakerLink, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("link")
     )
     opened_at = models.DateTimeField(_("opened at"), default=timezone.now, db_index=True)
-    ends_at = models.DateTimeField(_("training ends at"))
-    retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
 
     class PersonalData:
         subject = "link__email"
         purpose = "link__event__inbox__purpose__key"
-        expired = "retain_until"
-        retention = Retention(started="opened_at", ended="ends_at")
+        # Follows its link, whose expiry the privacy core keeps from the training's end.
+        expired = "link__retain_until"
 
     class Meta:
         verbose_name = _("speaker link opening")

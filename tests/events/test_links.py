@@ -152,3 +152,15 @@ def test_a_tampered_choices_link_is_refused_and_changes_nothing(full_event, clie
 
     assert response.status_code == 400
     assert not Registration.objects.filter(hidden_from_list=True).exists()
+
+
+def test_raising_the_capacity_moves_people_up_when_the_event_is_published(
+    full_event, django_capture_on_commit_callbacks
+):
+    full_event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        full_event.save_revision().publish()
+
+    assert _reg("an3@example.org").status == RegistrationStatus.CONFIRMED
+    assert _reg("an4@example.org").status == RegistrationStatus.WAITING
+    assert [m.to for m in mail.outbox] == [["an3@example.org"]]

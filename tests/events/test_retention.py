@@ -62,7 +62,6 @@ def test_every_record_is_kept_until_90_days_after_the_end(training):
         assert submission.ends_at == training.end
         assert submission.retain_until == expected
     assert {link.retain_until for link in SpeakerLink.objects.all()} == {expected}
-    assert {entry.retain_until for entry in SpeakerAccessLog.objects.all()} == {expected}
 
 
 def test_enforce_retention_keeps_everything_until_the_period_is_over(training):
@@ -106,7 +105,6 @@ def test_publishing_a_moved_event_recomputes_the_dates(training):
     assert {s.ends_at for s in FormSubmission.objects.all()} == {new_end}
     assert {s.retain_until for s in FormSubmission.objects.all()} == {expected}
     assert {link.retain_until for link in SpeakerLink.objects.all()} == {expected}
-    assert {entry.retain_until for entry in SpeakerAccessLog.objects.all()} == {expected}
 
 
 def test_photo_consent_proof_outlives_the_registration_with_the_address_hashed(training):
