@@ -67,14 +67,14 @@ class SpeakerLinksView(OrganiserRequiredMixin, WagtailAdminTemplateMixin, FormVi
         return _("Speaker links")
 
     def get_page_subtitle(self):
-        return self.event.title
+        return self.event.localized.title
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("events_registrations:index"), "label": _("Registrations")},
             {
                 "url": reverse("events_registrations:event", args=[self.event.pk]),
-                "label": self.event.title,
+                "label": self.event.localized.title,
             },
             {"url": "", "label": _("Speaker links")},
         ]

@@ -177,7 +177,7 @@ class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
         return registration_policy
 
     def get_page_title(self):
-        return self.event.title
+        return self.event.localized.title
 
     def get_page_subtitle(self):
         return _("Registrations")
@@ -185,7 +185,7 @@ class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("events_registrations:index"), "label": _("Registrations")},
-            {"url": "", "label": self.event.title},
+            {"url": "", "label": self.event.localized.title},
         ]
 
     def get_index_url(self):
@@ -243,8 +243,8 @@ class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
         ]
 
     @cached_property
-    def header_more_buttons(self):
-        return [*super().header_more_buttons, *event_buttons(self.event)]
+    def header_buttons(self):
+        return [*super().header_buttons, *event_buttons(self.event)]
 
     @cached_property
     def no_results_message(self):
@@ -258,6 +258,7 @@ class CheckinView(OrganiserRequiredMixin, View):
         rows = registrations_for_checkin(event=self.event)
         context = {
             "event": self.event,
+            "title": self.event.localized.title,
             "rows": rows,
             "no_photos": sum(1 for row in rows if not row.photo_consent),
             "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
