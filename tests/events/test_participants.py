@@ -73,7 +73,7 @@ def test_the_list_is_taken_down_when_the_event_ends(make_event, register, client
 
     assert body["ended"] is True and body["participants"] == []
     assert "Peeters1" not in html
-    assert "taken down" in html
+    assert "offline gehaald" in html  # "taken down", in the page's language
 
 
 def test_a_private_list_and_a_page_that_is_no_event_answer_404_in_json(
