@@ -1,17 +1,18 @@
 """Admin wiring of events: speakers as a translatable snippet, and the organisers'
 registrations, check-in lists and speaker links."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_speakers, admin_views
-from .models import Registration, Speaker
-from .permissions import registration_policy
+from .models import EventPage, Registration, Speaker
+from .permissions import is_organiser, registration_policy
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -98,3 +99,21 @@ class RegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registrations_viewset():
     return RegistrationViewSet()
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_page_button(page, user, view_name, next_url=None):
+    """From an event page's header, organisers reach its registrations, check-in list and
+    speaker links; nobody else sees the entry."""
+    if (
+        page.specific_class is not None
+        and issubclass(page.specific_class, EventPage)
+        and is_organiser(user)
+    ):
+        source = page.specific.get_source_page()
+        yield Button(
+            _("Registrations"),
+            url=reverse("events_registrations:event", args=[source.pk]),
+            icon_name="group",
+            priority=70,
+        )
