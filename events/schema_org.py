@@ -13,7 +13,12 @@ from .selectors import event_counts
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def event_json_ld(*, page, request=None) -> SafeString:
+def event_json_ld(*, page, request=None, counts=None, speakers=None) -> SafeString:
+    """``page``'s ``Event`` (``EducationEvent`` for a training) as a JSON-LD script element.
+
+    ``counts`` (:func:`events.selectors.event_counts`) and ``speakers`` spare queries when the
+    caller has them.
+    """
     source = page.get_source_page()
     url = page.get_full_url(request)
     online = bool(source.online_url)
@@ -52,20 +57,24 @@ def event_json_ld(*, page, request=None) -> SafeString:
         locations.append({"@type": "VirtualLocation", "url": url})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
-    speakers = page.speakers()
+    speakers = page.speakers() if speakers is None else speakers
     if speakers:
         data["performer"] = [{"@type": "Person", "name": s.name} for s in speakers]
+    counts = counts or event_counts(event=source)
     if source.capacity is not None:
-        counts = event_counts(event=source)
         data["maximumAttendeeCapacity"] = source.capacity
         data["remainingAttendeeCapacity"] = counts.seats_left
-    data["offers"] = {
-        "@type": "Offer",
-        "url": url,
-        "availability": "https://schema.org/InStock"
-        if source.is_open
-        else "https://schema.org/SoldOut",
-    }
+    if source.is_open:
+        # Registration is free; a full event still takes people on its waiting list.
+        data["offers"] = {
+            "@type": "Offer",
+            "url": url,
+            "price": 0,
+            "availability": "https://schema.org/LimitedAvailability"
+            if counts.is_full
+            else "https://schema.org/InStock",
+            "validThrough": source.closing_time().isoformat(),
+        }
     text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
     # Safe: JSON whose <, > and & are escapes, so no value can close the element.
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703

@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 
 from forms.models import AbstractFormField, AbstractFormPage
 
+from ..admin_forms import EventPageAdminForm
 from ..constants import ICS_PATH, EventKind
 
 PAST_PER_PAGE = 12
@@ -147,6 +148,7 @@ class EventPage(AbstractFormPage):
         MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
     ]
 
+    base_form_class = EventPageAdminForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
     template = "events/event_page.html"
@@ -251,12 +253,13 @@ class EventPage(AbstractFormPage):
 
         context = super().get_context(request, *args, **kwargs)
         source = self.get_source_page()
+        counts, speakers = event_counts(event=source), self.speakers()
         context.update(
             event=source,
             closed_reason=source.closed_reason(),
-            counts=event_counts(event=source),
-            speakers=self.speakers(),
-            json_ld=event_json_ld(page=self, request=request),
+            counts=counts,
+            speakers=speakers,
+            json_ld=event_json_ld(page=self, request=request, counts=counts, speakers=speakers),
             ics_url=f"{self.get_url(request).rstrip('/')}/{ICS_PATH}/",
             waiting=request.GET.get("list") == "waiting",
         )

@@ -153,3 +153,23 @@ def test_answers_are_stored_under_the_fixed_keys(event, register):
     register(event, person(1))
 
     assert Registration.objects.get().answer(KEY_FIRST_NAME) == "An1"
+
+
+def test_the_event_page_makes_as_many_queries_for_five_registrations_as_for_one(
+    make_event, register, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = make_event(capacity=3)
+    register(page, person(1))
+    client.get(page.url)  # warm the caches every request shares
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(page.url)
+    for n in range(2, 6):
+        register(page, person(n))
+    with CaptureQueriesContext(connection) as five:
+        client.get(page.url)
+
+    assert len(five) == len(one)
