@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from forms.schemas import DetailOut, ErrorsOut
+
 from .models import EventPage
 from .selectors import participants_public
 
@@ -44,11 +46,6 @@ class ParticipantListOut(Schema):
     )
 
 
-class DetailOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
-
-
 def public_event(page_id: int) -> EventPage:
     """The live, public event page ``page_id`` whose participant list is public, or 404."""
     if not 1 <= page_id <= MAX_PAGE_ID:
@@ -62,7 +59,7 @@ def public_event(page_id: int) -> EventPage:
 
 @router.get(
     "/{page_id}/participants",
-    response={200: ParticipantListOut, 400: DetailOut, 404: DetailOut},
+    response={200: ParticipantListOut, 400: ErrorsOut, 404: DetailOut},
     summary="An event's public participant list",
     url_name="event_participants",
 )
