@@ -259,6 +259,7 @@ class CheckinView(OrganiserRequiredMixin, View):
         context = {
             "event": self.event,
             "title": self.event.localized.title,
+            "venue": self.event.localized.venue,
             "rows": rows,
             "no_photos": sum(1 for row in rows if not row.photo_consent),
             "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
