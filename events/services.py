@@ -1,7 +1,7 @@
 """Everything in events with side effects: registering, cancelling, changing one's choices.
 
 Capacity is guarded by one lock per event: every change that can confirm someone
-(registering, cancelling, promoting from the waiting list) first locks the event's row
+(registering, cancelling, promoting from the waiting list) locks the event's row
 (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the transaction's write lock, taken at
 once, serialises writers), then counts and writes in the same transaction. So however many
 people press the button at once, never more are confirmed than the capacity.
@@ -19,15 +19,14 @@ from django.utils.translation import gettext_lazy
 
 from forms.constants import submission_ref
 from forms.models import FormSubmission
-from forms.services import SubmissionRefused, submission_create
+from forms.services import SubmissionInput, SubmissionRefused, submission_create
 from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
 from privacy.services import consent_record, consent_withdraw
 
 from . import mail
-from .constants import KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
+from .constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
 from .models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
-from .selectors import registration_active_for
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +45,10 @@ class RegistrationClosed(SubmissionRefused):
 
 class AlreadyRegistered(SubmissionRefused):
     """The address already holds a seat or a place on the waiting list for this event."""
+
+    def __init__(self, message: str, *, registration: Registration):
+        super().__init__(message)
+        self.registration = registration
 
 
 class CancellationRefused(Exception):
@@ -78,53 +81,65 @@ def _photo_granted(decisions) -> bool:
 def registration_create(*, page: EventPage, form) -> Registration:
     """Store a valid registration form: a confirmed seat, or a place on the waiting list.
 
-    Refuses with :class:`RegistrationClosed` after the deadline or the event, and with
-    :class:`AlreadyRegistered` when the address is already registered (confirmed or
-    waiting), after sending that confirmation again. Nothing is stored when it refuses.
+    Goes through the form base (:func:`forms.services.submission_create`), which stores the
+    submission, its consents and, through ``EventPage.submission_created``, the registration
+    (:func:`registration_add`) in one transaction. Refuses with :class:`RegistrationClosed`
+    after the deadline or the event, and with :class:`AlreadyRegistered` when the address
+    is already registered (confirmed or waiting), after sending that confirmation again.
+    Nothing is stored when it refuses.
     """
-    source = page.get_source_page()
-    reason = source.closed_reason()
+    reason = page.get_source_page().closed_reason()
     if reason:
         raise RegistrationClosed(reason)
-    data = page.submission_input(form)
-    existing = None
-    with transaction.atomic():
-        event = _lock(source)
-        now = timezone.now()
-        reason = event.closed_reason(now)
-        if reason:
-            raise RegistrationClosed(reason)
-        if data.subject_email:
-            existing = registration_active_for(event=event, email=data.subject_email)
-        if existing is None:
-            submission = submission_create(data=data)
-            confirmed = Registration.objects.filter(
-                event=event, status=RegistrationStatus.CONFIRMED
-            ).count()
-            registration = Registration(
-                event=event,
-                submission=submission,
-                registered_at=now,
-                hidden_from_list=bool(data.answers.get(KEY_LIST_OBJECTION)),
-                photo_consent=_photo_granted(data.decisions),
-                photo_choice_at=now,
-            )
-            if data.answers.get(KEY_LIST_OBJECTION):
-                registration.objected_at = now
-            if event.capacity is None or confirmed < event.capacity:
-                registration.status = RegistrationStatus.CONFIRMED
-                registration.confirmed_at = now
-            else:
-                registration.status = RegistrationStatus.WAITING
-                last = Registration.objects.filter(event=event).aggregate(
-                    last=Max("waiting_number")
-                )["last"]
-                registration.waiting_number = (last or 0) + 1
-            registration.save(force_insert=True)
-            transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
+    try:
+        submission = submission_create(data=page.submission_input(form))
+    except AlreadyRegistered as refusal:
+        mail.registration_confirmation(registration=refusal.registration, resent=True)
+        raise
+    return submission.event_registration
+
+
+def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> Registration:
+    """The registration of a submission being stored, inside its transaction.
+
+    Locks the event first, so counting the seats and taking one is one step for every
+    registrant at once; refusing (:class:`RegistrationClosed`, :class:`AlreadyRegistered`)
+    rolls the submission back with it.
+    """
+    event = _lock(page.get_source_page())
+    now = timezone.now()
+    reason = event.closed_reason(now)
+    if reason:
+        raise RegistrationClosed(reason)
+    existing = Registration.objects.filter(
+        event=event,
+        submission__subject_email=submission.subject_email,
+        status__in=ACTIVE_STATUSES,
+    ).first()
     if existing is not None:
-        mail.registration_confirmation(registration=existing, resent=True)
-        raise AlreadyRegistered(str(ALREADY_REGISTERED), status=409)
+        raise AlreadyRegistered(str(ALREADY_REGISTERED), registration=existing)
+    objected = bool(data.answers.get(KEY_LIST_OBJECTION))
+    registration = Registration(
+        event=event,
+        submission=submission,
+        registered_at=now,
+        hidden_from_list=objected,
+        objected_at=now if objected else None,
+        photo_consent=_photo_granted(data.decisions),
+        photo_choice_at=now,
+    )
+    confirmed = Registration.objects.filter(
+        event=event, status=RegistrationStatus.CONFIRMED
+    ).count()
+    if event.capacity is None or confirmed < event.capacity:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    else:
+        registration.status = RegistrationStatus.WAITING
+        last = Registration.objects.filter(event=event).aggregate(last=Max("waiting_number"))
+        registration.waiting_number = (last["last"] or 0) + 1
+    registration.save(force_insert=True)
+    transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
     return registration
 
 

@@ -18,6 +18,7 @@ from django.http import HttpRequest, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Status
 from ninja.errors import HttpError
 from wagtail.models import Page
@@ -25,14 +26,17 @@ from wagtail.models import Page
 from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf, ratelimit, services
+from .cache import cached
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .constants import RATE_SCOPE
 from .files import EXTENSIONS
-from .models import FieldType, FormPage, form_page_models
+from .models import AbstractFormPage, FieldType, FormPage
 from .scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from .schemas import DetailOut, ErrorsOut, FormOut, SubmissionCreatedOut, detail_body
 
 router = Router(tags=["forms"])
+
+CLOSED = gettext_lazy("This form no longer takes submissions.")
 
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Sent by browsers posting the HTML form to the API; not a question of the form.
@@ -60,21 +64,23 @@ SUBMISSION_BODY = {
 }
 
 
-def _live_forms(model=FormPage):
+def _live_forms(model: type[AbstractFormPage] = FormPage):
     # The inbox and its purpose come along: storing a submission reads both.
-    return model._default_manager.live().public().select_related("locale", "inbox__purpose")
+    return model.objects.live().public().select_related("locale", "inbox__purpose")
 
 
-def _form_model_of(page_id: int):
-    """The form page model of ``page_id`` when it is another subclass of the form base (an
-    event, a vacancy); None when the page is no form."""
-    content_type_id = (
-        Page.objects.filter(pk=page_id).values_list("content_type_id", flat=True).first()
+def _form_model(page_id: int) -> type[AbstractFormPage] | None:
+    """The page type of a live, public page ``page_id`` when it is a form of any kind."""
+    # A page never changes type, so its type is read once; whether it is live and public
+    # is asked with the page itself.
+    content_type_id = cached(
+        f"page-type:{page_id}",
+        lambda: Page.objects.filter(pk=page_id).values_list("content_type", flat=True).first(),
     )
     if content_type_id is None:
         return None
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return model if model in form_page_models() else None
+    return model if model is not None and issubclass(model, AbstractFormPage) else None
 
 
 def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:
@@ -97,16 +103,13 @@ def _requested_codes(request: HttpRequest, locale: str | None) -> list[str]:
     return [code for *_order, code in sorted(weighted)]
 
 
-def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> FormPage:
-    """The live, public form page ``page_id`` in the requested language when translated."""
+def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> AbstractFormPage:
+    """The live, public form page ``page_id`` (of any form page type) in the requested
+    language when translated."""
     if not 1 <= page_id <= MAX_PAGE_ID:
         raise HttpError(404, _("No form with this id."))
-    page = _live_forms().filter(pk=page_id).first()
-    if page is None:
-        # The site's own form page is the common case and costs one query; other page
-        # types built on the form base are found through the page's type.
-        model = _form_model_of(page_id)
-        page = _live_forms(model).filter(pk=page_id).first() if model else None
+    model = _form_model(page_id)
+    page = _live_forms(model).filter(pk=page_id).first() if model is not None else None
     if page is None:
         raise HttpError(404, _("No form with this id."))
     codes = _requested_codes(request, locale)
@@ -114,7 +117,7 @@ def form_page_for(request: HttpRequest, page_id: int, locale: str | None) -> For
         return page
     translations = {
         candidate.locale.language_code.lower(): candidate
-        for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
+        for candidate in _live_forms(model).filter(translation_key=page.translation_key)
     }
     for code in codes:
         for candidate in (code, code.split("-")[0]):
@@ -150,7 +153,7 @@ def purpose_schema(purpose, *, key: str, notice) -> dict:
     }
 
 
-def form_schema(page: FormPage, request: HttpRequest) -> dict:
+def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
     with translation.override(page.locale.language_code):
         form = page.get_form(page=page, user=request.user)
         fields, purposes = [], []
@@ -203,6 +206,7 @@ def form_schema(page: FormPage, request: HttpRequest) -> dict:
         for candidate in _live_forms(type(page)).filter(translation_key=page.translation_key)
     }
     return {
+        "accepts_submissions": page.accepts_submissions(),
         "id": page.pk,
         "title": page.title,
         "locale": page.locale.language_code,
@@ -260,6 +264,7 @@ def _read_body(request: HttpRequest):
         201: SubmissionCreatedOut,
         400: ErrorsOut,
         404: DetailOut,
+        409: DetailOut,
         413: DetailOut,
         429: DetailOut,
         503: DetailOut,
@@ -271,11 +276,16 @@ def _read_body(request: HttpRequest):
 def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
     """Validate and store a submission; nothing is stored unless all of it is valid.
 
-    Keys the form does not have are refused rather than ignored, so a consent sent for a
+    A form that no longer takes submissions (a closed vacancy), or whose page refuses this
+    one (an address already registered), answers 409 and stores nothing. Keys
+    the form does not have are refused rather than ignored, so a consent sent for a
     purpose this form does not ask about is an error, never a silent no-op. Bodies over
     ``REQUEST_MAX_BODY_SIZE`` are refused with 413 before they are read.
     """
     page = form_page_for(request, page_id, locale)
+    if not page.accepts_submissions():
+        with translation.override(page.locale.language_code):
+            return Status(409, detail_body(CLOSED))
     if ratelimit.rate_limited(request, scope=RATE_SCOPE):
         response = JsonResponse(detail_body(ratelimit.MESSAGE), status=429)
         response["Retry-After"] = str(ratelimit.retry_after())
@@ -306,7 +316,7 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
         try:
             submission = page.submission_store(form)
         except services.SubmissionRefused as refusal:
-            return _errors(__all__=[refusal.message])
+            return Status(409, detail_body(refusal.message))
         except services.SubmissionNotStored:
             message = _(
                 "Your submission could not be stored. Nothing was kept; please try again later."

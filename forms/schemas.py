@@ -63,6 +63,10 @@ class RecaptchaOut(Schema):
 class FormOut(Schema):
     id: int = Field(description="The page served: the translation in the requested locale.")
     title: str
+    accepts_submissions: bool = Field(
+        description="False while the form is closed (a vacancy past its closing date): "
+        "submissions are then refused with 409."
+    )
     locale: str
     translations: dict[str, int] = Field(description="Locale code -> page id of each version.")
     fields: list[FieldOut]

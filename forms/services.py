@@ -45,14 +45,16 @@ class SubmissionNotStored(Exception):
 class SubmissionRefused(Exception):
     """The page refuses this submission for a reason the sender can read; nothing was kept.
 
-    Raised by a page's ``submission_store`` (registration closed, already registered):
-    the HTML form shows ``message`` above the form with ``status``, the API a 400.
+    Raised by a page's ``submission_created`` inside the storing transaction (an event
+    already full for this address, a registration closed a moment ago), or by its
+    ``submission_store`` before anything is stored. The HTML form shows ``message`` above
+    the form and the API answers 409 with it: the request was valid, the page's state
+    refuses it.
     """
 
-    def __init__(self, message: str, *, status: int = 400):
+    def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-        self.status = status
 
 
 def _answer(value):
@@ -189,13 +191,16 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                     source_ref=ref,
                     **subject,
                 )
-            transaction.on_commit(lambda: submission_notify(submission=submission))
+            page.submission_created(submission=submission, data=data)
+            transaction.on_commit(lambda: page.submission_notify(submission=submission))
     except Exception as error:
         for name in stored:
             try:
                 storage.delete(name)
             except Exception:
                 logger.exception("Could not remove %s after a failed submission", name)
+        if isinstance(error, SubmissionRefused):
+            raise
         logger.exception("Submission to form page %s was not stored", page.pk)
         raise SubmissionNotStored(str(error)) from error
     return submission

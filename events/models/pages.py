@@ -232,12 +232,21 @@ class EventPage(AbstractFormPage):
         # Registrations are kept for their purpose's period after the event ends.
         return self.end
 
+    def accepts_submissions(self) -> bool:
+        # Past the deadline or the event, the page says why and takes nothing.
+        return not self.get_source_page().closed_reason()
+
     def submission_store(self, form):
         from ..services import registration_create
 
         registration = registration_create(page=self, form=form)
         self._registration = registration
         return registration.submission
+
+    def submission_created(self, *, submission, data) -> None:
+        from ..services import registration_add
+
+        registration_add(page=self, submission=submission, data=data)
 
     def get_landing_url(self, request=None) -> str:
         url = super().get_landing_url(request)

@@ -33,7 +33,13 @@ from ..builder import FormBuilder
 from ..cache import cached, form_class
 from ..constants import CHOICE_TYPES, LANDING_PATH
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
-from ..services import SubmissionInput, SubmissionNotStored, SubmissionRefused, submission_create
+from ..services import (
+    SubmissionInput,
+    SubmissionNotStored,
+    SubmissionRefused,
+    submission_create,
+    submission_notify,
+)
 
 NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
 
@@ -50,10 +56,15 @@ class AbstractFormPage(AbstractForm):
 
     - ``get_form_class`` / ``form_builder``: the Django form (stable keys, page locale, captcha);
     - ``submission_input``: what is stored from a valid form (add answers of your own here);
-    - ``submission_store``: stores a valid form (the HTML page and the API both call it);
-      a subclass that keeps more than the answers (a registration) wraps it, and refuses
-      with :class:`forms.services.SubmissionRefused`;
-    - ``process_form_submission``: stores through ``submission_store``;
+    - ``accepts_submissions``: False while the form is closed (the page says so, HTML and
+      API refuse with 409);
+    - ``submission_ends_at``: the end of what submissions are for, which retention may count
+      from;
+    - ``submission_store``: stores a valid form (page and API both call it) through
+      :func:`forms.services.submission_create`, which calls ``submission_created`` inside its
+      transaction so a subclass's own rows are kept with the submission or not at all; either
+      may refuse with :class:`forms.services.SubmissionRefused`;
+    - ``submission_notify``: tells the readers after the commit;
     - ``render_landing_page``: answers a stored submission with a 303 to the thank-you URL
       (``<page url>sent/``), so refreshing never submits twice; ``serve_landing_page``
       renders that URL.
@@ -197,6 +208,21 @@ class AbstractFormPage(AbstractForm):
                 return candidate
         return translations[0] if translations else self
 
+    def accepts_submissions(self) -> bool:
+        """Whether the form takes submissions now; a page that stops (a closed vacancy)
+        says so on the page, and the HTML form and the API refuse what is sent to it."""
+        return True
+
+    def submission_created(self, *, submission, data: SubmissionInput) -> None:
+        """Called by :func:`forms.services.submission_create` inside its transaction, after
+        the submission, its files and consents are stored: a subclass stores what it adds
+        here, so both are kept or neither is."""
+
+    def submission_notify(self, *, submission) -> None:
+        """Tell whoever reads the submissions, after the commit; by default the inbox's
+        notification address (:func:`forms.services.submission_notify`)."""
+        submission_notify(submission=submission)
+
     def submission_input(self, form) -> SubmissionInput:
         """What a valid form sends to :func:`forms.services.submission_create`.
 
@@ -215,7 +241,9 @@ class AbstractFormPage(AbstractForm):
         return None
 
     def submission_store(self, form):
-        """Store a valid form's submission and return it; the one way in for page and API."""
+        """Store a valid form's submission and return it: the one way in for the HTML page
+        and the API alike. A subclass may refuse here, before anything is stored, with
+        :class:`forms.services.SubmissionRefused`."""
         return submission_create(data=self.submission_input(form))
 
     def process_form_submission(self, form):
@@ -223,13 +251,13 @@ class AbstractFormPage(AbstractForm):
             return self.submission_store(form)
         except SubmissionRefused as refusal:
             form.add_error(None, refusal.message)
-            self._unstored_form, self._unstored_status = form, refusal.status
-            return None
+            status = 409
         except SubmissionNotStored:
             form.add_error(None, NOT_STORED)
-            # The page instance lives for this request only; render_landing_page reads it.
-            self._unstored_form = form
-            return None
+            status = 503
+        # The page instance lives for this request only; render_landing_page reads it.
+        self._unstored_form, self._unstored_status = form, status
+        return None
 
     # --- Answers to the visitor -------------------------------------------------------------
 
@@ -238,7 +266,7 @@ class AbstractFormPage(AbstractForm):
         if form is not None:
             context = self.get_context(request)
             context["form"] = form
-            status = getattr(self, "_unstored_status", 503)
+            status = self._unstored_status
             return TemplateResponse(request, self.get_template(request), context, status=status)
         # 303: the browser fetches the thank-you URL with GET, so a refresh re-sends nothing;
         # the URL names the page only, never the submission or any answer.
@@ -259,6 +287,11 @@ class AbstractFormPage(AbstractForm):
             if request.method not in ("GET", "HEAD"):
                 return HttpResponseNotAllowed(["GET", "HEAD"])
             return self.serve_landing_page(request)
+        if request.method == "POST" and not self.accepts_submissions():
+            # The page says it is closed (its template reads ``accepts_submissions``);
+            # what was sent is neither validated nor stored.
+            context = self.get_context(request)
+            return TemplateResponse(request, self.get_template(request), context, status=409)
         # A required virus scanner that does not answer stops validation before anything
         # is stored; the visitor gets a page saying so, with the status that says so.
         try:

@@ -164,3 +164,29 @@ def test_raising_the_capacity_moves_people_up_when_the_event_is_published(
     assert _reg("an3@example.org").status == RegistrationStatus.CONFIRMED
     assert _reg("an4@example.org").status == RegistrationStatus.WAITING
     assert [m.to for m in mail.outbox] == [["an3@example.org"]]
+
+
+def test_erasing_a_confirmed_person_gives_the_seat_to_the_first_waiting(
+    full_event, django_capture_on_commit_callbacks
+):
+    from privacy.services import subject_erase
+
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_erase(email="an1@example.org")
+
+    assert _reg("an3@example.org").status == RegistrationStatus.CONFIRMED
+    assert _reg("an4@example.org").status == RegistrationStatus.WAITING
+    assert [m.to for m in mail.outbox] == [["an3@example.org"]]
+
+
+def test_a_photo_consent_withdrawn_elsewhere_shows_on_the_registration(
+    event, register, django_capture_on_commit_callbacks
+):
+    from privacy.services import consent_withdraw
+
+    register(event, person(1, photo_consent="on"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_withdraw(purpose_key="event-photos", email="an1@example.org")
+
+    assert _reg("an1@example.org").photo_consent is False

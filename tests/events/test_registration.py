@@ -124,21 +124,23 @@ def test_registering_after_the_deadline_is_refused_and_stores_nothing(make_event
     response = register(late, person(1))
 
     assert 'name="first_name"' not in page
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert dutch(CLOSED_DEADLINE) in response.content.decode()
     assert dutch(CLOSED_DEADLINE) in page
     assert _nothing_stored()
     assert mail.outbox == []
 
 
-def test_registering_for_a_past_event_is_refused_and_stores_nothing(make_event, register):
+def test_registering_for_a_past_event_is_refused_and_stores_nothing(make_event, register, client):
     past = make_event(
         start=timezone.now() - timedelta(days=2), end=timezone.now() - timedelta(days=1)
     )
 
     response = register(past, person(1))
+    api = client.post(f"/api/forms/{past.pk}/submissions", person(1))
 
-    assert response.status_code == 400
+    assert response.status_code == 409
+    assert api.status_code == 409
     assert dutch(CLOSED_ENDED) in response.content.decode()
     assert _nothing_stored()
 
@@ -178,8 +180,8 @@ def test_the_api_registers_and_refuses_a_second_registration_with_json(event, cl
 
     assert first.status_code == 201
     assert Registration.objects.get().submission_id == first.json()["id"]
-    assert second.status_code == 400
-    assert second.json()["errors"]["__all__"] == [dutch(ALREADY_REGISTERED, html=False)]
+    assert second.status_code == 409
+    assert second.json()["detail"] == dutch(ALREADY_REGISTERED, html=False)
     assert Registration.objects.count() == 1
 
 
@@ -195,3 +197,41 @@ def test_the_api_schema_lists_the_fixed_questions_and_purposes(event, client):
         "event-registration": "notice",
         "participant-list": "notice",
     }
+
+
+def test_a_registration_on_a_translation_takes_a_seat_of_the_event_and_mails_in_french(
+    event, register, locales
+):
+    french = event.copy_for_translation(locales["fr"], copy_parents=True)
+    french.title = "Soirée réseau"
+    french.save_revision().publish()
+    register(event, person(1))
+    mail.outbox.clear()
+
+    response = register(french, person(2))
+
+    assert response.status_code == 303
+    registration = Registration.objects.get(submission__subject_email="an2@example.org")
+    assert registration.event_id == event.pk
+    assert registration.submission.locale == "fr"
+    assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 2
+    [message] = mail.outbox
+    assert "Soirée réseau" in message.subject
+    assert "Votre place" in message.body
+    assert "/fr/my-registration/" in message.body
+
+
+def test_export_and_erasure_of_a_registrant_cover_the_registration(event, register):
+    from privacy.services import subject_erase, subject_export
+
+    register(event, person(1))
+    register(event, person(2))
+
+    export = subject_export(email="an1@example.org")
+    subject_erase(email="an1@example.org")
+
+    [row] = export.records["events.Registration"]
+    assert row["status"] == RegistrationStatus.CONFIRMED
+    assert list(Registration.objects.values_list("submission__subject_email", flat=True)) == [
+        "an2@example.org"
+    ]

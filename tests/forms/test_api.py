@@ -199,10 +199,11 @@ def test_submission_in_french_is_filed_with_the_dutch_form_and_french_consent_te
     )
 
 
-# Loading the page, its fields (with purposes and locale), a savepoint, the submission, all
+# On a cold cache: the page's type (any form page type is served), the page and its view
+# restrictions, its fields (with purposes and locale), a savepoint, the submission, all
 # consents in one INSERT, the release. A query per consent, or the inbox, locale or fields
 # read twice, would show here before it shows in bench/forms.py.
-API_SUBMISSION_QUERIES = 7
+API_SUBMISSION_QUERIES = 8
 
 
 def test_a_submission_takes_the_same_few_queries_however_many_consents_are_ticked(
