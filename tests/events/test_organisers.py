@@ -68,7 +68,7 @@ def test_the_check_in_list_marks_who_refused_photos_and_leaves_out_the_rest(
     assert "Peeters1" not in body and "Peeters4" not in body
     assert body.count('class="checkin__no-photo"') == 3  # the legend and two rows
     assert "style=" not in body and "<script>" not in body
-    assert "events/css/checkin.css" in body
+    assert "events/checkin.css" in body
 
 
 def test_the_check_in_csv_has_one_line_per_confirmed_person_and_defuses_formulas(
