@@ -97,6 +97,8 @@ class EventIndexView(OrganiserRequiredMixin, generic.IndexView):
     index_url_name = "events_registrations:index"
     index_results_url_name = "events_registrations:index_results"
     search_url = None
+    search_fields = ["title"]
+    search_backend_name = None
     add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
     default_ordering = "-start"
 
@@ -112,6 +114,15 @@ class EventIndexView(OrganiserRequiredMixin, generic.IndexView):
 
     def get_valid_orderings(self):
         return ["start", "-start", "title", "-title"]
+
+    def search_queryset(self, queryset):
+        # An event is found by its title in any language, whichever the organiser reads.
+        if not self.search_query:
+            return queryset
+        keys = EventPage.objects.filter(title__icontains=self.search_query).values(
+            "translation_key"
+        )
+        return queryset.filter(translation_key__in=keys)
 
     @cached_property
     def titles(self) -> dict:

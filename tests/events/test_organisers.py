@@ -105,3 +105,18 @@ def test_organisers_reach_the_registrations_from_the_event_page(
     client.force_login(_user("editor", groups=[]))
     editor = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("events_registrations:index") not in editor
+
+
+def test_organisers_find_an_event_by_its_title_in_any_language(
+    client, organiser, make_event, locales
+):
+    wanted = make_event(title="Opleiding btw")
+    make_event(title="Netwerkavond")
+    english = wanted.copy_for_translation(locales["en"], copy_parents=True)
+    english.title = "VAT training"
+    english.save_revision().publish()
+
+    listing = client.get(reverse("events_registrations:index"), {"q": "VAT"}).content.decode()
+
+    assert reverse("events_registrations:event", args=[wanted.pk]) in listing
+    assert "Netwerkavond" not in listing
