@@ -141,6 +141,12 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
         if "purpose" in fields:
             fields["purpose"].help_text = PURPOSE_HELP
 
+    def page_fields(self, cleaned_data) -> list:
+        """Fields the page type asks besides the editor's (none here): a subclass whose form
+        has questions of its own returns them, so the rules judge the form as visitors see
+        it (the subject's address, the inbox's purpose stated, each purpose once)."""
+        return []
+
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("form_fields")
@@ -161,7 +167,7 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
         by_instance = {id(instance): form for form, instance in live}
         inbox = cleaned_data.get("inbox")
         problems = field_problems(
-            [instance for _f, instance in live],
+            [instance for _f, instance in live] + self.page_fields(cleaned_data),
             inbox_purpose=inbox.purpose if inbox is not None else None,
         )
         for field, attribute, message in problems:

@@ -17,7 +17,7 @@ def test_demo_builds_both_forms_in_three_languages_and_is_idempotent(client):
 
     assert sorted(FormPage.objects.values_list("pk", "locale__language_code", "url_path")) == first
     assert len(first) == 6
-    # Other apps' demos add inboxes of their own (careers: Recruitment).
+    # Other apps' demos add inboxes of their own (careers: Recruitment; events: Event registrations).
     inboxes = {inbox.name: inbox for inbox in Inbox.objects.select_related("group", "purpose")}
     forms_inboxes = {"Contact requests", "Membership"}
     assert forms_inboxes <= set(inboxes)

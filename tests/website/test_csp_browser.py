@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from events.models import EventPage
 from forms.models import FormPage, FormSubmission
 from tests.twofactor import browser_log_in
 
@@ -94,8 +95,16 @@ def test_public_pages_keep_the_policy(demo, csp_page, live_server):
         if type(page).__name__ == "StandardPage"
     )
     form = FormPage.objects.live().filter(locale__language_code="en").first()
+    event = EventPage.objects.live().filter(locale__language_code="fr").first()
 
-    for url in (home.url, standard.url, form.url, "/en/no-such-page/"):
+    for url in (
+        home.url,
+        standard.url,
+        form.url,
+        event.get_parent().url,
+        event.url,
+        "/en/no-such-page/",
+    ):
         visit(csp_page, f"{base}{url}")
 
     # The landing page after a submission: fill what the form requires.

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "privacy",
     "forms",
     "careers",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -21,7 +21,7 @@ from wagtail.models import Site
 
 from website.demo import call_to_action_link, page_translate
 
-PROJECT_APPS = ("home", "privacy", "forms", "careers")
+PROJECT_APPS = ("home", "privacy", "forms", "careers", "events")
 
 
 class Command(BaseCommand):

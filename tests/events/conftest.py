@@ -1,0 +1,126 @@
+"""Fixtures for the events tests: the event purposes, the Events inbox, an index, a helper to
+register through the page as a visitor does."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.html import escape
+
+from privacy.models import LegalBasis, RetentionStart
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.forms.factories import InboxFactory
+from tests.privacy.factories import PurposeFactory
+
+
+@pytest.fixture
+def home(default_site):
+    return default_site.root_page.specific
+
+
+@pytest.fixture
+def event_purposes(db):
+    return {
+        "event-registration": PurposeFactory(
+            key="event-registration",
+            name="Inschrijving",
+            consent_text="We gebruiken uw gegevens om uw inschrijving te behandelen.",
+            legal_basis=LegalBasis.CONTRACT,
+            retention_days=90,
+            retention_from=RetentionStart.END,
+        ),
+        "participant-list": PurposeFactory(
+            key="participant-list",
+            name="Deelnemerslijst",
+            consent_text="Uw voornaam, naam en functie staan op de deelnemerslijst.",
+            legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+            retention_days=0,
+            retention_from=RetentionStart.DECISION,
+        ),
+        "trainee-list": PurposeFactory(
+            key="trainee-list",
+            name="Lijst voor de sprekers",
+            consent_text="De sprekers krijgen uw voornaam, naam en e-mailadres.",
+            legal_basis=LegalBasis.CONTRACT,
+            retention_days=0,
+            retention_from=RetentionStart.DECISION,
+        ),
+        "event-photos": PurposeFactory(
+            key="event-photos",
+            name="Foto's",
+            consent_text="Ik ga akkoord dat ik als hoofdonderwerp word gefotografeerd of gefilmd.",
+            legal_basis=LegalBasis.CONSENT,
+            retention_days=1095,
+            retention_from=RetentionStart.SUBMISSION,
+        ),
+    }
+
+
+@pytest.fixture
+def events_group(db):
+    return Group.objects.get_or_create(name="Events")[0]
+
+
+@pytest.fixture
+def events_inbox(event_purposes, events_group):
+    return InboxFactory(
+        name="Event registrations",
+        group=events_group,
+        purpose=event_purposes["event-registration"],
+        notification_address="",
+    )
+
+
+@pytest.fixture
+def index(home):
+    return EventIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def make_event(index, events_inbox):
+    def make(**options):
+        options.setdefault("parent", index)
+        options.setdefault("inbox", events_inbox)
+        return EventPageFactory(**options)
+
+    return make
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event(title="Netwerkavond", slug="netwerkavond", capacity=2)
+
+
+def person(n: int = 1, **overrides) -> dict:
+    data = {
+        "first_name": f"An{n}",
+        "last_name": f"Peeters{n}",
+        "function": "Zaakvoerder",
+        "company": "Voorbeeld BV",
+        "email": f"an{n}@example.org",
+        "needs": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def register(client, django_capture_on_commit_callbacks):
+    """POST the registration form of ``page`` as a visitor; returns the response.
+
+    Callbacks run on commit (the e-mails) are run, as they would be outside a test.
+    """
+
+    def post(page, data: dict | None = None, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(page.url, data if data is not None else person(**overrides))
+
+    return post
+
+
+def dutch(message, *, html: bool = True) -> str:
+    """``message`` as a visitor of the Dutch pages reads it (escaped as a page shows it)."""
+    with translation.override("nl"):
+        text = str(message)
+    return escape(text) if html else text

@@ -1,0 +1,43 @@
+"""load_demo adds the agenda: an upcoming public event with two speakers, a training and a past
+event in nl, fr and en, the Events group and the inbox it reads; a second run changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from events import demo
+from events.models import EventPage, Speaker
+from forms.models import Inbox
+from website.demo import page_translate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_builds_the_agenda_in_three_languages_once(client):
+    call_command("load_demo", stdout=io.StringIO())
+    first = sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path"))
+    demo.load(log=lambda message: None, translate=page_translate)
+
+    assert sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path")) == first
+    assert len(first) == 9
+    now = timezone.now()
+    sources = EventPage.objects.filter(locale__language_code="nl")
+    public = sources.get(kind="event", end__gt=now)
+    assert public.participant_list_public
+    assert [s.speaker.name for s in public.event_speakers.all()] == ["Els Janssens", "Marc Dubois"]
+    assert sources.get(kind="training").end > now
+    assert sources.filter(end__lte=now).count() == 1
+    assert Speaker.objects.count() == 6
+    inbox = Inbox.objects.get(name="Event registrations")
+    assert inbox.group.name == "Events"
+    assert inbox.purpose.key == "event-registration"
+    for path in ("/nl/agenda/", "/fr/agenda/", "/en/agenda/"):
+        assert client.get(path).status_code == 200
+    english = EventPage.objects.get(
+        locale__language_code="en", translation_key=public.translation_key
+    )
+    html = client.get(english.url).content.decode()
+    assert "Networking evening" in html
+    assert "Trade attaché" in html

@@ -1,0 +1,175 @@
+"""What visitors and headless clients see: the index and its filters, the event page with its
+JSON-LD and calendar file, the API v2 fields. The online link stays for registrants."""
+
+import json
+import re
+from datetime import UTC, timedelta
+
+import pytest
+from django.utils import timezone
+
+from events.constants import KEY_FIRST_NAME
+from events.models import EventPageSpeaker
+from events.selectors import event_counts, participants_public
+from tests.events.conftest import person
+from tests.events.factories import SpeakerFactory
+
+pytestmark = pytest.mark.django_db
+
+ONLINE = "https://meet.example.org/secret-room"
+
+
+@pytest.fixture
+def agenda(make_event):
+    now = timezone.now()
+    return {
+        "event": make_event(title="Netwerkavond", start=now + timedelta(days=3)),
+        "training": make_event(
+            title="Opleiding btw", kind="training", start=now + timedelta(days=40)
+        ),
+        "past": make_event(
+            title="Nieuwjaarsreceptie",
+            start=now - timedelta(days=30),
+            end=now - timedelta(days=30) + timedelta(hours=3),
+        ),
+    }
+
+
+def _titles(html: str, section: str) -> list[str]:
+    part = html.split(f'id="{section}-heading"')[1].split("</section>")[0]
+    return re.findall(r'<a href="[^"]+">([^<]+)</a>', part)
+
+
+def test_index_lists_upcoming_soonest_first_and_past_in_the_archive(index, agenda, client):
+    html = client.get(index.url).content.decode()
+
+    assert _titles(html, "upcoming") == ["Netwerkavond", "Opleiding btw"]
+    assert _titles(html, "past") == ["Nieuwjaarsreceptie"]
+
+
+def test_index_filters_by_kind_and_month(index, agenda, client):
+    trainings = client.get(index.url, {"kind": "training"}).content.decode()
+    month = agenda["past"].start.strftime("%Y-%m")
+    in_month = client.get(index.url, {"month": month}).content.decode()
+    nonsense = client.get(index.url, {"kind": "party", "month": "13-2026"})
+
+    assert _titles(trainings, "upcoming") == ["Opleiding btw"]
+    assert _titles(trainings, "past") == []
+    assert _titles(in_month, "past") == ["Nieuwjaarsreceptie"]
+    # The training starts 40 days on, never in the month 30 days ago.
+    assert "Opleiding btw" not in _titles(in_month, "upcoming")
+    assert nonsense.status_code == 200
+
+
+def test_event_page_carries_event_json_ld_and_hides_the_online_link(make_event, client):
+    page = make_event(title="Webinar export", online_url=ONLINE, capacity=30)
+    speaker = SpeakerFactory(name="Els Janssens")
+    EventPageSpeaker.objects.create(page=page, speaker=speaker, sort_order=0)
+
+    html = client.get(page.url).content.decode()
+
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block)
+    assert data["@type"] == "Event"
+    assert data["name"] == "Webinar export"
+    assert data["startDate"] == page.start.isoformat()
+    assert data["eventAttendanceMode"].endswith("MixedEventAttendanceMode")
+    assert data["performer"] == [{"@type": "Person", "name": "Els Janssens"}]
+    assert data["maximumAttendeeCapacity"] == 30
+    assert "Els Janssens" in html
+    assert ONLINE not in html
+
+
+def test_calendar_file_has_the_event_without_the_online_link(make_event, client):
+    page = make_event(title="Webinar export", online_url=ONLINE)
+
+    response = client.get(f"{page.url}calendar/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert "BEGIN:VEVENT" in body
+    assert f"DTSTART:{page.start.astimezone(UTC).strftime('%Y%m%dT%H%M%SZ')}" in body
+    assert "SUMMARY:Webinar export" in body
+    assert ONLINE not in body
+
+
+def test_only_registrants_get_the_online_link(make_event, register):
+    from django.core import mail
+
+    page = make_event(online_url=ONLINE)
+    register(page, person(1))
+
+    [message] = mail.outbox
+    assert ONLINE in message.body
+    assert ONLINE in message.attachments[0][1]
+
+
+def test_api_v2_shows_the_event_fields_but_not_the_online_link(make_event, client):
+    page = make_event(title="Webinar export", online_url=ONLINE, capacity=30)
+
+    response = client.get(f"/api/v2/pages/{page.pk}/")
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["kind"] == "event"
+    assert data["capacity"] == 30
+    assert data["participant_list_public"] is True
+    assert data["registration_open"] is True
+    assert "online_url" not in data
+    assert ONLINE not in response.content.decode()
+
+
+def test_a_full_event_says_new_registrants_join_the_waiting_list(event, register, client):
+    register(event, person(1))
+    register(event, person(2))
+
+    html = client.get(event.url).content.decode()
+
+    assert event_counts(event=event).is_full
+    assert "Op de wachtlijst" in html
+
+
+def test_public_list_leaves_out_objectors_and_waiting_and_ends_with_the_event(event, register):
+    register(event, person(1))
+    register(event, person(2, hide_from_participant_list="on"))
+    register(event, person(3))
+
+    names = [p.first_name for p in participants_public(event=event)]
+    assert names == ["An1"]
+    assert participants_public(event=event, now=event.end + timedelta(minutes=1)) == []
+
+
+def test_a_private_list_is_never_public(make_event, register):
+    page = make_event(participant_list_public=False)
+    register(page, person(1))
+
+    assert participants_public(event=page) == []
+
+
+def test_answers_are_stored_under_the_fixed_keys(event, register):
+    from events.models import Registration
+
+    register(event, person(1))
+
+    assert Registration.objects.get().answer(KEY_FIRST_NAME) == "An1"
+
+
+def test_the_event_page_makes_as_many_queries_for_five_registrations_as_for_one(
+    make_event, register, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = make_event(capacity=3)
+    register(page, person(1))
+    client.get(page.url)  # warm the caches every request shares
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(page.url)
+    for n in range(2, 6):
+        register(page, person(n))
+    with CaptureQueriesContext(connection) as five:
+        client.get(page.url)
+
+    assert len(five) == len(one)
