@@ -73,6 +73,7 @@ bench: install messages
 	$(BIN)/python bench/retention.py
 	$(BIN)/python bench/forms.py
 	$(BIN)/python bench/careers.py
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private static

@@ -17,7 +17,6 @@ from wagtail.models import Locale, Page, Site
 
 from forms.models import Inbox
 from privacy.models import Purpose
-from website.demo import snippet_translate
 
 from . import conf
 from .constants import PURPOSE_REGISTRATION
@@ -39,7 +38,7 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     ]
     group = events_group_ensure(log=log)
     inbox = events_inbox_ensure(group=group, source_locale=source_locale, log=log)
-    speakers = [_speaker_ensure(spec, source_locale, others, log) for spec in SPEAKERS]
+    speakers = [_speaker_ensure(spec, source_locale, others, log, translate) for spec in SPEAKERS]
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = _index_ensure(home, log)
     pages = [index]
@@ -73,13 +72,15 @@ def events_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -> Inb
     return inbox
 
 
-def _speaker_ensure(spec: dict, source_locale: Locale, others: list[Locale], log: Log) -> Speaker:
+def _speaker_ensure(
+    spec: dict, source_locale: Locale, others: list[Locale], log: Log, translate
+) -> Speaker:
     speaker = Speaker.objects.filter(name=spec["name"], locale=source_locale).first()
     if speaker is None:
         speaker = Speaker.objects.create(locale=source_locale, **spec)
         log(f"Created speaker {speaker.name!r}.")
     for locale in others:
-        snippet_translate(
+        translate(
             instance=speaker, locale=locale, texts=TRANSLATIONS[locale.language_code], log=log
         )
     return speaker

@@ -19,8 +19,6 @@ from wagtail_localize.models import (
     LocaleSynchronization,
 )
 
-from website.demo import snippet_translate
-
 from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
 from .models import HomePage, OrganisationIdentity, OrganisationSettings, StandardPage
 
@@ -49,7 +47,7 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
             locale=locale, defaults={"sync_from": source_locale}
         )
 
-    organisation_settings_ensure(locales=locales, log=log)
+    organisation_settings_ensure(locales=locales, log=log, translate=translate)
     for name in ("Editors", "Moderators"):
         _, created = Group.objects.get_or_create(name=name)
         if created:
@@ -153,7 +151,9 @@ def home_body_ensure(*, home: HomePage, about: StandardPage | None, log: Log) ->
     log("Filled the home page's body.")
 
 
-def organisation_settings_ensure(*, locales: dict[str, Locale], log: Log) -> None:
+def organisation_settings_ensure(
+    *, locales: dict[str, Locale], log: Log, translate: Callable[..., object]
+) -> None:
     """Contacts in the settings; the name and address per language, translated."""
     details = OrganisationSettings.load()
     if not details.contact_email:
@@ -172,7 +172,7 @@ def organisation_settings_ensure(*, locales: dict[str, Locale], log: Log) -> Non
         log("Filled the organisation's name and address.")
     for code, locale in locales.items():
         if locale != source_locale:
-            snippet_translate(instance=identity, locale=locale, texts=TRANSLATIONS[code], log=log)
+            translate(instance=identity, locale=locale, texts=TRANSLATIONS[code], log=log)
 
 
 SETTINGS_FIELDS = ("contact_email", "privacy_email", "social_links")

@@ -71,6 +71,21 @@ def _string_translations_store(
         )
 
 
+def translate(
+    *,
+    locale: Locale,
+    texts: Mapping[str, str],
+    log: Callable[[str], None],
+    page: Page | None = None,
+    instance=None,
+):
+    """What ``load_demo`` hands each app's ``demo.load``: translate a page
+    (:func:`page_translate`) or a translatable snippet (:func:`snippet_translate`)."""
+    if page is not None:
+        return page_translate(page=page, locale=locale, texts=texts, log=log)
+    return snippet_translate(instance=instance, locale=locale, texts=texts, log=log)
+
+
 def snippet_translate(*, instance, locale: Locale, texts: Mapping[str, str], log: Log):
     """Translate a translatable snippet into ``locale`` through wagtail-localize, unless done.
 

@@ -38,12 +38,13 @@ if settings.DEBUG:
 
 # Pages last: everything not matched above is a Wagtail page under /nl/, /fr/ or /en/. Privacy's
 # own pages (cookie settings, sign-up, preference centre, requests) sit under my-privacy/ first,
-# careers' (withdraw, renew) under my-applications/ and a registrant's links under
-# my-registration/, so no top-level page may use those slugs.
+# careers' (withdraw, renew) under my-applications/, a registrant's links under my-registration/
+# and a speaker's under speaker-list/, so no top-level page may use those slugs.
 urlpatterns += i18n_patterns(
     path("my-privacy/", include("privacy.urls")),
     path("my-applications/", include("careers.urls")),
     path("my-registration/", include("events.urls")),
+    path("speaker-list/", include("events.urls_speakers")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

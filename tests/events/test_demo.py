@@ -10,7 +10,7 @@ from django.utils import timezone
 from events import demo
 from events.models import EventPage, Speaker
 from forms.models import Inbox
-from website.demo import page_translate
+from website.demo import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_builds_the_agenda_in_three_languages_once(client):
     call_command("load_demo", stdout=io.StringIO())
     first = sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path"))
-    demo.load(log=lambda message: None, translate=page_translate)
+    demo.load(log=lambda message: None, translate=translate)
 
     assert sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path")) == first
     assert len(first) == 9

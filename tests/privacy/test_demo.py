@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 
 from privacy import demo
 from privacy.models import Purpose
-from website.demo import page_translate
+from website.demo import translate
 
 # Every purpose of the chamber's table of purposes, keys exactly as there.
 PURPOSES_TABLE_KEYS = {
@@ -27,7 +27,7 @@ PURPOSES_TABLE_KEYS = {
 
 
 def _load():
-    demo.load(log=lambda message: None, translate=page_translate)
+    demo.load(log=lambda message: None, translate=translate)
 
 
 @pytest.mark.django_db

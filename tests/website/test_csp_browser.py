@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from careers.models import VacancyPage
 from events.models import EventPage
 from forms.models import FormPage, FormSubmission
 from tests.twofactor import browser_log_in
@@ -96,6 +97,7 @@ def test_public_pages_keep_the_policy(demo, csp_page, live_server):
     )
     form = FormPage.objects.live().filter(locale__language_code="en").first()
     event = EventPage.objects.live().filter(locale__language_code="fr").first()
+    vacancy = VacancyPage.objects.live().filter(locale__language_code="nl").first()
 
     for url in (
         home.url,
@@ -103,6 +105,8 @@ def test_public_pages_keep_the_policy(demo, csp_page, live_server):
         form.url,
         event.get_parent().url,
         event.url,
+        vacancy.get_parent().url,
+        vacancy.url,
         "/en/no-such-page/",
     ):
         visit(csp_page, f"{base}{url}")

@@ -1,8 +1,8 @@
 """Build the demo site by asking each app for its own demo content.
 
 Every installed project app may ship a ``demo.py`` with ``load(*, log, translate)``
-(``translate`` is :func:`website.demo.page_translate`, handed in so the apps need not import
-the project); apps are visited in
+(``translate`` is :func:`website.demo.translate`, which translates a page or a snippet,
+handed in so the apps need not import the project); apps are visited in
 ``INSTALLED_APPS`` order, which is also their dependency order (home, privacy, forms,
 careers), so no app needs to know about the ones that come after it. Each ``load`` is
 idempotent, which makes the command safe to run on every ``make run``.
@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from website.demo import call_to_action_link, page_translate
+from website.demo import call_to_action_link, translate
 
 PROJECT_APPS = ("home", "privacy", "forms", "careers", "events")
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
                 continue
             module = import_module(f"{config.name}.demo")
             with transaction.atomic():
-                module.load(log=self._log, translate=page_translate)
+                module.load(log=self._log, translate=translate)
         if apps.is_installed("forms"):
             # Made by home's demo before forms' demo made the page it leads to.
             with transaction.atomic():

@@ -1,0 +1,215 @@
+"""The applications listing: by vacancy, status and date, search by name, a count per status."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+
+from forms.selectors import spreadsheet_text
+
+from .. import selectors
+from ..constants import ApplicationStatus
+from ..models import Application
+from .policy import VIEW, recruitment_policy
+
+SPONTANEOUS = "spontaneous"
+
+
+def local_datetime(value) -> str:
+    """A moment in the reader's time zone (Wagtail activates it per request), short form."""
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    vacancy = django_filters.ChoiceFilter(
+        label=gettext_lazy("Vacancy"), method="filter_vacancy", empty_label=gettext_lazy("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=ApplicationStatus.choices,
+        empty_label=gettext_lazy("All"),
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Received"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The source-language vacancies applications point at, one query; translations of a
+        # vacancy share its source page, so one vacancy is one choice in every language.
+        vacancies = (
+            Application.objects.filter(vacancy__isnull=False)
+            .order_by("vacancy__title")
+            .values_list("vacancy_id", "vacancy__title")
+            .distinct()
+        )
+        self.filters["vacancy"].extra["choices"] = [
+            *((str(pk), title) for pk, title in vacancies),
+            (SPONTANEOUS, _("Spontaneous applications")),
+        ]
+
+    def filter_vacancy(self, queryset, name, value):
+        if value == SPONTANEOUS:
+            return queryset.filter(vacancy__isnull=True)
+        return queryset.filter(vacancy_id=value)
+
+
+class ApplicationIndexView(generic.IndexView):
+    """Every application a recruiter reads, newest first, with a count per status.
+
+    The counts follow the vacancy, date and search filters but not the status filter, so
+    they say how many applications each status tab would show.
+    """
+
+    model = Application
+    template_name = "wagtailadmin/generic/index.html"
+    results_template_name = "careers/admin/application_index_results.html"
+    any_permission_required = [VIEW]
+    filterset_class = ApplicationFilterSet
+    search_fields = ["applicant_name"]
+    search_backend_name = None
+    paginate_by = 50
+    default_ordering = "-submitted_at"
+    page_title = gettext_lazy("Applications")
+    header_icon = "user"
+    index_url_name = "careers_recruitment:index"
+    index_results_url_name = "careers_recruitment:index_results"
+    inspect_url_name = "careers_recruitment:application"
+    add_url_name = edit_url_name = delete_url_name = copy_url_name = None
+    list_export = [
+        "pk",
+        "applicant_name",
+        "vacancy_title",
+        "locale",
+        "status",
+        "submitted_at",
+        "decided_at",
+    ]
+    export_headings = {
+        "pk": "id",
+        "applicant_name": "name",
+        "vacancy_title": "vacancy",
+        "locale": "language",
+        "status": "status",
+        "submitted_at": "submitted_at",
+        "decided_at": "decided_at",
+    }
+
+    @cached_property
+    def permission_policy(self):
+        return recruitment_policy
+
+    def get_base_queryset(self):
+        # Columns read only the application's own fields: no join, the same queries per page.
+        return selectors.applications_for_user(user=self.request.user).select_related(None)
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "applicant_name",
+                label=gettext_lazy("Name"),
+                sort_key="applicant_name",
+                get_url=lambda application: reverse(
+                    "careers_recruitment:application", args=[application.pk]
+                ),
+                accessor=lambda application: application.applicant_name or f"#{application.pk}",
+            ),
+            Column("vacancy_title", label=gettext_lazy("Vacancy"), sort_key="vacancy_title"),
+            Column(
+                "status",
+                label=gettext_lazy("Status"),
+                sort_key="status",
+                accessor="get_status_display",
+            ),
+            Column("locale", label=gettext_lazy("Language")),
+            Column(
+                "submitted_at",
+                label=gettext_lazy("Received"),
+                sort_key="submitted_at",
+                accessor=lambda application: local_datetime(application.submitted_at),
+            ),
+        ]
+
+    @cached_property
+    def status_counts(self) -> list[dict]:
+        """Each status with its count under the other filters, and the URL that shows it."""
+        queryset = self.get_base_queryset()
+        filters = self.filters
+        if filters is not None and filters.is_valid():
+            # The listing's own filterset, every filter but the status one.
+            for name, value in filters.form.cleaned_data.items():
+                if name != "status":
+                    queryset = filters.filters[name].filter(queryset, value)
+        if self.is_searching:
+            queryset = self.search_queryset(queryset)
+        counts = selectors.application_status_counts(queryset=queryset)
+        params = self.request.GET.copy()
+        for name in ("status", self.page_kwarg, "_w_filter_fragment"):
+            params.pop(name, None)
+        base = reverse(self.index_url_name)
+        rows = []
+        for status in ApplicationStatus:
+            query = {**{k: v for k, v in params.items() if v}, "status": status.value}
+            rows.append(
+                {
+                    "value": status.value,
+                    "label": status.label,
+                    "count": counts[status.value],
+                    "url": f"{base}?{urlencode(query)}",
+                    "active": self.request.GET.get("status") == status.value,
+                }
+            )
+        return rows
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching or self.is_filtering:
+            return _("No application matches these filters.")
+        return _("No application has been received yet.")
+
+    def to_row_dict(self, item):
+        return {
+            "pk": item.pk,
+            "applicant_name": item.applicant_name,
+            "vacancy_title": item.vacancy_title,
+            "locale": item.locale,
+            "status": item.status,
+            "submitted_at": timezone.localtime(item.submitted_at),
+            "decided_at": timezone.localtime(item.decided_at) if item.decided_at else None,
+        }
+
+    def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, datetime.datetime):
+            # Wagtail's default writes UTC; the reader works in their own time zone.
+            return (
+                value.replace(tzinfo=None)
+                if export_format == self.FORMAT_XLSX
+                else value.isoformat()
+            )
+        value = super().preprocess_field_value(field, value, export_format)
+        # An applicant types their own name: in CSV it must never become a formula.
+        return spreadsheet_text(value) if export_format == self.FORMAT_CSV else value
+
+    def get_filename(self):
+        return "applications"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["status_counts"] = self.status_counts
+        return context

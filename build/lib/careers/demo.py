@@ -1,0 +1,185 @@
+"""Demo content of the careers app: the recruitment group and inbox, the vacancy index, two
+open vacancies, a closed one and the spontaneous application page, in nl, fr and en.
+
+Runs after the home, privacy and forms demos: it replaces home's placeholder "Vacatures" page
+and binds the forms to the privacy demo's purposes. Idempotent: what exists is left as
+editors made it. Translations go through wagtail-localize (``translate``), so editors can
+keep them up to date in the admin.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page, Site
+
+from forms.models import Inbox
+from privacy.models import OutcomeRetention, Purpose
+
+from . import conf
+from .constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
+from .demo_content import INDEX, REJECTION, SPONTANEOUS, TRANSLATIONS, VACANCIES
+from .models import (
+    RejectionEmailTemplate,
+    SpontaneousApplicationFormField,
+    SpontaneousApplicationPage,
+    VacancyFormField,
+    VacancyIndexPage,
+    VacancyPage,
+)
+from .services import application_form_fields_default
+
+Log = Callable[[str], None]
+
+NOTIFICATION_ADDRESS = "hr@example.org"
+# The privacy officers may change these; the demo only sets them when missing.
+OUTCOME_DAYS = {
+    ApplicationStatus.REJECTED: 28,
+    ApplicationStatus.WITHDRAWN: 28,
+    ApplicationStatus.HIRED: 30,
+}
+
+
+def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
+    source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    group = recruitment_group_ensure(log=log)
+    inbox = recruitment_inbox_ensure(group=group, source_locale=source_locale, log=log)
+    outcome_retention_ensure(log=log)
+    rejection_templates_ensure(log=log)
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = index_ensure(parent=home, log=log)
+    pages = [index]
+    pages.append(
+        form_page_ensure(
+            parent=index, model=SpontaneousApplicationPage, spec=SPONTANEOUS, inbox=inbox, log=log
+        )
+    )
+    today = timezone.localdate()
+    for spec in VACANCIES:
+        page_spec = {
+            **spec["page"],
+            "closing_date": today + datetime.timedelta(days=spec["closes_in_days"]),
+            "date_posted": today - datetime.timedelta(days=20),
+        }
+        pages.append(
+            form_page_ensure(parent=index, model=VacancyPage, spec=page_spec, inbox=inbox, log=log)
+        )
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == source_locale.language_code:
+            continue
+        locale = Locale.objects.get(language_code=code)
+        texts = {**TRANSLATIONS[code], **_purpose_names(code)}
+        for page in pages:
+            translate(page=page, locale=locale, texts=texts, log=log)
+
+
+def recruitment_group_ensure(*, log: Log) -> Group:
+    group, created = Group.objects.get_or_create(name=conf.recruitment_group())
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        # Recruiters word the rejection e-mail themselves.
+        *Permission.objects.filter(
+            content_type__app_label="careers",
+            codename__in=[
+                "add_rejectionemailtemplate",
+                "change_rejectionemailtemplate",
+                "view_rejectionemailtemplate",
+            ],
+        ),
+    )
+    if created:
+        log(f"Created group {group.name!r}; its members read applications.")
+    return group
+
+
+def recruitment_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -> Inbox:
+    purpose = Purpose.objects.get(key=APPLICATION_PURPOSE, locale=source_locale)
+    inbox, created = Inbox.objects.get_or_create(
+        name=conf.recruitment_inbox(),
+        defaults={"group": group, "purpose": purpose, "notification_address": NOTIFICATION_ADDRESS},
+    )
+    if created:
+        log(f"Created inbox {inbox.name!r} for group {group.name!r}.")
+    return inbox
+
+
+def outcome_retention_ensure(*, log: Log) -> None:
+    for outcome, days in OUTCOME_DAYS.items():
+        _rule, created = OutcomeRetention.objects.get_or_create(
+            purpose_key=APPLICATION_PURPOSE, outcome=outcome, defaults={"retention_days": days}
+        )
+        if created:
+            log(f"Applications {outcome}: kept {days} days after the decision.")
+
+
+def rejection_templates_ensure(*, log: Log) -> None:
+    source = RejectionEmailTemplate.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    if source is None:
+        subject, body = REJECTION[settings.LANGUAGE_CODE]
+        source = RejectionEmailTemplate.objects.create(
+            locale=Locale.objects.get(language_code=settings.LANGUAGE_CODE),
+            subject=subject,
+            body=body,
+        )
+        log("Created the rejection e-mail.")
+    for code, (subject, body) in REJECTION.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or source.get_translation_or_none(locale) is not None:
+            continue
+        translated = source.copy_for_translation(locale)
+        translated.subject, translated.body = subject, body
+        translated.save()
+        log(f"Translated the rejection e-mail into {code}.")
+
+
+def _purpose_names(code: str) -> dict[str, str]:
+    """The purposes' names (the purpose fields' labels), Dutch to ``code``."""
+    names = {}
+    for key in (APPLICATION_PURPOSE, TALENT_POOL_PURPOSE):
+        by_language = dict(
+            Purpose.objects.filter(key=key).values_list("locale__language_code", "name")
+        )
+        if settings.LANGUAGE_CODE in by_language and code in by_language:
+            names[by_language[settings.LANGUAGE_CODE]] = by_language[code]
+    return names
+
+
+def index_ensure(*, parent: Page, log: Log) -> VacancyIndexPage:
+    """The vacancy index at its slug, replacing home's placeholder page there once."""
+    existing = parent.get_children().filter(slug=INDEX["slug"]).first()
+    if existing is not None:
+        if isinstance(existing.specific, VacancyIndexPage):
+            return existing.specific
+        for translated in existing.get_translations():
+            translated.delete()
+        existing.delete()
+        log(f"Removed the placeholder page {existing.title!r} and its translations.")
+    index = VacancyIndexPage(locale=parent.locale, **INDEX)
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    log(f"Created the vacancy index at /{parent.locale.language_code}/{index.slug}/.")
+    return index
+
+
+def form_page_ensure(*, parent: Page, model, spec: dict, inbox: Inbox, log: Log):
+    existing = parent.get_children().filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    field_model = VacancyFormField if model is VacancyPage else SpontaneousApplicationFormField
+    page = model(locale=parent.locale, inbox=inbox, **spec)
+    with translation.override(parent.locale.language_code):
+        page.form_fields = application_form_fields_default(
+            field_model=field_model, language=parent.locale.language_code
+        )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    log(
+        f"Created {model.__name__} {page.title!r} at /{parent.locale.language_code}/…/{page.slug}/."
+    )
+    return page

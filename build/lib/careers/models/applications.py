@@ -1,0 +1,170 @@
+"""Applications: the recruitment side of a form submission, its history and HR's notes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from privacy.registry import Retention
+
+from ..constants import DECISIONS, TALENT_POOL_PURPOSE, ApplicationStatus
+
+
+class Application(models.Model):
+    """One application: a :class:`forms.models.FormSubmission` of an application form page,
+    with where it stands in the recruitment workflow and how long it is kept.
+
+    The answers and files stay on the submission (one submission flow for every form);
+    this row adds the status, the decision and the talent-pool consent the retention rules
+    depend on. The privacy core computes ``retain_until`` from the ``job-application``
+    purpose (per outcome after a decision, from the vacancy's closing otherwise) and keeps
+    the row as long as the talent-pool consent lasts when that is later. The submission is
+    kept exactly as long (see :mod:`careers.services.retention`).
+    """
+
+    submission = models.OneToOneField(
+        "forms.FormSubmission",
+        on_delete=models.CASCADE,
+        related_name="application",
+        verbose_name=_("submission"),
+    )
+    vacancy = models.ForeignKey(
+        "careers.VacancyPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("vacancy"),
+        help_text=_("The vacancy in its source language; empty for a spontaneous application."),
+    )
+    vacancy_title = models.CharField(_("vacancy"), max_length=255)
+    applicant_name = models.CharField(_("name"), max_length=255, blank=True, db_index=True)
+    locale = models.CharField(_("language"), max_length=16)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.NEW,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("vacancy closes"),
+        null=True,
+        blank=True,
+        help_text=_("The end of the vacancy's closing day; empty when it has no closing date."),
+    )
+    talent_pool_since = models.DateTimeField(
+        _("in the talent pool since"),
+        null=True,
+        blank=True,
+        help_text=_("When the candidate consented to the talent pool, or last renewed it."),
+    )
+    talent_pool_reminded_at = models.DateTimeField(
+        _("talent-pool renewal asked at"), null=True, blank=True
+    )
+    retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
+
+    class PersonalData:
+        subject = "submission__subject_email"
+        files = ("submission__attachments__file",)
+        purpose = "submission__inbox__purpose__key"
+        expired = "retain_until"
+        # Per outcome once decided (rejected, withdrawn, hired), else from the vacancy's end,
+        # else from submission; kept longer while the talent-pool consent's period lasts.
+        retention = Retention(
+            started="submitted_at",
+            decided="decided_at",
+            ended="ends_at",
+            outcome="status",
+            also=((TALENT_POOL_PURPOSE, "talent_pool_since"),),
+        )
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at", "-pk"]
+        # Read and changed through the Recruitment group's rule, never model permissions.
+        default_permissions = ()
+        indexes = [models.Index(fields=["vacancy", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.vacancy_title} #{self.pk}"
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DECISIONS
+
+    @property
+    def in_talent_pool(self) -> bool:
+        return self.talent_pool_since is not None
+
+
+class ApplicationStatusChange(models.Model):
+    """Who moved an application from one status to another, and when; goes with it."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(
+        _("from"), max_length=16, choices=ApplicationStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=16, choices=ApplicationStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_by_name = models.CharField(_("changed by"), max_length=150, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    rejection_sent = models.BooleanField(_("rejection e-mail sent"), default=False)
+
+    class PersonalData:
+        subject = "application__submission__subject_email"
+        purpose = "application__submission__inbox__purpose__key"
+        expired = "application__retain_until"
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
+
+
+class ApplicationNote(models.Model):
+    """HR's note on an application; personal data about the applicant, deleted with it."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    author_name = models.CharField(_("author"), max_length=150, blank=True)
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class PersonalData:
+        subject = "application__submission__subject_email"
+        purpose = "application__submission__inbox__purpose__key"
+        expired = "application__retain_until"
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "pk"]
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return self.text[:50]

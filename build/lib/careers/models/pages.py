@@ -1,0 +1,251 @@
+"""Vacancy pages, their index and the spontaneous application page.
+
+Both application pages are :class:`forms.models.AbstractFormPage` subclasses: their answers
+take the one submission flow of every form (HTML and API), and an
+:class:`~careers.models.Application` is stored with each submission, in the same transaction,
+through :meth:`ApplicationFormPage.submission_created`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from forms.models import AbstractFormField, AbstractFormPage
+
+from ..constants import EmploymentType, VacancyStatus
+from ..page_forms import ApplicationPageAdminForm
+
+
+class ApplicationFormPage(AbstractFormPage):
+    """A form page whose submissions are applications, kept in the recruitment inbox.
+
+    Override points beyond the form base's: :meth:`accepts_submissions` (a closed vacancy
+    refuses), :meth:`submission_ends_at` (the vacancy's end, which retention counts from)
+    and :meth:`submission_created` (stores the application with the submission).
+    """
+
+    base_form_class = ApplicationPageAdminForm
+    template = "careers/application_form_page.html"
+    landing_page_template = "careers/application_form_page_landing.html"
+
+    class Meta:
+        abstract = True
+
+    def accepts_submissions(self) -> bool:
+        return True
+
+    def submission_created(self, *, submission, data) -> None:
+        from ..services import application_create
+
+        application_create(page=self, submission=submission, data=data)
+
+    def submission_notify(self, *, submission) -> None:
+        # HR hears of it from careers (a link into the recruitment area), not as a form.
+        return None
+
+    def get_vacancy(self) -> VacancyPage | None:
+        """The vacancy applied to, in its source language; None for a spontaneous application."""
+        return None
+
+
+class VacancyIndexPage(Page):
+    """The list of open vacancies, filterable by department and location."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    empty_text = RichTextField(
+        _("text when there are no vacancies"),
+        blank=True,
+        help_text=_("Shown instead of the list; a link to the spontaneous application follows."),
+    )
+
+    subpage_types = ["careers.VacancyPage", "careers.SpontaneousApplicationPage"]
+    template = "careers/vacancy_index_page.html"
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("empty_text")]
+    api_fields = [APIField("intro"), APIField("empty_text")]
+
+    class Meta:
+        verbose_name = _("vacancy index")
+        verbose_name_plural = _("vacancy indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import vacancy_filters, vacancy_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(vacancy_index_context(index=self, filters=vacancy_filters(request.GET)))
+        return context
+
+
+class VacancyFormField(AbstractFormField):
+    """One question of a vacancy's application form."""
+
+    page = ParentalKey("careers.VacancyPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("application form field")
+        verbose_name_plural = _("application form fields")
+
+
+class VacancyPage(ApplicationFormPage):
+    """A job opening with its application form; it closes by itself after its closing date."""
+
+    department = models.CharField(_("department"), max_length=100)
+    location = models.CharField(_("location"), max_length=100, help_text=_("The town or city."))
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        default="BE",
+        help_text=_("Two-letter country code of the location (BE, LU, NL)."),
+    )
+    employment_type = models.CharField(
+        _("employment type"),
+        max_length=16,
+        choices=EmploymentType.choices,
+        default=EmploymentType.FULL_TIME,
+    )
+    hours = models.CharField(_("hours"), max_length=100, blank=True, help_text=_("e.g. 38 h/week"))
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences for the list."))
+    description = RichTextField(_("description"))
+    what_we_offer = RichTextField(_("what we offer"), blank=True)
+    date_posted = models.DateField(_("posted on"), default=datetime.date.today)
+    closing_date = models.DateField(
+        _("closing date"),
+        null=True,
+        blank=True,
+        help_text=_("Applications are accepted until the end of this day. Empty: until closed."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=VacancyStatus.choices,
+        default=VacancyStatus.OPEN,
+        help_text=_("Close a vacancy before its closing date here."),
+    )
+
+    parent_page_types = ["careers.VacancyIndexPage"]
+    subpage_types: list[str] = []
+    template = "careers/vacancy_page.html"
+
+    content_panels = AbstractFormPage.content_panels[:1] + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("department"), FieldPanel("location"), FieldPanel("country")]
+                ),
+                FieldRowPanel([FieldPanel("employment_type"), FieldPanel("hours")]),
+                FieldRowPanel(
+                    [FieldPanel("date_posted"), FieldPanel("closing_date"), FieldPanel("status")]
+                ),
+            ],
+            heading=_("Vacancy"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("what_we_offer"),
+        *AbstractFormPage.content_panels[1:],
+    ]
+
+    api_fields = [
+        APIField("department"),
+        APIField("location"),
+        APIField("country"),
+        APIField("employment_type"),
+        APIField("hours"),
+        APIField("summary"),
+        APIField("description"),
+        APIField("what_we_offer"),
+        APIField("date_posted"),
+        APIField("closing_date"),
+        APIField("status"),
+        APIField("is_open"),
+        *AbstractFormPage.api_fields,
+    ]
+
+    # Dates and codes are the same in every language; wagtail-localize keeps them in step.
+    override_translatable_fields = [
+        SynchronizedField("country"),
+        SynchronizedField("date_posted"),
+        SynchronizedField("closing_date"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("department"),
+        index.FilterField("location"),
+    ]
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+
+    def closes_at(self) -> datetime.datetime | None:
+        """The end of the closing day in the site's time zone; None without a closing date."""
+        if self.closing_date is None:
+            return None
+        zone = timezone.get_default_timezone()
+        next_day = self.closing_date + datetime.timedelta(days=1)
+        end = datetime.datetime.combine(next_day, datetime.time.min, tzinfo=zone)
+        # In UTC, so periods added to it are exact days, as the database adds them.
+        return end.astimezone(datetime.UTC)
+
+    @property
+    def is_open(self) -> bool:
+        if self.status != VacancyStatus.OPEN:
+            return False
+        closes_at = self.closes_at()
+        return closes_at is None or timezone.now() < closes_at
+
+    def accepts_submissions(self) -> bool:
+        return self.is_open
+
+    def submission_ends_at(self) -> datetime.datetime | None:
+        return self.closes_at()
+
+    def get_vacancy(self) -> VacancyPage | None:
+        return self.get_source_page()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..jsonld import job_posting, job_posting_script
+
+        context = super().get_context(request, *args, **kwargs)
+        context["job_posting"] = (
+            job_posting_script(job_posting(page=self, request=request)) if self.is_open else None
+        )
+        return context
+
+
+class SpontaneousApplicationFormField(AbstractFormField):
+    """One question of the spontaneous application form."""
+
+    page = ParentalKey(
+        "careers.SpontaneousApplicationPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("application form field")
+        verbose_name_plural = _("application form fields")
+
+
+class SpontaneousApplicationPage(ApplicationFormPage):
+    """An application without a vacancy: the same form, inbox and rules."""
+
+    parent_page_types = ["careers.VacancyIndexPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "careers/application_form_page.html"
+
+    class Meta:
+        verbose_name = _("spontaneous application page")
+        verbose_name_plural = _("spontaneous application pages")

@@ -1,0 +1,92 @@
+"""Reads the recruitment area, the pages and the API share."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from .constants import ApplicationStatus, VacancyStatus
+from .models import Application, ApplicationNote, ApplicationStatusChange
+from .permissions import user_is_recruiter
+
+
+def applications_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Application]:
+    """The applications ``user`` may see: all for recruiters and superusers, none otherwise."""
+    if not user_is_recruiter(user):
+        return Application.objects.none()
+    return Application.objects.select_related("submission", "vacancy")
+
+
+def application_for_user(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Application | None:
+    """One application if ``user`` may see it; None whether it exists or not."""
+    return applications_for_user(user=user).filter(pk=pk).first()
+
+
+def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, int]:
+    """How many applications of ``queryset`` are in each status (every status present, 0s too)."""
+    counts = dict(
+        queryset.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
+
+
+def application_history(*, application: Application) -> QuerySet[ApplicationStatusChange]:
+    return application.status_changes.all()
+
+
+def application_notes(*, application: Application) -> QuerySet[ApplicationNote]:
+    return application.notes.all()
+
+
+def vacancy_filters(params) -> dict[str, str]:
+    """The department and location a visitor filters the index by (empty: any)."""
+    return {
+        "department": (params.get("department") or "").strip()[:100],
+        "location": (params.get("location") or "").strip()[:100],
+    }
+
+
+def open_vacancies(*, index, department: str = "", location: str = "") -> QuerySet:
+    """The live, open vacancies under ``index``: a vacancy closed by its status or past the
+    end of its closing day (in the site's time zone) is left out."""
+    from .models import VacancyPage
+
+    today = timezone.localdate()
+    vacancies = (
+        VacancyPage.objects.live()
+        .public()
+        .child_of(index)
+        .filter(status=VacancyStatus.OPEN)
+        .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
+    )
+    if department:
+        vacancies = vacancies.filter(department=department)
+    if location:
+        vacancies = vacancies.filter(location=location)
+    return vacancies.order_by("closing_date", "title")
+
+
+def spontaneous_page_for(*, index):
+    """The live spontaneous application page under ``index``, if there is one."""
+    from .models import SpontaneousApplicationPage
+
+    return SpontaneousApplicationPage.objects.live().public().child_of(index).first()
+
+
+def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
+    """What the index shows: the open vacancies matching ``filters``, the choices to filter
+    by (from the open vacancies only) and the spontaneous application page."""
+    open_all = open_vacancies(index=index)
+    vacancies = open_vacancies(index=index, **filters)
+    departments = sorted(set(open_all.values_list("department", flat=True)))
+    locations = sorted(set(open_all.values_list("location", flat=True)))
+    return {
+        "vacancies": vacancies,
+        "any_open": bool(departments),
+        "departments": departments,
+        "locations": locations,
+        "filters": filters,
+        "filtered": any(filters.values()),
+        "spontaneous_page": spontaneous_page_for(index=index),
+    }

@@ -1,0 +1,227 @@
+"""Applications: creating one with its submission, moving it through the workflow, notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from forms.models import FieldType
+from privacy.models import Purpose
+from privacy.services import retention_compute, rows_erase
+
+from .. import constants as c
+from ..constants import DECISIONS, ApplicationStatus, next_statuses
+from ..models import Application, ApplicationNote, ApplicationStatusChange
+from ..permissions import user_is_recruiter
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from forms.models import AbstractFormField, FormSubmission
+    from forms.services import SubmissionInput
+
+    from ..models import ApplicationFormPage
+
+    User = AbstractBaseUser | AnonymousUser
+
+
+class InvalidStatusChange(ValidationError):
+    """The workflow does not allow this change (e.g. out of a decision)."""
+
+
+def application_form_fields_default(
+    *, field_model: type[AbstractFormField], language: str | None = None
+) -> list[AbstractFormField]:
+    """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes.
+
+    Labels in ``language`` (the page's); the purposes are the default locale's, as every
+    form field's purpose is (translations synchronise it). A purpose missing from the site
+    is left out; the page editor then asks for the application purpose.
+    """
+    from django.conf import settings
+
+    source = settings.LANGUAGE_CODE
+    purposes = {
+        purpose.key: purpose
+        for purpose in Purpose.objects.filter(
+            key__in=[c.APPLICATION_PURPOSE, c.TALENT_POOL_PURPOSE], locale__language_code=source
+        )
+    }
+    with translation.override(language or source):
+        specs = [
+            dict(key=c.KEY_NAME, label=_("Name"), field_type=FieldType.SINGLELINE, required=True),
+            dict(
+                key=c.KEY_EMAIL,
+                label=_("E-mail address"),
+                field_type=FieldType.EMAIL,
+                required=True,
+                is_subject_email=True,
+            ),
+            dict(key=c.KEY_PHONE, label=_("Phone"), field_type=FieldType.PHONE, required=False),
+            dict(
+                key=c.KEY_CV,
+                label=_("CV"),
+                field_type=FieldType.FILE,
+                required=True,
+                file_kinds="pdf,docx,doc,odt",
+                max_file_size_mb=10,
+                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
+            ),
+            dict(
+                key=c.KEY_LETTER,
+                label=_("Motivation letter"),
+                field_type=FieldType.FILE,
+                required=False,
+                file_kinds="pdf,docx,doc,odt",
+                max_file_size_mb=10,
+                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
+            ),
+            dict(
+                key=c.KEY_MESSAGE,
+                label=_("Message"),
+                field_type=FieldType.MULTILINE,
+                required=False,
+            ),
+        ]
+        for key, purpose_key in (
+            (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
+            (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
+        ):
+            purpose = purposes.get(purpose_key)
+            if purpose is not None:
+                specs.append(
+                    dict(
+                        key=key,
+                        label=purpose.name,
+                        field_type=FieldType.PURPOSE,
+                        required=False,
+                        purpose=purpose,
+                    )
+                )
+    return [field_model(sort_order=order, **spec) for order, spec in enumerate(specs)]
+
+
+def _talent_pool_given(data: SubmissionInput) -> bool:
+    return any(
+        purpose.key == c.TALENT_POOL_PURPOSE and (decision is True or decision == "given")
+        for purpose, decision in data.decisions.items()
+    )
+
+
+def application_create(
+    *, page: ApplicationFormPage, submission: FormSubmission, data: SubmissionInput
+) -> Application:
+    """Store the application of a just-stored submission, in its transaction.
+
+    Called by the form base (:meth:`forms.models.AbstractFormPage.submission_created`) for
+    the HTML form and the API alike. Its retention is computed by the privacy core and
+    copied to the submission, so both go together.
+    """
+    from .retention import application_retention_update
+
+    vacancy = page.get_vacancy()
+    ends_at = submission.ends_at
+    name = str(submission.answers.get(c.KEY_NAME) or "")[:255]
+    application = Application(
+        submission=submission,
+        vacancy=vacancy,
+        vacancy_title=submission.form_title,
+        applicant_name=name,
+        locale=data.locale,
+        submitted_at=submission.submitted_at,
+        status_changed_at=submission.submitted_at,
+        ends_at=ends_at,
+        talent_pool_since=submission.submitted_at if _talent_pool_given(data) else None,
+    )
+    application.retain_until = retention_compute(instance=application, decisions=data.decisions)
+    application.save(force_insert=True)
+    application_retention_update(application=application, compute=False)
+    from .mail import application_mails_send
+
+    transaction.on_commit(lambda: application_mails_send(application=application))
+    return application
+
+
+def application_status_change(
+    *,
+    application: Application,
+    status: str,
+    user: User,
+    send_rejection: bool = False,
+) -> Application:
+    """Move ``application`` to ``status``, logging who and when.
+
+    Refuses anyone but recruiters (:class:`PermissionDenied`) and a change the workflow does
+    not allow (:class:`InvalidStatusChange`). A decision (hired, rejected, withdrawn) sets
+    ``decided_at``, from which retention then counts. With ``send_rejection`` a rejection
+    e-mail goes to the applicant in their language, after the commit.
+    """
+    from .retention import application_retention_update
+
+    if not user_is_recruiter(user):
+        raise PermissionDenied
+    try:
+        status = ApplicationStatus(status)
+    except ValueError as error:
+        raise InvalidStatusChange(_("Unknown status.")) from error
+    with transaction.atomic():
+        # Read again under a lock: two recruiters changing it at once see each other's change.
+        current = Application.objects.select_for_update().get(pk=application.pk)
+        if status not in next_statuses(current.status):
+            raise InvalidStatusChange(
+                _("An application that is “%(from)s” cannot become “%(to)s”.")
+                % {"from": ApplicationStatus(current.status).label, "to": status.label}
+            )
+        now = timezone.now()
+        previous = current.status
+        application.status = status
+        application.status_changed_at = now
+        if status in DECISIONS:
+            application.decided_at = now
+        application.save(update_fields=["status", "status_changed_at", "decided_at"])
+        rejection = bool(send_rejection and status == ApplicationStatus.REJECTED)
+        ApplicationStatusChange.objects.create(
+            application=application,
+            from_status=previous,
+            to_status=status,
+            changed_by=user,
+            changed_by_name=user.get_username(),
+            changed_at=now,
+            rejection_sent=rejection,
+        )
+        application_retention_update(application=application)
+        if rejection:
+            from .mail import rejection_send
+
+            transaction.on_commit(lambda: rejection_send(application=application))
+    return application
+
+
+def application_note_add(*, application: Application, user: User, text: str) -> ApplicationNote:
+    """Add HR's note to ``application``; recruiters only, and never an empty one."""
+    if not user_is_recruiter(user):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("A note cannot be empty."))
+    return ApplicationNote.objects.create(
+        application=application, author=user, author_name=user.get_username(), text=text
+    )
+
+
+def application_delete(*, application: Application) -> None:
+    """Delete the application at once: its files, submission, notes, history and log entries.
+
+    Erased through the privacy core from its submission (files first, then the rows; the
+    application, its notes and history go with the submission), so only a count in the
+    deletion log remains and the applicant's consent proofs are hashed when nothing else is
+    held about them. Wagtail's log entries of the application go too
+    (:mod:`careers.receivers`).
+    """
+    from forms.models import FormSubmission
+
+    rows_erase(queryset=FormSubmission.objects.filter(pk=application.submission_id))

@@ -1,0 +1,39 @@
+"""Admin wiring of careers: the rejection e-mail, translated like the pages, and the
+recruitment area (``careers.admin``) under ``/admin/recruitment/``, for the ``Recruitment``
+group and superusers only."""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin import RecruitmentViewSet
+from .admin.policy import recruitment_policy
+from .models import Application, RejectionEmailTemplate
+
+
+class RejectionEmailTemplateViewSet(SnippetViewSet):
+    model = RejectionEmailTemplate
+    icon = "mail"
+    menu_label = _("Rejection e-mail")
+    list_display = ["subject", "locale"]
+
+
+register_snippet(RejectionEmailTemplateViewSet)
+
+register_permission_policy(Application, recruitment_policy, exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_recruitment_viewset():
+    return RecruitmentViewSet()
+
+
+@hooks.register("insert_global_admin_css")
+def recruitment_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("careers/css/recruitment-admin.css")
+    )

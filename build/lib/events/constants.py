@@ -1,0 +1,58 @@
+"""Names other apps, templates and the API rely on: kinds, statuses, purpose keys, form keys."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    EVENT = "event", _("Event")
+    TRAINING = "training", _("Training")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+
+# Purposes (see the chamber's purpose table): keys are stable, texts editable.
+PURPOSE_REGISTRATION = "event-registration"
+PURPOSE_PARTICIPANT_LIST = "participant-list"
+PURPOSE_TRAINEE_LIST = "trainee-list"
+PURPOSE_PHOTOS = "event-photos"
+
+# Keys of the registration form's fixed questions: the participant list, the check-in list
+# and the speakers' list read the answers under these names.
+KEY_FIRST_NAME = "first_name"
+KEY_LAST_NAME = "last_name"
+KEY_FUNCTION = "function"
+KEY_COMPANY = "company"
+KEY_EMAIL = "email"
+KEY_NEEDS = "needs"
+KEY_LIST_OBJECTION = "hide_from_participant_list"
+KEY_PURPOSE_REGISTRATION = "purpose_event_registration"
+KEY_PURPOSE_PARTICIPANT_LIST = "purpose_participant_list"
+KEY_PURPOSE_TRAINEE_LIST = "purpose_trainee_list"
+KEY_PURPOSE_PHOTOS = "photo_consent"
+
+FIXED_KEYS = frozenset(
+    {
+        KEY_FIRST_NAME,
+        KEY_LAST_NAME,
+        KEY_FUNCTION,
+        KEY_COMPANY,
+        KEY_EMAIL,
+        KEY_NEEDS,
+        KEY_LIST_OBJECTION,
+        KEY_PURPOSE_REGISTRATION,
+        KEY_PURPOSE_PARTICIPANT_LIST,
+        KEY_PURPOSE_TRAINEE_LIST,
+        KEY_PURPOSE_PHOTOS,
+    }
+)
+
+# The calendar file under an event page's URL: ``<page url>calendar/`` (Wagtail's page URLs end
+# in a slash and carry no dot), served as ``<slug>.ics``.
+ICS_PATH = "calendar"

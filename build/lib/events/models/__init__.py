@@ -1,0 +1,16 @@
+"""The events app's models: pages, speakers, registrations and speakers' links."""
+
+from .pages import EventFormField, EventIndexPage, EventPage, EventPageSpeaker
+from .registrations import Registration, SpeakerAccessLog, SpeakerLink
+from .speakers import Speaker
+
+__all__ = [
+    "EventFormField",
+    "EventIndexPage",
+    "EventPage",
+    "EventPageSpeaker",
+    "Registration",
+    "Speaker",
+    "SpeakerAccessLog",
+    "SpeakerLink",
+]

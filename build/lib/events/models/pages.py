@@ -1,0 +1,314 @@
+"""Event pages: the index with its archive, and the event itself, a form page."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.url_routing import RouteResult
+
+from forms.models import AbstractFormField, AbstractFormPage
+
+from ..admin_forms import EventPageAdminForm
+from ..constants import ICS_PATH, EventKind
+
+PAST_PER_PAGE = 12
+CLOSED_ENDED = _("This event has ended; registration is closed.")
+CLOSED_DEADLINE = _("The registration deadline has passed; registration is closed.")
+
+
+class EventIndexPage(Page):
+    """Upcoming events and trainings, then the archive of past ones, filtered by kind and month.
+
+    Filters are query parameters (``?kind=training&month=2026-11``) so a filtered listing is a
+    plain link, works without JavaScript and can be bookmarked.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["events.EventPage"]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import event_months, events_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind", "")
+        if kind not in EventKind.values:
+            kind = ""
+        month = _parse_month(request.GET.get("month", ""))
+        upcoming, past = events_listing(index=self, kind=kind, month=month)
+        past_page = Paginator(past, PAST_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            upcoming=upcoming,
+            past=past_page,
+            kinds=EventKind.choices,
+            kind=kind,
+            month=month,
+            month_value=f"{month:%Y-%m}" if month else "",
+            months=event_months(index=self),
+        )
+        return context
+
+
+def _parse_month(value: str) -> date | None:
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        if 1 <= month <= 12 and 1900 < year < 3000:
+            return date(year, month, 1)
+    except ValueError:
+        pass
+    return None
+
+
+def month_range(month: date) -> tuple[date, date]:
+    last = calendar.monthrange(month.year, month.month)[1]
+    return month, date(month.year, month.month, last)
+
+
+class EventPage(AbstractFormPage):
+    """An event or training, and its registration form.
+
+    A subclass of the form base: the form shows the fixed registration questions and
+    purposes (:mod:`events.registration_form`) before any questions editors add, stores
+    through the forms flow and adds a :class:`~events.models.Registration` in the same
+    transaction (``submission_store``). Registrations, capacity and the waiting list belong to
+    the page in the default language: every translation registers for the same seats.
+    """
+
+    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Sent to registrants only, in their confirmation; never shown on the page."),
+    )
+    description = RichTextField(_("description"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Seats; once they are taken, registrants join the waiting list. Empty: no limit."
+        ),
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration stays open until the event starts."),
+    )
+    participant_list_public = models.BooleanField(
+        _("public participant list"),
+        default=False,
+        help_text=_(
+            "Shows confirmed participants' first name, name and function on the page until the "
+            "event ends, except those who object."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        FieldPanel("description"),
+        InlinePanel("event_speakers", label=_("Speakers")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("participant_list_public"),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Extra questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
+    ]
+
+    base_form_class = EventPageAdminForm
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+    template = "events/event_page.html"
+    landing_page_template = "events/event_page_landing.html"
+
+    api_fields = AbstractFormPage.api_fields + [
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("description"),
+        APIField("capacity"),
+        APIField("registration_deadline"),
+        APIField("participant_list_public"),
+        APIField("speakers", serializer=serializers.ListField(source="api_speakers")),
+        APIField("registration_open", serializer=serializers.BooleanField(source="is_open")),
+    ]
+
+    class Meta:
+        verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end cannot come before the start.")})
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
+            raise ValidationError(
+                {"registration_deadline": _("The deadline cannot come after the end.")}
+            )
+
+    # --- State ------------------------------------------------------------------------------
+
+    def is_past(self, now: datetime | None = None) -> bool:
+        return self.end <= (now or timezone.now())
+
+    def closing_time(self) -> datetime:
+        """When registration closes: the deadline, or the start."""
+        return self.registration_deadline or self.start
+
+    def closed_reason(self, now: datetime | None = None) -> str:
+        """Why nobody can register any more ("" while registration is open)."""
+        now = now or timezone.now()
+        if self.is_past(now):
+            return str(CLOSED_ENDED)
+        if now >= self.closing_time():
+            return str(CLOSED_DEADLINE)
+        return ""
+
+    @property
+    def is_open(self) -> bool:
+        return not self.closed_reason()
+
+    @property
+    def api_speakers(self) -> list[dict]:
+        return [
+            {
+                "name": speaker.name,
+                "function": speaker.function,
+                "organisation": speaker.organisation,
+            }
+            for speaker in self.speakers()
+        ]
+
+    def speakers(self) -> list:
+        """The speakers in the page's language where translated, in the editor's order."""
+        from ..selectors import event_speakers
+
+        return event_speakers(event=self)
+
+    # --- Form override points ---------------------------------------------------------------
+
+    def get_form_fields(self):
+        from ..registration_form import editor_fields, registration_fields
+
+        fixed_before, fixed_after = registration_fields(page=self)
+        return [*fixed_before, *editor_fields(super().get_form_fields()), *fixed_after]
+
+    def submission_ends_at(self) -> datetime | None:
+        # Registrations are kept for their purpose's period after the event ends.
+        return self.end
+
+    def accepts_submissions(self) -> bool:
+        # Past the deadline or the event, the page says why and takes nothing.
+        return not self.get_source_page().closed_reason()
+
+    def submission_store(self, form):
+        from ..services import registration_create
+
+        registration = registration_create(page=self, form=form)
+        self._registration = registration
+        return registration.submission
+
+    def submission_created(self, *, submission, data) -> None:
+        from ..services import registration_add
+
+        registration_add(page=self, submission=submission, data=data)
+
+    def get_landing_url(self, request=None) -> str:
+        url = super().get_landing_url(request)
+        registration = getattr(self, "_registration", None)
+        if registration is not None and registration.is_waiting:
+            # Names no one: only which of the two thank-you texts to show.
+            return f"{url}?list=waiting"
+        return url
+
+    def get_context(self, request, *args, **kwargs):
+        from ..schema_org import event_json_ld
+        from ..selectors import event_counts
+
+        context = super().get_context(request, *args, **kwargs)
+        source = self.get_source_page()
+        counts, speakers = event_counts(event=source), self.speakers()
+        context.update(
+            event=source,
+            closed_reason=source.closed_reason(),
+            counts=counts,
+            speakers=speakers,
+            json_ld=event_json_ld(page=self, request=request, counts=counts, speakers=speakers),
+            ics_url=f"{self.get_url(request).rstrip('/')}/{ICS_PATH}/",
+            waiting=request.GET.get("list") == "waiting",
+        )
+        return context
+
+    # --- Calendar file ----------------------------------------------------------------------
+
+    def route(self, request, path_components):
+        if path_components == [ICS_PATH] and self.live:
+            return RouteResult(self, kwargs={"ics": True})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, ics: bool = False, **kwargs):
+        if ics:
+            from ..ics import calendar_response
+
+            return calendar_response(page=self, request=request)
+        return super().serve(request, *args, **kwargs)
+
+
+class EventFormField(AbstractFormField):
+    """An extra question editors add to an event's registration form."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+
+class EventPageSpeaker(Orderable):
+    """A speaker of an event, in the order the page lists them."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_speakers")
+    speaker = models.ForeignKey(
+        "events.Speaker", on_delete=models.CASCADE, related_name="+", verbose_name=_("speaker")
+    )
+
+    panels = [FieldPanel("speaker")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")

@@ -1,0 +1,56 @@
+"""Signal receivers: keeping registrations in step with what changes around them.
+
+- An event published: its data's retention follows its (possibly moved) end, and a larger
+  capacity moves people up from the waiting list.
+- A confirmed registration deleted (the person's erasure request): its seat goes to the
+  first person waiting, as a cancellation's would.
+- A photo consent withdrawn anywhere (the choices link, the preference centre, an erasure):
+  the person's registrations say so, so the check-in list marks them.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from privacy.signals import consent_withdrawn
+
+from .constants import PURPOSE_PHOTOS, RegistrationStatus
+from .models import EventPage, Registration
+
+
+@receiver(page_published, sender=EventPage, dispatch_uid="events_retention_sync")
+def event_published(sender, instance: EventPage, **kwargs) -> None:
+    from .services import event_retention_sync, registrations_promote
+
+    if instance.get_source_page().pk != instance.pk:
+        return
+    event_retention_sync(event=instance)
+    registrations_promote(event=instance)
+
+
+@receiver(post_delete, sender=Registration, dispatch_uid="events_seat_freed")
+def registration_deleted(sender, instance: Registration, **kwargs) -> None:
+    if instance.status != RegistrationStatus.CONFIRMED:
+        return
+    event_id = instance.event_id
+
+    def promote() -> None:
+        from .services import registrations_promote
+
+        event = EventPage.objects.filter(pk=event_id).first()
+        if event is not None:
+            registrations_promote(event=event)
+
+    # After the deletion is committed; retention's deletions are of ended events, which
+    # promote nobody.
+    transaction.on_commit(promote)
+
+
+@receiver(consent_withdrawn, dispatch_uid="events_photo_consent_withdrawn")
+def photo_consent_withdrawn(sender, *, email: str, purpose_key: str, withdrawn_at, **kwargs):
+    if purpose_key != PURPOSE_PHOTOS:
+        return
+    Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
+        photo_consent=False, photo_choice_at=withdrawn_at
+    )

@@ -1,0 +1,190 @@
+"""Reads of events and registrations that pages, the API and the admin share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from .constants import (
+    ACTIVE_STATUSES,
+    KEY_COMPANY,
+    KEY_FIRST_NAME,
+    KEY_FUNCTION,
+    KEY_LAST_NAME,
+    RegistrationStatus,
+)
+from .models import EventPage, Registration, Speaker
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A line of the public participant list: nothing more than the policy names."""
+
+    first_name: str
+    last_name: str
+    function: str
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    confirmed: int
+    waiting: int
+    capacity: int | None
+
+    @property
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.confirmed >= self.capacity
+
+
+def _source(event: EventPage) -> EventPage:
+    return event.get_source_page()
+
+
+def registrations_of(*, event: EventPage) -> QuerySet[Registration]:
+    """Every registration of the event (any translation given), with its answers."""
+    return Registration.objects.filter(event=_source(event)).select_related("submission")
+
+
+def event_counts(*, event: EventPage) -> EventCounts:
+    """Confirmed and waiting registrations of the event, in one query."""
+    source = _source(event)
+    counts = Registration.objects.filter(event=source).aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    return EventCounts(counts["confirmed"], counts["waiting"], source.capacity)
+
+
+def participants_public(*, event: EventPage, now=None) -> list[Participant]:
+    """The public participant list: confirmed people who did not object, until the end.
+
+    Empty for an event whose list is not public, and once the event has ended (the list is
+    taken down then). Ordered by name.
+    """
+    source = _source(event)
+    if not source.participant_list_public or source.is_past(now):
+        return []
+    rows = (
+        Registration.objects.filter(
+            event=source, status=RegistrationStatus.CONFIRMED, hidden_from_list=False
+        )
+        .values_list("submission__answers", flat=True)
+        .order_by("pk")
+    )
+    people = [
+        Participant(
+            first_name=str(answers.get(KEY_FIRST_NAME) or ""),
+            last_name=str(answers.get(KEY_LAST_NAME) or ""),
+            function=str(answers.get(KEY_FUNCTION) or ""),
+        )
+        for answers in rows
+    ]
+    return sorted(people, key=lambda p: (p.last_name.casefold(), p.first_name.casefold()))
+
+
+def registrations_for_checkin(*, event: EventPage) -> list[Registration]:
+    """Confirmed registrations for the door, by name, with the photo choice on each row.
+
+    Each row has ``first_name``, ``last_name``, ``function``, ``company`` and
+    ``photo_consent`` (False marks someone photographers must not take as a main subject).
+    """
+    rows = list(registrations_of(event=event).filter(status=RegistrationStatus.CONFIRMED))
+    for row in rows:
+        answers = row.submission.answers
+        row.first_name = str(answers.get(KEY_FIRST_NAME) or "")
+        row.last_name = str(answers.get(KEY_LAST_NAME) or "")
+        row.function = str(answers.get(KEY_FUNCTION) or "")
+        row.company = str(answers.get(KEY_COMPANY) or "")
+    return sorted(rows, key=lambda r: (r.last_name.casefold(), r.first_name.casefold()))
+
+
+def trainees_for_speakers(*, event: EventPage) -> list[dict[str, str]]:
+    """A training's list as its speakers receive it: first name, name, e-mail."""
+    return [
+        {
+            "first_name": row.first_name,
+            "last_name": row.last_name,
+            "email": row.submission.subject_email,
+        }
+        for row in registrations_for_checkin(event=event)
+    ]
+
+
+def registration_active_for(*, event: EventPage, email: str) -> Registration | None:
+    """The person's confirmed or waiting registration for the event, if any."""
+    return (
+        registrations_of(event=event)
+        .filter(submission__subject_email=email, status__in=ACTIVE_STATUSES)
+        .first()
+    )
+
+
+def waiting_position(*, registration: Registration) -> int | None:
+    """1 for the next person to move up; None when not waiting."""
+    if not registration.is_waiting:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id,
+        status=RegistrationStatus.WAITING,
+        waiting_number__lt=registration.waiting_number,
+    ).count()
+    return ahead + 1
+
+
+def event_speakers(*, event: EventPage) -> list[Speaker]:
+    """The event's speakers, in the page's language where a translation exists."""
+    speakers = [
+        link.speaker
+        for link in event.event_speakers.select_related("speaker", "speaker__photo").all()
+    ]
+    if not speakers:
+        return []
+    wanted = {s.translation_key for s in speakers if s.locale_id != event.locale_id}
+    if wanted:
+        translated = {
+            s.translation_key: s
+            for s in Speaker.objects.filter(
+                translation_key__in=wanted, locale_id=event.locale_id
+            ).select_related("photo")
+        }
+        speakers = [translated.get(s.translation_key, s) for s in speakers]
+    return speakers
+
+
+def events_listing(
+    *, index, kind: str = "", month: date | None = None, now=None
+) -> tuple[list[EventPage], QuerySet[EventPage]]:
+    """Upcoming events (soonest first) and past ones (latest first) under ``index``."""
+    now = now or timezone.now()
+    pages = EventPage.objects.child_of(index).live().public()
+    if kind:
+        pages = pages.filter(kind=kind)
+    if month is not None:
+        pages = pages.filter(start__year=month.year, start__month=month.month)
+    upcoming = list(pages.filter(end__gt=now).order_by("start", "pk"))
+    past = pages.filter(end__lte=now).order_by("-start", "-pk")
+    return upcoming, past
+
+
+def event_months(*, index) -> list[date]:
+    """The months that have events under ``index``, latest first, for the month filter."""
+    months = (
+        EventPage.objects.child_of(index)
+        .live()
+        .public()
+        .annotate(month=TruncMonth("start"))
+        .values_list("month", flat=True)
+        .distinct()
+        .order_by("-month")
+    )
+    return [m.date() if hasattr(m, "date") else m for m in months]

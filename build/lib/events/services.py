@@ -1,0 +1,330 @@
+"""Everything in events with side effects: registering, cancelling, changing one's choices.
+
+Capacity is guarded by one lock per event: every change that can confirm someone
+(registering, cancelling, promoting from the waiting list) locks the event's row
+(``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the transaction's write lock, taken at
+once, serialises writers), then counts and writes in the same transaction. So however many
+people press the button at once, never more are confirmed than the capacity.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from forms.constants import submission_ref
+from forms.models import FormSubmission
+from forms.services import SubmissionInput, SubmissionRefused, submission_create
+from privacy.models import ConsentSource
+from privacy.selectors import purpose_get
+from privacy.services import consent_record, consent_withdraw
+
+from . import mail
+from .constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
+from .models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
+
+logger = logging.getLogger(__name__)
+
+ALREADY_REGISTERED = gettext_lazy(
+    "This address is already registered for this event. We have sent the confirmation "
+    "again; its links let you cancel or change your choices."
+)
+CANCEL_AFTER_END = gettext_lazy(
+    "This event has ended, so its registrations can no longer be cancelled."
+)
+
+
+class RegistrationClosed(SubmissionRefused):
+    """Registering after the deadline, or for an event that has ended."""
+
+
+class AlreadyRegistered(SubmissionRefused):
+    """The address already holds a seat or a place on the waiting list for this event."""
+
+    def __init__(self, message: str, *, registration: Registration):
+        super().__init__(message)
+        self.registration = registration
+
+
+class CancellationRefused(Exception):
+    """A cancellation that cannot happen (the event has ended); nothing was changed."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _lock(event: EventPage) -> EventPage:
+    """Lock the event's row for this transaction and return it as stored now.
+
+    Must run inside ``transaction.atomic()``. PostgreSQL locks the row itself; SQLite
+    ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
+    before anything is counted, whatever transaction mode the connection uses.
+    """
+    if connection.vendor == "sqlite":
+        Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _photo_granted(decisions) -> bool:
+    return any(
+        purpose.key == PURPOSE_PHOTOS and (decision is True or decision == "given")
+        for purpose, decision in decisions.items()
+    )
+
+
+def registration_create(*, page: EventPage, form) -> Registration:
+    """Store a valid registration form: a confirmed seat, or a place on the waiting list.
+
+    Goes through the form base (:func:`forms.services.submission_create`), which stores the
+    submission, its consents and, through ``EventPage.submission_created``, the registration
+    (:func:`registration_add`) in one transaction. Refuses with :class:`RegistrationClosed`
+    after the deadline or the event, and with :class:`AlreadyRegistered` when the address
+    is already registered (confirmed or waiting), after sending that confirmation again.
+    Nothing is stored when it refuses.
+    """
+    reason = page.get_source_page().closed_reason()
+    if reason:
+        raise RegistrationClosed(reason)
+    try:
+        submission = submission_create(data=page.submission_input(form))
+    except AlreadyRegistered as refusal:
+        mail.registration_confirmation(registration=refusal.registration, resent=True)
+        raise
+    return submission.event_registration
+
+
+def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> Registration:
+    """The registration of a submission being stored, inside its transaction.
+
+    Locks the event first, so counting the seats and taking one is one step for every
+    registrant at once; refusing (:class:`RegistrationClosed`, :class:`AlreadyRegistered`)
+    rolls the submission back with it.
+    """
+    event = _lock(page.get_source_page())
+    now = timezone.now()
+    reason = event.closed_reason(now)
+    if reason:
+        raise RegistrationClosed(reason)
+    existing = Registration.objects.filter(
+        event=event,
+        submission__subject_email=submission.subject_email,
+        status__in=ACTIVE_STATUSES,
+    ).first()
+    if existing is not None:
+        raise AlreadyRegistered(str(ALREADY_REGISTERED), registration=existing)
+    objected = bool(data.answers.get(KEY_LIST_OBJECTION))
+    registration = Registration(
+        event=event,
+        submission=submission,
+        registered_at=now,
+        hidden_from_list=objected,
+        objected_at=now if objected else None,
+        photo_consent=_photo_granted(data.decisions),
+        photo_choice_at=now,
+    )
+    confirmed = Registration.objects.filter(
+        event=event, status=RegistrationStatus.CONFIRMED
+    ).count()
+    if event.capacity is None or confirmed < event.capacity:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    else:
+        registration.status = RegistrationStatus.WAITING
+        last = Registration.objects.filter(event=event).aggregate(last=Max("waiting_number"))
+        registration.waiting_number = (last["last"] or 0) + 1
+    registration.save(force_insert=True)
+    transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
+    return registration
+
+
+def _promote(event: EventPage, now: datetime) -> list[Registration]:
+    """Move the first people waiting up to the free seats; the event must be locked."""
+    waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+    if event.capacity is None:
+        chosen = list(waiting.order_by("waiting_number", "pk"))
+    else:
+        confirmed = Registration.objects.filter(
+            event=event, status=RegistrationStatus.CONFIRMED
+        ).count()
+        free = event.capacity - confirmed
+        if free <= 0:
+            return []
+        chosen = list(waiting.order_by("waiting_number", "pk")[:free])
+    for registration in chosen:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    Registration.objects.bulk_update(chosen, ["status", "confirmed_at"])
+    return chosen
+
+
+def registrations_promote(*, event: EventPage) -> list[Registration]:
+    """Fill free seats from the waiting list (after a cancellation, or a larger capacity),
+    and tell each person moved up."""
+    with transaction.atomic():
+        locked = _lock(event.get_source_page())
+        if locked.is_past():
+            return []
+        promoted = _promote(locked, timezone.now())
+        for registration in promoted:
+            transaction.on_commit(lambda r=registration: mail.registration_promoted(registration=r))
+    return promoted
+
+
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a registration: the seat goes to the first person waiting, who is told.
+
+    Refused (:class:`CancellationRefused`, nothing changed) once the event has ended.
+    Cancelling twice changes nothing the second time.
+    """
+    with transaction.atomic():
+        event = _lock(registration.event)
+        now = timezone.now()
+        if event.is_past(now):
+            raise CancellationRefused(str(CANCEL_AFTER_END))
+        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        if current.is_cancelled:
+            return current
+        was_confirmed = current.is_confirmed
+        current.status = RegistrationStatus.CANCELLED
+        current.cancelled_at = now
+        current.save(update_fields=["status", "cancelled_at"])
+        promoted = _promote(event, now) if was_confirmed else []
+        transaction.on_commit(lambda: mail.registration_cancelled(registration=current))
+        for moved in promoted:
+            transaction.on_commit(lambda r=moved: mail.registration_promoted(registration=r))
+    return current
+
+
+def registration_object(*, registration: Registration, hidden: bool) -> Registration:
+    """Record (or lift) the person's objection to the public participant list, at once.
+
+    An objection (GDPR art. 21), not a consent: the list leaves the person out from this
+    moment; lifting it puts them back while the event's list is up.
+    """
+    registration.hidden_from_list = hidden
+    registration.objected_at = timezone.now() if hidden else None
+    registration.save(update_fields=["hidden_from_list", "objected_at"])
+    return registration
+
+
+def registration_photo_choice(*, registration: Registration, consent: bool) -> Registration:
+    """Give or withdraw consent to be photographed or filmed as a main subject.
+
+    Giving it adds a grant to the consent ledger (with the purpose's text in the person's
+    language); withdrawing marks the person's grants withdrawn, which ends it for every
+    event, so each of their registrations says so.
+    """
+    submission = registration.submission
+    email = submission.subject_email
+    now = timezone.now()
+    with transaction.atomic():
+        if consent:
+            purpose = purpose_get(key=PURPOSE_PHOTOS, locale=submission.locale)
+            if purpose is None:
+                raise ValueError("The event-photos purpose does not exist.")
+            consent_record(
+                purpose=purpose,
+                granted=True,
+                locale=submission.locale,
+                source=ConsentSource.FORM,
+                email=email,
+                source_ref=submission_ref(submission.pk),
+            )
+            registration.photo_consent = True
+            registration.photo_choice_at = now
+            registration.save(update_fields=["photo_consent", "photo_choice_at"])
+        else:
+            consent_withdraw(purpose_key=PURPOSE_PHOTOS, email=email)
+            Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
+                photo_consent=False, photo_choice_at=now
+            )
+            registration.photo_consent = False
+            registration.photo_choice_at = now
+    return registration
+
+
+def event_retention_sync(*, event: EventPage) -> int:
+    """Keep the event's registrations and speakers' records until its (possibly moved) end.
+
+    Stores the event's end on every row that counts from it and has the privacy core
+    recompute their expiry; called whenever the event is published. Returns the rows
+    recomputed.
+    """
+    from privacy.services import retention_recompute
+
+    source = event.get_source_page()
+    end = source.end
+    updated = 0
+    # The access log follows its link's expiry.
+    querysets = (
+        FormSubmission.objects.filter(page_id=source.pk),
+        SpeakerLink.objects.filter(event=source),
+    )
+    for queryset in querysets:
+        pks = list(queryset.exclude(ends_at=end).values_list("pk", flat=True))
+        if not pks:
+            continue
+        rows = queryset.model._default_manager.filter(pk__in=pks)
+        rows.update(ends_at=end)
+        updated += retention_recompute(queryset=rows)
+    return updated
+
+
+def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:
+    """A speaker's link record for a training; sign it with :func:`events.links.speaker_link_token`.
+
+    It works until the training ends; retention keeps it (and its openings) for the
+    ``event-registration`` purpose's period after that.
+    """
+    from privacy.services import normalise_email, retention_compute
+
+    source = event.get_source_page()
+    link = SpeakerLink(
+        event=source,
+        speaker=speaker,
+        speaker_name=speaker.name if speaker is not None else "",
+        email=normalise_email(email),
+        ends_at=source.end,
+    )
+    link.retain_until = retention_compute(instance=link)
+    link.save(force_insert=True)
+    return link
+
+
+def speaker_access_log(*, link: SpeakerLink) -> SpeakerAccessLog:
+    """Record one opening of a speaker's link."""
+    return SpeakerAccessLog.objects.create(link=link)
+
+
+def speaker_link_send(*, event: EventPage, speaker, email: str, locale: str) -> SpeakerLink:
+    """Create a speaker's link to a training's registration list and e-mail it to ``email``.
+
+    The address is kept on the link (where it was sent, for the access log), never on the
+    speaker. Raises ``ValueError`` for an event that is no training or has ended, before
+    anything is stored.
+    """
+    from .constants import EventKind
+    from .speaker_mail import speaker_link_mail
+
+    source = event.get_source_page()
+    if source.kind != EventKind.TRAINING:
+        raise ValueError("Speaker links are for trainings only.")
+    if source.is_past():
+        raise ValueError("The training has ended.")
+    link = speaker_link_create(event=source, speaker=speaker, email=email)
+    transaction.on_commit(lambda: speaker_link_mail(link=link, locale=locale))
+    return link
+
+
+def speaker_link_revoke(*, link: SpeakerLink) -> SpeakerLink:
+    """Stop a speaker's link at once (sent to the wrong address, a speaker who withdrew)."""
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link

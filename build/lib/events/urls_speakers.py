@@ -1,0 +1,11 @@
+"""The page a speaker's link opens, under each language prefix."""
+
+from django.urls import path
+
+from . import views_speakers
+
+app_name = "events_speakers"
+
+urlpatterns = [
+    path("<str:token>/", views_speakers.speaker_list, name="speaker_list"),
+]

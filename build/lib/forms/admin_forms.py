@@ -1,0 +1,179 @@
+"""The FormPage editing form: rules a form's field list must satisfy before it is saved."""
+
+from __future__ import annotations
+
+from django import forms as django_forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+
+from privacy.models import LegalBasis
+
+from . import conf
+from .constants import RESERVED_KEYS, FieldType
+
+MB = 1024 * 1024
+
+
+def _largest_file_mb(body_limit: int) -> int | None:
+    """The largest whole number of megabytes a file may have and still fit in a request body
+    of ``body_limit`` bytes (the other answers and the multipart framing need room too)."""
+    if not body_limit:
+        return None
+    return (body_limit - 1) // MB
+
+
+def field_problems(fields, *, inbox_purpose=None) -> list[tuple[object, str, str]]:
+    """What is wrong with a list of form fields, as ``(field, attribute, message)``.
+
+    ``field`` is None for a problem of the form as a whole. Shared by the admin form and
+    by code that builds forms (the demo), so both obey the same rules. ``inbox_purpose``
+    is the purpose the form's inbox keeps submissions under, when known.
+    """
+    problems = purpose_problems(fields, inbox_purpose=inbox_purpose)
+    subjects = [f for f in fields if f.is_subject_email]
+    largest_file_mb = _largest_file_mb(conf.request_max_body_size())
+    for field in fields:
+        key = field.key or field.get_field_clean_name()
+        if key in RESERVED_KEYS:
+            problems.append((field, "key", _("'%(key)s' is reserved.") % {"key": key}))
+        if field.is_subject_email and field.field_type != FieldType.EMAIL:
+            problems.append(
+                (field, "is_subject_email", _("Only an e-mail field can hold the address."))
+            )
+        if field.field_type == FieldType.PURPOSE and field.purpose_id is None:
+            problems.append((field, "purpose", _("Choose the purpose this consent is for.")))
+        if field.field_type == FieldType.FILE and not field.allowed_kinds:
+            problems.append((field, "file_kinds", _("Accept at least one file kind.")))
+        if (
+            field.field_type == FieldType.FILE
+            and largest_file_mb is not None
+            and (field.max_file_size_mb or 0) > largest_file_mb
+        ):
+            problems.append(
+                (
+                    field,
+                    "max_file_size_mb",
+                    _(
+                        "The site accepts no request over %(limit)s MB, so a file can be at "
+                        "most %(max)s MB."
+                    )
+                    % {"limit": _megabytes(conf.request_max_body_size()), "max": largest_file_mb},
+                )
+            )
+    purposes = [f.purpose_id for f in fields if f.field_type == FieldType.PURPOSE]
+    if len(purposes) != len(set(purposes)):
+        problems.append((None, "", _("Each purpose can be asked only once per form.")))
+    # Any visible question may draw personal data (a name, a phone number): without the
+    # subject's address such a submission could not be found for access or erasure.
+    if any(f.field_type != FieldType.HIDDEN for f in fields) and len(subjects) != 1:
+        problems.append(
+            (
+                None,
+                "",
+                _(
+                    "Mark exactly one e-mail field as the person's e-mail address: it is how "
+                    "a submission is found for access and erasure requests."
+                ),
+            )
+        )
+    return problems
+
+
+def purpose_problems(fields, *, inbox_purpose=None) -> list[tuple[object, str, str]]:
+    """The form states its inbox's purpose when that purpose is not based on consent.
+
+    A purpose field shows a consent box when the purpose's legal basis is consent and a
+    notice otherwise: editors add one field type for both. The purpose the inbox keeps
+    submissions under is why the form collects data at all, so visitors must be told.
+    """
+    problems = []
+    if inbox_purpose is not None and inbox_purpose.legal_basis != LegalBasis.CONSENT:
+        stated = {
+            getattr(f.purpose, "translation_key", None)
+            for f in fields
+            if f.field_type == FieldType.PURPOSE and f.purpose_id is not None
+        }
+        if inbox_purpose.translation_key not in stated:
+            problems.append(
+                (
+                    None,
+                    "",
+                    _(
+                        "Add a purpose field for “%(purpose)s”: it is why this form collects "
+                        "data (its inbox keeps submissions for it), and the form shows it as a "
+                        "notice."
+                    )
+                    % {"purpose": inbox_purpose.name},
+                )
+            )
+    return problems
+
+
+def _megabytes(size: int) -> str:
+    value = size / MB
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+
+
+# The stored choice is still called "purpose consent"; editors pick any purpose with it and
+# the legal basis decides box or notice, so the editor says so (without a schema change).
+PURPOSE_TYPE_LABEL = gettext_lazy("Purpose: consent box or notice")
+PURPOSE_HELP = gettext_lazy(
+    "The purpose this field states: a consent box when its legal basis is consent, "
+    "otherwise a notice above the submit button."
+)
+
+
+class FormPageAdminForm(WagtailAdminFormPageForm):
+    """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("form_fields")
+        # On the field forms' class, so the inline panel's empty form (a new one each time
+        # it is read) gets the label too; the label is lazy, so per request language.
+        fields = formset.form.base_fields if formset is not None else {}
+        if "field_type" in fields:
+            fields["field_type"].choices = [
+                (value, PURPOSE_TYPE_LABEL if value == FieldType.PURPOSE else label)
+                for value, label in fields["field_type"].choices
+            ]
+        if "purpose" in fields:
+            fields["purpose"].help_text = PURPOSE_HELP
+
+    def page_fields(self, cleaned_data) -> list:
+        """Fields the page type asks besides the editor's (none here): a subclass whose form
+        has questions of its own returns them, so the rules judge the form as visitors see
+        it (the subject's address, the inbox's purpose stated, each purpose once)."""
+        return []
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return cleaned_data
+        live = []
+        for form in formset.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            instance = form.instance
+            if instance.field_type == FieldType.PURPOSE:
+                # A box the visitor must tick is not freely given consent (GDPR art. 7(4))
+                # and a notice asks nothing: a purpose is never required, whatever is ticked.
+                instance.required = False
+            if instance.pk and "key" in form.changed_data:
+                form.add_error("key", _("The key cannot change once the field is saved."))
+            live.append((form, instance))
+        by_instance = {id(instance): form for form, instance in live}
+        inbox = cleaned_data.get("inbox")
+        problems = field_problems(
+            [instance for _f, instance in live] + self.page_fields(cleaned_data),
+            inbox_purpose=inbox.purpose if inbox is not None else None,
+        )
+        for field, attribute, message in problems:
+            form = by_instance.get(id(field)) if field is not None else None
+            if form is not None and attribute in form.fields:
+                form.add_error(attribute, message)
+            else:
+                self.add_error(None, django_forms.ValidationError(message))
+        return cleaned_data

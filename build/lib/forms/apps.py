@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+
+
+class FormsConfig(AppConfig):
+    """Editor-built forms with purpose consents, private uploads and group-only inboxes."""
+
+    name = "forms"
+    label = "forms"
+
+    def ready(self):
+        # Field lists and inboxes are cached per page (forms.cache); any edit of what they
+        # are made of, in any app's field model, retires the cached copies.
+        from privacy.models import Purpose
+
+        from .cache import definitions_changed
+        from .models import AbstractFormField, Inbox
+
+        senders = [Inbox, Purpose] + [
+            model for model in self.apps.get_models() if issubclass(model, AbstractFormField)
+        ]
+        for sender in senders:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    definitions_changed,
+                    sender=sender,
+                    dispatch_uid=f"forms.definitions_changed.{sender._meta.label}",
+                )

@@ -1,0 +1,297 @@
+"""Turning an editor's field list into a Django form, one ``create_<type>_field`` per type.
+
+Extends Wagtail's :class:`~wagtail.contrib.forms.forms.FormBuilder`: the stock types keep
+their behaviour (single and multi line get an upper length bound), and three are added:
+``phone``, ``file`` (kind decided by content, size bound per field) and ``purpose``: a
+:class:`privacy.models.Purpose` in the page's locale, shown as its legal basis asks (an
+unticked, optional consent checkbox for consent, a collection notice for any other basis).
+Form keys are the fields' stable ``key``, never the translated label.
+"""
+
+from __future__ import annotations
+
+from django import forms as django_forms
+from django.core.validators import RegexValidator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm
+from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
+
+from privacy.models import ConsentDecision, Purpose
+from privacy.selectors import purpose_is_consent, purpose_notices
+
+from . import conf
+from .captcha import RESPONSE_FIELD, captcha_field
+from .constants import FieldType
+from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
+
+CAPTCHA_FIELD_NAME = "captcha"
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()./-]{6,32}$",
+    _("Enter a phone number: digits, spaces and + ( ) . / - only."),
+)
+
+
+class PrivateFileField(django_forms.FileField):
+    """An upload checked by its content; ``clean`` leaves the findings on the file.
+
+    The findings (kind, size, sha256, cleaned name) travel as ``upload.checked`` so the
+    service that stores the file does not read it again to learn them.
+    """
+
+    def __init__(self, *, kinds, max_size: int, form_id=None, key: str = "", **kwargs):
+        self.kinds = tuple(kinds) or ALL_KINDS
+        self.max_size = max_size
+        self.form_id, self.key = form_id, key
+        kwargs.setdefault(
+            "widget",
+            django_forms.FileInput(
+                attrs={"accept": ",".join(ext for k in self.kinds for ext in EXTENSIONS[k])}
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            upload.checked = check_upload(
+                upload,
+                kinds=self.kinds,
+                max_size=self.max_size,
+                form_id=self.form_id,
+                field_key=self.key,
+            )
+        return upload
+
+
+class PurposeField:
+    """A purpose a form states: its ``decision`` is what the ledger records for it."""
+
+    purpose = None
+
+    def decision(self, value) -> str:
+        raise NotImplementedError
+
+
+class PurposeConsentField(PurposeField, django_forms.BooleanField):
+    """A consent tick box bound to a purpose: never ticked in advance, never required.
+
+    Consent that is a condition of the service is not freely given (GDPR art. 7(4)), so
+    the editor's "required" is ignored here and refused in the page editor.
+    """
+
+    def __init__(self, *, purpose, **kwargs):
+        self.purpose = purpose
+        kwargs["initial"] = False
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def decision(self, value) -> str:
+        return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
+
+
+class NoticeWidget(django_forms.Widget):
+    """Renders nothing where the fields are: the form shows its notices above the button.
+
+    Being a hidden widget keeps the notice out of ``form.visible_fields``; its words come
+    from ``form.notices``. Whatever a client sends under its key is ignored.
+    """
+
+    input_type = "hidden"
+    is_hidden = True
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+    def value_from_datadict(self, data, files, name):
+        return None
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class PurposeNoticeField(PurposeField, django_forms.Field):
+    """A purpose with another legal basis than consent, stated as a notice (GDPR art. 13).
+
+    Nobody is asked anything; the ledger records that the person was informed, with the
+    revision of the purpose the notice was made from.
+    """
+
+    widget = NoticeWidget
+
+    def __init__(self, *, purpose, locale=None, **kwargs):
+        self.purpose = purpose
+        self.locale = locale
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def decision(self, value) -> str:
+        return ConsentDecision.INFORMED
+
+
+# Sent with the HTML form by Django and the reCAPTCHA widget; not answers to the form.
+IGNORED_KEYS = frozenset({"csrfmiddlewaretoken", RESPONSE_FIELD})
+
+
+class SubmissionForm(BaseForm):
+    """Wagtail's form base, refusing names the form does not ask for.
+
+    A consent box sent for a purpose this form does not ask about must be an error the
+    visitor sees, never a silent no-op; the API refuses such keys the same way.
+    """
+
+    @cached_property
+    def notices(self):
+        """The collection notices this form states, in field order (shown above the button).
+
+        Built when the page renders them, not when a submission is validated.
+        """
+        fields = [
+            field
+            for field in self.fields.values()
+            if isinstance(field, PurposeNoticeField) and field.purpose is not None
+        ]
+        if not fields:
+            return []
+        return purpose_notices([field.purpose for field in fields], fields[0].locale)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_bound:
+            unknown = sorted((set(self.data) | set(self.files)) - set(self.fields) - IGNORED_KEYS)
+            if unknown:
+                raise django_forms.ValidationError(
+                    _("This form has no field named %(keys)s."),
+                    code="unknown_field",
+                    params={"keys": ", ".join(unknown)},
+                )
+        return cleaned_data
+
+
+class FormBuilder(WagtailFormBuilder):
+    """Wagtail's builder, keyed by the fields' stable keys and aware of the page's locale."""
+
+    def __init__(self, fields, *, locale=None):
+        super().__init__(fields)
+        self.locale = locale
+
+    @cached_property
+    def purposes_in_locale(self) -> dict:
+        """The translations, in the builder's locale, of purposes chosen in another one.
+
+        One query for all purpose fields instead of one per field; a purpose not translated
+        yet keeps its own words (see ``create_purpose_field``).
+        """
+        if self.locale is None:
+            return {}
+        keys = {
+            field.purpose.translation_key
+            for field in self.fields
+            if field.field_type == FieldType.PURPOSE
+            and field.purpose is not None
+            and field.purpose.locale_id != self.locale.pk
+        }
+        if not keys:
+            return {}
+        translations = Purpose.objects.filter(translation_key__in=keys, locale=self.locale)
+        return {purpose.translation_key: purpose for purpose in translations}
+
+    def get_formatted_field_choices(self, field):
+        # Values in the source language, labels in the page's: see FormField.choice_pairs.
+        return field.choice_pairs()
+
+    def get_formatted_field_initial(self, field):
+        return self._values_for(field, super().get_formatted_field_initial(field))
+
+    def create_dropdown_field(self, field, options):
+        options["initial"] = self._value_for(field, options.get("initial"))
+        return super().create_dropdown_field(field, options)
+
+    def create_radio_field(self, field, options):
+        options["initial"] = self._value_for(field, options.get("initial"))
+        return super().create_radio_field(field, options)
+
+    @staticmethod
+    def _values_for(field, labels):
+        """The editor writes a default as a label of the page's language; the form needs the
+        matching value."""
+        by_label = {label: value for value, label in field.choice_pairs()}
+        return [by_label.get(label, label) for label in labels]
+
+    def _value_for(self, field, label):
+        if not label:
+            return label
+        return self._values_for(field, [label])[0]
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
+        return django_forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = conf.get("MULTILINE_MAX_LENGTH", 5000)
+        options.setdefault("widget", django_forms.Textarea)
+        return django_forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        formfield = django_forms.EmailField(**options)
+        # Carried on the form so storing a submission finds the subject's address without
+        # loading the field list again.
+        formfield.is_subject_email = field.is_subject_email
+        return formfield
+
+    def create_phone_field(self, field, options):
+        options["max_length"] = 32
+        options["validators"] = [phone_validator]
+        options.setdefault("widget", django_forms.TextInput(attrs={"type": "tel"}))
+        return django_forms.CharField(**options)
+
+    def create_date_field(self, field, options):
+        options.setdefault("widget", django_forms.DateInput(attrs={"type": "date"}))
+        return django_forms.DateField(**options)
+
+    def create_hidden_field(self, field, options):
+        options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
+        return super().create_hidden_field(field, options)
+
+    def create_file_field(self, field, options):
+        options.pop("initial", None)
+        kinds = field.allowed_kinds
+        max_size = field.max_file_size_bytes
+        if not options["help_text"]:
+            options["help_text"] = _("%(kinds)s, at most %(size)s MB.") % {
+                "kinds": kinds_label(kinds),
+                "size": field.max_file_size_mb,
+            }
+        return PrivateFileField(
+            kinds=kinds, max_size=max_size, form_id=field.page_id, key=field.form_key, **options
+        )
+
+    def create_purpose_field(self, field, options):
+        purpose = field.purpose
+        if purpose is not None and self.locale is not None and purpose.locale_id != self.locale.pk:
+            purpose = self.purposes_in_locale.get(purpose.translation_key, purpose)
+        if purpose is not None and not purpose_is_consent(purpose):
+            options.pop("initial", None)
+            options["label"] = purpose.name
+            return PurposeNoticeField(purpose=purpose, locale=self.locale, **options)
+        options["initial"] = False
+        if purpose is not None:
+            options["label"] = purpose.consent_text
+        return PurposeConsentField(purpose=purpose, **options)
+
+    @property
+    def formfields(self):
+        formfields = {}
+        for field in self.fields:
+            options = self.get_field_options(field)
+            create_field = self.get_create_field_function(field.field_type)
+            formfields[field.form_key] = create_field(field, options)
+        captcha = captcha_field()
+        if captcha is not None:
+            formfields[CAPTCHA_FIELD_NAME] = captcha
+        return formfields
+
+    def get_form_class(self):
+        return type("FormPageForm", (SubmissionForm,), self.formfields)

@@ -1,0 +1,112 @@
+"""reCAPTCHA on public forms, through django-recaptcha.
+
+The keys, the version ("v2" checkbox or "v3" scored) and the v3 score threshold are project
+settings (``RECAPTCHA_*``, read from the environment in ``website.settings.base``). Without
+keys, in development, no field is added and forms work without it; production settings refuse
+to start without keys, so a public form is never left unprotected by accident.
+"""
+
+import sys
+from dataclasses import dataclass
+
+from django import forms as django_forms
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django_recaptcha.fields import ReCaptchaField
+from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
+
+from .ratelimit import client_ip
+
+# Used when v3 is chosen and no threshold is configured: v3 never runs without one.
+DEFAULT_V3_SCORE = 0.5
+# The action name the v3 script reports and the server checks, so a token minted for another
+# site action cannot be replayed here.
+V3_ACTION = "form_submit"
+# v2's widget always posts its token under this name; the v3 widget is told to use it too so
+# headless clients send the token under one name whatever the version.
+RESPONSE_FIELD = "g-recaptcha-response"
+# reCAPTCHA's documented Content-Security-Policy sources: its script and frames from
+# www.google.com (or www.recaptcha.net) and further scripts from www.gstatic.com. A page
+# that renders the captcha asks for them on its own response ({% csp_for_form form %}).
+RECAPTCHA_CSP: dict[str, list[str]] = {
+    "script-src": [
+        "https://www.google.com/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+        "https://www.recaptcha.net/recaptcha/",
+    ],
+    "frame-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
+    "connect-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
+}
+VERSIONS = ("v2", "v3")
+
+
+@dataclass(frozen=True)
+class CaptchaConfig:
+    public_key: str
+    private_key: str
+    version: str
+    required_score: float | None
+
+
+def captcha_config() -> CaptchaConfig | None:
+    """The configured reCAPTCHA, or None when no keys are set (development)."""
+    public_key = getattr(settings, "RECAPTCHA_PUBLIC_KEY", "")
+    private_key = getattr(settings, "RECAPTCHA_PRIVATE_KEY", "")
+    if not (public_key and private_key):
+        return None
+    version = getattr(settings, "RECAPTCHA_VERSION", "v2") or "v2"
+    if version not in VERSIONS:
+        raise ImproperlyConfigured(f"RECAPTCHA_VERSION must be one of {VERSIONS}, not {version!r}.")
+    score = None
+    if version == "v3":
+        score = float(getattr(settings, "RECAPTCHA_REQUIRED_SCORE", 0) or DEFAULT_V3_SCORE)
+        if not 0 < score <= 1:
+            raise ImproperlyConfigured("RECAPTCHA_REQUIRED_SCORE must be above 0 and at most 1.")
+    return CaptchaConfig(public_key, private_key, version, score)
+
+
+class ScoredReCaptchaV3(ReCaptchaV3):
+    """v3 widget that also accepts the token under v2's name, for headless clients."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) or data.get(RESPONSE_FIELD)
+
+
+class CaptchaField(ReCaptchaField):
+    """reCAPTCHA field that reports the client address the rate limiter trusts.
+
+    django-recaptcha sends Google the first X-Forwarded-For entry, which any client can forge;
+    this uses the address taken from the configured number of trusted proxies instead.
+    """
+
+    def get_remote_ip(self):
+        request = _calling_request()
+        return client_ip(request) if request is not None else None
+
+
+def _calling_request():
+    # The field API gives no access to the request; django-recaptcha finds it the same way.
+    frame = sys._getframe(2)
+    while frame:
+        request = frame.f_locals.get("request")
+        if request is not None and hasattr(request, "META"):
+            return request
+        frame = frame.f_back
+    return None
+
+
+def captcha_field() -> django_forms.Field | None:
+    """The captcha field every public form gets, or None when no keys are configured."""
+    config = captcha_config()
+    if config is None:
+        return None
+    if config.version == "v3":
+        widget = ScoredReCaptchaV3(action=V3_ACTION, required_score=config.required_score)
+    else:
+        widget = ReCaptchaV2Checkbox()
+    return CaptchaField(
+        public_key=config.public_key,
+        private_key=config.private_key,
+        widget=widget,
+        label="",
+    )

@@ -1,0 +1,105 @@
+"""Demo content of the forms app: the Secretariat, its two inboxes and two forms in nl/fr/en.
+
+Runs after the home and privacy demos: it hangs the forms under the Dutch home page and binds
+them to the privacy demo's purposes. Idempotent: existing inboxes and form pages are left as
+they are; a placeholder page at a form's slug (the home demo's "contact") is replaced once.
+Translations go through wagtail-localize so editors can keep them up to date in the admin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Locale, Page, Site
+
+from privacy.models import Purpose
+
+from .admin_forms import field_problems
+from .demo_content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
+from .models import FieldType, FormField, FormPage, Inbox
+
+Log = Callable[[str], None]
+
+GROUP = "Secretariat"
+NOTIFICATION_ADDRESS = "secretariaat@example.org"
+
+
+def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
+    """``translate`` makes a page's translation into a locale (the project's helper)."""
+    source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    group = secretariat_ensure(log=log)
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    for spec in (CONTACT, MEMBERSHIP):
+        purpose = Purpose.objects.get(key=spec["purpose"], locale=source_locale)
+        inbox = inbox_ensure(name=spec["inbox"], group=group, purpose=purpose, log=log)
+        page = form_page_ensure(parent=home, spec=spec, inbox=inbox, log=log)
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            if code != source_locale.language_code:
+                translate(
+                    page=page,
+                    locale=Locale.objects.get(language_code=code),
+                    texts=TRANSLATIONS[code],
+                    log=log,
+                )
+
+
+def secretariat_ensure(*, log: Log) -> Group:
+    group, created = Group.objects.get_or_create(name=GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    if created:
+        log(f"Created group {GROUP!r}; its members read the contact and membership inboxes.")
+    return group
+
+
+def inbox_ensure(*, name: str, group: Group, purpose: Purpose, log: Log) -> Inbox:
+    inbox, created = Inbox.objects.get_or_create(
+        name=name,
+        defaults={"group": group, "purpose": purpose, "notification_address": NOTIFICATION_ADDRESS},
+    )
+    if created:
+        log(f"Created inbox {name!r} for group {group.name!r}.")
+    return inbox
+
+
+def _fields(spec: dict, source_locale: Locale) -> list[FormField]:
+    fields = []
+    for order, options in enumerate(spec["fields"]):
+        options = dict(options)
+        purpose_key = options.pop("purpose", None)
+        if purpose_key:
+            # Never required: a box is consent freely given, a notice asks nothing.
+            options.update(
+                field_type=FieldType.PURPOSE,
+                required=False,
+                label=PURPOSE_LABELS[purpose_key],
+                purpose=Purpose.objects.get(key=purpose_key, locale=source_locale),
+            )
+        fields.append(FormField(sort_order=order, **options))
+    return fields
+
+
+def form_page_ensure(*, parent: Page, spec: dict, inbox: Inbox, log: Log) -> FormPage:
+    """The form page at ``spec``'s slug under ``parent``, replacing a placeholder there."""
+    existing = parent.get_children().filter(slug=spec["page"]["slug"]).first()
+    if existing is not None:
+        if isinstance(existing.specific, FormPage):
+            return existing.specific
+        for translation in existing.get_translations():
+            translation.delete()
+        existing.delete()
+        log(f"Removed the placeholder page {existing.title!r} and its translations.")
+
+    fields = _fields(spec, parent.locale)
+    problems = field_problems(fields, inbox_purpose=inbox.purpose)
+    if problems:
+        raise ValueError(f"Demo form {spec['page']['slug']!r} breaks the rules: {problems}")
+    page = FormPage(locale=parent.locale, inbox=inbox, **spec["page"])
+    page.form_fields = fields
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    log(f"Created form page {page.title!r} at /{parent.locale.language_code}/{page.slug}/.")
+    return page

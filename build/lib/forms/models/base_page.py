@@ -1,0 +1,331 @@
+"""The abstract form page other apps subclass: one submission flow for every form page.
+
+A concrete page type extends :class:`AbstractFormPage` and pairs it with its own field model
+(see :mod:`forms.models.base_field`)::
+
+    class VacancyPage(AbstractFormPage):
+        location = models.CharField(max_length=100)
+        content_panels = AbstractFormPage.content_panels + [FieldPanel("location")]
+
+Its submissions land in :class:`forms.models.FormSubmission` and its inbox, and it stays out of
+Wagtail's stock "Forms" listing, submissions, delete and export views like every subclass.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractForm
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.fields import RichTextField
+from wagtail.url_routing import RouteResult
+
+from ..admin_forms import FormPageAdminForm
+from ..builder import FormBuilder
+from ..cache import cached, form_class
+from ..constants import CHOICE_TYPES, LANDING_PATH
+from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
+from ..services import (
+    SubmissionInput,
+    SubmissionNotStored,
+    SubmissionRefused,
+    submission_create,
+    submission_notify,
+)
+
+NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
+
+
+def _default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+class AbstractFormPage(AbstractForm):
+    """A form editors build in the admin; its submissions go to an :class:`~forms.models.Inbox`.
+
+    Built on Wagtail's ``AbstractForm`` and its flow ``serve`` -> ``get_form`` ->
+    ``process_form_submission`` -> ``render_landing_page``. Override points for subclasses:
+
+    - ``get_form_class`` / ``form_builder``: the Django form (stable keys, page locale, captcha);
+    - ``submission_input``: what is stored from a valid form (add answers of your own here);
+    - ``accepts_submissions``: False while the form is closed (the page says so, HTML and
+      API refuse with 409);
+    - ``submission_ends_at``: the end of what submissions are for, which retention may count
+      from;
+    - ``submission_store``: stores a valid form (page and API both call it) through
+      :func:`forms.services.submission_create`, which calls ``submission_created`` inside its
+      transaction so a subclass's own rows are kept with the submission or not at all; either
+      may refuse with :class:`forms.services.SubmissionRefused`;
+    - ``submission_notify``: tells the readers after the commit;
+    - ``render_landing_page``: answers a stored submission with a 303 to the thank-you URL
+      (``<page url>sent/``), so refreshing never submits twice; ``serve_landing_page``
+      renders that URL.
+
+    Answers never go into Wagtail's own ``FormSubmission`` table, and Wagtail's stock
+    submission views refuse these pages: only the inbox's group reads them.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    inbox = models.ForeignKey(
+        "forms.Inbox",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("inbox"),
+        help_text=_("Where submissions go; its group alone can read them."),
+    )
+
+    form_builder = FormBuilder
+    base_form_class = FormPageAdminForm
+    template = "forms/form_page.html"
+    landing_page_template = "forms/form_page_landing.html"
+
+    content_panels = AbstractForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
+    ]
+
+    # The form as a headless front end shows it; the inbox and its addresses stay private.
+    api_fields = [
+        APIField("intro"),
+        APIField("thank_you_text"),
+        APIField("form_fields"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    # --- The form ---------------------------------------------------------------------------
+
+    def get_form_fields(self):
+        """The page's fields with their purposes, locale and source-language choices.
+
+        Read from the shared cache between edits (see :mod:`forms.cache`); a page whose
+        fields are held in memory (a preview, a revision) reads its own.
+        """
+        if self._form_fields_in_memory():
+            fields = list(self._form_fields_queryset())
+            self.attach_source_choices(fields)
+            return fields
+        return cached(f"fields:{self._meta.label_lower}:{self.pk}", self._form_fields_load)
+
+    def _form_fields_in_memory(self) -> bool:
+        # An unsaved page, a preview or a revision holds its fields in memory (modelcluster);
+        # only the stored page's fields may come from, or go to, the cache.
+        return self.pk is None or "form_fields" in getattr(self, "_cluster_related_objects", {})
+
+    def _form_fields_queryset(self):
+        # Each field's locale is the page's (fields are translated with it): loading it here
+        # lets ``get_form_class`` give the page its locale without a query of its own.
+        return self.form_fields.select_related("purpose", "locale").all()
+
+    def _form_fields_load(self) -> list:
+        fields = list(self._form_fields_queryset())
+        self.attach_source_choices(fields)
+        return fields
+
+    def get_form_class(self):
+        if self._form_fields_in_memory():
+            return self._form_class_build()
+        # Built once per process and edit: the class depends on the fields, their purposes
+        # and the page's locale only, all covered by the definitions' version.
+        key = (self._meta.label_lower, self.pk, self.locale_id)
+        if not self._meta.get_field("locale").is_cached(self):
+            # Storing the submission reads the page's locale: take it from the fields.
+            self._adopt_locale_from(self.get_form_fields())
+        return form_class(key, self._form_class_build)
+
+    def _form_class_build(self):
+        fields = self.get_form_fields()
+        self._adopt_locale_from(fields)
+        return self.form_builder(fields, locale=self.locale).get_form_class()
+
+    def attach_source_choices(self, fields) -> None:
+        """Give each choice field the source language's choices, in one query for the form."""
+        pending = {
+            field.translation_key: field
+            for field in fields
+            if field.field_type in CHOICE_TYPES and field._source_choices is None
+        }
+        if not pending:
+            return
+        if self.locale.language_code == _default_language():
+            for field in pending.values():
+                field._source_choices = field.choices
+            return
+        field_model = type(next(iter(pending.values())))
+        sources = dict(
+            field_model._default_manager.filter(
+                translation_key__in=pending, locale__language_code=_default_language()
+            ).values_list("translation_key", "choices")
+        )
+        for key, field in pending.items():
+            field._source_choices = sources.get(key, field.choices)
+
+    def _adopt_locale_from(self, fields) -> None:
+        """Take the page's locale from a field that loaded the very same row, if one did."""
+        locale_field = self._meta.get_field("locale")
+        if locale_field.is_cached(self):
+            return
+        for field in fields:
+            if field.locale_id == self.locale_id and field._meta.get_field("locale").is_cached(
+                field
+            ):
+                self.locale = field.locale
+                return
+
+    # --- Where submissions go ---------------------------------------------------------------
+
+    def get_source_page(self) -> AbstractFormPage:
+        """The page every translation's submissions are filed under.
+
+        The translation in the default locale when there is one, else the oldest: stable
+        whichever translation the visitor used. A page in the default locale is its own
+        source, which spares most submissions the lookup.
+        """
+        default_code = _default_language()
+        if self.locale.language_code == default_code:
+            return self
+        translations = list(
+            type(self)
+            ._default_manager.filter(translation_key=self.translation_key)
+            .select_related("locale", "inbox__purpose")
+            .order_by("pk")
+        )
+        for candidate in translations:
+            if candidate.locale.language_code == default_code:
+                return candidate
+        return translations[0] if translations else self
+
+    def accepts_submissions(self) -> bool:
+        """Whether the form takes submissions now; a page that stops (a closed vacancy)
+        says so on the page, and the HTML form and the API refuse what is sent to it."""
+        return True
+
+    def submission_created(self, *, submission, data: SubmissionInput) -> None:
+        """Called by :func:`forms.services.submission_create` inside its transaction, after
+        the submission, its files and consents are stored: a subclass stores what it adds
+        here, so both are kept or neither is."""
+
+    def submission_notify(self, *, submission) -> None:
+        """Tell whoever reads the submissions, after the commit; by default the inbox's
+        notification address (:func:`forms.services.submission_notify`)."""
+        submission_notify(submission=submission)
+
+    def submission_input(self, form) -> SubmissionInput:
+        """What a valid form sends to :func:`forms.services.submission_create`.
+
+        Subclasses that store more than the form's answers extend the result with
+        :func:`dataclasses.replace`.
+        """
+        return SubmissionInput.from_form(page=self, form=form)
+
+    def submission_ends_at(self) -> datetime | None:
+        """When what a submission of this page is for ends (an event, a vacancy's closing).
+
+        Stored on each submission; a purpose whose retention counts from the end counts from
+        it (from the submission when None). A page whose end moves later updates its stored
+        submissions and has :func:`privacy.services.retention_recompute` redo their dates.
+        """
+        return None
+
+    def submission_store(self, form):
+        """Store a valid form's submission and return it: the one way in for the HTML page
+        and the API alike. A subclass may refuse here, before anything is stored, with
+        :class:`forms.services.SubmissionRefused`."""
+        return submission_create(data=self.submission_input(form))
+
+    def process_form_submission(self, form):
+        try:
+            return self.submission_store(form)
+        except SubmissionRefused as refusal:
+            form.add_error(None, refusal.message)
+            status = 409
+        except SubmissionNotStored:
+            form.add_error(None, NOT_STORED)
+            status = 503
+        # The page instance lives for this request only; render_landing_page reads it.
+        self._unstored_form, self._unstored_status = form, status
+        return None
+
+    # --- Answers to the visitor -------------------------------------------------------------
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        form = getattr(self, "_unstored_form", None)
+        if form is not None:
+            context = self.get_context(request)
+            context["form"] = form
+            status = self._unstored_status
+            return TemplateResponse(request, self.get_template(request), context, status=status)
+        # 303: the browser fetches the thank-you URL with GET, so a refresh re-sends nothing;
+        # the URL names the page only, never the submission or any answer.
+        return HttpResponseRedirect(self.get_landing_url(request), status=303)
+
+    def get_landing_url(self, request=None) -> str:
+        # The form was posted to the page's own URL; without a request, ask Wagtail for it.
+        url = request.path if request is not None else self.get_url()
+        return f"{url.rstrip('/')}/{LANDING_PATH}/"
+
+    def route(self, request, path_components):
+        if path_components == [LANDING_PATH] and self.live:
+            return RouteResult(self, kwargs={"landing": True})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, landing: bool = False, **kwargs):
+        if landing:
+            if request.method not in ("GET", "HEAD"):
+                return HttpResponseNotAllowed(["GET", "HEAD"])
+            return self.serve_landing_page(request)
+        if request.method == "POST" and not self.accepts_submissions():
+            # The page says it is closed (its template reads ``accepts_submissions``);
+            # what was sent is neither validated nor stored.
+            context = self.get_context(request)
+            return TemplateResponse(request, self.get_template(request), context, status=409)
+        # A required virus scanner that does not answer stops validation before anything
+        # is stored; the visitor gets a page saying so, with the status that says so.
+        try:
+            return super().serve(request, *args, **kwargs)
+        except ScannerUnavailable:
+            context = {"page": self, "message": SCANNER_UNAVAILABLE}
+            return TemplateResponse(request, "forms/scan_unavailable.html", context, status=503)
+
+    def serve_landing_page(self, request):
+        """The thank-you page a successful submission is redirected to."""
+        context = self.get_context(request)
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "landing":
+            return self.serve_landing_page(request)
+        return super().serve_preview(request, mode_name)
+
+    # --- Wagtail's stock submission views: refused ------------------------------------------
+
+    def get_submission_class(self):
+        # Wagtail's own FormSubmission table, its listing, delete and export views are for
+        # page editors; these answers belong to the inbox's group, read under "Inboxes".
+        raise PermissionDenied
+
+    def get_submissions(self):
+        raise PermissionDenied
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+def form_page_models() -> list[type[AbstractFormPage]]:
+    """Every concrete page model built on :class:`AbstractFormPage`."""
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if issubclass(model, AbstractFormPage)]

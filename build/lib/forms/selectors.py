@@ -1,0 +1,163 @@
+"""Reads the admin views, the API and exports share: who sees which inbox, how answers read."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import translation
+from django.utils.formats import date_format
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
+
+from .models import FieldType, FormSubmission, Inbox, form_page_models
+from .permissions import submission_policy
+
+
+def inboxes_with_counts(user) -> QuerySet[Inbox]:
+    """The inboxes ``user`` reads, each with its total and open submission counts."""
+    return submission_policy.inboxes_for_user(user).annotate(
+        submission_count=Count("submissions"),
+        unhandled_count=Count("submissions", filter=Q(submissions__handled_at__isnull=True)),
+    )
+
+
+def display_value(value) -> str:
+    """An answer as plain text (unescaped: templates escape, spreadsheets are not HTML)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Answer:
+    key: str
+    label: str
+    value: str
+
+
+def inbox_in_use(inbox: Inbox) -> bool:
+    """Whether submissions, or form pages of any type, still point at ``inbox``."""
+    if FormSubmission.objects.filter(inbox=inbox).exists():
+        return True
+    return any(model.objects.filter(inbox=inbox).exists() for model in form_page_models())
+
+
+def form_labels(page: Page | None) -> dict[str, str]:
+    """The source page's labels by key: one vocabulary for every translation's answers."""
+    if page is None:
+        return {}
+    page = page.specific_deferred if type(page) is Page else page
+    get_fields = getattr(page, "get_form_fields", None)
+    if get_fields is None:
+        return {}
+    return {
+        field.form_key: field.label
+        for field in get_fields()
+        if field.field_type != FieldType.PURPOSE
+    }
+
+
+def _reader_locale() -> Locale | None:
+    """The content locale matching the active (admin user's) language, if there is one."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    return Locale.objects.filter(language_code=code).first()
+
+
+def form_labels_for_reader(page: Page | None) -> dict[str, str]:
+    """Labels in the reader's language: the form's translation in it when there is one.
+
+    Keys are shared by all translations, so a label missing from the translation (a field
+    not yet translated) falls back to the source page's.
+    """
+    labels = form_labels(page)
+    locale = _reader_locale()
+    if page is None or locale is None or page.locale_id == locale.pk:
+        return labels
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        return labels
+    return {**labels, **{k: v for k, v in form_labels(translated).items() if k in labels}}
+
+
+def submission_answers(submission: FormSubmission, labels: dict[str, str] | None = None):
+    """The answers in the form's field order, labelled; values as plain text."""
+    labels = form_labels(submission.page) if labels is None else labels
+    answers = submission.answers or {}
+    ordered = [key for key in labels if key in answers] + [k for k in answers if k not in labels]
+    return [Answer(key, labels.get(key, key), display_value(answers[key])) for key in ordered]
+
+
+def submission_answers_for_reader(submission: FormSubmission) -> list[Answer]:
+    return submission_answers(submission, form_labels_for_reader(submission.page))
+
+
+def inbox_answer_labels(inbox: Inbox) -> dict[str, str]:
+    """Every answer key the inbox's forms ask, with its source label: the export's columns."""
+    keys: dict[str, str] = {}
+    pages = (
+        FormSubmission.objects.filter(inbox=inbox, page__isnull=False)
+        .order_by("page_id")
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+    for page in Page.objects.filter(pk__in=list(pages)).specific():
+        for key, label in form_labels(page).items():
+            keys.setdefault(key, label)
+    return keys
+
+
+@dataclass(frozen=True)
+class PurposeChoice:
+    """What the person chose for one purpose, and the words they were shown."""
+
+    name: str
+    decision: str
+    text_shown: str
+    recorded_at: datetime.datetime
+
+
+def consent_source_ref(submission: FormSubmission) -> str:
+    return f"forms.FormSubmission:{submission.pk}"
+
+
+def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:
+    """Each purpose of the submission with the reader's-language name of the purpose."""
+    choices = []
+    for record in consents_for_source(source_ref=consent_source_ref(submission)):
+        purpose = purpose_get(key=record.purpose_key) or record.purpose
+        choices.append(
+            PurposeChoice(
+                name=purpose.name,
+                decision=consent_decision_label(record),
+                text_shown=record.text_shown,
+                recorded_at=record.recorded_at,
+            )
+        )
+    return choices
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value) -> str:
+    """A spreadsheet shows a cell starting with ``=``, ``+``, ``-`` or ``@`` as a formula;
+    a visitor's answer must stay text, so such cells get a leading apostrophe.
+
+    Every cell goes through this, not only the answers: an e-mail address may itself
+    start with "=" (``=cmd|'/ccalc'!a0@example.org`` is a valid one).
+    """
+    text = display_value(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

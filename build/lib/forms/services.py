@@ -1,0 +1,252 @@
+"""Everything in forms with side effects: storing submissions, handling them, telling inboxes.
+
+Both the HTML form (``AbstractFormPage.process_form_submission``) and the headless API build
+a :class:`SubmissionInput` from a bound, valid form (``page.submission_input(form)``) and
+call :func:`submission_create` with it. This module knows no page model: it works for any
+subclass of :class:`forms.models.AbstractFormPage`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from privacy.models import ConsentSource, Purpose
+from privacy.services import consents_record, normalise_email, retention_compute
+
+from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
+from .cache import cached
+from .constants import submission_ref
+from .models.inbox import Inbox
+from .models.submissions import FileDownloadLog, FormSubmission, SubmissionFile, private_storage
+
+if TYPE_CHECKING:
+    from .models import AbstractFormPage
+
+logger = logging.getLogger(__name__)
+
+
+class SubmissionNotStored(Exception):
+    """Storing failed (a file could not be written, the database refused); nothing was kept."""
+
+
+class SubmissionRefused(Exception):
+    """The page refuses this submission for a reason the sender can read; nothing was kept.
+
+    Raised by a page's ``submission_created`` inside the storing transaction (an event
+    already full for this address, a registration closed a moment ago), or by its
+    ``submission_store`` before anything is stored. The HTML form shows ``message`` above
+    the form and the API answers 409 with it: the request was valid, the page's state
+    refuses it.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _answer(value):
+    # Dates, decimals and lists go into JSON as the DjangoJSONEncoder writes them.
+    if isinstance(value, set | tuple):
+        return list(value)
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubmissionInput:
+    """What one visitor sent to one form page, cleaned: everything a submission is made of.
+
+    ``page`` is the page filled in (any translation of an ``AbstractFormPage`` subclass);
+    ``answers`` the JSON-ready answers by field key; ``files`` the uploads as
+    ``(field key, upload)`` whose ``upload.checked`` holds what ``PrivateFileField`` found;
+    ``decisions`` what the visitor chose per purpose (a ``ConsentDecision``: given or refused
+    for a consent box, informed for a notice shown; True and False also do for a box).
+    """
+
+    page: AbstractFormPage
+    locale: str
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    files: Sequence[tuple[str, UploadedFile]] = ()
+    decisions: Mapping[Purpose, bool | str] = field(default_factory=dict)
+    subject_email: str = ""
+    ends_at: datetime | None = None
+
+    @classmethod
+    def from_form(cls, *, page, form) -> SubmissionInput:
+        """Sort a valid form's cleaned data into answers, files and consent decisions."""
+        answers, files, decisions, email = {}, [], {}, ""
+        for name, formfield in form.fields.items():
+            value = form.cleaned_data.get(name)
+            if name == CAPTCHA_FIELD_NAME:
+                continue
+            if isinstance(formfield, PurposeField):
+                # The ledger holds every decision shown: a ticked box is a grant, a box left
+                # unticked a refusal (it withdraws nothing given elsewhere; withdrawal is
+                # ``consent_withdraw``'s alone), a notice an "informed".
+                if formfield.purpose is not None:
+                    decisions[formfield.purpose] = formfield.decision(value)
+                continue
+            if isinstance(formfield, PrivateFileField):
+                if value:
+                    files.append((name, value))
+                answers[name] = value.checked.original_name if value else ""
+                continue
+            # The builder marks the subject's field on the form it built from the fields.
+            if getattr(formfield, "is_subject_email", False) and value:
+                email = normalise_email(value)
+            answers[name] = _answer(value)
+        return cls(
+            page=page,
+            locale=page.locale.language_code,
+            answers=answers,
+            files=files,
+            decisions=decisions,
+            subject_email=email,
+            ends_at=page.submission_ends_at(),
+        )
+
+
+def _inbox_of(page, source_page) -> Inbox | None:
+    # The source page's inbox when it has one; pages loaded with their inbox (the API's,
+    # a translation's source) spare the query.
+    owner = source_page if source_page.inbox_id else page
+    if owner.inbox_id is None:
+        return None
+    if owner._meta.get_field("inbox").is_cached(owner):
+        return owner.inbox
+    return cached(
+        f"inbox:{owner.inbox_id}",
+        lambda: Inbox.objects.select_related("purpose").filter(pk=owner.inbox_id).first(),
+    )
+
+
+def submission_create(*, data: SubmissionInput) -> FormSubmission:
+    """Store a submission's answers, files and consents as one submission, or nothing.
+
+    Files are written to the ``private`` storage under random keys before the transaction
+    commits; when anything fails, the files already written are deleted again and
+    :class:`SubmissionNotStored` is raised. The inbox is told after the commit.
+    """
+    page = data.page
+    source_page = page.get_source_page()
+    inbox = _inbox_of(page, source_page)
+    if inbox is None:
+        raise SubmissionNotStored(f"Form page {page.pk} has no inbox.")
+
+    email = data.subject_email
+    storage = private_storage()
+    stored: list[str] = []
+    submission = FormSubmission(
+        page_id=source_page.pk,
+        translation_page_id=page.pk,
+        form_title=source_page.title,
+        inbox=inbox,
+        locale=data.locale,
+        answers=dict(data.answers),
+        subject_email=email,
+        submitted_at=timezone.now(),
+        ends_at=data.ends_at,
+    )
+    submission.retain_until = retention_compute(instance=submission, decisions=data.decisions)
+    try:
+        with transaction.atomic():
+            submission.save(force_insert=True)
+            attachments = []
+            for key, upload in data.files:
+                checked = upload.checked
+                attachment = SubmissionFile(
+                    submission=submission,
+                    field_key=key,
+                    original_name=checked.original_name,
+                    kind=checked.kind,
+                    size=checked.size,
+                    sha256=checked.sha256,
+                    scan_status=checked.scan_status,
+                )
+                upload.seek(0)
+                attachment.file.save(checked.original_name, upload, save=False)
+                stored.append(attachment.file.name)
+                attachments.append(attachment)
+            if attachments:
+                SubmissionFile.objects.bulk_create(attachments)
+            if data.decisions:
+                ref = submission_ref(submission.pk)
+                subject = {"email": email} if email else {"anonymous_id": ref}
+                consents_record(
+                    decisions=data.decisions,
+                    locale=data.locale,
+                    source=ConsentSource.FORM,
+                    source_ref=ref,
+                    **subject,
+                )
+            page.submission_created(submission=submission, data=data)
+            transaction.on_commit(lambda: page.submission_notify(submission=submission))
+    except Exception as error:
+        for name in stored:
+            try:
+                storage.delete(name)
+            except Exception:
+                logger.exception("Could not remove %s after a failed submission", name)
+        if isinstance(error, SubmissionRefused):
+            raise
+        logger.exception("Submission to form page %s was not stored", page.pk)
+        raise SubmissionNotStored(str(error)) from error
+    return submission
+
+
+def submission_admin_url(submission: FormSubmission) -> str:
+    path = reverse("forms_inboxes:submission", args=[submission.pk])
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def submission_notify(*, submission: FormSubmission) -> None:
+    """Tell the inbox a submission arrived: the form's name and a link, no answers, no files."""
+    address = submission.inbox.notification_address
+    if not address:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New submission: %(form)s") % {"form": submission.form_title}
+        body = _(
+            "A new submission of the form “%(form)s” arrived in the inbox “%(inbox)s”.\n\n"
+            "Read it in the admin (sign-in required):\n%(url)s\n"
+        ) % {
+            "form": submission.form_title,
+            "inbox": submission.inbox.name,
+            "url": submission_admin_url(submission),
+        }
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    except Exception:
+        # The submission is stored and visible in the inbox; a mail outage must not undo it.
+        logger.exception("Notification for submission %s could not be sent", submission.pk)
+
+
+def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmission:
+    """Record who handled the submission and when; retention may now count from then."""
+    submission.handled_by = user
+    submission.handled_at = timezone.now()
+    submission.retain_until = retention_compute(instance=submission)
+    submission.save(update_fields=["handled_by", "handled_at", "retain_until"])
+    return submission
+
+
+def file_download_log(*, attachment: SubmissionFile, user) -> None:
+    FileDownloadLog.objects.create(
+        user=user,
+        username=user.get_username(),
+        file=attachment,
+        file_pk=attachment.pk,
+        submission_pk=attachment.submission_id,
+    )

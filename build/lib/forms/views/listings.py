@@ -1,0 +1,279 @@
+"""Listings of inboxes and of one inbox's submissions: search, filters, bulk, export."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton
+
+from privacy.selectors import purpose_get
+
+from .. import selectors
+from ..models import FormSubmission, Inbox
+from ..permissions import READ, submission_policy
+
+
+class DateTimeColumn(Column):
+    """A moment as date and time in the user's time zone (Wagtail activates it per request)."""
+
+    cell_template_name = "forms/admin/datetime_cell.html"
+
+
+class StatusColumn(Column):
+    cell_template_name = "forms/admin/status_cell.html"
+
+
+class InboxIndexView(generic.IndexView):
+    """The inboxes the user reads, with their open and total counts."""
+
+    model = Inbox
+    any_permission_required = [READ]
+    page_title = gettext_lazy("Inboxes")
+    header_icon = "mail"
+    paginate_by = 50
+    index_url_name = "forms_inboxes:index"
+    index_results_url_name = None
+    default_ordering = "name"
+    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
+
+    @cached_property
+    def permission_policy(self):
+        return submission_policy
+
+    def get_base_queryset(self):
+        return selectors.inboxes_with_counts(self.request.user)
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "name",
+                label=gettext_lazy("Inbox"),
+                get_url=lambda inbox: reverse("forms_inboxes:submissions", args=[inbox.pk]),
+            ),
+            Column("unhandled_count", label=gettext_lazy("Open")),
+            Column("submission_count", label=gettext_lazy("Total")),
+            Column("purpose", label=gettext_lazy("Kept under"), accessor=_purpose_name),
+        ]
+
+    @cached_property
+    def no_results_message(self):
+        return _("You read no inbox yet. An administrator adds you to an inbox's group.")
+
+
+def _purpose_name(inbox: Inbox) -> str:
+    """The inbox's purpose in the reader's language when it has been translated."""
+    return (purpose_get(key=inbox.purpose.key) or inbox.purpose).name
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[("open", gettext_lazy("Open")), ("handled", gettext_lazy("Handled"))],
+        method="filter_status",
+        empty_label=gettext_lazy("All"),
+    )
+    form = django_filters.ChoiceFilter(
+        label=gettext_lazy("Form"), field_name="page", empty_label=gettext_lazy("All")
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Submitted"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = FormSubmission
+        fields = []
+
+    def __init__(self, *args, inbox: Inbox, **kwargs):
+        super().__init__(*args, **kwargs)
+        forms = {}
+        for page_id, title in (
+            FormSubmission.objects.filter(inbox=inbox, page__isnull=False)
+            .order_by("page_id", "-submitted_at")
+            .values_list("page_id", "form_title")
+        ):
+            forms.setdefault(page_id, title)
+        self.filters["form"].extra["choices"] = sorted(
+            forms.items(), key=lambda item: item[1].lower()
+        )
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(handled_at__isnull=True)
+        if value == "handled":
+            return queryset.filter(handled_at__isnull=False)
+        return queryset
+
+
+class InboxScopedMixin:
+    """Finds the inbox in the URL among those the user reads, or refuses."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.inbox = (
+            submission_policy.inboxes_for_user(request.user).filter(pk=kwargs["inbox_pk"]).first()
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.inbox is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
+    """One inbox's submissions: search, filters, bulk "mark as handled", CSV/XLSX export."""
+
+    model = FormSubmission
+    template_name = "forms/admin/submission_index.html"
+    any_permission_required = [READ]
+    filterset_class = SubmissionFilterSet
+    search_fields = ["subject_email", "form_title", "answers"]
+    search_backend_name = None
+    paginate_by = 50
+    index_url_name = "forms_inboxes:submissions"
+    index_results_url_name = "forms_inboxes:submissions_results"
+    inspect_url_name = "forms_inboxes:submission"
+    add_url_name = edit_url_name = delete_url_name = copy_url_name = None
+    export_headings = {
+        "pk": "id",
+        "form_title": "form",
+        "locale": "language",
+        "submitted_at": "submitted_at",
+        "handled_at": "handled_at",
+        "subject_email": "e-mail",
+    }
+
+    @cached_property
+    def permission_policy(self):
+        return submission_policy
+
+    def get_page_title(self):
+        return self.inbox.name
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
+            {"url": "", "label": self.inbox.name},
+        ]
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.inbox.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.inbox.pk])
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "inbox": self.inbox}
+
+    def get_base_queryset(self):
+        return FormSubmission.objects.filter(inbox=self.inbox).select_related("handled_by")
+
+    def get_valid_orderings(self):
+        return ["submitted_at", "-submitted_at", "form_title", "-form_title"]
+
+    def get_ordering(self):
+        return super().get_ordering() or "-submitted_at"
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="submission"),
+            TitleColumn(
+                "submitted_at",
+                label=gettext_lazy("Submitted"),
+                sort_key="submitted_at",
+                get_url=lambda submission: reverse(
+                    "forms_inboxes:submission", args=[submission.pk]
+                ),
+                get_title_id=lambda submission: f"submission_{submission.pk}_title",
+                accessor=lambda submission: _short(submission.submitted_at),
+            ),
+            Column("form_title", label=gettext_lazy("Form"), sort_key="form_title"),
+            Column("locale", label=gettext_lazy("Language")),
+            Column("subject_email", label=gettext_lazy("E-mail")),
+            StatusColumn("status", label=gettext_lazy("Status"), accessor=lambda s: s),
+        ]
+
+    # Spreadsheet export: the listing's rows as filtered, answers keyed by field key.
+
+    @cached_property
+    def answer_keys(self) -> list[str]:
+        return list(selectors.inbox_answer_labels(self.inbox))
+
+    @cached_property
+    def list_export(self):
+        fixed = ["pk", "form_title", "locale", "submitted_at", "handled_at", "subject_email"]
+        return fixed + [f"answers.{key}" for key in self.answer_keys]
+
+    def get_heading(self, queryset, field):
+        if field.startswith("answers."):
+            return field.removeprefix("answers.")
+        return super().get_heading(queryset, field)
+
+    def to_row_dict(self, item):
+        answers = item.answers or {}
+        row = {
+            "pk": item.pk,
+            "form_title": item.form_title,
+            "locale": item.locale,
+            "submitted_at": _local(item.submitted_at),
+            "handled_at": _local(item.handled_at),
+            "subject_email": item.subject_email,
+        }
+        for key in self.answer_keys:
+            row[f"answers.{key}"] = selectors.display_value(answers.get(key))
+        return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, datetime.datetime):
+            # Wagtail's default writes UTC; the user reads their own time zone.
+            return (
+                value.replace(tzinfo=None)
+                if export_format == self.FORMAT_XLSX
+                else (value.isoformat())
+            )
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            # XLSX cells are typed as text by Wagtail; a CSV cell has no type, so text a
+            # spreadsheet would read as a formula gets a leading apostrophe.
+            return selectors.spreadsheet_text(value)
+        return value
+
+    def get_filename(self):
+        return f"inbox-{self.inbox.pk}"
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.request.user.has_perm("forms.view_filedownloadlog"):
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    _("File downloads"), url=reverse("forms_downloads:index"), icon_name="list-ul"
+                ),
+            ]
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["inbox"] = self.inbox
+        return context
+
+
+def _local(value):
+    return timezone.localtime(value) if value else value
+
+
+def _short(value) -> str:
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""

@@ -1,0 +1,127 @@
+"""One submission: reading it, marking it handled, downloading its files (logged)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseOperationView
+
+from .. import selectors, services
+from ..models import FormSubmission, SubmissionFile
+from ..permissions import HANDLE, READ, submission_policy
+
+
+class SubmissionDetailView(generic.InspectView):
+    """One submission as its inbox's reader needs it: answers, purposes, files, status."""
+
+    model = FormSubmission
+    template_name = "forms/admin/submission_detail.html"
+    any_permission_required = [READ]
+    index_url_name = edit_url_name = delete_url_name = None
+    header_icon = "mail"
+
+    @cached_property
+    def permission_policy(self):
+        return submission_policy
+
+    def get_object(self, queryset=None):
+        submission = (
+            submission_policy.instances_user_has_permission_for(self.request.user, READ)
+            .select_related("inbox", "handled_by")
+            .filter(pk=self.pk)
+            .first()
+        )
+        if submission is None:
+            raise PermissionDenied
+        return submission
+
+    def get_fields(self):
+        return []
+
+    def get_page_title(self):
+        return str(self.object)
+
+    def get_page_subtitle(self):
+        return self.object.inbox.name
+
+    def get_breadcrumbs_items(self):
+        inbox = self.object.inbox
+        return self.breadcrumbs_items + [
+            {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
+            {"url": reverse("forms_inboxes:submissions", args=[inbox.pk]), "label": inbox.name},
+            {"url": "", "label": str(self.object)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            submission=self.object,
+            answers=selectors.submission_answers_for_reader(self.object),
+            consents=selectors.submission_consents(self.object),
+            attachments=self.object.attachments.all(),
+            can_handle=submission_policy.user_has_permission_for_instance(
+                self.request.user, HANDLE, self.object
+            ),
+        )
+        return context
+
+
+class SubmissionHandleView(BaseOperationView):
+    """Marks one submission handled (POST only), for a reader of its inbox."""
+
+    model = FormSubmission
+    success_message = gettext_lazy("Marked as handled.")
+    http_method_names = ["post"]
+
+    def get_object(self):
+        submission = (
+            submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
+            .filter(pk=self.pk)
+            .first()
+        )
+        if submission is None:
+            raise PermissionDenied
+        return submission
+
+    def perform_operation(self):
+        if not self.object.is_handled:
+            services.submission_mark_handled(submission=self.object, user=self.request.user)
+
+    def get_success_url(self):
+        return reverse("forms_inboxes:submission", args=[self.object.pk])
+
+
+def attachment_download(request, pk):
+    """Stream a submitted file from private storage to a reader of its inbox; logged.
+
+    A plain view rather than a viewset's: it answers with the file, not a page.
+    """
+    attachment = (
+        SubmissionFile.objects.select_related("submission__inbox")
+        .filter(
+            submission__in=submission_policy.instances_user_has_permission_for(request.user, READ)
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if attachment is None:
+        raise PermissionDenied
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404(_("The file is no longer stored.")) from None
+    services.file_download_log(attachment=attachment, user=request.user)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    """The core every app calls: purposes, consent ledger, retention, export and erasure."""
+
+    name = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self):
+        from . import receivers, registry, signals
+        from .services import cookies, policy
+
+        # Every model is loaded by now: read and check each PersonalData declaration so a
+        # wrong lookup path stops start-up instead of exporting or deleting too little.
+        registry.discover()
+        # Rows that declare ``retention`` store a date the core keeps right.
+        signals.purpose_retention_changed.connect(
+            receivers.purpose_retention_changed, dispatch_uid="privacy.retention_changed"
+        )
+        signals.consent_withdrawn.connect(
+            receivers.consent_withdrawn, dispatch_uid="privacy.consent_withdrawn"
+        )
+        # The cookie banner's and the policy's cached reads are retired when editors change them.
+        cookies.connect()
+        policy.connect()

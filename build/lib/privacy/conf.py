@@ -1,0 +1,31 @@
+"""The privacy app's settings, each with a default; read them here, nowhere else."""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+
+def get(name: str, default):
+    return getattr(settings, f"PRIVACY_{name}", default)
+
+
+def hash_key() -> str:
+    """The secret addresses are hashed with (``PRIVACY_HASH_KEY``)."""
+    key = get("HASH_KEY", "")
+    if not key:
+        raise ImproperlyConfigured("Set PRIVACY_HASH_KEY: consent proofs are hashed with it.")
+    return key
+
+
+def hash_keys() -> list[str]:
+    """The current key first, then the old ones look-ups still try (``PRIVACY_HASH_KEYS_OLD``)."""
+    return [hash_key(), *(key for key in get("HASH_KEYS_OLD", ()) if key)]
+
+
+def policy_url() -> str:
+    """A fixed privacy policy address (``PRIVACY_POLICY_URL``); empty: look for the page."""
+    return get("POLICY_URL", "")
+
+
+def controller_name() -> str:
+    """Who processes the data, when ``PRIVACY_CONTROLLER`` names it; empty: the site's name."""
+    return get("CONTROLLER", "")

@@ -1,0 +1,321 @@
+"""Demo content of the privacy app: the chamber's purposes in nl, fr and en, and the
+``Privacy officers`` group. Safe to run repeatedly: like the demo pages, only what is missing
+is created; a purpose or translation that exists is left as editors made it."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Locale
+
+from . import demo_cookies, demo_policy, demo_requests
+from .demo_content import MORE_TERMS, MORE_TEXTS
+from .models import LegalBasis, Purpose, RetentionStart
+
+OFFICERS_GROUP = "Privacy officers"
+
+OFFICER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("privacy", "view_consentrecord"),
+    ("privacy", "view_deletionlog"),
+    ("privacy", "view_retentionfailure"),
+    ("privacy", "add_purpose"),
+    ("privacy", "change_purpose"),
+    ("privacy", "view_purpose"),
+    ("privacy", "add_outcomeretention"),
+    ("privacy", "change_outcomeretention"),
+    ("privacy", "view_outcomeretention"),
+    ("wagtail_localize", "submit_translation"),
+]
+
+# key: (legal basis, retention days, counts from)
+TERMS = {
+    "answer-request": (LegalBasis.LEGITIMATE_INTEREST, 365, RetentionStart.DECISION),
+    "newsletter": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
+    "event-invitations": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
+    "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
+    # Six months after the vacancy closes; the careers app applies the shorter terms that
+    # follow a decision (rejection, withdrawal, hiring).
+    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.CLOSING),
+    "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
+    "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
+    "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),
+    **MORE_TERMS,
+}
+
+# key: {language: (name, consent text, description, data categories, recipients)}
+TEXTS = {
+    "answer-request": {
+        "nl": (
+            "Uw vraag beantwoorden",
+            "We gebruiken uw gegevens om uw vraag te behandelen en te beantwoorden.",
+            "We gebruiken uw gegevens alleen om uw vraag te behandelen en te beantwoorden. "
+            "We bewaren ze tot één jaar nadat uw vraag is afgehandeld.",
+            "Naam, e-mailadres, telefoonnummer, bedrijf, uw vraag",
+            "Medewerkers van de Kamer; onze e-maildienstverlener als verwerker",
+        ),
+        "fr": (
+            "Répondre à votre demande",
+            "Nous utilisons vos données pour traiter votre demande et y répondre.",
+            "Nous utilisons vos données uniquement pour traiter votre demande et y répondre. "
+            "Nous les conservons jusqu'à un an après le traitement de votre demande.",
+            "Nom, adresse e-mail, numéro de téléphone, entreprise, votre demande",
+            "Collaborateurs de la Chambre ; notre prestataire e-mail en tant que sous-traitant",
+        ),
+        "en": (
+            "Answer your request",
+            "We use your details to handle and answer your request.",
+            "We use your details only to handle and answer your request. We keep them for up "
+            "to one year after your request has been dealt with.",
+            "Name, e-mail address, phone number, company, your request",
+            "Chamber staff; our e-mail provider as processor",
+        ),
+    },
+    "newsletter": {
+        "nl": (
+            "Nieuwsbrief",
+            "Ja, ik wil de nieuwsbrief van de Kamer per e-mail ontvangen.",
+            "We sturen u onze nieuwsbrief tot u zich uitschrijft. Daarna verwijderen we uw "
+            "adres uit de verzendlijst.",
+            "E-mailadres, naam, taalvoorkeur",
+            "Onze dienstverlener voor e-mailcampagnes als verwerker",
+        ),
+        "fr": (
+            "Lettre d'information",
+            "Oui, je souhaite recevoir la lettre d'information de la Chambre par e-mail.",
+            "Nous vous envoyons notre lettre d'information jusqu'à votre désinscription. "
+            "Ensuite, nous retirons votre adresse de la liste d'envoi.",
+            "Adresse e-mail, nom, langue préférée",
+            "Notre prestataire de campagnes e-mail en tant que sous-traitant",
+        ),
+        "en": (
+            "Newsletter",
+            "Yes, I would like to receive the Chamber's newsletter by e-mail.",
+            "We send you our newsletter until you unsubscribe. We then remove your address "
+            "from the mailing list.",
+            "E-mail address, name, language preference",
+            "Our e-mail campaign provider as processor",
+        ),
+    },
+    "event-invitations": {
+        "nl": (
+            "Uitnodigingen voor evenementen en opleidingen",
+            "Ja, nodig mij uit voor evenementen en opleidingen van de Kamer.",
+            "We sturen u uitnodigingen voor onze evenementen en opleidingen tot u aangeeft "
+            "dat u ze niet meer wilt ontvangen.",
+            "Naam, e-mailadres, bedrijf, interesses",
+            "Onze dienstverlener voor e-mailcampagnes en evenementregistratie als verwerkers",
+        ),
+        "fr": (
+            "Invitations aux événements et formations",
+            "Oui, invitez-moi aux événements et formations de la Chambre.",
+            "Nous vous envoyons des invitations à nos événements et formations jusqu'à ce "
+            "que vous nous indiquiez ne plus vouloir les recevoir.",
+            "Nom, adresse e-mail, entreprise, centres d'intérêt",
+            "Nos prestataires de campagnes e-mail et d'inscription aux événements, "
+            "en tant que sous-traitants",
+        ),
+        "en": (
+            "Event and training invitations",
+            "Yes, invite me to the Chamber's events and training courses.",
+            "We send you invitations to our events and training courses until you tell us "
+            "you no longer want them.",
+            "Name, e-mail address, company, interests",
+            "Our e-mail campaign and event registration providers as processors",
+        ),
+    },
+    "publications-surveys": {
+        "nl": (
+            "Publicaties en enquêtes",
+            "Ja, stuur mij publicaties van de Kamer en vraag mij af en toe mee te doen aan "
+            "een enquête.",
+            "We sturen u onze publicaties en af en toe een enquête over het ondernemingsklimaat, "
+            "tot u uw toestemming intrekt.",
+            "Naam, e-mailadres, bedrijf, sector, antwoorden op enquêtes",
+            "Onze dienstverlener voor enquêtes als verwerker",
+        ),
+        "fr": (
+            "Publications et enquêtes",
+            "Oui, envoyez-moi les publications de la Chambre et invitez-moi de temps en temps "
+            "à répondre à une enquête.",
+            "Nous vous envoyons nos publications et, de temps en temps, une enquête sur le "
+            "climat des affaires, jusqu'au retrait de votre consentement.",
+            "Nom, adresse e-mail, entreprise, secteur, réponses aux enquêtes",
+            "Notre prestataire d'enquêtes en tant que sous-traitant",
+        ),
+        "en": (
+            "Publications and surveys",
+            "Yes, send me the Chamber's publications and invite me now and then to take part "
+            "in a survey.",
+            "We send you our publications and now and then a survey on the business climate, "
+            "until you withdraw your consent.",
+            "Name, e-mail address, company, sector, survey answers",
+            "Our survey provider as processor",
+        ),
+    },
+    "job-application": {
+        "nl": (
+            "Uw sollicitatie behandelen",
+            "We gebruiken uw cv en gegevens om uw sollicitatie te behandelen.",
+            "We gebruiken uw cv en gegevens alleen voor deze vacature. We verwijderen ze zes "
+            "maanden na de beslissing over uw sollicitatie.",
+            "Naam, contactgegevens, cv, motivatiebrief, gespreksnotities",
+            "Het selectiecomité van de Kamer",
+        ),
+        "fr": (
+            "Traiter votre candidature",
+            "Nous utilisons votre CV et vos données pour traiter votre candidature.",
+            "Nous utilisons votre CV et vos données uniquement pour ce poste. Nous les "
+            "supprimons six mois après la décision sur votre candidature.",
+            "Nom, coordonnées, CV, lettre de motivation, notes d'entretien",
+            "Le comité de sélection de la Chambre",
+        ),
+        "en": (
+            "Process your job application",
+            "We use your CV and details to process your application.",
+            "We use your CV and details only for this vacancy. We delete them six months "
+            "after the decision on your application.",
+            "Name, contact details, CV, cover letter, interview notes",
+            "The Chamber's selection committee",
+        ),
+    },
+    "talent-pool": {
+        "nl": (
+            "Mijn cv bewaren in de talentenpool",
+            "Ja, bewaar mijn cv één jaar in de talentenpool, zodat de Kamer mij kan "
+            "contacteren voor andere vacatures.",
+            "Met uw toestemming bewaren we uw cv één jaar om u te contacteren voor andere "
+            "vacatures; u kunt die termijn verlengen. U kunt uw toestemming altijd intrekken.",
+            "Naam, contactgegevens, cv",
+            "Medewerkers personeelszaken van de Kamer",
+        ),
+        "fr": (
+            "Conserver mon CV dans la réserve de talents",
+            "Oui, conservez mon CV un an dans la réserve de talents afin que la Chambre "
+            "puisse me contacter pour d'autres postes.",
+            "Avec votre consentement, nous conservons votre CV un an pour vous contacter au "
+            "sujet d'autres postes ; vous pouvez prolonger ce délai. Vous pouvez retirer votre "
+            "consentement à tout moment.",
+            "Nom, coordonnées, CV",
+            "Les collaborateurs RH de la Chambre",
+        ),
+        "en": (
+            "Keep my CV in the talent pool",
+            "Yes, keep my CV in the talent pool for one year so the Chamber can contact me "
+            "about other vacancies.",
+            "With your consent we keep your CV for one year to contact you about other "
+            "vacancies; you can renew it. You can withdraw your consent at any time.",
+            "Name, contact details, CV",
+            "The Chamber's HR staff",
+        ),
+    },
+    "event-photos": {
+        "nl": (
+            "Foto's op evenementen",
+            "Ik ga ermee akkoord dat de Kamer foto's waarop ik herkenbaar ben, gebruikt op "
+            "haar website en in haar publicaties.",
+            "We gebruiken foto's van evenementen tot drie jaar na het evenement, of tot u uw "
+            "toestemming intrekt.",
+            "Foto's, naam",
+            "Bezoekers van de website en lezers van onze publicaties",
+        ),
+        "fr": (
+            "Photos lors des événements",
+            "J'accepte que la Chambre utilise les photos sur lesquelles je suis reconnaissable "
+            "sur son site et dans ses publications.",
+            "Nous utilisons les photos des événements jusqu'à trois ans après l'événement, ou "
+            "jusqu'au retrait de votre consentement.",
+            "Photos, nom",
+            "Les visiteurs du site et les lecteurs de nos publications",
+        ),
+        "en": (
+            "Event photos",
+            "I agree that the Chamber may use photos in which I can be recognised on its "
+            "website and in its publications.",
+            "We use event photos for up to three years after the event, or until you "
+            "withdraw your consent.",
+            "Photos, name",
+            "Visitors of the website and readers of our publications",
+        ),
+    },
+    "membership-services": {
+        "nl": (
+            "Lidmaatschap en dienstverlening aan leden",
+            "We gebruiken uw gegevens om uw aanvraag te behandelen, en daarna voor uw "
+            "lidmaatschap en de diensten aan leden.",
+            "We gebruiken uw gegevens om uw lidmaatschap te beheren en u onze diensten te "
+            "verlenen. We bewaren ze zeven jaar na het laatste contact, zoals de "
+            "boekhoudwetgeving vraagt.",
+            "Naam, contactgegevens, bedrijf, btw-nummer, facturatiegegevens",
+            "Medewerkers van de Kamer; onze boekhouder als verwerker",
+        ),
+        "fr": (
+            "Adhésion et services aux membres",
+            "Nous utilisons vos données pour traiter votre demande, puis pour votre adhésion "
+            "et les services aux membres.",
+            "Nous utilisons vos données pour gérer votre adhésion et vous fournir nos "
+            "services. Nous les conservons sept ans après le dernier contact, comme "
+            "l'exige la législation comptable.",
+            "Nom, coordonnées, entreprise, numéro de TVA, données de facturation",
+            "Collaborateurs de la Chambre ; notre comptable en tant que sous-traitant",
+        ),
+        "en": (
+            "Membership and member services",
+            "We use your details to handle your application, then for your membership and "
+            "member services.",
+            "We use your details to manage your membership and provide our services. We "
+            "keep them for seven years after the last contact, as accounting law requires.",
+            "Name, contact details, company, VAT number, billing details",
+            "Chamber staff; our accountant as processor",
+        ),
+    },
+}
+
+TEXTS.update(MORE_TEXTS)
+
+FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
+
+
+def _create(purpose: Purpose, key: str, language: str) -> Purpose:
+    """Fill a new purpose (or a fresh copy for translation) with the demo values and save
+    it with a first revision, which consents will point at."""
+    legal_basis, days, start = TERMS[key]
+    values = dict(zip(FIELDS, TEXTS[key][language], strict=True))
+    values.update(key=key, legal_basis=legal_basis, retention_days=days, retention_from=start)
+    for name, value in values.items():
+        setattr(purpose, name, value)
+    purpose.save()
+    purpose.save_revision(log_action=False)
+    return purpose
+
+
+def _officers(log) -> None:
+    group, created = Group.objects.get_or_create(name=OFFICERS_GROUP)
+    for app_label, codename in OFFICER_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            log(f"permission {app_label}.{codename} missing; run migrate first")
+            continue
+        group.permissions.add(permission)
+    log(f"group '{OFFICERS_GROUP}' {'created' if created else 'up to date'}")
+
+
+def load(*, log, translate) -> None:
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in TEXTS["newsletter"]
+    }
+    source = locales["nl"]
+    created = 0
+    for key in TEXTS:
+        original = Purpose.objects.filter(key=key, locale=source).first()
+        if original is None:
+            original = _create(Purpose(locale=source), key, "nl")
+            created += 1
+        for language in ("fr", "en"):
+            if original.get_translation_or_none(locales[language]) is None:
+                _create(original.copy_for_translation(locales[language]), key, language)
+                created += 1
+    log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
+    _officers(log)
+    demo_requests.load(log=log, translate=translate)
+    demo_cookies.load(log=log)
+    demo_policy.load(log=log, translate=translate)

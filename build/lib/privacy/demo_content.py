@@ -1,0 +1,134 @@
+"""The words of the purposes the privacy demo adds beyond the forms' own: events and
+data-subject requests, in nl, fr and en. Terms follow the chamber's table of purposes; the
+cookie purposes come with the cookie categories (demo_cookies.py)."""
+
+from .models import LegalBasis, RetentionStart
+
+# key: (legal basis, retention days, counts from)
+MORE_TERMS = {
+    "event-registration": (LegalBasis.CONTRACT, 90, RetentionStart.END),
+    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, RetentionStart.END),
+    "trainee-list": (LegalBasis.CONTRACT, 0, RetentionStart.END),
+    "privacy-request": (LegalBasis.LEGAL_OBLIGATION, 1095, RetentionStart.DECISION),
+}
+
+# key: {language: (name, consent text, description, data categories, recipients)}
+MORE_TEXTS = {
+    "event-registration": {
+        "nl": (
+            "Uw inschrijving voor een evenement of opleiding",
+            "We gebruiken uw gegevens om uw inschrijving te behandelen en u over het "
+            "evenement te informeren.",
+            "We gebruiken uw gegevens om uw plaats te reserveren, u praktische informatie te "
+            "sturen en te factureren. We verwijderen ze 90 dagen na het evenement.",
+            "Naam, contactgegevens, bedrijf, functie, facturatiegegevens",
+            "Medewerkers van de Kamer; de locatie en de cateraar voor de deelnemerslijst",
+        ),
+        "fr": (
+            "Votre inscription à un événement ou une formation",
+            "Nous utilisons vos données pour traiter votre inscription et vous informer sur "
+            "l'événement.",
+            "Nous utilisons vos données pour réserver votre place, vous envoyer les "
+            "informations pratiques et facturer. Nous les supprimons 90 jours après "
+            "l'événement.",
+            "Nom, coordonnées, entreprise, fonction, données de facturation",
+            "Collaborateurs de la Chambre ; le lieu et le traiteur pour la liste des présences",
+        ),
+        "en": (
+            "Your registration for an event or training",
+            "We use your details to handle your registration and keep you informed about "
+            "the event.",
+            "We use your details to book your place, send you practical information and "
+            "invoice you. We delete them 90 days after the event.",
+            "Name, contact details, company, job title, billing details",
+            "Chamber staff; the venue and caterer for the attendance list",
+        ),
+    },
+    "participant-list": {
+        "nl": (
+            "Openbare deelnemerslijst",
+            "Uw voornaam, naam en functie staan op de deelnemerslijst die andere deelnemers "
+            "zien, zodat u elkaar kunt vinden.",
+            "Netwerken is het doel van onze evenementen; u kunt bezwaar maken door het vakje "
+            "aan te kruisen. De lijst verdwijnt wanneer het evenement afloopt.",
+            "Voornaam, naam, functie, bedrijf",
+            "De andere deelnemers aan het evenement",
+        ),
+        "fr": (
+            "Liste publique des participants",
+            "Vos prénom, nom et fonction figurent sur la liste des participants que voient "
+            "les autres participants, afin que vous puissiez vous retrouver.",
+            "Le réseautage est le but de nos événements ; vous pouvez vous y opposer en "
+            "cochant la case. La liste disparaît à la fin de l'événement.",
+            "Prénom, nom, fonction, entreprise",
+            "Les autres participants à l'événement",
+        ),
+        "en": (
+            "Public list of participants",
+            "Your first name, name and job title appear on the list of participants that "
+            "other participants see, so you can find each other.",
+            "Networking is what our events are for; you can object by ticking the box. The "
+            "list goes when the event ends.",
+            "First name, name, job title, company",
+            "The other participants of the event",
+        ),
+    },
+    "trainee-list": {
+        "nl": (
+            "Inschrijvingslijst voor de sprekers",
+            "De sprekers van de opleiding krijgen uw voornaam, naam en e-mailadres om de "
+            "opleiding voor te bereiden en het materiaal te sturen.",
+            "De sprekers gebruiken de lijst alleen voor deze opleiding en verwijderen ze "
+            "wanneer de opleiding afloopt.",
+            "Voornaam, naam, e-mailadres",
+            "De sprekers van de opleiding",
+        ),
+        "fr": (
+            "Liste des inscrits pour les orateurs",
+            "Les orateurs de la formation reçoivent vos prénom, nom et adresse e-mail pour "
+            "préparer la formation et envoyer les supports.",
+            "Les orateurs utilisent la liste uniquement pour cette formation et la suppriment "
+            "à la fin de la formation.",
+            "Prénom, nom, adresse e-mail",
+            "Les orateurs de la formation",
+        ),
+        "en": (
+            "Registration list for the speakers",
+            "The training's speakers receive your first name, name and e-mail address to "
+            "prepare the training and send the materials.",
+            "The speakers use the list for this training only and delete it when the "
+            "training ends.",
+            "First name, name, e-mail address",
+            "The training's speakers",
+        ),
+    },
+    "privacy-request": {
+        "nl": (
+            "Uw privacyverzoek behandelen",
+            "We gebruiken uw gegevens om uw verzoek om inzage, verbetering, wissing of "
+            "bezwaar te behandelen, zoals de wet ons verplicht.",
+            "We bewaren uw verzoek en ons antwoord drie jaar na het afsluiten ervan, om te "
+            "kunnen aantonen dat we het behandeld hebben.",
+            "Naam, contactgegevens, uw verzoek, ons antwoord",
+            "De privacyverantwoordelijke van de Kamer; de toezichthouder als die erom vraagt",
+        ),
+        "fr": (
+            "Traiter votre demande relative à la vie privée",
+            "Nous utilisons vos données pour traiter votre demande d'accès, de rectification, "
+            "d'effacement ou d'opposition, comme la loi nous y oblige.",
+            "Nous conservons votre demande et notre réponse trois ans après sa clôture, pour "
+            "pouvoir démontrer que nous l'avons traitée.",
+            "Nom, coordonnées, votre demande, notre réponse",
+            "Le responsable vie privée de la Chambre ; l'autorité de contrôle si elle le demande",
+        ),
+        "en": (
+            "Handle your privacy request",
+            "We use your details to handle your request for access, rectification, erasure "
+            "or objection, as the law requires.",
+            "We keep your request and our answer for three years after it is closed, to show "
+            "that we handled it.",
+            "Name, contact details, your request, our answer",
+            "The Chamber's privacy officer; the supervisory authority when it asks",
+        ),
+    },
+}

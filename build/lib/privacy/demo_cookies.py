@@ -1,0 +1,223 @@
+"""Demo cookie consent: the five categories in nl, fr and en, their consent purposes, and one
+harmless demo tag per non-essential category (a script of this site that sets a cookie named
+after its category, so the gating can be watched in a browser). Idempotent like the rest."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Locale
+
+from .models import CookieCategory, LegalBasis, Purpose, RetentionStart, Tag
+
+LANGUAGES = ("nl", "fr", "en")
+SIX_MONTHS = {"nl": "6 maanden", "fr": "6 mois", "en": "6 months"}
+ONE_YEAR = {"nl": "1 jaar", "fr": "1 an", "en": "1 year"}
+TWO_WEEKS = {"nl": "2 weken", "fr": "2 semaines", "en": "2 weeks"}
+SESSION = {"nl": "sessie", "fr": "session", "en": "session"}
+THIS_SITE = {"nl": "deze website", "fr": "ce site", "en": "this website"}
+
+# key: {language: (name, description)}
+CATEGORIES = {
+    "essential": {
+        "nl": (
+            "Noodzakelijke cookies",
+            "Zonder deze cookies werkt de website niet: ze beveiligen formulieren, onthouden "
+            "uw taal en uw keuze over cookies. Ze volgen u niet.",
+        ),
+        "fr": (
+            "Cookies essentiels",
+            "Sans ces cookies, le site ne fonctionne pas : ils sécurisent les formulaires, "
+            "retiennent votre langue et votre choix en matière de cookies. Ils ne vous suivent "
+            "pas.",
+        ),
+        "en": (
+            "Essential cookies",
+            "The website does not work without these: they protect forms and remember your "
+            "language and your cookie choice. They do not track you.",
+        ),
+    },
+    "preferences": {
+        "nl": (
+            "Voorkeurscookies",
+            "Onthouden keuzes zoals uw regio, zodat u ze niet telkens opnieuw hoeft te maken.",
+        ),
+        "fr": (
+            "Cookies de préférences",
+            "Retiennent des choix comme votre région, pour que vous ne deviez pas les refaire "
+            "à chaque visite.",
+        ),
+        "en": (
+            "Preference cookies",
+            "Remember choices such as your region, so you do not have to make them again.",
+        ),
+    },
+    "analytics": {
+        "nl": (
+            "Analytische cookies",
+            "Tellen bezoeken en tonen welke pagina's het meest gelezen worden en waar "
+            "bezoekers vastlopen. We bekijken alleen totalen, nooit één persoon.",
+        ),
+        "fr": (
+            "Cookies analytiques",
+            "Comptent les visites et montrent les pages les plus lues et les endroits où les "
+            "visiteurs bloquent. Nous ne regardons que des totaux, jamais une personne.",
+        ),
+        "en": (
+            "Analytics cookies",
+            "Count visits and show which pages are read most and where visitors get stuck. "
+            "We only look at totals, never at one person.",
+        ),
+    },
+    "advertising": {
+        "nl": (
+            "Advertentiecookies",
+            "Maken advertenties relevanter en voorkomen dat u dezelfde advertentie steeds "
+            "opnieuw ziet.",
+        ),
+        "fr": (
+            "Cookies publicitaires",
+            "Rendent les publicités plus pertinentes et évitent que vous voyiez sans cesse la "
+            "même publicité.",
+        ),
+        "en": (
+            "Advertising cookies",
+            "Make advertisements more relevant and stop the same one from showing again and again.",
+        ),
+    },
+    "social": {
+        "nl": (
+            "Cookies van sociale netwerken",
+            "Laten u pagina's delen op sociale netwerken. Die netwerken kunnen ze ook voor "
+            "hun eigen advertenties gebruiken.",
+        ),
+        "fr": (
+            "Cookies de réseaux sociaux",
+            "Vous permettent de partager des pages sur les réseaux sociaux. Ces réseaux "
+            "peuvent aussi les utiliser pour leur propre publicité.",
+        ),
+        "en": (
+            "Social network cookies",
+            "Let you share pages on social networks. Those networks may also use them for "
+            "their own advertising.",
+        ),
+    },
+}
+
+ESSENTIAL_COOKIES = [
+    ("cookie_consent", SIX_MONTHS),
+    ("csrftoken", ONE_YEAR),
+    ("sessionid", TWO_WEEKS),
+    ("django_language", SESSION),
+]
+
+CONSENT_TEXT = {
+    "nl": "Ik aanvaard de {name} zoals beschreven in het cookiebeleid.",
+    "fr": "J'accepte les {name} décrits dans la politique en matière de cookies.",
+    "en": "I accept the {name} as described in the cookie policy.",
+}
+DATA = {
+    "nl": "Een anoniem toestemmingsnummer, uw keuze, de taal en de pagina",
+    "fr": "Un numéro de consentement anonyme, votre choix, la langue et la page",
+    "en": "An anonymous consent number, your choice, the language and the page",
+}
+RECIPIENTS = {
+    "nl": "Niemand buiten de Kamer",
+    "fr": "Personne en dehors de la Chambre",
+    "en": "Nobody outside the Chamber",
+}
+
+
+def _cookies(key: str, language: str) -> list:
+    pairs = ESSENTIAL_COOKIES if key == "essential" else [(f"demo_{key}", SIX_MONTHS)]
+    return [
+        (
+            "cookie",
+            {
+                "name": name,
+                "provider": THIS_SITE[language],
+                "duration": duration[language],
+                "description": "",
+            },
+        )
+        for name, duration in pairs
+    ]
+
+
+def _fill_category(category: CookieCategory, key: str, language: str, order: int):
+    category.key = key
+    category.name, category.description = CATEGORIES[key][language]
+    category.cookies = _cookies(key, language)
+    category.sort_order = order
+    category.save()
+    return category
+
+
+def _fill_purpose(purpose: Purpose, key: str, language: str) -> Purpose:
+    name, description = CATEGORIES[key][language]
+    purpose.key = f"cookies-{key}"
+    purpose.name = name
+    purpose.consent_text = CONSENT_TEXT[language].format(name=name.lower())
+    purpose.description = description
+    purpose.legal_basis = LegalBasis.CONSENT
+    purpose.data_categories = DATA[language]
+    purpose.recipients = RECIPIENTS[language]
+    purpose.retention_days = 182
+    purpose.retention_from = RetentionStart.SUBMISSION
+    purpose.save()
+    purpose.save_revision(log_action=False)
+    return purpose
+
+
+# Privacy officers keep the cookie categories, tags and the cookie policy version up to date.
+OFFICER_PERMISSIONS = [
+    ("privacy", codename)
+    for model in ("cookiecategory", "tag")
+    for codename in (f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}")
+] + [("privacy", "change_cookiepolicysettings")]
+
+
+def _officers(log) -> None:
+    from .demo import OFFICERS_GROUP
+
+    group = Group.objects.filter(name=OFFICERS_GROUP).first()
+    if group is None:
+        return
+    permissions = Permission.objects.filter(
+        content_type__app_label="privacy",
+        codename__in=[codename for _app, codename in OFFICER_PERMISSIONS],
+    )
+    group.permissions.add(*permissions)
+
+
+def load(*, log) -> None:
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    source = locales["nl"]
+    created = 0
+    for order, key in enumerate(CATEGORIES):
+        category = CookieCategory.objects.filter(key=key, locale=source).first()
+        if category is None:
+            category = _fill_category(CookieCategory(locale=source), key, "nl", order)
+            created += 1
+        for language in ("fr", "en"):
+            if category.get_translation_or_none(locales[language]) is None:
+                copy = category.copy_for_translation(locales[language])
+                _fill_category(copy, key, language, order)
+                created += 1
+        if key == "essential":
+            continue
+        purpose = Purpose.objects.filter(key=f"cookies-{key}", locale=source).first()
+        if purpose is None:
+            purpose = _fill_purpose(Purpose(locale=source), key, "nl")
+            created += 1
+        for language in ("fr", "en"):
+            if purpose.get_translation_or_none(locales[language]) is None:
+                _fill_purpose(purpose.copy_for_translation(locales[language]), key, language)
+                created += 1
+        tag_name = f"Demo tag: {key}"
+        if not Tag.objects.filter(name=tag_name).exists():
+            Tag.objects.create(
+                name=tag_name, category=category, script_url=f"/static/privacy/demo-tags/{key}.js"
+            )
+            created += 1
+    _officers(log)
+    log(f"{len(CATEGORIES)} cookie categories with purposes and demo tags ({created} created)")

@@ -1,0 +1,210 @@
+"""Purposes: why personal data is processed, on what basis and for how long."""
+
+from datetime import datetime, timedelta
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..signals import purpose_retention_changed
+
+
+class LegalBasis(models.TextChoices):
+    """The GDPR art. 6(1) grounds this organisation relies on."""
+
+    CONSENT = "consent", _("Consent")
+    CONTRACT = "contract", _("Contract or steps before a contract")
+    LEGAL_OBLIGATION = "legal_obligation", _("Legal obligation")
+    LEGITIMATE_INTEREST = "legitimate_interest", _("Legitimate interest")
+
+
+class RetentionStart(models.TextChoices):
+    """The moment a purpose's retention period counts from."""
+
+    SUBMISSION = "submission", _("Submission")
+    DECISION = "decision", _("Decision")
+    LAST_CONTACT = "last_contact", _("Last contact")
+    WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
+    # The end of what the data serves, known only to the row (``Retention(ended=...)``); the
+    # two differ in how the policy words them.
+    END = "end", _("End of the event or training")
+    CLOSING = "closing", _("Closing of the vacancy")
+
+
+class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+    """Why personal data is processed, in the words shown to the subject.
+
+    A snippet with revisions so every consent can point at the exact text it was given on,
+    and translatable (wagtail-localize) so each locale has its own wording while ``key`` and
+    the legal terms stay synchronised across translations.
+    """
+
+    key = models.SlugField(
+        _("key"),
+        max_length=64,
+        help_text=_("Stable identifier used by code; the same in every translation."),
+    )
+    name = models.CharField(_("name"), max_length=255)
+    consent_text = models.TextField(
+        _("consent text"),
+        help_text=_(
+            "The words forms show: beside the checkbox when the legal basis is consent, "
+            "otherwise at the top of the notice that states why the data is collected."
+        ),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("How the privacy policy explains it.")
+    )
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=32, choices=LegalBasis.choices, default=LegalBasis.CONSENT
+    )
+    data_categories = models.TextField(_("categories of data"), blank=True)
+    recipients = models.TextField(_("recipients and processors"), blank=True)
+    retention_days = models.PositiveIntegerField(
+        _("retention (days)"),
+        help_text=_("How long data is kept, counted from the moment below. 0 means at once."),
+    )
+    retention_from = models.CharField(
+        _("retention counts from"),
+        max_length=32,
+        choices=RetentionStart.choices,
+        default=RetentionStart.SUBMISSION,
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="purpose")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("key"), FieldPanel("name"), FieldPanel("consent_text")],
+            heading=_("Purpose"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("legal_basis"),
+        FieldPanel("data_categories"),
+        FieldPanel("recipients"),
+        FieldRowPanel(
+            [FieldPanel("retention_days"), FieldPanel("retention_from")], heading=_("Retention")
+        ),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("consent_text"),
+        TranslatableField("description"),
+        TranslatableField("data_categories"),
+        TranslatableField("recipients"),
+        SynchronizedField("key"),
+        SynchronizedField("legal_basis"),
+        SynchronizedField("retention_days"),
+        SynchronizedField("retention_from"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("key"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("purpose")
+        verbose_name_plural = _("purposes")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="privacy_purpose_key_locale"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        """Save, and tell apps that stored a ``retain_until`` when the retention changed.
+
+        Compared with the database rather than with values loaded earlier, so a change made
+        through any path (admin, wagtail-localize syncing a translation, code) is noticed.
+        """
+        previous = None
+        if self.pk is not None:
+            previous = (
+                type(self)
+                ._default_manager.filter(pk=self.pk)
+                .values_list("retention_days", "retention_from")
+                .first()
+            )
+        super().save(*args, **kwargs)
+        if previous is not None and previous != (self.retention_days, self.retention_from):
+            transaction.on_commit(
+                lambda: purpose_retention_changed.send(sender=Purpose, purpose=self, key=self.key),
+                using=kwargs.get("using") or self._state.db,
+            )
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def retention_delta(self) -> timedelta:
+        return timedelta(days=self.retention_days)
+
+    def retain_until(self, start: datetime) -> datetime:
+        """When data whose retention started at ``start`` must be gone."""
+        return start + self.retention_delta
+
+
+class OutcomeRetention(models.Model):
+    """A purpose's retention after a particular outcome (rejected, hired), from the decision.
+
+    Rows that declare ``Retention(outcome=...)`` and carry this outcome once decided are kept
+    ``retention_days`` from their decision instead of the purpose's own period. Keyed by the
+    purpose's key, shared by its translations; privacy officers edit it beside the purposes.
+    """
+
+    purpose_key = models.SlugField(
+        _("purpose key"), max_length=64, help_text=_("The key of the purpose it applies to.")
+    )
+    outcome = models.SlugField(
+        _("outcome"), max_length=32, help_text=_("The stored value of the decision, e.g. rejected.")
+    )
+    retention_days = models.PositiveIntegerField(
+        _("retention (days)"), help_text=_("How long data is kept after this decision.")
+    )
+
+    panels = [FieldPanel("purpose_key"), FieldPanel("outcome"), FieldPanel("retention_days")]
+
+    class Meta:
+        verbose_name = _("retention after a decision")
+        verbose_name_plural = _("retention after decisions")
+        ordering = ["purpose_key", "outcome"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["purpose_key", "outcome"], name="privacy_outcomeretention_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose_key}: {self.outcome} ({self.retention_days})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Rows already decided with this outcome get their date recomputed, as for a purpose.
+        key = self.purpose_key
+        transaction.on_commit(
+            lambda: purpose_retention_changed.send(sender=OutcomeRetention, purpose=None, key=key),
+            using=kwargs.get("using") or self._state.db,
+        )
+
+    def delete(self, *args, **kwargs):
+        key = self.purpose_key
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(
+            lambda: purpose_retention_changed.send(sender=OutcomeRetention, purpose=None, key=key)
+        )
+        return result
+
+    @property
+    def retention_delta(self) -> timedelta:
+        return timedelta(days=self.retention_days)

@@ -1,0 +1,322 @@
+"""Admin for data-subject requests: privacy officers list, inspect and handle them.
+
+Only users with the request permissions (the ``Privacy officers`` group) and superusers see
+them. Nobody adds or deletes a request through the admin: they come from the request page,
+and retention removes them three years after closure. Each step is a Wagtail log entry,
+shown in the request's history.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import timedelta
+
+import django_filters
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import conf
+from .models import DataSubjectRequest, RequestStatus
+from .services import requests as services
+from .services.subjects import subject_counts
+
+LOG_ACTIONS = {
+    "privacy.request.confirm": (_("Confirm request"), _("Address confirmed by the requester")),
+    "privacy.request.export": (_("Download export"), _("Export downloaded")),
+    "privacy.request.answer": (_("Send answer"), _("Answer sent with a download link")),
+    "privacy.request.erase": (_("Erase data"), _("Requester's data erased")),
+}
+
+
+@hooks.register("insert_global_admin_css")
+def request_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("privacy/admin.css"))
+
+
+@hooks.register("register_log_actions")
+def register_request_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+def warning_days() -> int:
+    return conf.get("REQUEST_WARNING_DAYS", 7)
+
+
+class RequestPermissionPolicy(ModelPermissionPolicy):
+    """View and change by permission; adding and deleting by nobody, superusers included."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "change") and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a in ("view", "change")])
+
+
+register_permission_policy(
+    DataSubjectRequest, RequestPermissionPolicy(DataSubjectRequest), exact_class=True
+)
+
+
+class DeadlineColumn(Column):
+    """The due date, flagged when it is near or passed, so nothing is answered late."""
+
+    cell_template_name = "privacy/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        days = instance.days_left()
+        context.update(
+            due_date=instance.due_date,
+            days_left=days,
+            overdue=days is not None and days < 0,
+            near=days is not None and 0 <= days <= warning_days(),
+        )
+        return context
+
+
+class RequestFilterSet(WagtailFilterSet):
+    deadline = django_filters.ChoiceFilter(
+        label=_("Deadline"),
+        choices=[("overdue", _("Overdue")), ("near", _("Due within a week"))],
+        method="filter_deadline",
+        empty_label=_("All"),
+    )
+    due_date = django_filters.DateFromToRangeFilter(label=_("Due date"))
+
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["status", "kind"]
+
+    def filter_deadline(self, queryset, name, value):
+        today = timezone.localdate()
+        open_requests = queryset.filter(confirmed_at__isnull=False).exclude(
+            status__in=[RequestStatus.REJECTED, RequestStatus.CLOSED]
+        )
+        if value == "overdue":
+            return open_requests.filter(due_date__lt=today)
+        if value == "near":
+            return open_requests.filter(
+                due_date__gte=today, due_date__lte=today + timedelta(days=warning_days())
+            )
+        return queryset
+
+
+class RequestEditView(generic.EditView):
+    """Saving goes through the service so closing a request starts its retention."""
+
+    def save_instance(self):
+        instance = self.form.instance
+        instance = services.request_set_status(
+            request=instance, status=instance.status, user=self.request.user
+        )
+        log(instance=instance, action="wagtail.edit", user=self.request.user)
+        return instance
+
+
+class RequestInspectView(generic.InspectView):
+    template_name = "privacy/admin/request_inspect.html"
+    #: {"export": url name, ...}, given by the viewset.
+    action_url_names: dict[str, str] = {}
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        # Nothing is shown or done for a sender who has not proven the address.
+        if not self.user_has_permission("change") or not self.object.is_confirmed:
+            return buttons
+        for name, label, icon, priority in (
+            ("export", _("Download export"), "download", 20),
+            ("answer", _("Send answer"), "mail", 30),
+            ("erase", _("Erase data"), "bin", 40),
+        ):
+            url = reverse(self.action_url_names[name], args=[self.object.pk])
+            buttons.append(HeaderButton(label, url=url, icon_name=icon, priority=priority))
+        return buttons
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["answers"] = self.object.answers.order_by("-created_at")
+        context["days_left"] = self.object.days_left()
+        context["warning_days"] = warning_days()
+        return context
+
+
+class DataSubjectRequestViewSet(ModelViewSet):
+    model = DataSubjectRequest
+    icon = "user"
+    menu_label = _("Data requests")
+    menu_order = 801
+    name = "data_requests"
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None
+    search_fields = ["email", "message"]
+    filterset_class = RequestFilterSet
+    form_fields = ["status", "handled_by"]
+    edit_view_class = RequestEditView
+    inspect_view_class = RequestInspectView
+    list_display = [
+        "__str__",
+        "kind",
+        "email",
+        "status",
+        DeadlineColumn("due_date", label=_("Due date"), sort_key="due_date"),
+        "created_at",
+        "handled_by",
+    ]
+    inspect_view_fields = [
+        "kind",
+        "email",
+        "message",
+        "locale",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "due_date",
+        "handled_by",
+        "closed_at",
+        "retain_until",
+    ]
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        names = {name: self.get_url_name(name) for name in ("export", "answer", "erase")}
+        return super().get_inspect_view_kwargs(action_url_names=names, **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("export/<int:pk>/", self.export_view, name="export"),
+            path("answer/<int:pk>/", self.answer_view, name="answer"),
+            path("erase/<int:pk>/", self.erase_view, name="erase"),
+        ]
+
+    def _object_for_change(self, request, pk) -> DataSubjectRequest:
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return get_object_or_404(DataSubjectRequest, pk=pk)
+
+    def _refuse_unconfirmed(self, request, data_request):
+        """Export, answer and erasure wait until the sender has confirmed the address:
+        anyone can type someone else's address into the form."""
+        if data_request.is_confirmed:
+            return None
+        messages.error(
+            request,
+            _("The sender has not confirmed the address yet; nothing can be shown or done."),
+        )
+        return redirect(self._inspect_url(data_request.pk))
+
+    def _inspect_url(self, pk) -> str:
+        return reverse(self.get_url_name("inspect"), args=[pk])
+
+    def _confirm_page(self, request, data_request, *, action, counts, **extra):
+        heading = _("Erase data") if action == "erase" else _("Send answer")
+        inspect_url = self._inspect_url(data_request.pk)
+        context = {
+            "data_request": data_request,
+            "action": action,
+            "inspect_url": inspect_url,
+            # Model names as officers read them, not as the registry labels them.
+            "counts": {
+                capfirst(apps.get_model(label)._meta.verbose_name_plural): count
+                for label, count in counts.items()
+            },
+            "header_title": f"{heading}: {data_request}",
+            "header_icon": self.icon,
+            "breadcrumbs_items": [
+                {"url": reverse(self.get_url_name("index")), "label": self.menu_label},
+                {"url": inspect_url, "label": str(data_request)},
+                {"url": "", "label": heading},
+            ],
+            **extra,
+        }
+        return TemplateResponse(request, "privacy/admin/request_confirm_action.html", context)
+
+    def export_view(self, request, pk):
+        """The requester's export as a ZIP, for the officer to check; the download is logged."""
+        data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
+        directory = tempfile.mkdtemp(prefix="privacy-export-")
+        zip_path = services.request_export_download(
+            request=data_request, user=request.user, directory=directory
+        )
+        # The temporary file goes once streamed: the handle is open, so unlinking is safe
+        # on POSIX and leaves no copy of the data behind.
+        handle = zip_path.open("rb")
+        zip_path.unlink()
+        zip_path.parent.rmdir()
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=f"request-{data_request.pk}-export.zip",
+            content_type="application/zip",
+        )
+
+    def answer_view(self, request, pk):
+        data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
+        if request.method == "POST":
+            services.request_answer_send(request=data_request, user=request.user)
+            messages.success(request, _("The answer was sent with a download link."))
+            return redirect(self._inspect_url(pk))
+        return self._confirm_page(
+            request,
+            data_request,
+            action="answer",
+            counts=subject_counts(email=data_request.email),
+            link_days=services.answer_days(),
+        )
+
+    def erase_view(self, request, pk):
+        data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
+        if request.method == "POST":
+            report = services.request_erase(request=data_request, user=request.user)
+            if report.ok:
+                messages.success(
+                    request,
+                    _("Erased %(rows)d records and %(files)d files.")
+                    % {"rows": report.rows, "files": report.files},
+                )
+            else:
+                messages.error(
+                    request,
+                    _("Some files could not be deleted; see the retention failures."),
+                )
+            return redirect(self._inspect_url(pk))
+        counts = subject_counts(email=data_request.email)
+        counts.pop(DataSubjectRequest._meta.label, None)
+        return self._confirm_page(request, data_request, action="erase", counts=counts)
+
+
+@hooks.register("register_admin_viewset")
+def register_request_viewset():
+    return DataSubjectRequestViewSet()

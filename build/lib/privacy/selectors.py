@@ -1,0 +1,216 @@
+"""Reads other apps and the admin share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+from . import conf
+from .hashing import address_hashes
+from .models import ConsentRecord, LegalBasis, Purpose
+from .register import retention_in_words
+from .services.consent import normalise_email
+
+
+def consents_current(*, email: str) -> dict[str, ConsentRecord]:
+    """The subject's latest decision per purpose key (withdrawn grants included)."""
+    subject = normalise_email(email)
+    current: dict[str, ConsentRecord] = {}
+    records = ConsentRecord.objects.filter(subject_email=subject).order_by(
+        "purpose_key", "-recorded_at", "-pk"
+    )
+    for record in records:
+        current.setdefault(record.purpose_key, record)
+    return current
+
+
+def consent_is_granted(*, email: str, purpose_key: str) -> bool:
+    """Whether the subject's latest decision for the purpose is a grant still in force."""
+    record = consents_current(email=email).get(purpose_key)
+    return bool(record and record.is_active)
+
+
+def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | None:
+    """The purpose with this key in the given locale (default: the active language),
+    falling back to the default locale's version when it has not been translated yet."""
+    if locale is None:
+        locale = translation.get_language() or ""
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    candidates = {
+        p.locale.language_code: p for p in Purpose.objects.filter(key=key).select_related("locale")
+    }
+    if code in candidates:
+        return candidates[code]
+    default = Locale.get_default().language_code
+    return candidates.get(default) or next(iter(candidates.values()), None)
+
+
+def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) -> list[Purpose]:
+    """Purposes in one locale, for listing them in a policy or a form."""
+    if not isinstance(locale, Locale):
+        locale = Locale.objects.get(language_code=locale)
+    purposes = Purpose.objects.filter(locale=locale)
+    if keys is not None:
+        purposes = purposes.filter(key__in=keys)
+    return list(purposes)
+
+
+def consents_for_email(email: str) -> QuerySet[ConsentRecord]:
+    """Every ledger record about ``email``: those naming it, and those kept only as its hash.
+
+    A proof whose address was replaced by a keyed hash (once the person's other data was
+    gone) is found again when that person writes in, under the current key or an old one.
+    """
+    subject = normalise_email(email)
+    return ConsentRecord.objects.filter(
+        Q(subject_email=subject) | Q(subject_hash__in=address_hashes(subject))
+    )
+
+
+def _language_code(locale: str | Locale | None) -> str:
+    if isinstance(locale, Locale):
+        return locale.language_code
+    return locale or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def privacy_policy_url(locale: str | Locale | None = None) -> str:
+    """The privacy policy's address in ``locale``, or "" when the site has none.
+
+    ``PRIVACY_POLICY_URL`` wins when set (a policy published elsewhere); otherwise it is
+    the live :class:`~privacy.models.PrivacyPolicyPage` (:func:`policy_page_url`).
+    """
+    return conf.policy_url() or policy_page_url(locale=locale) or ""
+
+
+def purpose_policy_url(purpose: Purpose | str, locale: str | Locale | None = None) -> str:
+    """Where the privacy policy explains ``purpose``: ``<policy url>#purpose-<key>``, or ""."""
+    base = privacy_policy_url(locale)
+    key = purpose if isinstance(purpose, str) else purpose.key
+    return f"{base}#purpose-{key}" if base else ""
+
+
+def controller_name() -> str:
+    """Who processes the data: ``PRIVACY_CONTROLLER``, else the default site's name."""
+    name = conf.controller_name()
+    if name:
+        return name
+    site_name = Site.objects.filter(is_default_site=True).values_list("site_name", flat=True)
+    return site_name.first() or settings.WAGTAIL_SITE_NAME
+
+
+@dataclass(frozen=True)
+class PurposeNotice:
+    """What a collection notice (GDPR art. 13) says about one purpose, in one language."""
+
+    key: str
+    name: str
+    text: str
+    controller: str
+    legal_basis: str
+    retention: str
+    recipients: str
+    policy_url: str
+
+
+def purpose_is_consent(purpose: Purpose) -> bool:
+    """Whether forms ask for this purpose with a box (consent) or state it as a notice."""
+    return purpose.legal_basis == LegalBasis.CONSENT
+
+
+def purpose_notices(purposes, locale: str | Locale | None = None) -> list[PurposeNotice]:
+    """The notices for purposes whose legal basis is not consent, in ``locale``'s words.
+
+    Who processes the data and where the policy is are looked up once for all of them.
+    """
+    purposes = list(purposes)
+    if not purposes:
+        return []
+    with translation.override(_language_code(locale)):
+        controller = controller_name()
+        policy = privacy_policy_url(locale)
+        return [
+            PurposeNotice(
+                key=purpose.key,
+                name=purpose.name,
+                text=purpose.consent_text,
+                controller=controller,
+                legal_basis=str(purpose.get_legal_basis_display()),
+                retention=retention_in_words(purpose),
+                recipients=purpose.recipients,
+                policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
+            )
+            for purpose in purposes
+        ]
+
+
+def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
+    """The notice for one purpose (see :func:`purpose_notices`)."""
+    return purpose_notices([purpose], locale)[0]
+
+
+def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
+    """Each purpose key with its name in ``locale`` (default: the active language), falling
+    back to the default locale's name, then to any."""
+    code = _language_code(locale)
+    default = Locale.get_default().language_code
+    rank = {code: 0, default: 1}
+    names: dict[str, tuple[int, str]] = {}
+    for key, name, language in Purpose.objects.values_list("key", "name", "locale__language_code"):
+        candidate = (rank.get(language, 2), name)
+        if key not in names or candidate < names[key]:
+            names[key] = candidate
+    return {key: name for key, (_rank, name) in names.items()}
+
+
+def processing_register(*, locale: str | Locale) -> list:
+    """Every declared purpose, in ``locale`` where translated, else in the default locale.
+
+    Every purpose key appears once whatever the language, so a form using a purpose nobody
+    translated yet is still covered by the policy of every language.
+    """
+    from .register import register_entry
+
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    default = Locale.get_default().language_code
+    chosen: dict[str, Purpose] = {}
+    for purpose in Purpose.objects.select_related("locale").order_by("key"):
+        current = chosen.get(purpose.key)
+        language = purpose.locale.language_code
+        if (
+            current is None
+            or language == code
+            or (language == default and current.locale.language_code != code)
+        ):
+            chosen[purpose.key] = purpose
+    with translation.override(code):
+        return [register_entry(purpose) for purpose in chosen.values()]
+
+
+def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
+    """The live privacy policy page's URL in ``locale`` (default: the active language),
+    else in the default locale; None when there is none. Cached until a page changes."""
+    from .services.policy import policy_urls_cached
+
+    if locale is None:
+        locale = translation.get_language() or ""
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    urls = policy_urls_cached()
+    return urls.get(code) or urls.get(Locale.get_default().language_code)
+
+
+def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:
+    """The decisions recorded with one source (a form submission, say), oldest first."""
+    return list(
+        ConsentRecord.objects.filter(source_ref=source_ref)
+        .select_related("purpose")
+        .order_by("recorded_at", "pk")
+    )
+
+
+def consent_decision_label(record: ConsentRecord) -> str:
+    """What the person chose, in words: given, refused, or informed by a notice."""
+    return str(record.get_decision_display())

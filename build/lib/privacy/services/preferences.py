@@ -1,0 +1,224 @@
+"""Newsletter sign-up with double opt-in, and the preference centre.
+
+Nothing is recorded as consent until the address's owner follows the link sent to it, and
+the visitor gets the same answer whatever the address: the form reveals nothing about who
+is subscribed. The preference centre is opened by a signed link carried by every e-mail the
+site sends; changing or withdrawing there is recorded in the ledger like giving was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .. import conf
+from ..links import (
+    LinkExpired,
+    LinkInvalid,
+    absolute_url,
+    link_load,
+    link_sign,
+    random_token,
+    token_hash,
+)
+from ..models import ConsentRecord, ConsentSource, LegalBasis, PendingSignup, Purpose
+from ..models.subscriptions import TOPICS
+from ..selectors import consents_current, purpose_get
+from .consent import consent_record, consent_withdraw, consents_record, normalise_email
+from .mail import mail_send
+
+PREFERENCES_SALT = "privacy.preferences"
+SIGNUP_SOURCE_REF = "newsletter-signup"
+
+
+def _signup_days() -> int:
+    return conf.get("SIGNUP_LINK_DAYS", 7)
+
+
+def _preference_days() -> int:
+    return conf.get("PREFERENCE_LINK_DAYS", 90)
+
+
+def _resend_cooldown() -> timedelta:
+    return timedelta(seconds=conf.get("SIGNUP_RESEND_SECONDS", 300))
+
+
+def preference_centre_url(email: str, locale: str) -> str:
+    """The signed address of ``email``'s preference centre, for every e-mail to a person."""
+    token = link_sign(salt=PREFERENCES_SALT, payload={"e": normalise_email(email)})
+    return absolute_url(name="privacy:preferences", locale=locale, kwargs={"token": token})
+
+
+def preference_token_load(*, token: str) -> str:
+    """The address a preference-centre link was made for; raises ``LinkInvalid``/``LinkExpired``."""
+    payload = link_load(salt=PREFERENCES_SALT, token=token, max_age_days=_preference_days())
+    email = payload.get("e")
+    if not isinstance(email, str) or not email:
+        raise LinkInvalid
+    return email
+
+
+def topic_purposes(*, locale: str) -> list[Purpose]:
+    """The purposes a visitor can subscribe to, in ``locale``, in the order of ``TOPICS``."""
+    purposes = [purpose_get(key=key, locale=locale) for key in TOPICS]
+    return [p for p in purposes if p is not None and p.legal_basis == LegalBasis.CONSENT]
+
+
+def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
+    """Ask ``email`` to confirm a subscription to ``topics``; True when a mail was sent.
+
+    One pending row per address: a repeated sign-up replaces the topics and sends a fresh
+    link, unless the last link went out moments ago (then nothing changes, so nobody can
+    flood an address with mails). Returns nothing the visitor may see: the page answers the
+    same either way.
+    """
+    email = normalise_email(email)
+    topics = [key for key in TOPICS if key in set(topics)]
+    now = timezone.now()
+    with transaction.atomic():
+        pending = PendingSignup.objects.select_for_update().filter(email=email).first()
+        if pending is not None and not pending.resend_allowed(cooldown=_resend_cooldown()):
+            return False
+        token, hashed = random_token()
+        values = {
+            "topics": topics,
+            "locale": locale,
+            "sent_at": now,
+            "token_hash": hashed,
+            "expires_at": now + timedelta(days=_signup_days()),
+        }
+        if pending is None:
+            try:
+                with transaction.atomic():
+                    PendingSignup.objects.create(email=email, created_at=now, **values)
+            except IntegrityError:
+                # The same address signed up at the same moment; that one's mail goes out.
+                return False
+        else:
+            PendingSignup.objects.filter(pk=pending.pk).update(**values)
+        url = absolute_url(name="privacy:signup_confirm", locale=locale, kwargs={"token": token})
+        transaction.on_commit(
+            lambda: mail_send(
+                template="newsletter_confirm",
+                to=[email],
+                locale=locale,
+                context={
+                    "confirm_url": url,
+                    "days": _signup_days(),
+                    "preferences_url": preference_centre_url(email, locale),
+                },
+            )
+        )
+    return True
+
+
+def signup_pending(*, token: str) -> PendingSignup:
+    """The sign-up a confirmation link belongs to; raises ``LinkInvalid``/``LinkExpired``."""
+    pending = PendingSignup.objects.filter(token_hash=token_hash(token or "")).first()
+    if pending is None:
+        raise LinkInvalid
+    if pending.is_expired:
+        raise LinkExpired
+    return pending
+
+
+def signup_confirm(*, token: str) -> list[ConsentRecord]:
+    """Record consent for the sign-up's topics, now that the address is proven; returns it.
+
+    Topics already granted are not recorded twice. The pending row goes: its job is done.
+    """
+    with transaction.atomic():
+        pending = signup_pending(token=token)
+        purposes = [p for p in topic_purposes(locale=pending.locale) if p.key in pending.topics]
+        current = consents_current(email=pending.email)
+        decisions = {
+            p: True for p in purposes if not (p.key in current and current[p.key].is_active)
+        }
+        records = []
+        if decisions:
+            records = consents_record(
+                decisions=decisions,
+                locale=pending.locale,
+                source=ConsentSource.FORM,
+                email=pending.email,
+                source_ref=SIGNUP_SOURCE_REF,
+            )
+        pending.delete()
+    return records
+
+
+@dataclass(frozen=True)
+class Preference:
+    purpose: Purpose
+    granted: bool
+
+    @property
+    def key(self) -> str:
+        return self.purpose.key
+
+
+def preferences_current(*, email: str, locale: str) -> list[Preference]:
+    """What the preference centre shows: the subscription topics, each with its state, then
+    any other consent the person gave and may withdraw here (a talent pool, event photos).
+
+    Cookie choices are anonymous and managed in the banner, so they are not listed.
+    """
+    current = consents_current(email=email)
+    shown = topic_purposes(locale=locale)
+    others = sorted(
+        key
+        for key, record in current.items()
+        if record.is_active and key not in TOPICS and not key.startswith("cookies-")
+    )
+    for key in others:
+        purpose = purpose_get(key=key, locale=locale)
+        if purpose is not None:
+            shown.append(purpose)
+    return [
+        Preference(purpose=p, granted=bool(current.get(p.key) and current[p.key].is_active))
+        for p in shown
+    ]
+
+
+def _withdraw(*, email: str, purpose: Purpose, locale: str) -> None:
+    """Withdrawal is stamped on the grant and recorded, with the words shown, as a refusal
+    from the preference centre: the ledger says when, where and how it was withdrawn."""
+    consent_withdraw(purpose_key=purpose.key, email=email)
+    consent_record(
+        purpose=purpose,
+        granted=False,
+        locale=locale,
+        source=ConsentSource.PREFERENCE_CENTRE,
+        email=email,
+    )
+
+
+def preferences_save(*, email: str, granted_keys: set[str], locale: str) -> int:
+    """Make the person's consents match the ticked boxes; returns how many changed."""
+    changed = 0
+    with transaction.atomic():
+        for preference in preferences_current(email=email, locale=locale):
+            wanted = preference.key in granted_keys
+            if wanted and not preference.granted:
+                # Only topics can be given here; other purposes need what they were given with.
+                if preference.key in TOPICS:
+                    consent_record(
+                        purpose=preference.purpose,
+                        granted=True,
+                        locale=locale,
+                        source=ConsentSource.PREFERENCE_CENTRE,
+                        email=email,
+                    )
+                    changed += 1
+            elif not wanted and preference.granted:
+                _withdraw(email=email, purpose=preference.purpose, locale=locale)
+                changed += 1
+    return changed
+
+
+def preferences_withdraw_all(*, email: str, locale: str) -> int:
+    """Withdraw every consent in force, in one step; returns how many."""
+    return preferences_save(email=email, granted_keys=set(), locale=locale)

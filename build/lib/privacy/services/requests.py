@@ -1,0 +1,237 @@
+"""Data-subject requests: taken from the public page, confirmed by e-mail, answered by officers.
+
+Every step an officer takes is written to Wagtail's log (the request's history in the admin),
+with the actions registered in :mod:`privacy.request_admin`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from .. import conf
+from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
+from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
+from ..models.requests import OFFICERS_GROUP, one_month_after
+from .consent import normalise_email
+from .mail import mail_send
+from .preferences import preference_centre_url
+from .retention import RunReport
+from .subjects import subject_erase, subject_export
+
+CONFIRM_SALT = "privacy.request.confirm"
+ANSWER_SALT = "privacy.request.answer"
+
+
+def confirm_days() -> int:
+    return conf.get("REQUEST_LINK_DAYS", 7)
+
+
+def answer_days() -> int:
+    return conf.get("ANSWER_LINK_DAYS", 7)
+
+
+def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataSubjectRequest:
+    """File a request and send the link that confirms the address; nothing else happens yet.
+
+    An unconfirmed request is kept only as long as its link lives.
+    """
+    email = normalise_email(email)
+    now = timezone.now()
+    with transaction.atomic():
+        request = DataSubjectRequest.objects.create(
+            kind=kind,
+            email=email,
+            message=message,
+            locale=locale,
+            created_at=now,
+            retain_until=now + timedelta(days=confirm_days()),
+        )
+        token = link_sign(salt=CONFIRM_SALT, payload={"r": request.pk, "e": email})
+        url = absolute_url(name="privacy:request_confirm", locale=locale, kwargs={"token": token})
+        transaction.on_commit(
+            lambda: mail_send(
+                template="request_confirm",
+                to=[email],
+                locale=locale,
+                context={
+                    "request": request,
+                    "confirm_url": url,
+                    "days": confirm_days(),
+                    "preferences_url": preference_centre_url(email, locale),
+                },
+            )
+        )
+    return request
+
+
+def request_from_link(*, token: str) -> DataSubjectRequest:
+    """The request a confirmation link was made for; raises ``LinkInvalid``/``LinkExpired``."""
+    payload = link_load(salt=CONFIRM_SALT, token=token, max_age_days=confirm_days())
+    request = DataSubjectRequest.objects.filter(pk=payload.get("r"), email=payload.get("e")).first()
+    if request is None:
+        raise LinkInvalid
+    return request
+
+
+def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
+    """The address is proven: the request counts from now and is due one month later.
+
+    Confirming twice changes nothing. The officers are told a request arrived, without its
+    content: they read it in the admin.
+    """
+    with transaction.atomic():
+        request = DataSubjectRequest.objects.select_for_update().get(pk=request.pk)
+        if request.is_confirmed:
+            return request
+        now = timezone.now()
+        request.confirmed_at = now
+        request.due_date = one_month_after(now)
+        request.status = RequestStatus.CONFIRMED
+        request.retain_until = None
+        request.save()
+        log(instance=request, action="privacy.request.confirm")
+        officers = list(
+            get_user_model()
+            .objects.filter(groups__name=OFFICERS_GROUP, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+            .distinct()
+        )
+        if officers:
+            url = urljoin(
+                settings.WAGTAILADMIN_BASE_URL,
+                reverse("data_requests:inspect", args=[request.pk]),
+            )
+            transaction.on_commit(
+                lambda: mail_send(
+                    template="request_received",
+                    to=officers,
+                    locale=conf.get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE),
+                    context={"request": request, "admin_url": url},
+                )
+            )
+    return request
+
+
+def request_set_status(
+    *, request: DataSubjectRequest, status: str, user=None
+) -> DataSubjectRequest:
+    """Move the request on; closing or rejecting it starts its three-year retention."""
+    request.status = status
+    request.retention_sync()
+    if user is not None and request.handled_by_id is None:
+        request.handled_by = user
+    request.save()
+    return request
+
+
+def request_export_write(*, request: DataSubjectRequest, directory: str) -> Path:
+    """Write the requester's export (privacy's ZIP) into ``directory``.
+
+    An address that holds nothing gives an empty export, which is the answer too.
+    """
+    export = subject_export(email=request.email)
+    return export.write_zip(Path(directory) / f"export-{request.pk}.zip")
+
+
+def request_export_download(*, request: DataSubjectRequest, user, directory: str) -> Path:
+    """The export for an officer to read before answering; the download is logged."""
+    _require_confirmed(request)
+    path = request_export_write(request=request, directory=directory)
+    log(instance=request, action="privacy.request.export", user=user)
+    return path
+
+
+def _require_confirmed(request: DataSubjectRequest) -> None:
+    if not request.is_confirmed:
+        raise ValueError("The request's address is not confirmed; nothing may be shown or done.")
+
+
+def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
+    """Put the export in private storage and mail the requester an expiring link to it.
+
+    The file is never attached: a link that expires and can be logged is the safer channel,
+    and retention deletes the file when the link has expired.
+    """
+    _require_confirmed(request)
+    now = timezone.now()
+    with tempfile.TemporaryDirectory() as directory:
+        path = request_export_write(request=request, directory=directory)
+        with transaction.atomic():
+            answer = RequestAnswer(
+                request=request, created_at=now, expires_at=now + timedelta(days=answer_days())
+            )
+            with path.open("rb") as handle:
+                answer.file.save("export.zip", File(handle), save=False)
+            answer.save()
+            if request.status not in (RequestStatus.CLOSED, RequestStatus.REJECTED):
+                request_set_status(request=request, status=RequestStatus.ANSWERED, user=user)
+            log(instance=request, action="privacy.request.answer", user=user)
+            token = link_sign(salt=ANSWER_SALT, payload={"a": answer.pk, "r": request.pk})
+            url = absolute_url(
+                name="privacy:request_answer", locale=request.locale, kwargs={"token": token}
+            )
+            transaction.on_commit(
+                lambda: mail_send(
+                    template="request_answer",
+                    to=[request.email],
+                    locale=request.locale,
+                    context={
+                        "request": request,
+                        "download_url": url,
+                        "expires_at": answer.expires_at,
+                        "preferences_url": preference_centre_url(request.email, request.locale),
+                    },
+                )
+            )
+    return answer
+
+
+def answer_from_link(*, token: str) -> RequestAnswer:
+    """The answer a download link was made for; raises ``LinkInvalid``/``LinkExpired``.
+
+    A link whose file retention already removed is expired, whatever its signature says.
+    """
+    payload = link_load(salt=ANSWER_SALT, token=token, max_age_days=answer_days())
+    answer = (
+        RequestAnswer.objects.select_related("request")
+        .filter(pk=payload.get("a"), request_id=payload.get("r"))
+        .first()
+    )
+    if answer is None or answer.is_expired or not answer.file:
+        raise LinkExpired
+    return answer
+
+
+def request_erase(*, request: DataSubjectRequest, user) -> RunReport:
+    """Erase everything held about the requester except the request itself (the proof it
+    was honoured, kept under ``privacy-request``); logged with the counts, never the data."""
+    _require_confirmed(request)
+    # Not one transaction: files cannot be rolled back, so erasure commits as it goes and
+    # logs what it did even when it stops half-way.
+    report = subject_erase(email=request.email, keep=(DataSubjectRequest,))
+    log(
+        instance=request,
+        action="privacy.request.erase",
+        user=user,
+        data={
+            "rows": report.rows,
+            "files": report.files,
+            "hashed": report.hashed,
+            "run_id": str(report.run_id),
+        },
+    )
+    if request.status not in (RequestStatus.CLOSED, RequestStatus.REJECTED):
+        request_set_status(request=request, status=RequestStatus.IN_PROGRESS, user=user)
+    return report

@@ -1,0 +1,30 @@
+"""``{% newsletter_signup %}`` and ``{% data_request_url as url %}`` for the footer and blocks."""
+
+from django import template
+from django.utils import translation
+
+from ..models import DataRequestPage
+from ..public_forms import NewsletterSignupForm
+from ..services.preferences import topic_purposes
+
+register = template.Library()
+
+
+@register.inclusion_tag("privacy/includes/newsletter_signup.html")
+def newsletter_signup(heading: str = "", text: str = "", form=None, place: str = "footer"):
+    """The sign-up form for the active language, unticked. ``place`` keeps field ids unique
+    when a page shows the block and the footer at once."""
+    if form is None:
+        form = NewsletterSignupForm(
+            purposes=topic_purposes(locale=translation.get_language()),
+            auto_id=f"id_{place}_%s",
+        )
+    return {"form": form, "heading": heading, "text": text, "place": place}
+
+
+@register.simple_tag
+def data_request_url() -> str:
+    """The data request page in the active language, or "" when there is none."""
+    pages = DataRequestPage.objects.live().filter(locale__language_code=translation.get_language())
+    page = pages.first()
+    return page.url if page is not None else ""

@@ -1,0 +1,341 @@
+"""Admin wiring: purposes as translatable snippets, and read-only ledgers for privacy officers.
+
+The consent ledger, the deletion log and the retention failures are evidence: nobody edits
+them through the admin, superusers included, and only users holding their ``view``
+permission (the ``Privacy officers`` group) see them at all.
+"""
+
+from functools import cached_property, wraps
+
+import django_filters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router
+from django.db.models import Q
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.shortcuts import redirect
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import cookie_admin  # noqa: F401  (cookie categories and tags)
+from .models import (
+    ConsentDecision,
+    ConsentRecord,
+    ConsentSource,
+    DeletionLog,
+    LegalBasis,
+    OutcomeRetention,
+    Purpose,
+    RetentionFailure,
+)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Grants ``view`` to holders of the view permission and nothing else to anyone."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+for _model in (ConsentRecord, DeletionLog, RetentionFailure):
+    register_permission_policy(_model, ReadOnlyPermissionPolicy(_model), exact_class=True)
+
+
+def _shown_as(purpose: Purpose) -> str:
+    # The legal basis decides it; saying so beside it spares editors the lookup.
+    return _("Consent box") if purpose.legal_basis == LegalBasis.CONSENT else _("Notice")
+
+
+class PurposeViewSet(SnippetViewSet):
+    model = Purpose
+    icon = "lock"
+    menu_label = _("Purposes")
+    list_display = [
+        "name",
+        "key",
+        "legal_basis",
+        Column("shown_as", label=_("Shown on forms as"), accessor=_shown_as),
+        "retention_days",
+        "retention_from",
+    ]
+    list_filter = ["legal_basis", "retention_from"]
+    search_fields = ["name", "key"]
+    inspect_view_enabled = True
+
+
+register_snippet(PurposeViewSet)
+
+
+class OutcomeRetentionViewSet(SnippetViewSet):
+    """Retention after a decision (rejected, hired): beside the purposes it shortens."""
+
+    model = OutcomeRetention
+    icon = "lock"
+    menu_label = _("Retention after decisions")
+    list_display = ["purpose_key", "outcome", "retention_days"]
+    list_filter = ["purpose_key"]
+
+
+register_snippet(OutcomeRetentionViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_purposes_in_use(request, instances):
+    """A purpose that consents, forms or inboxes still point at cannot go.
+
+    Its consent proofs must keep saying what was agreed to, so the foreign keys protect it;
+    without this hook the protection would surface as a server error.
+    """
+    for purpose in instances:
+        if not isinstance(purpose, Purpose):
+            continue
+        try:
+            Collector(using=router.db_for_write(Purpose)).collect([purpose])
+        except (ProtectedError, RestrictedError):
+            messages.error(
+                request,
+                _("Purpose “%(name)s” is still used by consents, forms or inboxes; it stays.")
+                % {"name": purpose.name},
+            )
+            return redirect(Purpose.snippet_viewset.get_url_name("list"))
+    return None
+
+
+class LocalTimeColumn(Column):
+    """A moment as a date and time in the admin user's time zone, never "3 hours ago":
+    evidence is read for the exact time."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return ""
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+class PurposeNameColumn(Column):
+    """The purpose's name in the admin user's language, looked up once per listing."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        from .selectors import purpose_names
+
+        names = parent_context.get("purpose_names")
+        if names is None:
+            names = purpose_names()
+            parent_context["purpose_names"] = names
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = names.get(instance.purpose_key, instance.purpose_key)
+        return context
+
+
+class EvidenceIndexView(IndexView):
+    """A listing whose empty state says what would appear there, and why it may be empty."""
+
+    empty_message = ""
+    filtered_message = ""
+
+    @cached_property
+    def no_results_message(self):
+        if (self.is_searching or self.is_filtering) and self.filtered_message:
+            return self.filtered_message
+        return self.empty_message or super().no_results_message
+
+
+class ConsentLedgerIndexView(EvidenceIndexView):
+    """Searching for an address also finds the proofs that keep only its keyed hash, so an
+    officer answering someone who writes in again sees every proof about them."""
+
+    def search_queryset(self, queryset):
+        results = super().search_queryset(queryset)
+        if not self.is_searching or "@" not in self.search_query:
+            return results
+        from .hashing import address_hashes
+        from .services.consent import normalise_email
+
+        try:
+            hashes = address_hashes(normalise_email(self.search_query))
+        except ValidationError:
+            return results
+        return queryset.filter(Q(pk__in=results.values("pk")) | Q(subject_hash__in=hashes))
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """Evidence views: listing, filters and inspect; add, edit and delete refuse everyone.
+
+    A refusal is a plain 403 rather than the admin's usual redirect to the dashboard, so
+    that probing the URLs of the ledger tells nothing and scripts see the refusal. Times
+    are shown in the admin user's time zone (Wagtail activates it for admin views).
+    """
+
+    index_view_class = EvidenceIndexView
+    empty_message = ""
+    filtered_message = ""
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Plain database filtering: these models are not in the search index, on purpose.
+    search_backend_name = None
+    # The add and edit views exist but refuse everyone (see ReadOnlyPermissionPolicy).
+    exclude_form_fields = []
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The listing is titled like its menu item ("Consent ledger"), while counts read
+        # "3 consent records".
+        return super().get_index_view_kwargs(
+            empty_message=self.empty_message,
+            filtered_message=self.filtered_message,
+            page_title=self.menu_label,
+            **kwargs,
+        )
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+
+        @wraps(view)
+        def refuse_with_403(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied as error:
+                return permission_denied(request, error)
+
+        return refuse_with_403
+
+
+def _purpose_choices():
+    """Purpose keys with their names in the admin user's language, for the ledger filter."""
+    from .selectors import purpose_names
+
+    return sorted(purpose_names().items(), key=lambda item: str(item[1]).lower())
+
+
+class ConsentLedgerFilterSet(WagtailFilterSet):
+    purpose_key = django_filters.ChoiceFilter(label=_("Purpose"), choices=_purpose_choices)
+    decision = django_filters.ChoiceFilter(label=_("Decision"), choices=ConsentDecision.choices)
+    source = django_filters.ChoiceFilter(label=_("Source"), choices=ConsentSource.choices)
+    recorded_at = django_filters.DateFromToRangeFilter(
+        label=_("Recorded at"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ConsentRecord
+        fields = ["purpose_key", "decision", "source", "locale", "recorded_at"]
+
+
+def _subject(record: ConsentRecord) -> str:
+    if record.subject_email:
+        return record.subject_email
+    if record.subject_hash:
+        return _("Address hashed (data gone)")
+    return record.anonymous_id
+
+
+class ConsentLedgerViewSet(ReadOnlyViewSet):
+    model = ConsentRecord
+    index_view_class = ConsentLedgerIndexView
+    icon = "tick-inverse"
+    menu_label = _("Consent ledger")
+    name = "consent_ledger"
+    empty_message = _(
+        "No decision has been recorded yet. Consents given or refused, and notices shown, "
+        "appear here as people send forms or answer the cookie banner."
+    )
+    filtered_message = _("No decision matches these filters or this search.")
+    filterset_class = ConsentLedgerFilterSet
+    search_fields = ["subject_email", "anonymous_id", "source_ref"]
+    inspect_view_fields = [
+        "subject_email",
+        "subject_hash",
+        "pseudonymised_at",
+        "anonymous_id",
+        "purpose",
+        "purpose_key",
+        "purpose_revision",
+        "text_shown",
+        "locale",
+        "decision",
+        "recorded_at",
+        "withdrawn_at",
+        "source",
+        "source_ref",
+    ]
+
+    @property
+    def list_display(self):
+        return [
+            LocalTimeColumn("recorded_at", label=_("Recorded at"), sort_key="recorded_at"),
+            Column("subject", label=_("Person"), accessor=_subject),
+            PurposeNameColumn("purpose", label=_("Purpose"), accessor="purpose_key"),
+            Column("decision", label=_("Decision"), accessor="get_decision_display"),
+            LocalTimeColumn("withdrawn_at", label=_("Withdrawn at"), sort_key="withdrawn_at"),
+            Column("source", label=_("Source"), accessor="get_source_display"),
+            Column("locale", label=_("Language"), accessor="locale"),
+        ]
+
+
+class DeletionLogViewSet(ReadOnlyViewSet):
+    model = DeletionLog
+    icon = "bin"
+    menu_label = _("Deletion log")
+    name = "deletion_log"
+    empty_message = _(
+        "Nothing has been deleted yet. Every retention run and erasure request adds its "
+        "counts here, without personal data."
+    )
+    filtered_message = _("No entry matches these filters.")
+    list_display = [
+        LocalTimeColumn("ran_at", label=_("Ran at"), sort_key="ran_at"),
+        "model",
+        PurposeNameColumn("purpose_key", label=_("Purpose"), accessor="purpose_key"),
+        "count",
+        "files",
+        "errors",
+        "reason",
+        "dry_run",
+    ]
+    list_filter = ["reason", "model", "purpose_key", "dry_run", "ran_at"]
+    search_fields = ["model", "purpose_key"]
+
+
+class RetentionFailureViewSet(ReadOnlyViewSet):
+    model = RetentionFailure
+    icon = "warning"
+    menu_label = _("Retention failures")
+    name = "retention_failures"
+    empty_message = _("No retention failures: every expired row and its files were deleted.")
+    filtered_message = _("No failure matches these filters.")
+    list_display = [
+        "content_type",
+        "object_pk",
+        "attempts",
+        LocalTimeColumn("last_failed_at", label=_("Last failed at"), sort_key="last_failed_at"),
+        "error",
+    ]
+    list_filter = ["content_type"]
+
+
+class PrivacyViewSetGroup(ViewSetGroup):
+    menu_label = _("Privacy")
+    menu_icon = "lock"
+    menu_order = 800
+    items = (ConsentLedgerViewSet, DeletionLogViewSet, RetentionFailureViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_privacy_viewsets():
+    return PrivacyViewSetGroup()
+
+
+# Data-subject requests have their own admin module.
+from . import request_admin  # noqa: E402, F401

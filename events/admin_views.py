@@ -1,0 +1,327 @@
+"""The organisers' screens: events with their counts, an event's registrations, the check-in list.
+
+Only organisers (group ``Events``) and superusers pass; everyone else is refused before any
+event is looked up, so a refusal says nothing about whether the event exists or has
+registrations. Registrations are read here, never changed: people cancel and change their
+choices through their own links, and retention deletes them after the event.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton
+
+from forms.selectors import spreadsheet_text
+
+from .constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
+from .models import EventPage, Registration
+from .permissions import READ, is_organiser, registration_policy
+from .selectors import registrations_for_checkin, registrations_of
+
+
+def event_sources():
+    """Every event in the language its registrations hang on (one row per event)."""
+    sources: dict = {}
+    for page in EventPage.objects.select_related("locale").order_by("pk"):
+        key = page.translation_key
+        if key not in sources:
+            sources[key] = page.get_source_page().pk
+    return EventPage.objects.filter(pk__in=sources.values())
+
+
+class OrganiserRequiredMixin:
+    """Refuses non-organisers first; then finds the event of the URL (404 for organisers)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_organiser(request.user):
+            raise PermissionDenied
+        if "event_pk" in kwargs:
+            self.event = get_object_or_404(EventPage, pk=kwargs["event_pk"]).get_source_page()
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _short(value) -> str:
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+
+
+def event_buttons(event: EventPage) -> list[HeaderButton]:
+    buttons = [
+        HeaderButton(
+            _("Check-in list"),
+            url=reverse("events_registrations:checkin", args=[event.pk]),
+            icon_name="list-ul",
+        ),
+        HeaderButton(
+            _("Check-in list (CSV)"),
+            url=reverse("events_registrations:checkin_csv", args=[event.pk]),
+            icon_name="download",
+        ),
+    ]
+    if event.kind == EventKind.TRAINING:
+        buttons.append(
+            HeaderButton(
+                _("Speaker links"),
+                url=reverse("events_registrations:speaker_links", args=[event.pk]),
+                icon_name="link",
+            )
+        )
+    return buttons
+
+
+class EventIndexView(OrganiserRequiredMixin, generic.IndexView):
+    """Every event, latest first, with its confirmed and waiting counts."""
+
+    model = EventPage
+    any_permission_required = [READ]
+    page_title = gettext_lazy("Registrations")
+    header_icon = "date"
+    paginate_by = 50
+    index_url_name = "events_registrations:index"
+    index_results_url_name = "events_registrations:index_results"
+    search_url = None
+    search_fields = ["title"]
+    search_backend_name = None
+    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
+    default_ordering = "-start"
+
+    @cached_property
+    def permission_policy(self):
+        return registration_policy
+
+    def get_base_queryset(self):
+        return event_sources().annotate(
+            confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+            waiting=Count("registrations", filter=Q(registrations__status="waiting")),
+        )
+
+    def get_valid_orderings(self):
+        return ["start", "-start", "title", "-title"]
+
+    def search_queryset(self, queryset):
+        # An event is found by its title in any language, whichever the organiser reads.
+        if not self.search_query:
+            return queryset
+        keys = EventPage.objects.filter(title__icontains=self.search_query).values(
+            "translation_key"
+        )
+        return queryset.filter(translation_key__in=keys)
+
+    @cached_property
+    def titles(self) -> dict:
+        """Each event's title in the organiser's language where translated, in one query."""
+        return dict(
+            EventPage.objects.filter(locale__language_code=get_language()).values_list(
+                "translation_key", "title"
+            )
+        )
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=gettext_lazy("Event"),
+                sort_key="title",
+                get_url=lambda e: reverse("events_registrations:event", args=[e.pk]),
+                accessor=lambda e: self.titles.get(e.translation_key, e.title),
+            ),
+            Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+            Column(
+                "start",
+                label=gettext_lazy("Start"),
+                sort_key="start",
+                accessor=lambda e: _short(e.start),
+            ),
+            Column("confirmed", label=gettext_lazy("Confirmed")),
+            Column("waiting", label=gettext_lazy("Waiting")),
+            Column("capacity", label=gettext_lazy("Capacity")),
+        ]
+
+    @cached_property
+    def no_results_message(self):
+        return _("There are no events yet.")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=RegistrationStatus.choices,
+        empty_label=gettext_lazy("All"),
+    )
+    hidden_from_list = django_filters.BooleanFilter(label=gettext_lazy("Objects to the list"))
+    photo_consent = django_filters.BooleanFilter(label=gettext_lazy("Agrees to photos"))
+
+    class Meta:
+        model = Registration
+        fields = []
+
+
+def _answer(key):
+    return lambda registration: registration.answer(key)
+
+
+class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
+    """One event's registrations: status, place on the waiting list, objection, photos."""
+
+    model = Registration
+    any_permission_required = [READ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["submission__subject_email", "submission__answers"]
+    search_backend_name = None
+    paginate_by = 100
+    header_icon = "group"
+    index_url_name = "events_registrations:event"
+    index_results_url_name = "events_registrations:event_results"
+    search_url = None
+    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
+
+    @cached_property
+    def permission_policy(self):
+        return registration_policy
+
+    def get_page_title(self):
+        return self.event.localized.title
+
+    def get_page_subtitle(self):
+        return _("Registrations")
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("events_registrations:index"), "label": _("Registrations")},
+            {"url": "", "label": self.event.localized.title},
+        ]
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.event.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.event.pk])
+
+    def get_base_queryset(self):
+        return registrations_of(event=self.event)
+
+    def get_valid_orderings(self):
+        return ["registered_at", "-registered_at", "status", "-status"]
+
+    def get_ordering(self):
+        return super().get_ordering() or "registered_at"
+
+    @cached_property
+    def waiting_positions(self) -> dict[int, int]:
+        """Place on the waiting list of each waiting registration, 1 first, in one query."""
+        waiting = (
+            Registration.objects.filter(event=self.event, status=RegistrationStatus.WAITING)
+            .order_by("waiting_number", "pk")
+            .values_list("pk", flat=True)
+        )
+        return {pk: position for position, pk in enumerate(waiting, start=1)}
+
+    @cached_property
+    def columns(self):
+        return [
+            Column(
+                "first_name", label=gettext_lazy("First name"), accessor=_answer(KEY_FIRST_NAME)
+            ),
+            Column("last_name", label=gettext_lazy("Name"), accessor=_answer(KEY_LAST_NAME)),
+            Column("email", label=gettext_lazy("E-mail"), accessor="submission.subject_email"),
+            Column(
+                "status",
+                label=gettext_lazy("Status"),
+                sort_key="status",
+                accessor="get_status_display",
+            ),
+            Column(
+                "waiting_position",
+                label=gettext_lazy("Waiting list"),
+                accessor=lambda r: self.waiting_positions.get(r.pk, ""),
+            ),
+            BooleanColumn("hidden_from_list", label=gettext_lazy("Objects to the list")),
+            BooleanColumn("photo_consent", label=gettext_lazy("Agrees to photos")),
+            Column(
+                "registered_at",
+                label=gettext_lazy("Registered"),
+                sort_key="registered_at",
+                accessor=lambda r: _short(r.registered_at),
+            ),
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons, *event_buttons(self.event)]
+
+    @cached_property
+    def no_results_message(self):
+        return _("Nobody has registered for this event yet.")
+
+
+class CheckinView(OrganiserRequiredMixin, View):
+    """The check-in list to print: confirmed people by name, marking who refused photos."""
+
+    def get(self, request, event_pk: int):
+        rows = registrations_for_checkin(event=self.event)
+        context = {
+            "event": self.event,
+            "title": self.event.localized.title,
+            "venue": self.event.localized.venue,
+            "rows": rows,
+            "no_photos": sum(1 for row in rows if not row.photo_consent),
+            "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
+            "csv_url": reverse("events_registrations:checkin_csv", args=[self.event.pk]),
+            "printed_at": timezone.localtime(),
+        }
+        response = TemplateResponse(request, "events/admin/checkin.html", context)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class CheckinCsvView(OrganiserRequiredMixin, View):
+    """The check-in list as CSV, for a door app or a spreadsheet."""
+
+    def get(self, request, event_pk: int):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        name = slugify(self.event.title) or f"event-{self.event.pk}"
+        response["Content-Disposition"] = f'attachment; filename="checkin-{name}.csv"'
+        response["Cache-Control"] = "private, no-store"
+        # A byte-order mark, so spreadsheet programs read the names as UTF-8.
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Last name"),
+                _("First name"),
+                _("Function"),
+                _("Company"),
+                _("Photos"),
+                _("Present"),
+            ]
+        )
+        for row in registrations_for_checkin(event=self.event):
+            writer.writerow(
+                [
+                    spreadsheet_text(row.last_name),
+                    spreadsheet_text(row.first_name),
+                    spreadsheet_text(row.function),
+                    spreadsheet_text(row.company),
+                    _("yes") if row.photo_consent else _("NO PHOTOS"),
+                    "",
+                ]
+            )
+        return response

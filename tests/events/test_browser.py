@@ -1,0 +1,55 @@
+"""In chromium: register, see yourself on the public list, object through your link, and
+disappear from it."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from tests.website.test_csp_browser import REPORT_VIOLATIONS
+
+pytestmark = [
+    pytest.mark.browser,
+    # Against the live server's database, flushed after each test; fixtures rebuild it.
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def test_register_appear_on_the_list_object_through_the_link_and_disappear(
+    browser, live_server, event
+):
+    context = browser.new_context(locale="nl-BE")
+    context.set_default_timeout(15_000)
+    violations = []
+    context.add_init_script(REPORT_VIOLATIONS)
+    page = context.new_page()
+    page.on("console", lambda m: "securitypolicyviolation" in m.text and violations.append(m.text))
+    try:
+        page.goto(f"{live_server.url}{event.url}")
+        page.fill("#id_first_name", "Griet")
+        page.fill("#id_last_name", "Janssens")
+        page.fill("#id_function", "Bestuurder")
+        page.fill("#id_company", "Janssens BV")
+        page.fill("#id_email", "griet@example.org")
+        page.click(".event__registration button[type=submit]")
+        page.wait_for_load_state("domcontentloaded")
+
+        page.goto(f"{live_server.url}{event.url}")
+        participants = page.locator(".event__participants")
+        assert "Griet Janssens" in participants.inner_text()
+        assert "Bestuurder" in participants.inner_text()
+
+        (confirmation,) = [m for m in mail.outbox if m.to == ["griet@example.org"]]
+        choices = re.search(r"https?://\S+/my-registration/[^/\s]+/(?=\s)", confirmation.body)
+        page.goto(live_server.url + re.sub(r"^https?://[^/]+", "", choices.group(0)))
+        page.check("#id_hidden_from_list")
+        page.click("form:has(#id_hidden_from_list) button[type=submit]")
+        page.wait_for_selector("[role=status]")
+
+        page.goto(f"{live_server.url}{event.url}")
+        assert "Griet" not in page.locator(".event__participants").inner_text()
+        answer = page.request.get(f"{live_server.url}/api/events/{event.pk}/participants")
+        assert answer.json()["participants"] == []
+    finally:
+        context.close()
+    assert violations == []
