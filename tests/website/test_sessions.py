@@ -86,3 +86,12 @@ def test_an_expired_session_on_a_public_page_is_signed_out_quietly(staff_client,
 
     assert response.status_code == 200
     assert "_auth_user_id" not in staff_client.session
+
+
+def test_activity_within_the_same_minute_does_not_write_the_session_again(staff_client):
+    shift(staff_client, started_ago=HOUR, last_seen_ago=30)
+    seen = staff_client.session[LAST_SEEN_KEY]
+
+    staff_client.get(reverse("wagtailadmin_home"))
+
+    assert staff_client.session[LAST_SEEN_KEY] == seen

@@ -23,6 +23,7 @@ from .csp import is_admin_path
 
 STARTED_KEY = "admin_session_started"
 LAST_SEEN_KEY = "admin_session_last_seen"
+LAST_SEEN_PRECISION = 60  # seconds
 
 
 @receiver(user_logged_in, dispatch_uid="website.security.sessions.start")
@@ -62,6 +63,9 @@ class AdminSessionExpiryMiddleware:
                     return HttpResponseRedirect(f"{reverse('wagtailadmin_login')}?{query}")
             else:
                 request.session.setdefault(STARTED_KEY, now)
-                if request.session.get(LAST_SEEN_KEY) != now:
+                last_seen = request.session.get(LAST_SEEN_KEY)
+                # Activity is noted to the minute: a session written on every request's new
+                # second costs a database write per click, for an idle limit of half an hour.
+                if last_seen is None or now - last_seen >= LAST_SEEN_PRECISION:
                     request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
