@@ -4,6 +4,8 @@ in Dutch with their French and English translations."""
 INDEX = {
     "title": "Agenda",
     "slug": "agenda",
+    # Visitors find the events through the main menu, like the vacancies.
+    "show_in_menus": True,
     "intro": "<p>Evenementen en opleidingen van de Kamer.</p>",
 }
 
