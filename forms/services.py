@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -250,3 +251,25 @@ def file_download_log(*, attachment: SubmissionFile, user) -> None:
         file_pk=attachment.pk,
         submission_pk=attachment.submission_id,
     )
+
+
+def file_stream(*, attachment: SubmissionFile, user) -> FileResponse:
+    """A submitted file streamed from private storage as a download, the opening logged.
+
+    Streamed, so a large file never sits in memory; sent as bytes to save, never rendered by
+    the browser. Raises ``Http404`` when the stored file is gone (retention, erasure).
+    """
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404(_("The file is no longer stored.")) from None
+    file_download_log(attachment=attachment, user=user)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -10,12 +10,11 @@ link is useless soon after. Each opening is written to ``forms.FileDownloadLog``
 from __future__ import annotations
 
 from django.core.files.storage import storages
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from forms.services import file_download_log
+from forms.services import file_download_log, file_stream
 
 from .detail import application_or_404
 
@@ -53,17 +52,6 @@ def application_file_download(request, pk: int, file_pk: int):
         file_download_log(attachment=attachment, user=request.user)
         response = HttpResponseRedirect(url)
     else:
-        try:
-            handle = attachment.file.open("rb")
-        except (FileNotFoundError, OSError):
-            raise Http404(_("The file is no longer stored.")) from None
-        file_download_log(attachment=attachment, user=request.user)
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type="application/octet-stream",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
+        response = file_stream(attachment=attachment, user=request.user)
     response["Referrer-Policy"] = "no-referrer"
     return response
