@@ -15,7 +15,6 @@ from wagtail.models import Site
 from home.demo import home_page_ensure
 from website.management.commands import load_demo
 
-
 SETTINGS_CODE = (
     "import django; django.setup(); from django.conf import settings as s; "
     "print(s.SITE_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
