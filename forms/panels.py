@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 
 
@@ -15,6 +16,12 @@ class SubmissionsPanel(FormSubmissionsPanel):
     inbox's readers see it: editing a form never tells how many people sent it, nor lists
     them. Wagtail's own panel links to the stock submission views, which these pages refuse.
     """
+
+    def on_model_bound(self):
+        # Wagtail's heading is translated once, when the panel is bound to the model: in
+        # whatever language was active then. This one follows each editor's language.
+        if not self.heading:
+            self.heading = gettext_lazy("Submissions")
 
     class BoundPanel(FormSubmissionsPanel.BoundPanel):
         template_name = "forms/admin/panels/submissions_panel.html"
