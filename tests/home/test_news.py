@@ -219,7 +219,7 @@ def test_a_translation_keeps_its_own_tags_when_synced(news_index):
 
 def test_demo_has_news_in_three_languages_with_their_own_tags(locales, default_site):
     from home import demo
-    from website.demo import translate as demo_translate
+    from website.demo.localize import translate as demo_translate
 
     demo.load(log=lambda message: None, translate=demo_translate)
 
