@@ -15,9 +15,7 @@ from tests.privacy.mail import assert_preference_link, html_part
 pytestmark = pytest.mark.django_db
 
 
-def test_the_confirmation_is_multipart_with_the_calendar_and_the_preference_centre(
-    event, register
-):
+def test_the_confirmation_is_multipart_with_the_calendar_and_the_preference_centre(event, register):
     register(event, person(1))
 
     [message] = mail.outbox
