@@ -2,6 +2,9 @@
 
 from django.conf import settings
 
+# The site's and the admin's addresses are read once, by the core.
+from privacy.conf import admin_base_url, site_base_url  # noqa: F401
+
 from .constants import RECRUITMENT_GROUP, RECRUITMENT_INBOX
 
 

@@ -17,6 +17,7 @@ from django.utils import translation
 
 from privacy.services.preferences import preference_centre_url
 
+from . import conf
 from .ics import calendar_filename, calendar_text
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def _send(*, registration, template: str, extra: dict | None = None) -> None:
         "page": page,
         "event": source,
         "first_name": registration.answer("first_name"),
-        "page_url": urljoin(settings.SITE_BASE_URL, page.get_url() or ""),
+        "page_url": urljoin(conf.site_base_url(), page.get_url() or ""),
         "links": registration_urls(registration, locale),
         "preferences_url": preference_centre_url(email, locale),
         "position": waiting_position(registration=registration),

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from privacy.models import ConsentSource, Purpose
 from privacy.services import consents_record, normalise_email, retention_compute
 
+from . import conf
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
 from .cache import cached
 from .constants import submission_ref
@@ -209,7 +210,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
 
 def submission_admin_url(submission: FormSubmission) -> str:
     path = reverse("forms_inboxes:submission", args=[submission.pk])
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+    return urljoin(conf.admin_base_url(), path)
 
 
 def submission_notify(*, submission: FormSubmission) -> None:

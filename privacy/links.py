@@ -10,10 +10,11 @@ import hashlib
 import secrets
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from . import conf
 
 
 class LinkInvalid(Exception):
@@ -54,4 +55,4 @@ def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:
     """The public address of a named URL under ``locale``'s language prefix."""
     with translation.override(locale):
         path = reverse(name, kwargs=kwargs)
-    return urljoin(settings.SITE_BASE_URL, path)
+    return urljoin(conf.site_base_url(), path)

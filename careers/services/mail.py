@@ -16,6 +16,7 @@ from privacy.selectors import controller_name, purpose_get
 from privacy.services import retention_compute
 from privacy.services.preferences import preference_centre_url
 
+from .. import conf
 from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
 from ..models import Application, RejectionEmailTemplate
 
@@ -36,7 +37,7 @@ def recruitment_url(application: Application) -> str:
         path = reverse("careers_recruitment:application", args=[application.pk])
     except NoReverseMatch:
         path = f"{reverse('wagtailadmin_home')}recruitment/"
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+    return urljoin(conf.admin_base_url(), path)
 
 
 def applicant_vacancy_title(application: Application) -> str:

@@ -35,15 +35,15 @@ SIGNUP_SOURCE_REF = "newsletter-signup"
 
 
 def _signup_days() -> int:
-    return conf.get("SIGNUP_LINK_DAYS", 7)
+    return conf.signup_link_days()
 
 
 def _preference_days() -> int:
-    return conf.get("PREFERENCE_LINK_DAYS", 90)
+    return conf.preference_link_days()
 
 
 def _resend_cooldown() -> timedelta:
-    return timedelta(seconds=conf.get("SIGNUP_RESEND_SECONDS", 300))
+    return timedelta(seconds=conf.signup_resend_seconds())
 
 
 def preference_centre_url(email: str, locale: str) -> str:
