@@ -97,6 +97,13 @@ def consent_proof_years() -> int:
     return int(get("CONSENT_PROOF_YEARS", 5))
 
 
+def newsletter_topics() -> tuple[str, ...]:
+    """The consent purposes a visitor subscribes to, by key, in the order the sign-up form
+    offers them (``PRIVACY_NEWSLETTER_TOPICS``). The site names them: the privacy core knows
+    no topic of its own beyond the newsletter."""
+    return tuple(get("NEWSLETTER_TOPICS", ("newsletter",)))
+
+
 def rate_limit() -> str:
     """Public privacy forms per client address (``PRIVACY_RATE_LIMIT``, as ``5/m``)."""
     return get("RATE_LIMIT", "5/m")
