@@ -171,7 +171,9 @@ def preferences_current(*, email: str, locale: str) -> list[Preference]:
     others = sorted(
         key
         for key, record in current.items()
-        if record.is_active and key not in conf.newsletter_topics() and not key.startswith("cookies-")
+        if record.is_active
+        and key not in conf.newsletter_topics()
+        and not key.startswith("cookies-")
     )
     for key in others:
         purpose = purpose_get(key=key, locale=locale)
