@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-# The site's and the admin's addresses are read once, by the core.
-from privacy.conf import admin_base_url, site_base_url  # noqa: F401
+# The site's address is read once, by the core.
+from privacy.conf import site_base_url  # noqa: F401
 
 from .constants import RECRUITMENT_GROUP, RECRUITMENT_INBOX
 

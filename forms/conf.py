@@ -5,9 +5,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-# The site's and the admin's addresses are read once, by the core.
-from privacy.conf import admin_base_url, site_base_url  # noqa: F401
-
 
 def get(name: str, default):
     return getattr(settings, f"FORMS_{name}", default)

@@ -9,17 +9,15 @@ from __future__ import annotations
 import tempfile
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urljoin
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import conf
-from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
+from ..links import LinkExpired, LinkInvalid, absolute_url, admin_url, link_load, link_sign
 from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
 from ..models.requests import one_month_after
 from .consent import normalise_email
@@ -106,10 +104,7 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
             .distinct()
         )
         if officers:
-            url = urljoin(
-                conf.admin_base_url(),
-                reverse("data_requests:inspect", args=[request.pk]),
-            )
+            url = admin_url(name="data_requests:inspect", args=[request.pk])
             transaction.on_commit(
                 lambda: mail_send(
                     template="privacy/email/request_received",
