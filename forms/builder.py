@@ -70,7 +70,7 @@ class PurposeField:
 
     purpose = None
 
-    def decision(self, value) -> str:
+    def decision(self, value) -> ConsentDecision:
         raise NotImplementedError
 
 
@@ -87,7 +87,7 @@ class PurposeConsentField(PurposeField, django_forms.BooleanField):
         kwargs["required"] = False
         super().__init__(**kwargs)
 
-    def decision(self, value) -> str:
+    def decision(self, value) -> ConsentDecision:
         return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
 
 
@@ -126,7 +126,7 @@ class PurposeNoticeField(PurposeField, django_forms.Field):
         kwargs["required"] = False
         super().__init__(**kwargs)
 
-    def decision(self, value) -> str:
+    def decision(self, value) -> ConsentDecision:
         return ConsentDecision.INFORMED
 
 
