@@ -66,8 +66,6 @@ def _lock(event: EventPage) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
-
-
 def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> Registration:
     """The registration of a submission being stored, inside its transaction.
 

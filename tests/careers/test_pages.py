@@ -204,7 +204,7 @@ def test_the_forms_api_refuses_an_application_to_a_closed_vacancy(client, index,
 
 
 def test_translations_close_with_their_source_in_html_and_api_at_once(client, vacancy, locales):
-    from tests.careers.conftest import application_data
+    from tests.careers.factories import application_data
 
     translations = [
         type(vacancy).objects.get(
