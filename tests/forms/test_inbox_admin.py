@@ -151,7 +151,7 @@ def test_csv_export_has_one_row_per_submission_keyed_by_field(client, secretary,
     response = _get_listing(client, two_submissions[0].inbox_id, export="csv")
 
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     header, *body = rows
     assert header[:6] == ["id", "form", "language", "submitted_at", "handled_at", "e-mail"]
     assert {"name", "email", "question", "attachment"} <= set(header)
@@ -164,7 +164,9 @@ def test_csv_export_follows_the_listing_filters(client, secretary, two_submissio
 
     response = _get_listing(client, jan.inbox_id, export="csv", q="Dubois")
 
-    header, *body = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    header, *body = csv.reader(
+        io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
+    )
     assert [row[header.index("e-mail")] for row in body] == ["marie@example.org"]
 
 
@@ -174,7 +176,7 @@ def test_csv_export_keeps_formula_like_answers_as_text(client, secretary, contac
 
     response = _get_listing(client, contact_page.inbox_id, export="csv")
 
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert row[header.index("name")] == '\'=HYPERLINK("http://evil.example")'
 
 
@@ -188,7 +190,7 @@ def test_csv_export_keeps_a_formula_like_email_address_as_text(
 
     response = _get_listing(client, contact_page.inbox_id, export="csv")
 
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert row[header.index("e-mail")] == "'" + address
 
 
