@@ -13,6 +13,7 @@ from becoming a formula and writes times as the reader reads them.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from functools import cached_property, wraps
 
 from django.contrib.auth.models import Permission
@@ -20,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
 from django.views.defaults import permission_denied
@@ -87,6 +88,28 @@ class SpreadsheetExport(SpreadsheetExportMixin):
         # A byte-order mark first, so spreadsheet programs read the names as UTF-8.
         yield "\ufeff"
         yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        # The rows are written while the response streams, after the view has returned and
+        # the admin has let go of the reader's time zone and language: hold on to them here.
+        response = super().write_csv_response(queryset)
+        response.streaming_content = _as_read_by(
+            response.streaming_content,
+            zone=timezone.get_current_timezone(),
+            language=translation.get_language(),
+        )
+        return response
+
+
+def _as_read_by(rows: Iterator, *, zone, language) -> Iterator:
+    """``rows``, each produced in ``zone`` and ``language``, which are active only meanwhile."""
+    rows = iter(rows)
+    while True:
+        with timezone.override(zone), translation.override(language):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
 
 
 class LocalTimeColumn(Column):

@@ -210,6 +210,23 @@ def test_xlsx_export_stores_formula_like_answers_as_text_cells(
     assert row[header.index("question")].data_type == "s"
 
 
+def test_exports_write_times_in_the_readers_time_zone(client, secretary, two_submissions):
+    jan, _marie = two_submissions
+    moment = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
+    FormSubmission.objects.filter(pk=jan.pk).update(submitted_at=moment)
+    _profile(secretary, current_time_zone="America/New_York")
+    client.force_login(secretary)
+
+    response = _get_listing(client, jan.inbox_id, export="csv", q="Peeters")
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    response = _get_listing(client, jan.inbox_id, export="xlsx", q="Peeters")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+    assert row[header.index("submitted_at")] == "2026-01-15T07:00:00-05:00"
+    header = [cell.value for cell in sheet[1]]
+    assert sheet[2][header.index("submitted_at")].value == datetime.datetime(2026, 1, 15, 7, 0)
+
+
 def test_html_and_script_in_answers_are_escaped_in_the_admin(
     client, secretary, contact_page, valid_data
 ):
