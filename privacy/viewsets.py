@@ -29,8 +29,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 # A spreadsheet reads a cell starting with one of these as a formula (``=HYPERLINK(...)``).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -179,10 +179,6 @@ class ReadOnlyIndexView(SpreadsheetExport, generic.IndexView):
             return self.filtered_message
         return self.empty_message or super().no_results_message
 
-    def to_row_dict(self, item):
-        # Wagtail's default, without its ``OrderedDict``; rows are plain values.
-        return {field: multigetattr(item, field) for field in self.list_export}
-
 
 class ReadOnlyViewSet(ModelViewSet):
     """Listing, filters, export and inspect; adding, editing and deleting refuse everyone.
@@ -210,13 +206,12 @@ class ReadOnlyViewSet(ModelViewSet):
     exclude_form_fields = []
 
     @property
-    def permission_policy(self):
-        from wagtail.permissions import policy_registry
-
+    def policy(self):
+        """The model's registered permission policy (Wagtail 8 deprecates the viewset's own)."""
         return policy_registry.get_by_type(self.model)
 
     def get_permissions_to_register(self):
-        policy = self.permission_policy
+        policy = self.policy
         if not isinstance(policy, ModelPermissionPolicy):
             return Permission.objects.none()
         codenames = policy._get_permission_codenames(getattr(policy, "actions", ["view"]))
@@ -232,7 +227,7 @@ class ReadOnlyViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         if self.own_views:
-            return {"header_icon": self.icon, "permission_policy": self.permission_policy, **kwargs}
+            return {"header_icon": self.icon, "permission_policy": self.policy, **kwargs}
         return super().get_common_view_kwargs(**kwargs)
 
     def get_index_view_kwargs(self, **kwargs):
