@@ -21,8 +21,8 @@ from wagtail.models import Orderable, Page
 from forms.models import AbstractFormField, AbstractFormPage
 from forms.panels import SubmissionsPanel
 
-from ..admin_forms import EventPageAdminForm
 from ..constants import ICS_PATH, EventKind
+from ..page_forms import EventPageAdminForm
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
