@@ -13,7 +13,6 @@ from .applications import (
     application_status_change,
 )
 from .links import (
-    LinkInvalid,
     application_for_renew_token,
     application_for_withdraw_token,
     application_renew_url,
@@ -33,7 +32,6 @@ from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
 __all__ = [
     "InvalidStatusChange",
-    "LinkInvalid",
     "application_create",
     "application_delete",
     "application_for_renew_token",

@@ -2,18 +2,17 @@
 
 A link carries the application's id and what it was made for, signed with a salt per
 action (:mod:`privacy.links`); a tampered or expired link, or one whose application has
-changed since (renewed already, gone), changes nothing.
+changed since (renewed already, gone), raises privacy's ``LinkInvalid`` or ``LinkExpired``
+and changes nothing.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from forms.constants import submission_ref
-from privacy.links import LinkExpired, absolute_url, link_load, link_sign
-from privacy.links import LinkInvalid as SignatureInvalid
+from privacy.links import LinkInvalid, absolute_url, link_load, link_sign
 from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
 from privacy.services import consent_record
@@ -24,23 +23,6 @@ from ..models import Application
 
 WITHDRAW_SALT = "careers.application.withdraw"
 RENEW_SALT = "careers.application.renew"
-
-
-class LinkInvalid(ValidationError):
-    """The link was tampered with, has expired, or its application is gone or changed."""
-
-    def __init__(self, message: str, *, expired: bool = False):
-        super().__init__(message)
-        self.expired = expired
-
-
-def _load(*, salt: str, token: str, max_age_days: int) -> dict:
-    try:
-        return link_load(salt=salt, token=token, max_age_days=max_age_days)
-    except LinkExpired as error:
-        raise LinkInvalid("expired", expired=True) from error
-    except SignatureInvalid as error:
-        raise LinkInvalid("invalid") from error
 
 
 def _stamp(value) -> str:
@@ -73,17 +55,17 @@ def application_renew_url(*, application: Application) -> str:
 
 def application_for_withdraw_token(*, token: str) -> Application:
     """The application a withdrawal link names; :class:`LinkInvalid` otherwise."""
-    payload = _load(salt=WITHDRAW_SALT, token=token, max_age_days=conf.link_max_age_days())
+    payload = link_load(salt=WITHDRAW_SALT, token=token, max_age_days=conf.link_max_age_days())
     application = Application.objects.filter(pk=payload.get("a")).first()
     if application is None or _stamp(application.submitted_at) != payload.get("s"):
-        raise LinkInvalid("gone")
+        raise LinkInvalid
     return application
 
 
 def application_for_renew_token(*, token: str) -> Application:
     """The application a renewal link names while it is still in the pool as the link saw
     it; :class:`LinkInvalid` otherwise (tampered, expired, used, withdrawn, gone)."""
-    payload = _load(salt=RENEW_SALT, token=token, max_age_days=conf.renew_link_max_age_days())
+    payload = link_load(salt=RENEW_SALT, token=token, max_age_days=conf.renew_link_max_age_days())
     application = (
         Application.objects.select_related("submission").filter(pk=payload.get("a")).first()
     )
@@ -92,7 +74,7 @@ def application_for_renew_token(*, token: str) -> Application:
         or application.talent_pool_since is None
         or _stamp(application.talent_pool_since) != payload.get("t")
     ):
-        raise LinkInvalid("gone")
+        raise LinkInvalid
     return application
 
 
@@ -118,7 +100,7 @@ def application_talent_pool_renew(*, application: Application) -> Application:
 
     purpose = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     if purpose is None:
-        raise LinkInvalid("no purpose")
+        raise LinkInvalid
     with transaction.atomic():
         consent_record(
             purpose=purpose,
