@@ -7,6 +7,6 @@ from .views import links
 app_name = "careers"
 
 urlpatterns = [
-    path("withdraw/<str:token>/", links.WithdrawView.as_view(), name="withdraw"),
-    path("talent-pool/renew/<str:token>/", links.RenewView.as_view(), name="renew"),
+    path("withdraw/<str:token>/", links.withdraw, name="withdraw"),
+    path("talent-pool/renew/<str:token>/", links.renew, name="renew"),
 ]

@@ -7,6 +7,6 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
-    path("<str:token>/cancel/", views.RegistrationCancelView.as_view(), name="registration_cancel"),
-    path("<str:token>/", views.RegistrationChoicesView.as_view(), name="registration_choices"),
+    path("<str:token>/cancel/", views.registration_cancel, name="registration_cancel"),
+    path("<str:token>/", views.registration_choices, name="registration_choices"),
 ]

@@ -7,5 +7,5 @@ from . import views_speakers
 app_name = "events_speakers"
 
 urlpatterns = [
-    path("<str:token>/", views_speakers.SpeakerListView.as_view(), name="speaker_list"),
+    path("<str:token>/", views_speakers.speaker_list, name="speaker_list"),
 ]

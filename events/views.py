@@ -92,3 +92,7 @@ class RegistrationChoicesView(RegistrationLinkView):
         if photo != registration.photo_consent:
             services.registration_photo_choice(registration=registration, consent=photo)
         return {"form": ChoicesForm(initial=initial | form.cleaned_data), "saved": True}
+
+
+registration_cancel = RegistrationCancelView.as_view()
+registration_choices = RegistrationChoicesView.as_view()

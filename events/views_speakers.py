@@ -40,3 +40,6 @@ class SpeakerListView(SignedLinkView):
             trainees=trainees_for_speakers(event=event),
             **kwargs,
         )
+
+
+speaker_list = SpeakerListView.as_view()

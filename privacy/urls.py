@@ -8,22 +8,10 @@ app_name = "privacy"
 
 urlpatterns = [
     path("newsletter/", preferences.signup, name="signup"),
-    path(
-        "newsletter/confirm/<str:token>/",
-        preferences.SignupConfirmView.as_view(),
-        name="signup_confirm",
-    ),
-    path(
-        "preferences/<str:token>/", preferences.PreferenceCentreView.as_view(), name="preferences"
-    ),
-    path(
-        "requests/confirm/<str:token>/",
-        requests.RequestConfirmView.as_view(),
-        name="request_confirm",
-    ),
-    path(
-        "requests/answer/<str:token>/", requests.RequestAnswerView.as_view(), name="request_answer"
-    ),
+    path("newsletter/confirm/<str:token>/", preferences.signup_confirm, name="signup_confirm"),
+    path("preferences/<str:token>/", preferences.preference_centre, name="preferences"),
+    path("requests/confirm/<str:token>/", requests.request_confirm, name="request_confirm"),
+    path("requests/answer/<str:token>/", requests.request_answer, name="request_answer"),
     path("cookies/", cookies.cookie_settings, name="cookie_settings"),
     path("cookies/consent/", cookies.cookie_consent, name="cookie_consent"),
 ]

@@ -19,7 +19,6 @@ from .links import (
     application_talent_pool_renew,
     application_talent_pool_renew_by_token,
     application_withdraw,
-    application_withdraw_by_token,
     application_withdraw_url,
 )
 from .retention import (
@@ -45,7 +44,6 @@ __all__ = [
     "application_talent_pool_renew",
     "application_talent_pool_renew_by_token",
     "application_withdraw",
-    "application_withdraw_by_token",
     "application_withdraw_url",
     "applications_retention_sync",
     "talent_pool_reminders_send",

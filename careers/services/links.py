@@ -29,27 +29,17 @@ def _stamp(value) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def application_withdraw_token(*, application: Application) -> str:
-    return link_sign(
-        salt=WITHDRAW_SALT, payload={"a": application.pk, "s": _stamp(application.submitted_at)}
-    )
-
-
-def application_renew_token(*, application: Application) -> str:
-    return link_sign(
-        salt=RENEW_SALT, payload={"a": application.pk, "t": _stamp(application.talent_pool_since)}
-    )
-
-
 def application_withdraw_url(*, application: Application) -> str:
     """The absolute, signed URL that withdraws ``application`` (and deletes it)."""
-    token = application_withdraw_token(application=application)
+    payload = {"a": application.pk, "s": _stamp(application.submitted_at)}
+    token = link_sign(salt=WITHDRAW_SALT, payload=payload)
     return absolute_url(name="careers:withdraw", locale=application.locale, kwargs={"token": token})
 
 
 def application_renew_url(*, application: Application) -> str:
     """The absolute, signed URL that renews ``application``'s talent-pool consent."""
-    token = application_renew_token(application=application)
+    payload = {"a": application.pk, "t": _stamp(application.talent_pool_since)}
+    token = link_sign(salt=RENEW_SALT, payload=payload)
     return absolute_url(name="careers:renew", locale=application.locale, kwargs={"token": token})
 
 
@@ -83,11 +73,6 @@ def application_withdraw(*, application: Application) -> None:
     from .applications import application_delete
 
     application_delete(application=application)
-
-
-def application_withdraw_by_token(*, token: str) -> None:
-    """Withdraw the application a signed token names; :class:`LinkInvalid` otherwise."""
-    application_withdraw(application=application_for_withdraw_token(token=token))
 
 
 def application_talent_pool_renew(*, application: Application) -> Application:

@@ -48,3 +48,7 @@ class RenewView(SignedLinkView):
         application = services.application_talent_pool_renew_by_token(token=self.kwargs["token"])
         since = application.talent_pool_since
         return {"until": self.purpose.retain_until(since) if self.purpose else None}
+
+
+withdraw = WithdrawView.as_view()
+renew = RenewView.as_view()

@@ -97,3 +97,7 @@ class PreferenceCentreView(SignedLinkView):
                 email=email, granted_keys=set(post.getlist("granted")), locale=locale
             )
         return HttpResponseRedirect(f"{self.request.path}?saved=1")
+
+
+signup_confirm = SignupConfirmView.as_view()
+preference_centre = PreferenceCentreView.as_view()

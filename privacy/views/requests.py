@@ -52,3 +52,7 @@ class RequestAnswerView(SignedLinkView):
             filename=f"data-{answer.request_id}.zip",
             content_type="application/zip",
         )
+
+
+request_confirm = RequestConfirmView.as_view()
+request_answer = RequestAnswerView.as_view()
