@@ -10,10 +10,11 @@ import hashlib
 import secrets
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from . import conf
 
 
 class LinkInvalid(Exception):
@@ -67,9 +68,9 @@ def site_root_url() -> str:
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site is not None else getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    return site.root_url if site is not None else conf.site_base_url()
 
 
 def admin_url(*, name: str, args: list | tuple = ()) -> str:
     """The address of an admin view, for notices to staff (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
-    return urljoin(getattr(settings, "WAGTAILADMIN_BASE_URL", ""), reverse(name, args=args))
+    return urljoin(conf.admin_base_url(), reverse(name, args=args))
