@@ -10,6 +10,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from privacy.blocks import NewsletterSignupBlock
 
+from .images import image_representation
+
 
 class ImageBlock(blocks.StructBlock):
     """An image that always carries alternative text: decorative images are the exception."""
@@ -27,6 +29,13 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        # Renditions and the block's own alternative text, not the bare image id.
+        return {
+            "image": image_representation(value["image"], alt=value["alt_text"] or ""),
+            "caption": value["caption"],
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .images import ResponsiveImageField
 
 
 class HomePage(Page):
@@ -63,6 +64,8 @@ class HomePage(Page):
             "hero_image_rendition",
             serializer=ImageRenditionField("fill-1200x500", source="hero_image"),
         ),
+        # The same image with a srcset and its alt text, as every image in the API comes.
+        APIField("hero_image_renditions", serializer=ResponsiveImageField(source="hero_image")),
         APIField("intro"),
         APIField("body"),
     ]

@@ -37,6 +37,11 @@ DEBUG_FROM_ENV = os.environ.get("DEBUG", "")  # dev.py turns DEBUG on when this 
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Front-ends on other origins (scheme://host:port) whose browsers may call /api/ (CORS) and,
+# with the token from /api/csrf, send to it. dev.py starts with the usual development
+# front-end origins when this is unset; production has no default.
+CORS_ALLOWED_ORIGINS_FROM_ENV = os.environ.get("CORS_ALLOWED_ORIGINS")
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # `make run PORT=8123` serves at that port; without SITE_BASE_URL every absolute link
@@ -103,6 +108,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 # --- Applications -----------------------------------------------------------------------
 INSTALLED_APPS = [
     "website",
+    "corsheaders",
     "home",
     "privacy",
     "forms",
@@ -149,6 +155,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer under /api/ (a 413, a 429, a redirect) carries its CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.security.headers.PermissionsPolicyMiddleware",
     "website.security.csp.ContentSecurityPolicyMiddleware",
@@ -160,6 +168,8 @@ MIDDLEWARE = [
     "website.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # The APIs' views are exempt from the one above; browsers sending to them are checked here.
+    "website.middleware.ApiCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -360,6 +370,21 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Headless front-ends -------------------------------------------------------------------
+# CORS only under /api/: pages, the admin and files answer their own origin alone. Browsers
+# send cookies (the CSRF token's, the cookie choice) with credentials: "include".
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "if-none-match",
+    "x-csrftoken",
+]
+CORS_EXPOSE_HEADERS = ["Content-Language", "ETag", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 3600
+
 # --- Two-factor authentication, passkeys, login throttling ----------------------------------
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Chamber of commerce")
 OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
@@ -394,6 +419,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text as display HTML, links to pages and documents resolved, not Wagtail's db_html.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Staff avatars from Gravatar would tell a third party who uses the admin, and need its host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The dashboard's upgrade notice fetches releases.wagtail.org from the editor's browser:
