@@ -69,6 +69,7 @@ ROUTERS = [
     ("privacy/", "privacy.api_cookies.router"),
     ("forms/", "forms.api.router"),
     ("events/", "events.api.router"),
+    ("", "home.api.router"),
 ]
 
 # Where django-ninja puts a parameter; the key a client sees is the parameter's name.

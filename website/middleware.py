@@ -4,9 +4,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.middleware.csrf import CsrfViewMiddleware
+from django.middleware.http import ConditionalGetMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template.defaultfilters import filesizeformat
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.translation import get_language
@@ -140,3 +141,23 @@ class ApiCsrfMiddleware:
         except (MultiPartParserError, UnreadablePostError, ValueError):
             message = _("The request body could not be read.")
             return JsonResponse({"detail": message, "errors": {"__all__": [message]}}, status=400)
+
+
+class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
+    """``ETag`` and ``Cache-Control`` on the APIs' answers, and 304 for a matching
+    ``If-None-Match``, so a CDN or a front-end's fetch cache can keep them.
+
+    An answer that says nothing about caching may be kept ``API_CACHE_SECONDS`` (60) by
+    anyone: the APIs serve live, public content. Answers that must not be kept say so
+    themselves (``no-store``: the CSRF token, a draft for preview, a participant list) and
+    get no ``ETag``.
+    """
+
+    def process_response(self, request, response):
+        if not request.path_info.startswith(API_PREFIX) or request.method not in ("GET", "HEAD"):
+            return response
+        if response.status_code == 200 and not response.has_header("Cache-Control"):
+            patch_cache_control(
+                response, public=True, max_age=getattr(settings, "API_CACHE_SECONDS", 60)
+            )
+        return super().process_response(request, response)

@@ -157,6 +157,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every answer under /api/ (a 413, a 429, a redirect) carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
+    # Outside the locale middleware, so the ETag covers the Content-Language and Vary it adds.
+    "website.middleware.ApiConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.security.headers.PermissionsPolicyMiddleware",
     "website.security.csp.ContentSecurityPolicyMiddleware",
