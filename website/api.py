@@ -34,8 +34,13 @@ class SiteAPI(NinjaAPI):
                 "A browser's request without a valid CSRF token (see GET /api/csrf), or "
                 "from an origin that is not allowed."
             ),
-            "content": {"application/json": {"schema": CSRF_REFUSED}},
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/CsrfRefusedOut"}}
+            },
         }
+        schema.setdefault("components", {}).setdefault("schemas", {})["CsrfRefusedOut"] = (
+            CSRF_REFUSED
+        )
         for operations in schema.get("paths", {}).values():
             for method, operation in operations.items():
                 if method in UNSAFE_METHODS:
@@ -44,6 +49,7 @@ class SiteAPI(NinjaAPI):
 
 
 CSRF_REFUSED = {
+    "title": "CsrfRefusedOut",
     "type": "object",
     "required": ["detail", "errors"],
     "properties": {

@@ -6,3 +6,8 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Website"
+
+    def ready(self):
+        from . import publish
+
+        publish.connect()

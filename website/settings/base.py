@@ -85,6 +85,21 @@ CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", True)
 # The address published in /.well-known/security.txt for reports of security problems.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org")
 
+# Front-ends told of every publish, unpublish, move and delete (signed webhooks, for
+# incremental rebuilds): comma-separated URLs, the HMAC secret, seconds to wait for each.
+HEADLESS_WEBHOOK_URLS = env_list("HEADLESS_WEBHOOK_URLS")
+HEADLESS_WEBHOOK_SECRET = os.environ.get("HEADLESS_WEBHOOK_SECRET", "")
+HEADLESS_WEBHOOK_TIMEOUT = float(os.environ.get("HEADLESS_WEBHOOK_TIMEOUT") or "3")
+# The CDN or cache purged on those changes: an HTTP purge address (Varnish, nginx), or
+# Cloudflare (token and zone), or CloudFront (distribution id, AWS credentials as above).
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "")
+# The front-end's address per site for previews of drafts ("View live" opens it too):
+# "http://localhost:3000" for every site, or "default=https://www.example.org,..." per site.
+HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV = os.environ.get("HEADLESS_PREVIEW_CLIENT_URLS", "")
+
 # --- Staff accounts -----------------------------------------------------------------------
 # Who must pass a second factor (TOTP app or passkey) before any admin view answers: members
 # of these groups, and superusers unless ADMIN_2FA_SUPERUSERS is off. Production always
@@ -386,6 +401,24 @@ CORS_ALLOW_HEADERS = [
 ]
 CORS_EXPOSE_HEADERS = ["Content-Language", "ETag", "Retry-After"]
 CORS_PREFLIGHT_MAX_AGE = 3600
+
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_BEARER_TOKEN,
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+    }
+if CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
 
 # --- Two-factor authentication, passkeys, login throttling ----------------------------------
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Chamber of commerce")
