@@ -10,11 +10,15 @@ so a stray quote gets search results instead of a database error.
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature, SignatureExpired
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_path
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.fields import Field
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -23,6 +27,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from home.images import ResponsiveImageField
 
@@ -176,10 +181,54 @@ class CleanSearchDocumentsAPIViewSet(SearchQueryCleaningMixin, DocumentsAPIViewS
     pass
 
 
+class PagePreviewAPIViewSet(TranslatedPagesAPIViewSet):
+    """``/api/v2/page_preview/?content_type=home.standardpage&token=...``: the draft as JSON.
+
+    Answers 404 for a token that is unknown, altered or older than
+    ``HEADLESS_PREVIEW_TOKEN_SECONDS``; never cached.
+    """
+
+    known_query_parameters = TranslatedPagesAPIViewSet.known_query_parameters.union(
+        {"content_type", "token"}
+    )
+
+    def listing_view(self, request):
+        return self._draft_response(request)
+
+    def detail_view(self, request, pk):
+        return self._draft_response(request)
+
+    def _draft_response(self, request):
+        page = self.get_object()
+        self.kwargs["pk"] = page.pk
+        response = Response(self.get_serializer(page).data)
+        add_never_cache_headers(response)
+        return response
+
+    def get_object(self):
+        params = self.request.GET
+        token = params.get("token", "")
+        app_label, _sep, model = params.get("content_type", "").partition(".")
+        try:
+            HeadlessPreviewMixin.get_preview_signer().unsign(
+                token, max_age=getattr(settings, "HEADLESS_PREVIEW_TOKEN_SECONDS", 3600)
+            )
+            content_type = ContentType.objects.get_by_natural_key(app_label, model)
+            preview = PagePreview.objects.get(content_type=content_type, token=token)
+        except (BadSignature, SignatureExpired, ContentType.DoesNotExist, PagePreview.DoesNotExist):
+            raise Http404 from None
+        page = preview.as_page()
+        if page.pk is None:
+            page.pk = 0
+        return page
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", CleanSearchImagesAPIViewSet)
 api_router.register_endpoint("documents", CleanSearchDocumentsAPIViewSet)
+# The draft an editor previews, for the front-end the preview opened (website.preview).
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
 # /api/v2/redirects/find/?html_path=/oud-adres/: where an old address leads now.
 api_router.register_endpoint("redirects", RedirectsAPIViewSet)
 

@@ -8,6 +8,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from . import publish
+        from . import preview, publish
 
         publish.connect()
+        preview.install()

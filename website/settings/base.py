@@ -27,6 +27,20 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _client_urls_parse(value: str) -> dict[str, str]:
+    """``"http://localhost:3000"`` (every site) or ``"default=https://a,www.example.org=https://b"``."""
+    urls: dict[str, str] = {}
+    for item in (part.strip() for part in value.split(",")):
+        host, sep, url = item.partition("=")
+        if not item:
+            continue
+        if sep and not item.startswith(("http://", "https://")):
+            urls[host.strip()] = url.strip()
+        else:
+            urls["default"] = item
+    return urls
+
+
 # --- Environment -------------------------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 # Keys the consent ledger hashes addresses with once the data they covered is gone (HMAC);
@@ -132,6 +146,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail_headless_preview",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -401,6 +416,14 @@ CORS_ALLOW_HEADERS = [
 ]
 CORS_EXPOSE_HEADERS = ["Content-Language", "ETag", "Retry-After"]
 CORS_PREFLIGHT_MAX_AGE = 3600
+
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": _client_urls_parse(HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV),
+    # The admin's preview panel goes straight to the front-end (no framing page in between).
+    "REDIRECT_ON_PREVIEW": True,
+}
+# How long a preview link works.
+HEADLESS_PREVIEW_TOKEN_SECONDS = 3600
 
 WAGTAILFRONTENDCACHE = {}
 if FRONTEND_CACHE_PURGE_URL:
