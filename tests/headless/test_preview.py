@@ -14,7 +14,10 @@ CLIENT = "http://localhost:3000"
 
 @pytest.fixture
 def front_end(settings):
-    settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": CLIENT}, "REDIRECT_ON_PREVIEW": True}
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        "CLIENT_URLS": {"default": CLIENT},
+        "REDIRECT_ON_PREVIEW": True,
+    }
 
 
 @pytest.fixture
