@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 from django.test import Client, RequestFactory
+from wagtail.models import Site
 
 from careers.models import Application, VacancyPage
 from events.models import EventPage, Registration
@@ -83,8 +84,9 @@ def front_end(live_server, settings):
 def demo(db, default_site, live_server):
     call_command("load_demo", stdout=io.StringIO())
     # The live server's address, so the pages' absolute links (policy links) lead to it.
-    default_site.hostname, default_site.port = "localhost", int(live_server.url.rsplit(":", 1)[1])
-    default_site.save()
+    port = int(live_server.url.rsplit(":", 1)[1])
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
