@@ -9,13 +9,15 @@ saving the organisation's details retires it at once.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from wagtail.models import Locale, Page, Site
 
 from privacy.models import DataRequestPage
@@ -25,6 +27,9 @@ from privacy.services.preferences import topic_purposes
 from . import conf, selectors, services
 
 router = Router(tags=["site"])
+
+# The site's languages, so the document lists them and any other value is a 400.
+Language = Enum("Language", {code: code for code, _name in settings.LANGUAGES}, type=str)
 
 
 class LinkOut(Schema):
@@ -151,15 +156,15 @@ def site_data(*, request: HttpRequest, code: str) -> dict:
     summary="Menu, footer, organisation and languages",
     url_name="site_data",
 )
-def site_detail(request: HttpRequest, response: HttpResponse, locale: str | None = None):
+def site_detail(request: HttpRequest, response: HttpResponse, locale: Language | None = None):
     """Everything around a page in one language (``?locale=``, else ``Accept-Language``).
 
     Cached until a page is published, moved or deleted, or the organisation's details change.
     """
     codes = [code for code, _name in settings.LANGUAGES]
-    code = (locale or translation.get_language() or codes[0]).lower()
+    code = locale.value if locale else translation.get_language()
     if code not in codes:
-        return Status(400, {"errors": {"locale": [_("Choose one of: %s.") % ", ".join(codes)]}})
+        code = codes[0]
     site = Site.find_for_request(request)
     key = f"home:site-api:{services.chrome_generation()}:{site.pk if site else 0}:{code}"
     with translation.override(code):

@@ -8,6 +8,7 @@ so a stray quote gets search results instead of a database error.
 """
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -50,6 +51,21 @@ class SearchQueryCleaningMixin:
             params["search"] = search_query_clean(params["search"])
             params._mutable = False
             request._request.GET = params
+
+
+class RelativeFindMixin:
+    """``find`` redirects to the detail on the host the client asked for.
+
+    Wagtail builds the address from ``WAGTAILAPI_BASE_URL``; a front-end that reaches the
+    API under another name (``localhost`` in development, a CDN's host) would be sent to a
+    host it may not call. A path alone keeps it where it is.
+    """
+
+    def find_view(self, request):
+        response = super().find_view(request)
+        location = urlsplit(response["Location"])
+        response["Location"] = urlunsplit(("", "", location.path, location.query, ""))
+        return response
 
 
 def search_query_clean(query: str) -> str:
@@ -109,7 +125,7 @@ class TranslatedPageSerializer(PageSerializer):
     translation_paths = PageTranslationPathsField(read_only=True)
 
 
-class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
+class TranslatedPagesAPIViewSet(RelativeFindMixin, SearchQueryCleaningMixin, PagesAPIViewSet):
     base_serializer_class = TranslatedPageSerializer
     # Shown on detail; on listings only through ?fields= (not a listing default field).
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations", "translation_paths"]
@@ -223,6 +239,10 @@ class PagePreviewAPIViewSet(TranslatedPagesAPIViewSet):
         return page
 
 
+class RelativeFindRedirectsAPIViewSet(RelativeFindMixin, RedirectsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", CleanSearchImagesAPIViewSet)
@@ -230,7 +250,7 @@ api_router.register_endpoint("documents", CleanSearchDocumentsAPIViewSet)
 # The draft an editor previews, for the front-end the preview opened (website.preview).
 api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
 # /api/v2/redirects/find/?html_path=/oud-adres/: where an old address leads now.
-api_router.register_endpoint("redirects", RedirectsAPIViewSet)
+api_router.register_endpoint("redirects", RelativeFindRedirectsAPIViewSet)
 
 
 @csrf_exempt

@@ -49,7 +49,7 @@ class FrontEndHandler(SimpleHTTPRequestHandler):
             body = (
                 (FRONT_END / "index.html")
                 .read_text()
-                .replace("http://127.0.0.1:8000", self.api_base)
+                .replace("http://localhost:8000", self.api_base)
             )
             data = body.encode()
             self.send_response(200)
@@ -72,6 +72,8 @@ def front_end(live_server, settings):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://localhost:{server.server_address[1]}"
     settings.CORS_ALLOWED_ORIGINS = [origin]
+    # Absolute links the API writes (renditions, policy links) lead to the live server.
+    settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = live_server.url
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         "CLIENT_URLS": {"default": origin},
         "REDIRECT_ON_PREVIEW": True,
