@@ -389,8 +389,10 @@ RENDERERS["home.NewsIndexPage"] = async (page, main) => {
 async function renderGeneric(page, main) {
     main.append(el("h1", {}, page.title));
     if (page.date) main.append(el("p", {class: "meta"}, when(page.date)));
-    for (const name of ["lead_image_renditions", "hero_image_renditions"]) {
-        if (page[name]) main.append(picture(page[name]));
+    if (page.lead_image_renditions) {
+        // The page's own words for its lead image win over the image's description.
+        main.append(el("figure", {}, picture({...page.lead_image_renditions, alt: page.lead_image_alt ?? page.lead_image_renditions.alt}),
+            page.lead_image_caption ? el("figcaption", {}, page.lead_image_caption) : null));
     }
     if (typeof page.intro === "string") main.append(page.intro.trim().startsWith("<") ? richText(page.intro) : el("p", {class: "intro"}, page.intro));
     if (Array.isArray(page.body)) main.append(...streamField(page.body));
