@@ -17,19 +17,22 @@ const WORDS = {
         acceptAll: "Alles aanvaarden", refuseAll: "Alles weigeren", choose: "Kiezen",
         save: "Keuze bewaren", cookies: "Cookies op deze site", more: "Lees meer",
         closed: "Dit formulier neemt geen inzendingen meer aan.", subscribe: "Inschrijven",
-        email: "E-mailadres", policy: "Privacyverklaring"},
+        email: "E-mailadres", policy: "Privacyverklaring",
+        register: ["Doel", "Gegevens", "Rechtsgrond", "Bewaartermijn", "Ontvangers"]},
     fr: {send: "Envoyer", sent: "Envoyé. Merci.", errors: "Vérifiez les champs ci-dessous.",
         notFound: "Cette page n'existe pas.", preview: "Aperçu d'un brouillon",
         acceptAll: "Tout accepter", refuseAll: "Tout refuser", choose: "Choisir",
         save: "Enregistrer mon choix", cookies: "Cookies sur ce site", more: "Lire la suite",
         closed: "Ce formulaire n'accepte plus de réponses.", subscribe: "S'inscrire",
-        email: "Adresse e-mail", policy: "Politique de confidentialité"},
+        email: "Adresse e-mail", policy: "Politique de confidentialité",
+        register: ["Finalité", "Données", "Base juridique", "Conservation", "Destinataires"]},
     en: {send: "Send", sent: "Sent. Thank you.", errors: "Please check the fields below.",
         notFound: "This page does not exist.", preview: "Preview of a draft",
         acceptAll: "Accept all", refuseAll: "Refuse all", choose: "Choose",
         save: "Save my choice", cookies: "Cookies on this site", more: "Read more",
         closed: "This form no longer takes submissions.", subscribe: "Subscribe",
-        email: "E-mail address", policy: "Privacy policy"},
+        email: "E-mail address", policy: "Privacy policy",
+        register: ["Purpose", "Data", "Legal basis", "Retention", "Recipients"]},
 };
 
 let language = "nl";
@@ -373,7 +376,9 @@ const RENDERERS = {
             main.append(el("section", {id: value.anchor || null}, value.heading ? el("h2", {}, value.heading) : null,
                 typeof value === "string" ? richText(value) : richText(value.text || value.body || "")));
         }
-        main.append(el("table", {class: "register"}, el("tbody", {}, (page.processing_register || []).map((entry) =>
+        main.append(el("table", {class: "register"},
+            el("thead", {}, el("tr", {}, words().register.map((label) => el("th", {scope: "col"}, label)))),
+            el("tbody", {}, (page.processing_register || []).map((entry) =>
             el("tr", {id: entry.anchor}, el("th", {scope: "row"}, entry.purpose),
                 el("td", {}, entry.data), el("td", {}, entry.legal_basis_label), el("td", {}, entry.retention), el("td", {}, entry.recipients))))));
     },

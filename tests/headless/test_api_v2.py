@@ -69,7 +69,11 @@ def test_the_hero_image_comes_with_its_renditions(client, home_page):
 def test_find_by_path_answers_each_language_with_its_page(client, about):
     page, _home_fr = about
 
+    redirect = client.get("/api/v2/pages/find/", {"html_path": "/fr/a-propos/"})
     found = client.get("/api/v2/pages/find/", {"html_path": "/fr/a-propos/"}, follow=True)
+
+    # To the host the client asked, whatever WAGTAILAPI_BASE_URL says.
+    assert redirect["Location"].startswith("/api/v2/pages/")
 
     assert found.status_code == 200
     assert found.json()["title"] == "À propos"
