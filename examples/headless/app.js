@@ -106,6 +106,11 @@ function picture(image, className = "") {
         alt: image.alt || "", width: image.width, height: image.height, class: className, loading: "lazy"});
 }
 
+// The page's address on the site (its html_url without scheme and host): the route here.
+function pathOf(item) {
+    return item.meta.html_url ? new URL(item.meta.html_url).pathname : "";
+}
+
 function link(path, label, attributes = {}) {
     return el("a", {href: "#" + path, ...attributes}, label);
 }
@@ -123,7 +128,7 @@ async function renderChrome(page) {
     document.documentElement.lang = language;
     document.getElementById("brand").textContent = site.organisation.name;
     document.getElementById("brand").setAttribute("href", "#" + (site.languages.find((l) => l.code === language)?.home_path || "/"));
-    const current = page ? page.meta.html_path : "";
+    const current = page ? pathOf(page) : "";
     document.getElementById("menu").replaceChildren(...site.menu.map((item) =>
         el("li", {}, link(item.path, item.label, {"aria-current": item.path === current ? "page" : null}))));
     const alternates = page?.meta.translation_paths || {};
@@ -283,6 +288,7 @@ async function renderForm(page, container) {
     form.addEventListener("submit", async (event) => {
         event.preventDefault();
         form.querySelectorAll("[data-error-for]").forEach((node) => { node.textContent = ""; });
+        summary.hidden = true;
         const body = new FormData(form);
         for (const [key, value] of [...body.entries()]) {
             if (value instanceof File && !value.name) body.delete(key);
@@ -322,7 +328,7 @@ async function children(page, type, fields) {
 }
 
 function card(item, lines) {
-    return el("li", {class: "card"}, el("h3", {}, link(item.meta.html_path, item.title)), lines.filter(Boolean).map((line) => el("p", {}, line)));
+    return el("li", {class: "card"}, el("h3", {}, link(pathOf(item), item.title)), lines.filter(Boolean).map((line) => el("p", {}, line)));
 }
 
 function streamField(blocks) {
@@ -447,6 +453,7 @@ async function loadPage() {
 }
 
 async function render() {
+    delete document.getElementById("main").dataset.ready;
     const loaded = await loadPage();
     if (!loaded) return;
     const {page, preview, note} = loaded;
@@ -465,6 +472,8 @@ async function render() {
         document.title = `${page.title} · ${site.organisation.name}`;
         await (RENDERERS[page.meta.type] || renderGeneric)(page, main);
     }
+    // For tests and tools: what was rendered, and for which address.
+    main.dataset.path = preview ? "preview" : currentPath();
     main.dataset.ready = page ? page.meta.type : "not-found";
     await showCookieBanner();
 }

@@ -115,7 +115,7 @@ def visitor(browser, front_end):
 
 def open_path(page, origin, path):
     page.goto(f"{origin}/#{path}")
-    page.wait_for_selector("main[data-ready]")
+    page.wait_for_selector(f"main[data-ready][data-path='{path}']")
 
 
 def fill_form(page, page_id, locale, *, email="jan.peeters@example.org", cv=None, overrides=None):
@@ -165,7 +165,7 @@ def test_the_reference_front_end_renders_sends_and_previews_from_another_origin(
     page.wait_for_selector("#cookie-banner", state="hidden")
     for code in ("fr", "en"):
         page.click(f"#languages a[lang={code}]")
-        page.wait_for_function(f"document.documentElement.lang === '{code}'")
+        page.wait_for_selector(f"html[lang={code}] main[data-ready][data-path^='/{code}/'] h1")
         page.wait_for_selector("main[data-ready] h1")
         assert page.locator("#menu a[aria-current=page]").count() == 1
 
@@ -213,7 +213,7 @@ def test_the_reference_front_end_renders_sends_and_previews_from_another_origin(
     revision = draft.save_revision()
     preview = revision.as_object().serve_preview(RequestFactory().get("/"), "")
     page.goto(preview["Location"])
-    page.wait_for_selector("main[data-ready]")
+    page.wait_for_selector("main[data-ready][data-path=preview]")
     assert page.locator("main h1").inner_text() == "Unpublished draft title"
     assert page.locator("#preview-note").is_visible()
     assert StandardPage.objects.get(pk=about.pk).title != "Unpublished draft title"
