@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from . import ratelimit
+from .api_cookies import ErrorsOut
 from .public_forms import NewsletterSignupForm
 from .selectors import purpose_policy_url
 from .services import preferences as services
@@ -41,10 +42,6 @@ class SignupIn(Schema):
 
 class SignupOut(Schema):
     detail: str = Field(description="What to tell the visitor: check your mailbox.")
-
-
-class ErrorsOut(Schema):
-    errors: dict[str, list[str]]
 
 
 class DetailOut(Schema):
