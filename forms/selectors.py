@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
 
-from .models import FieldType, FormSubmission, Inbox, form_page_models
+from .models import FieldType, FormSubmission, Inbox, SubmissionFile, form_page_models
 from .permissions import submission_policy
 
 
@@ -131,6 +131,15 @@ class PurposeChoice:
 
 def consent_source_ref(submission: FormSubmission) -> str:
     return f"forms.FormSubmission:{submission.pk}"
+
+
+def submission_files_for_reader(submission: FormSubmission, *, url) -> list[SubmissionFile]:
+    """The submission's files, each with its ``download_url`` (``url(attachment)``): what
+    ``forms/admin/includes/files.html`` lists, for the inbox and any app's own detail."""
+    attachments = list(submission.attachments.all())
+    for attachment in attachments:
+        attachment.download_url = url(attachment)
+    return attachments
 
 
 def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:

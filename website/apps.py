@@ -6,6 +6,7 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Website"
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import preview, publish

@@ -232,6 +232,15 @@ class EventPage(AbstractFormPage):
         # Registrations are kept for their purpose's period after the event ends.
         return self.end
 
+    def submission_end_moved(self) -> int:
+        # The speakers' links (and their access logs) count from the same end.
+        from privacy.services import retention_end_move
+
+        from .registrations import SpeakerLink
+
+        moved = retention_end_move(queryset=SpeakerLink.objects.filter(event=self), end=self.end)
+        return super().submission_end_moved() + moved
+
     def accepts_submissions(self) -> bool:
         # Past the deadline or the event, the page says why and takes nothing.
         return not self.get_source_page().closed_reason()

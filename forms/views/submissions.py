@@ -62,7 +62,9 @@ class SubmissionDetailView(generic.InspectView):
             submission=self.object,
             answers=selectors.submission_answers_for_reader(self.object),
             consents=selectors.submission_consents(self.object),
-            attachments=self.object.attachments.all(),
+            attachments=selectors.submission_files_for_reader(
+                self.object, url=lambda a: reverse("forms_inboxes:download", args=[a.pk])
+            ),
             can_handle=submission_policy.user_has_permission_for_instance(
                 self.request.user, HANDLE, self.object
             ),

@@ -135,6 +135,20 @@ def test_detail_shows_answers_purposes_files_history_and_notes(hr, application):
     assert "Sterke kandidaat" in html
 
 
+def test_detail_warns_of_a_file_that_was_not_scanned_as_the_inbox_does(hr, application):
+    from django.utils import translation
+
+    from forms.scan import ScanStatus
+
+    application.submission.attachments.update(scan_status=ScanStatus.NOT_SCANNED)
+
+    response = hr.get(reverse("careers_recruitment:application", args=[application.pk]))
+
+    files = response.content.decode().split('id="application-files"')[1].split("</section>")[0]
+    with translation.override(response["Content-Language"]):
+        assert str(ScanStatus.NOT_SCANNED.label) in files
+
+
 def test_status_form_offers_only_the_workflows_next_statuses(hr, application):
     response = hr.get(reverse("careers_recruitment:status", args=[application.pk]))
 
