@@ -20,8 +20,8 @@ from wagtail.url_routing import RouteResult
 
 from forms.models import AbstractFormField, AbstractFormPage
 
-from ..admin_forms import EventPageAdminForm
 from ..constants import ICS_PATH, EventKind
+from ..page_forms import EventPageAdminForm
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
