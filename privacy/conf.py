@@ -29,3 +29,9 @@ def policy_url() -> str:
 def controller_name() -> str:
     """Who processes the data, when ``PRIVACY_CONTROLLER`` names it; empty: the site's name."""
     return get("CONTROLLER", "")
+
+
+def officers_group() -> str:
+    """The group that reads the consent ledger and answers data-subject requests
+    (``PRIVACY_OFFICERS_GROUP``)."""
+    return get("OFFICERS_GROUP", "Privacy officers")

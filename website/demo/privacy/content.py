@@ -2,7 +2,7 @@
 data-subject requests, in nl, fr and en. Terms follow the chamber's table of purposes; the
 cookie purposes come with the cookie categories (demo_cookies.py)."""
 
-from .models import LegalBasis, RetentionStart
+from privacy.models import LegalBasis, RetentionStart
 
 # key: (legal basis, retention days, counts from)
 MORE_TERMS = {
