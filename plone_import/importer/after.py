@@ -58,40 +58,9 @@ def order_pages(handlers) -> None:
 
 
 def link_translations(handlers) -> None:
-    """Each translation group's pages as wagtail-localize translations of one source page."""
-    from wagtail_localize.models import Translation, TranslationSource
+    from .translations import link_translations as link
 
-    imp = handlers.imp
-    if imp.options.dry_run:
-        return
-    default_code = imp.default_language
-    for members in imp.index.group_members.values():
-        pages = []
-        for uid in members:
-            node = imp.index.nodes.get(uid)
-            if node is None or node.type in SITE_ROOT_TYPES | {LANGUAGE_ROOT}:
-                continue
-            target = imp.target_of(uid)
-            if isinstance(target, Page) and target not in pages:
-                pages.append(target)
-        if len(pages) < 2:
-            continue
-        source = next((p for p in pages if p.locale.language_code == default_code), pages[0])
-        keys = {p.translation_key for p in pages}
-        if len(keys) > 1:
-            imp.report.warn(path=source.url_path, message="translations with different keys")
-            continue
-        translation_source, _created = TranslationSource.get_or_create_from_instance(source)
-        for page in pages:
-            if page.pk == source.pk:
-                continue
-            _translation, created = Translation.objects.get_or_create(
-                source=translation_source,
-                target_locale_id=page.locale_id,
-                defaults={"enabled": True},
-            )
-            imp.report.translations["linked" if created else "kept"] += 1
-        imp.report.translations["groups"] += 1
+    link(handlers)
 
 
 def plone_redirects(handlers) -> None:

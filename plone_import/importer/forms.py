@@ -145,6 +145,11 @@ def submissions_import(handlers, page, node, item) -> None:
     if not isinstance(storage, dict):
         return
     fields = {f.key: f for f in page.form_fields.all()}
+    # Saved rows hold answers under the Plone field's name, choices under their tokens.
+    specs = {
+        (spec.name or spec.clean_name): spec
+        for spec in form_fields_from_model(str(item.get("fields_model") or ""))[0]
+    }
     now = timezone.now()
     for adapter, rows in storage.items():
         if not isinstance(rows, dict):
@@ -162,7 +167,14 @@ def submissions_import(handlers, page, node, item) -> None:
                 continue
             answers, email = {}, ""
             for name, value in row.items():
-                key = _key(name)
+                spec = specs.get(name)
+                key = _key(spec.clean_name) if spec is not None else _key(name)
+                if spec is not None and getattr(spec, "choice_values", None):
+                    tokens = spec.choice_values
+                    if isinstance(value, list):
+                        value = [tokens.get(v, v) for v in value]
+                    elif isinstance(value, str):
+                        value = tokens.get(value, value)
                 field = fields.get(key)
                 if field is None or field.field_type in (FieldType.PURPOSE, FieldType.FILE):
                     continue

@@ -78,6 +78,7 @@ class Importer:
         self.targets: dict[str, tuple[int, int]] = {}  # uid -> (content type id, object id)
         self.failed: set[str] = set()
         self.relink: set[str] = set()
+        self.unchanged: set[str] = set()
         self.done = 0
         self.run_record: ImportRun | None = None
         page_model = model_named(conf.page_model_name(), "PLONE_IMPORT_PAGE_MODEL")
@@ -340,6 +341,8 @@ class Importer:
             self._fail(node, f"{type(error).__name__}: {error}")
             return "failed"
         self.seen.add(uid)
+        if outcome == "unchanged":
+            self.unchanged.add(uid)
         if not again:
             self.done += 1
             self.progress(self.done, len(self.index.nodes))

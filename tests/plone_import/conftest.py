@@ -30,7 +30,11 @@ def site(home_page, locales, settings, tmp_path):
         retention_from=RetentionStart.SUBMISSION,
     )
     inbox = InboxFactory(name="Contact requests", purpose=purpose)
-    return {"homes": homes, "purpose": purpose, "inbox": inbox}
+    registrations = InboxFactory(
+        name=settings.PLONE_IMPORT_EVENT_INBOX,
+        purpose=PurposeFactory(key="event-registration", legal_basis=LegalBasis.CONTRACT),
+    )
+    return {"homes": homes, "purpose": purpose, "inbox": inbox, "registrations": registrations}
 
 
 @pytest.fixture

@@ -210,13 +210,14 @@ def items(now_ms: int) -> list[dict]:
             "parent": {"@id": f"{HOST}{SITE}/nl/weg", "@type": "Folder", "UID": uid("/nl/weg")},
             "@id": f"{HOST}{SITE}/nl/weg/kapot",
         },
+        item("/nl/woordenlijst", "PloneGlossary", "Woordenlijst"),
         item("/fr/a-propos", "Folder", "À propos", language="fr"),
         item(
             "/fr/a-propos/equipe",
             "Document",
             "Notre équipe",
             language="fr",
-            text=html(f'<p>L\'équipe. <a href="{team_link}">nl</a></p>'),
+            text=html("<p>L'équipe.</p>"),
         ),
         item("/en/about", "Folder", "About us", language="en"),
         item(
@@ -352,6 +353,8 @@ def write_plone(target: Path, *, now_ms: int, as_zip: bool = False) -> Path:
         data_files.append(name)
         for blob_path, data in blobs.items():
             files[f"content/{blob_path}"] = data
+    files["content/broken/data.json"] = b'{"@id": "/nl/broken", '
+    data_files.append("broken/data.json")
     files["content/__metadata__.json"] = json.dumps(
         {
             "default_page": {
@@ -366,8 +369,6 @@ def write_plone(target: Path, *, now_ms: int, as_zip: bool = False) -> Path:
             "_blob_files_": [],
         }
     ).encode()
-    files["content/broken/data.json"] = b'{"@id": "/nl/broken", '
-    data_files.append("broken/data.json")
     files["translations.json"] = json.dumps(
         [
             {

@@ -35,7 +35,10 @@ def test_superuser_reads_runs_and_the_report(admin_client, run):
 def test_nobody_edits_or_adds_a_run(admin_client, run):
     assert admin_client.get(reverse("plone_imports:edit", args=[run.pk])).status_code in (302, 403)
     assert admin_client.get(reverse("plone_imports:add")).status_code in (302, 403)
-    assert admin_client.post(reverse("plone_imports:delete", args=[run.pk])).status_code in (302, 403)
+    assert admin_client.post(reverse("plone_imports:delete", args=[run.pk])).status_code in (
+        302,
+        403,
+    )
     assert ImportRun.objects.filter(pk=run.pk).exists()
 
 

@@ -115,6 +115,26 @@ def test_translations_linked_in_wagtail_localize(site, export):
     assert {p.locale.language_code for p in about.get_translations()} == {"fr", "en"}
 
 
+def test_sync_keeps_the_translated_words(site, export):
+    """wagtail-localize's "Sync translated pages" rebuilds a translation from its stored
+    strings: the imported French words are those strings, and the English page, whose blocks
+    differ from the Dutch, is left out of syncs rather than overwritten."""
+    from wagtail_localize.models import Translation
+
+    run_import(export)
+    team = page_at("/over-ons/team/")
+    translations = {
+        t.target_locale.language_code: t
+        for t in Translation.objects.filter(source__object_id=team.translation_key)
+    }
+    assert translations["fr"].enabled and not translations["en"].enabled
+    translations["fr"].save_target(publish=True)
+    equipe = page_at("/a-propos/equipe/")
+    assert equipe.title == "Notre équipe"
+    assert "L'équipe" in equipe.body.raw_data[0]["value"]
+    assert "Het team" not in equipe.body.raw_data[0]["value"]
+
+
 def test_every_old_url_redirects_permanently_to_its_new_page(site, export, client):
     run_import(export)
     team = page_at("/over-ons/team/")
@@ -171,6 +191,7 @@ def test_broken_item_reported_and_the_rest_imported(site, export, tmp_path):
     report = json.loads(report_file.read_text())
     paths = [error["path"] for error in report["errors"]]
     assert "/nl/weg/kapot" in paths
+    assert "/nl/woordenlijst" in paths  # a type with no counterpart
     assert not Page.objects.filter(slug="kapot").exists()
     assert Page.objects.filter(slug="geschiedenis").exists()
     run = ImportRun.objects.get()

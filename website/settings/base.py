@@ -428,3 +428,4 @@ PLONE_IMPORT_NEWS_MODEL = "home.StandardPage"
 PLONE_IMPORT_DESCRIPTION_FIELDS = ("search_description", "intro")
 PLONE_IMPORT_INBOX = "Contact requests"
 PLONE_IMPORT_PURPOSE = "answer-request"
+PLONE_IMPORT_EVENT_INBOX = "Event registrations"
