@@ -140,9 +140,9 @@ def application_create(
     application.retain_until = retention_compute(instance=application, decisions=data.decisions)
     application.save(force_insert=True)
     application_retention_update(application=application, compute=False)
-    from .mail import application_mails_send
+    from .mail import confirmation_send
 
-    transaction.on_commit(lambda: application_mails_send(application=application))
+    transaction.on_commit(lambda: confirmation_send(application=application))
     return application
 
 

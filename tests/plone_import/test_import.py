@@ -175,6 +175,11 @@ def test_states_news_event_and_members(site, export):
     assert team.last_published_at.year == 2021
     news = page_at("/nieuws/nieuw-bericht/")
     assert news.live
+    assert str(news.date) == "2020-03-01"
+    assert news.lead_image.title and news.lead_image_caption == "De voorzitter"
+    with news.lead_image.file.open() as handle:
+        assert handle.read() == PNG
+    assert sorted(news.tags.names()) == ["leden", "nieuws"]
     from events.models import EventPage
 
     event = EventPage.objects.get(slug="jaarvergadering")

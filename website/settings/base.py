@@ -424,7 +424,7 @@ LOGGING = {
 # --- Plone import (manage.py import_plone) ------------------------------------------------
 # The page models Plone's types become; the form inbox and purpose imported forms state.
 PLONE_IMPORT_PAGE_MODEL = "home.StandardPage"
-PLONE_IMPORT_NEWS_MODEL = "home.StandardPage"
+PLONE_IMPORT_NEWS_MODEL = "home.NewsPage"
 PLONE_IMPORT_DESCRIPTION_FIELDS = ("search_description", "intro")
 PLONE_IMPORT_INBOX = "Contact requests"
 PLONE_IMPORT_PURPOSE = "answer-request"
