@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, time
+from html import escape
 
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .. import conf
@@ -106,6 +108,22 @@ class PageWriter:
             "venue": str(item.get("location") or "")[:255],
             "registration_deadline": min(timezone.now(), start),
         }
+        contact = [
+            str(item.get(name) or "").strip()
+            for name in ("contact_name", "contact_email", "contact_phone")
+        ]
+        lines = []
+        if any(contact):
+            lines.append(escape(", ".join(part for part in contact if part)))
+        url = str(item.get("event_url") or "")
+        if url.startswith(("http://", "https://")):
+            lines.append(f'<a href="{escape(url, quote=True)}">{escape(url)}</a>')
+        field = model_field(type(page), "description")
+        if lines and field is not None and isinstance(field, RichTextField):
+            # The contact and the event's own site, as Plone showed them beside the event.
+            page.description = (page.description or "") + "".join(
+                f"<p>{line}</p>" for line in lines
+            )
         kind = model_field(type(page), "kind")
         if kind is not None and kind.choices:
             values["kind"] = kind.choices[0][0]

@@ -128,6 +128,30 @@ def items(now_ms: int) -> list[dict]:
             image_caption="De voorzitter",
             subjects=["nieuws", "leden"],
         ),
+        item(
+            "/nl/nieuws/overzicht",
+            "Collection",
+            "Overzicht",
+            query=[
+                {
+                    "i": "portal_type",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["News Item"],
+                },
+                {
+                    "i": "path",
+                    "o": "plone.app.querystring.operation.string.absolutePath",
+                    "v": "/kvk/nl",
+                },
+                {
+                    "i": "Creator",
+                    "o": "plone.app.querystring.operation.string.currentUser",
+                    "v": "",
+                },
+            ],
+            sort_on="effective",
+            sort_reversed=True,
+        ),
         item("/nl/agenda", "Folder", "Agenda"),
         item(
             "/nl/agenda/jaarvergadering",

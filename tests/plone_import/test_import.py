@@ -180,10 +180,14 @@ def test_states_news_event_and_members(site, export):
     with news.lead_image.file.open() as handle:
         assert handle.read() == PNG
     assert sorted(news.tags.names()) == ["leden", "nieuws"]
+    listing = page_at("/nieuws/overzicht/")
+    assert f'linktype="page" id="{news.pk}"' in listing.body.raw_data[0]["value"]
     from events.models import EventPage
 
     event = EventPage.objects.get(slug="jaarvergadering")
     assert event.venue == "Brussel"
+    assert "De jaarlijkse vergadering." in event.description
+    assert "Secretariaat, info@kvk.example" in event.description
     assert event.start.year == 2030
     assert not event.is_open  # registration closed: Plone took none
     assert "Members not imported: 2" in output

@@ -49,3 +49,27 @@ def test_an_unknown_under_page_is_refused(site, source):
 def test_a_bad_language_option_is_refused(site, source):
     output, status = run_import(source, "--language", "nl")
     assert status == 1 and "PLONE=WAGTAIL" in output
+
+
+def test_items_without_a_language_take_the_default_language(site, tmp_path):
+    """A site that was never multilingual: its items go under the given locale's home."""
+    site_url = "http://old.example/Plone"
+    items = [
+        {
+            "@id": f"{site_url}/diensten",
+            "@type": "Document",
+            "UID": "d" * 32,
+            "id": "diensten",
+            "title": "Services",
+            "language": "",
+            "review_state": "published",
+            "parent": {"@id": site_url, "@type": "Plone Site", "UID": ""},
+        }
+    ]
+    source = tmp_path / "plone.json"
+    source.write_text(json.dumps(items))
+    _output, status = run_import(source, "--default-language", "fr")
+    assert status == 0
+    page = StandardPage.objects.get(slug="diensten")
+    assert page.locale.language_code == "fr"
+    assert page.get_parent().pk == site["homes"]["fr"].pk
