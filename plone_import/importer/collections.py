@@ -11,6 +11,8 @@ from html import escape
 
 from wagtail.models import Page
 
+from .. import conf
+from ..fields import model_field
 from ..richtext import Converted
 
 MAPPED = {"portal_type", "path", "Subject", "review_state", "Language"}
@@ -49,10 +51,17 @@ def collections_fill(handlers) -> None:
         if links:
             converted.add_html(f"<ul>{''.join(links)}</ul>")
         seed = str(imp.index.groups.get(node.uid, node.uid))
-        if handlers.writer.body(page, converted, seed=seed):
+        before = _stored_body(page)
+        if handlers.writer.body(page, converted, seed=seed) and _stored_body(page) != before:
             revision = page.save_revision(clean=True)
             if page.live:
                 revision.publish()
+
+
+def _stored_body(page) -> str:
+    # What the body field stores: a re-run that selects the same pages writes nothing.
+    field = model_field(type(page), conf.body_field())
+    return field.value_to_string(page) if field is not None else ""
 
 
 def select(index, node, item) -> tuple[list[str], list[str]]:
