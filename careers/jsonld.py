@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from privacy.selectors import controller_name
+
+from . import conf
 
 
 def job_posting(*, page, request=None) -> dict:
     description = f"<p>{page.summary}</p>" + expand_db_html(page.description or "")
     if page.what_we_offer:
         description += expand_db_html(page.what_we_offer)
-    root = page.get_site().root_url if page.get_site() else settings.SITE_BASE_URL
+    root = page.get_site().root_url if page.get_site() else conf.site_base_url()
     posting = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",

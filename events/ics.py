@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+
+from . import conf
 
 
 def _escape(text: str) -> str:
@@ -45,8 +46,8 @@ def calendar_text(*, page, private: bool = False) -> str:
     """The VCALENDAR of ``page`` (any translation); ``private`` adds the online link, which
     only registrants receive."""
     source = page.get_source_page()
-    url = urljoin(settings.SITE_BASE_URL, page.get_url() or "")
-    host = urlsplit(settings.SITE_BASE_URL).hostname or "localhost"
+    url = urljoin(conf.site_base_url(), page.get_url() or "")
+    host = urlsplit(conf.site_base_url()).hostname or "localhost"
     location = ", ".join(part for part in (page.venue, " ".join(page.address.split())) if part)
     description = " ".join(strip_tags(page.description).split())
     if private and source.online_url:

@@ -10,10 +10,11 @@ import hashlib
 import secrets
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from . import conf
 
 
 class LinkInvalid(Exception):
@@ -58,9 +59,9 @@ def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:
     """
     with translation.override(locale):
         path = reverse(name, kwargs=kwargs)
-    return urljoin(settings.SITE_BASE_URL, path)
+    return urljoin(conf.site_base_url(), path)
 
 
 def admin_url(*, name: str, args: list | tuple = ()) -> str:
     """The address of an admin view, for notices to staff (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, reverse(name, args=args))
+    return urljoin(conf.admin_base_url(), reverse(name, args=args))

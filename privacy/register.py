@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import LegalBasis, OutcomeRetention, Purpose, RetentionStart
-from .registry import registered_models
+from .registry import registered_models, resolve_path
 
 # A month is counted as 30.44 days; a period within two days of whole months reads as such.
 DAYS_PER_MONTH = 30.44
@@ -70,7 +70,7 @@ def _outcome_labels() -> dict[str, str]:
     for registration in registered_models():
         retention = registration.retention
         if retention is not None and retention.outcome:
-            field = registration.model._meta.get_field(retention.outcome)
+            field = resolve_path(registration.model, retention.outcome)
             labels.update({str(value): str(label) for value, label in field.flatchoices})
     return labels
 

@@ -6,3 +6,4 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Website"
+    default_auto_field = "django.db.models.BigAutoField"

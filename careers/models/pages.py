@@ -9,6 +9,7 @@ through :meth:`ApplicationFormPage.submission_created`.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from django.db import models
 from django.utils import timezone
@@ -21,9 +22,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forms.models import AbstractFormField, AbstractFormPage
+from forms.models import AbstractFormField, AbstractFormPage, FormSubmission
+from privacy.registry import Retention
+from privacy.services import retention_end_move
 
-from ..constants import EmploymentType, VacancyStatus
+from ..constants import TALENT_POOL_PURPOSE, EmploymentType, VacancyStatus
 from ..page_forms import ApplicationPageAdminForm
 
 
@@ -61,6 +64,17 @@ class ApplicationFormPage(AbstractFormPage):
     def get_vacancy(self) -> VacancyPage | None:
         """The vacancy applied to, in its source language; None for a spontaneous application."""
         return None
+
+    @classmethod
+    def submission_retention(cls, retention: Retention) -> Retention:
+        # Per outcome once decided (rejected, withdrawn, hired), and kept longer while the
+        # talent-pool consent's period lasts: the application's rules for its submission.
+        return replace(
+            retention,
+            outcome="application__status",
+            outcome_at="application__decided_at",
+            also=(*retention.also, (TALENT_POOL_PURPOSE, "application__talent_pool_since")),
+        )
 
 
 class VacancyIndexPage(Page):
@@ -204,11 +218,25 @@ class VacancyPage(ApplicationFormPage):
         # In UTC, so periods added to it are exact days, as the database adds them.
         return end.astimezone(datetime.UTC)
 
+    def submission_end_moved(self) -> int:
+        now, end = timezone.now(), self.closes_at()
+        if self.status == VacancyStatus.CLOSED and (end is None or end > now):
+            # Closed early: it ended now for applications still waiting for their end; an
+            # end already passed stays, so publishing a closed vacancy again moves nothing.
+            return retention_end_move(
+                queryset=FormSubmission.objects.filter(page_id=self.pk), end=now, passed_stay=now
+            )
+        return super().submission_end_moved()
+
     @property
     def is_open(self) -> bool:
-        if self.status != VacancyStatus.OPEN:
+        """Whether the vacancy takes applications, in every language at once: the state is
+        the source page's, as a translation's status is a copy wagtail-localize refreshes
+        only on its next sync."""
+        source = self.get_source_page()
+        if source.status != VacancyStatus.OPEN:
             return False
-        closes_at = self.closes_at()
+        closes_at = source.closes_at()
         return closes_at is None or timezone.now() < closes_at
 
     def accepts_submissions(self) -> bool:

@@ -23,12 +23,6 @@ from .links import (
     application_withdraw_by_token,
     application_withdraw_url,
 )
-from .retention import (
-    application_retention_update,
-    applications_retention_sync,
-    vacancy_applications_end_update,
-    vacancy_end_of,
-)
 from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
 __all__ = [
@@ -41,7 +35,6 @@ __all__ = [
     "application_form_fields_default",
     "application_note_add",
     "application_renew_url",
-    "application_retention_update",
     "application_status_change",
     "application_talent_pool_end",
     "application_talent_pool_renew",
@@ -49,8 +42,5 @@ __all__ = [
     "application_withdraw",
     "application_withdraw_by_token",
     "application_withdraw_url",
-    "applications_retention_sync",
     "talent_pool_reminders_send",
-    "vacancy_applications_end_update",
-    "vacancy_end_of",
 ]

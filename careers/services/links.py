@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms.constants import submission_ref
+from forms.services import submission_retention_update
 from privacy.links import LinkExpired, absolute_url, link_load, link_sign
 from privacy.links import LinkInvalid as SignatureInvalid
 from privacy.models import ConsentSource
@@ -114,8 +115,6 @@ def application_talent_pool_renew(*, application: Application) -> Application:
     Recorded in the consent ledger as consent given again (with the text shown now), so the
     proof covers the new period; the privacy core then keeps the application that long.
     """
-    from .retention import application_retention_update
-
     purpose = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     if purpose is None:
         raise LinkInvalid("no purpose")
@@ -131,7 +130,7 @@ def application_talent_pool_renew(*, application: Application) -> Application:
         application.talent_pool_since = timezone.now()
         application.talent_pool_reminded_at = None
         application.save(update_fields=["talent_pool_since", "talent_pool_reminded_at"])
-        application_retention_update(application=application)
+        submission_retention_update(submission=application.submission)
     return application
 
 

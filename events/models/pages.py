@@ -20,8 +20,8 @@ from wagtail.url_routing import RouteResult
 
 from forms.models import AbstractFormField, AbstractFormPage
 
-from ..admin_forms import EventPageAdminForm
 from ..constants import ICS_PATH, EventKind
+from ..page_forms import EventPageAdminForm
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
@@ -231,6 +231,15 @@ class EventPage(AbstractFormPage):
     def submission_ends_at(self) -> datetime | None:
         # Registrations are kept for their purpose's period after the event ends.
         return self.end
+
+    def submission_end_moved(self) -> int:
+        # The speakers' links (and their access logs) count from the same end.
+        from privacy.services import retention_end_move
+
+        from .registrations import SpeakerLink
+
+        moved = retention_end_move(queryset=SpeakerLink.objects.filter(event=self), end=self.end)
+        return super().submission_end_moved() + moved
 
     def accepts_submissions(self) -> bool:
         # Past the deadline or the event, the page says why and takes nothing.

@@ -18,11 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from forms.constants import submission_ref
-from forms.models import FormSubmission
 from forms.services import SubmissionInput, SubmissionRefused, submission_create
 from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
-from privacy.services import consent_record, consent_withdraw
+from privacy.services import consent_given, consent_record, consent_withdraw
 
 from ..constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
 from ..models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
@@ -69,13 +68,6 @@ def _lock(event: EventPage) -> EventPage:
     if connection.vendor == "sqlite":
         Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
-
-
-def _photo_granted(decisions) -> bool:
-    return any(
-        purpose.key == PURPOSE_PHOTOS and (decision is True or decision == "given")
-        for purpose, decision in decisions.items()
-    )
 
 
 def registration_create(*, page: EventPage, form) -> Registration:
@@ -125,7 +117,7 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         registered_at=now,
         hidden_from_list=objected,
         objected_at=now if objected else None,
-        photo_consent=_photo_granted(data.decisions),
+        photo_consent=consent_given(decisions=data.decisions, purpose_key=PURPOSE_PHOTOS),
         photo_choice_at=now,
     )
     confirmed = Registration.objects.filter(
@@ -247,33 +239,6 @@ def registration_photo_choice(*, registration: Registration, consent: bool) -> R
             registration.photo_consent = False
             registration.photo_choice_at = now
     return registration
-
-
-def event_retention_sync(*, event: EventPage) -> int:
-    """Keep the event's registrations and speakers' records until its (possibly moved) end.
-
-    Stores the event's end on every row that counts from it and has the privacy core
-    recompute their expiry; called whenever the event is published. Returns the rows
-    recomputed.
-    """
-    from privacy.services import retention_recompute
-
-    source = event.get_source_page()
-    end = source.end
-    updated = 0
-    # The access log follows its link's expiry.
-    querysets = (
-        FormSubmission.objects.filter(page_id=source.pk),
-        SpeakerLink.objects.filter(event=source),
-    )
-    for queryset in querysets:
-        pks = list(queryset.exclude(ends_at=end).values_list("pk", flat=True))
-        if not pks:
-            continue
-        rows = queryset.model._default_manager.filter(pk__in=pks)
-        rows.update(ends_at=end)
-        updated += retention_recompute(queryset=rows)
-    return updated
 
 
 def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:

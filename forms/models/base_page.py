@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -24,14 +23,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.url_routing import RouteResult
+
+from privacy.registry import Retention
 
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
 from ..cache import cached, form_class
-from ..constants import CHOICE_TYPES, LANDING_PATH
+from ..constants import CHOICE_TYPES, LANDING_PATH, default_language
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from ..services import (
     SubmissionInput,
@@ -42,10 +42,6 @@ from ..services import (
 )
 
 NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
-
-
-def _default_language() -> str:
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class AbstractFormPage(AbstractForm):
@@ -160,14 +156,14 @@ class AbstractFormPage(AbstractForm):
         }
         if not pending:
             return
-        if self.locale.language_code == _default_language():
+        if self.locale.language_code == default_language():
             for field in pending.values():
                 field._source_choices = field.choices
             return
         field_model = type(next(iter(pending.values())))
         sources = dict(
             field_model._default_manager.filter(
-                translation_key__in=pending, locale__language_code=_default_language()
+                translation_key__in=pending, locale__language_code=default_language()
             ).values_list("translation_key", "choices")
         )
         for key, field in pending.items():
@@ -194,7 +190,7 @@ class AbstractFormPage(AbstractForm):
         whichever translation the visitor used. A page in the default locale is its own
         source, which spares most submissions the lookup.
         """
-        default_code = _default_language()
+        default_code = default_language()
         if self.locale.language_code == default_code:
             return self
         translations = list(
@@ -235,10 +231,33 @@ class AbstractFormPage(AbstractForm):
         """When what a submission of this page is for ends (an event, a vacancy's closing).
 
         Stored on each submission; a purpose whose retention counts from the end counts from
-        it (from the submission when None). A page whose end moves later updates its stored
-        submissions and has :func:`privacy.services.retention_recompute` redo their dates.
+        it (from the submission when None). When the page is published with another end,
+        :meth:`submission_end_moved` moves its stored submissions' end.
         """
         return None
+
+    def submission_end_moved(self) -> int:
+        """The page (in its source language) was published: its stored submissions count
+        from its end as it is now, through :func:`privacy.services.retention_end_move`.
+        Called by :func:`forms.receivers.form_page_published`; a subclass whose own rows
+        count from the same end, or whose end moves otherwise, extends it."""
+        from privacy.services import retention_end_move
+
+        from .submissions import FormSubmission
+
+        return retention_end_move(
+            queryset=FormSubmission.objects.filter(page_id=self.pk), end=self.submission_ends_at()
+        )
+
+    @classmethod
+    def submission_retention(cls, retention: Retention) -> Retention:
+        """How long this page type's submissions are kept: ``retention`` are the rules so
+        far (see :func:`forms.models.submissions.submission_retention`). A page type that
+        stores rows of its own with each submission, deciding about it (an outcome, a
+        further consent purpose), returns them with its lookup paths from the submission
+        (``dataclasses.replace``): the privacy core then computes the submission's one
+        date, which its own rows, files and answers follow."""
+        return retention
 
     def submission_store(self, form):
         """Store a valid form's submission and return it: the one way in for the HTML page

@@ -201,3 +201,33 @@ def test_the_forms_api_refuses_an_application_to_a_closed_vacancy(client, index,
     assert response.status_code == 409
     assert response.json()["detail"]
     assert not FormSubmission.objects.exists()
+
+
+def test_translations_close_with_their_source_in_html_and_api_at_once(client, vacancy, locales):
+    from tests.careers.conftest import application_data
+
+    translations = [
+        type(vacancy).objects.get(
+            pk=vacancy.copy_for_translation(locales[code], copy_parents=True).pk
+        )
+        for code in ("fr", "en")
+    ]
+    for page in translations:
+        page.save_revision().publish()
+        assert _job_posting(client.get(page.url)), page.locale
+        assert _titles(client.get(page.get_parent().url)) == [page.title]
+
+    # Closed in Dutch only: wagtail-localize copies the status on its next sync, not now.
+    vacancy.status = VacancyStatus.CLOSED
+    vacancy.save_revision().publish()
+
+    for page in translations:
+        page = type(page).objects.get(pk=page.pk)
+        assert page.status == VacancyStatus.OPEN  # the translation's own copy is stale
+        assert client.post(page.url, application_data()).status_code == 409
+        assert client.post(f"/api/forms/{page.pk}/submissions", _api_body()).status_code == 409
+        assert client.get(f"/api/forms/{page.pk}").json()["accepts_submissions"] is False
+        assert client.get(f"/api/v2/pages/{page.pk}/").json()["is_open"] is False
+        assert _job_posting(client.get(page.url)) == []
+        assert _titles(client.get(page.get_parent().url)) == []
+    assert not FormSubmission.objects.exists()

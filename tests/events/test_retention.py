@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from events.models import Registration, SpeakerAccessLog, SpeakerLink
 from events.services import (
-    event_retention_sync,
     registration_cancel,
     speaker_access_log,
     speaker_link_create,
@@ -43,7 +42,7 @@ def _move(page, *, ended_days_ago: int) -> None:
     page.end = timezone.now() - timedelta(days=ended_days_ago)
     page.start = page.end - timedelta(hours=2)
     page.save()
-    event_retention_sync(event=page)
+    page.submission_end_moved()
 
 
 def _counts() -> tuple[int, int, int, int]:

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from privacy.models import ConsentSource, RetentionStart
+from privacy.models import ConsentDecision, ConsentSource, RetentionStart
 from privacy.services import (
     consent_record,
     consent_withdraw,
@@ -69,11 +69,9 @@ def test_a_grant_given_with_the_row_keeps_it_before_the_ledger_has_it():
     counted_from_start = STARTED + timedelta(days=10)
 
     for decision, expected in [
-        (True, kept_while_consent_stands),
-        ("given", kept_while_consent_stands),
-        (False, counted_from_start),
-        ("refused", counted_from_start),
-        ("informed", counted_from_start),
+        (ConsentDecision.GIVEN, kept_while_consent_stands),
+        (ConsentDecision.REFUSED, counted_from_start),
+        (ConsentDecision.INFORMED, counted_from_start),
     ]:
         found = retention_compute(instance=membership, decisions={purpose: decision})
         assert found == expected, decision

@@ -33,6 +33,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 # old keys stay readable for look-ups until their rows have expired (see README, Privacy).
 PRIVACY_HASH_KEY = os.environ.get("PRIVACY_HASH_KEY", "dev-only-insecure-hash-key")
 PRIVACY_HASH_KEYS_OLD = env_list("PRIVACY_HASH_KEYS_OLD")
+# The API (website/api.py) that mounts privacy's router: the cookie banner posts there.
+PRIVACY_API_NAMESPACE = "website-api"
+# The consent purposes the sign-up form and the preference centre offer, in this order.
+PRIVACY_NEWSLETTER_TOPICS = ["newsletter", "event-invitations", "publications-surveys"]
 DEBUG_FROM_ENV = os.environ.get("DEBUG", "")  # dev.py turns DEBUG on when this is unset
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -84,7 +88,17 @@ SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org")
 # Who must pass a second factor (TOTP app or passkey) before any admin view answers: members
 # of these groups, and superusers unless ADMIN_2FA_SUPERUSERS is off. Production always
 # enforces it; development only when ADMIN_2FA_ENFORCED is on; tests always.
-ADMIN_2FA_GROUPS = env_list("ADMIN_2FA_GROUPS", "Secretariat,Recruitment,Events,Privacy officers")
+# The staff groups, by name: each plugin reads its own through its conf.py (where the same
+# default is), its migrations create it, and the second factor below covers them all.
+PRIVACY_OFFICERS_GROUP = os.environ.get("PRIVACY_OFFICERS_GROUP", "Privacy officers")
+CAREERS_RECRUITMENT_GROUP = os.environ.get("CAREERS_RECRUITMENT_GROUP", "Recruitment")
+EVENTS_GROUP = os.environ.get("EVENTS_GROUP", "Events")
+# The chamber's secretariat reads the contact and membership inboxes (made by load_demo).
+SECRETARIAT_GROUP = os.environ.get("SECRETARIAT_GROUP", "Secretariat")
+ADMIN_2FA_GROUPS = env_list(
+    "ADMIN_2FA_GROUPS",
+    ",".join([SECRETARIAT_GROUP, CAREERS_RECRUITMENT_GROUP, EVENTS_GROUP, PRIVACY_OFFICERS_GROUP]),
+)
 ADMIN_2FA_SUPERUSERS = env_bool("ADMIN_2FA_SUPERUSERS", True)
 ADMIN_2FA_ENFORCED = env_bool("ADMIN_2FA_ENFORCED", False)
 # Admin sessions end after this much inactivity, and after this long in all (seconds).

@@ -76,7 +76,12 @@
         form.querySelectorAll("input[name=category]").forEach(function (box) {
             chosen[box.value] = box.checked;
         });
-        return fetch(banner.getAttribute("data-api"), {
+        var api = banner.getAttribute("data-api");
+        if (!api) {
+            // The site did not mount privacy's API: the plain form records the choice.
+            return Promise.reject(new Error("no cookie consent API"));
+        }
+        return fetch(api, {
             method: "POST",
             credentials: "same-origin",
             headers: {"Content-Type": "application/json", "Accept": "application/json"},
