@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.auth import get_user_model
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from privacy.permissions import GroupOnlyPermissionPolicy
+from privacy.viewsets import LocalTimeColumn, ReadOnlyViewSet
 
 from .models import ImportRun
 
-
-class SuperuserViewPolicy(ModelPermissionPolicy):
-    """Superusers read the runs; nobody adds, edits or deletes one (the command makes them)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-register_permission_policy(ImportRun, SuperuserViewPolicy(ImportRun), exact_class=True)
+# Superusers alone: a run's report names every page, file and form of the old site.
+register_permission_policy(
+    ImportRun, GroupOnlyPermissionPolicy(ImportRun, group=None, actions={"view"}), exact_class=True
+)
 
 
 class ImportRunInspectView(InspectView):
@@ -42,7 +32,7 @@ class ImportRunInspectView(InspectView):
         return super().get_field_display_value(field_name, field)
 
 
-class ImportRunViewSet(ModelViewSet):
+class ImportRunViewSet(ReadOnlyViewSet):
     model = ImportRun
     name = "plone_imports"
     icon = "download"
@@ -50,18 +40,15 @@ class ImportRunViewSet(ModelViewSet):
     add_to_settings_menu = True
     inspect_view_enabled = True
     inspect_view_class = ImportRunInspectView
-    copy_view_enabled = False
-    search_backend_name = None
     search_fields = ["source"]
     ordering = ["-started_at"]
     list_filter = ["status", "export_format"]
-    # The add and edit views exist but refuse everyone (SuperuserViewPolicy).
-    form_fields = ["source"]
+    empty_message = _("No import has run yet: manage.py import_plone records each run here.")
     list_display = [
         Column("source", label=_("Source"), accessor="source"),
         "export_format",
         "status",
-        DateColumn("started_at", label=_("Started at")),
+        LocalTimeColumn("started_at", label=_("Started at")),
         "created",
         "updated",
         "unchanged",
