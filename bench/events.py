@@ -56,6 +56,7 @@ def build(stock_page_model, stock_field_model):
     from django.utils import timezone
     from wagtail.models import Locale, Site
 
+    from events import conf as events_conf
     from events.constants import EventKind
     from events.models import EventIndexPage, EventPage
     from forms.models import FieldType, Inbox
@@ -86,7 +87,8 @@ def build(stock_page_model, stock_field_model):
         purposes[key] = purpose
     inbox = Inbox.objects.create(
         name="Event registrations",
-        group=Group.objects.create(name="Events"),
+        # The events app's own migration makes its group.
+        group=Group.objects.get_or_create(name=events_conf.group_name())[0],
         notification_address="",
         purpose=purposes["event-registration"],
     )
