@@ -29,3 +29,10 @@ def policy_url() -> str:
 def controller_name() -> str:
     """Who processes the data, when ``PRIVACY_CONTROLLER`` names it; empty: the site's name."""
     return get("CONTROLLER", "")
+
+
+def subscription_topics() -> tuple[str, ...]:
+    """The keys of the consent purposes a visitor can subscribe to, in the order the sign-up
+    form and the preference centre show them (``PRIVACY_SUBSCRIPTION_TOPICS``); the site
+    names its own, each a ``Purpose`` with the consent legal basis."""
+    return tuple(get("SUBSCRIPTION_TOPICS", ("newsletter",)))

@@ -5,6 +5,8 @@ is created; a purpose or translation that exists is left as editors made it."""
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
+from careers.constants import VACANCY_CLOSING
+
 from . import demo_cookies, demo_policy, demo_requests
 from .demo_content import MORE_TERMS, MORE_TEXTS
 from .models import LegalBasis, Purpose, RetentionStart
@@ -33,7 +35,7 @@ TERMS = {
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
-    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.CLOSING),
+    "job-application": (LegalBasis.CONTRACT, 183, VACANCY_CLOSING.value),
     "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),

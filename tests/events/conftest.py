@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from django.utils.html import escape
 
+from events.constants import EVENT_END
 from privacy.models import LegalBasis, RetentionStart
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.forms.factories import InboxFactory
@@ -28,7 +29,7 @@ def event_purposes(db):
             consent_text="We gebruiken uw gegevens om uw inschrijving te behandelen.",
             legal_basis=LegalBasis.CONTRACT,
             retention_days=90,
-            retention_from=RetentionStart.END,
+            retention_from=EVENT_END.value,
         ),
         "participant-list": PurposeFactory(
             key="participant-list",

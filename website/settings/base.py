@@ -33,6 +33,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 # old keys stay readable for look-ups until their rows have expired (see README, Privacy).
 PRIVACY_HASH_KEY = os.environ.get("PRIVACY_HASH_KEY", "dev-only-insecure-hash-key")
 PRIVACY_HASH_KEYS_OLD = env_list("PRIVACY_HASH_KEYS_OLD")
+# What visitors subscribe to on the sign-up form and in the preference centre.
+PRIVACY_SUBSCRIPTION_TOPICS = ("newsletter", "event-invitations", "publications-surveys")
 DEBUG_FROM_ENV = os.environ.get("DEBUG", "")  # dev.py turns DEBUG on when this is unset
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
