@@ -1,14 +1,25 @@
-"""Who may read applications and change their status: the ``Recruitment`` group and superusers."""
+"""Who reads applications and changes their status: the recruitment group and superusers.
+
+``Application`` declares no model permissions: editing a vacancy page, reading another inbox
+or managing groups never means reading applications. Nobody adds, edits or deletes an
+application through the admin: applicants send them, retention and withdrawal delete them.
+"""
 
 from __future__ import annotations
 
+from privacy.permissions import GroupOnlyPermissionPolicy
+
 from . import conf
+from .models import Application
+
+VIEW = "view"
+CHANGE = "change"
+
+recruitment_policy = GroupOnlyPermissionPolicy(
+    Application, group=conf.recruitment_group, actions={VIEW, CHANGE}
+)
 
 
 def user_is_recruiter(user) -> bool:
-    """Whether ``user`` reads applications and changes their status."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=conf.recruitment_group()).exists()
+    """Whether ``user`` (None included) reads applications and changes their status."""
+    return recruitment_policy.user_is_member(user)

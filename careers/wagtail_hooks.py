@@ -11,8 +11,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin import RecruitmentViewSet
-from .admin.policy import recruitment_policy
 from .models import Application, RejectionEmailTemplate
+from .permissions import recruitment_policy
 
 
 class RejectionEmailTemplateViewSet(SnippetViewSet):

@@ -17,7 +17,7 @@ from privacy.views.links import link_refused
 
 from . import services
 from .links import LinkInvalid, registration_from_token
-from .mail import page_in_language
+from .selectors import page_in_language
 
 
 class ChoicesForm(forms.Form):

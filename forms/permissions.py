@@ -75,16 +75,3 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
 
 
 submission_policy = SubmissionPermissionPolicy(FormSubmission)
-
-
-class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """The ``view`` permission and nothing else: the download log is evidence, never edited."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and self.user_has_permission(user, "view")
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a == "view"])

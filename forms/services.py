@@ -13,19 +13,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from privacy.links import admin_url
 from privacy.models import ConsentDecision, ConsentSource, Purpose
 from privacy.services import consents_record, normalise_email, retention_compute
+from privacy.services.mail import mail_send
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
 from .cache import cached
@@ -207,31 +206,22 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
     return submission
 
 
-def submission_admin_url(submission: FormSubmission) -> str:
-    path = reverse("forms_inboxes:submission", args=[submission.pk])
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
+    """Tell the inbox a submission arrived: the form's name and a link, no answers, no files.
 
-
-def submission_notify(*, submission: FormSubmission) -> None:
-    """Tell the inbox a submission arrived: the form's name and a link, no answers, no files."""
-    address = submission.inbox.notification_address
-    if not address:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("New submission: %(form)s") % {"form": submission.form_title}
-        body = _(
-            "A new submission of the form “%(form)s” arrived in the inbox “%(inbox)s”.\n\n"
-            "Read it in the admin (sign-in required):\n%(url)s\n"
-        ) % {
-            "form": submission.form_title,
-            "inbox": submission.inbox.name,
-            "url": submission_admin_url(submission),
-        }
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-    except Exception:
-        # The submission is stored and visible in the inbox; a mail outage must not undo it.
-        logger.exception("Notification for submission %s could not be sent", submission.pk)
+    ``url`` is where the readers open it, the inbox's submission unless the page says
+    otherwise (careers links into the recruitment area).
+    """
+    return mail_send(
+        to=submission.inbox.notification_address,
+        template="forms/email/new_submission",
+        language=settings.LANGUAGE_CODE,
+        context={
+            "submission": submission,
+            "url": url or admin_url(name="forms_inboxes:submission", args=[submission.pk]),
+        },
+        staff=True,
+    )
 
 
 def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmission:

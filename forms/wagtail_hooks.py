@@ -19,16 +19,21 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from privacy.permissions import ActionSubsetPermissionPolicy
+
 from . import selectors, views
 from .admin_ui import InboxesPanel, MarkHandledBulkAction
 from .constants import RATE_SCOPE
 from .models import AbstractFormPage, FileDownloadLog, FormSubmission, Inbox, form_page_models
-from .permissions import ViewOnlyPermissionPolicy, submission_policy
+from .permissions import submission_policy
 from .ratelimit import rate_limited
 
 register_permission_policy(FormSubmission, submission_policy, exact_class=True)
+# The download log is evidence: viewed by permission, never edited.
 register_permission_policy(
-    FileDownloadLog, ViewOnlyPermissionPolicy(FileDownloadLog), exact_class=True
+    FileDownloadLog,
+    ActionSubsetPermissionPolicy(FileDownloadLog, actions={"view"}),
+    exact_class=True,
 )
 
 

@@ -8,19 +8,42 @@ translation records) so editors see real, updatable translations in the admin.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from datetime import date
 from urllib.parse import urlsplit
 
+import PIL.Image
+import PIL.ImageDraw
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     LocaleSynchronization,
 )
 
-from .demo_content import CHILD_PAGES, HOME, ORGANISATION, TRANSLATIONS
-from .models import HomePage, OrganisationIdentity, OrganisationSettings, StandardPage
+from .demo_content import (
+    CHILD_PAGES,
+    HOME,
+    NEWS,
+    NEWS_INDEX,
+    NEWS_TAGS,
+    ORGANISATION,
+    TRANSLATIONS,
+)
+from .models import (
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    OrganisationIdentity,
+    OrganisationSettings,
+    StandardPage,
+)
 
 Log = Callable[[str], None]
 # The default site as Wagtail's own migrations create it.
@@ -33,15 +56,19 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     home = home_page_ensure(locale=source_locale, log=log)
     children = [child_page_ensure(parent=home, spec=spec, log=log) for spec in CHILD_PAGES]
     home_body_ensure(home=home, about=children[0], log=log)
+    news_index = news_index_ensure(home=home, log=log)
+    news = [news_page_ensure(index=news_index, spec=spec, log=log) for spec in NEWS]
 
     for locale in locales.values():
         if locale == source_locale:
             continue
-        for page in [home, *children]:
+        for page in [home, *children, news_index, *news]:
             if page is not None:
-                translate(
+                translated = translate(
                     page=page, locale=locale, texts=TRANSLATIONS[locale.language_code], log=log
                 )
+                if isinstance(translated, NewsPage):
+                    news_tags_translate(page=translated, words=NEWS_TAGS[locale.language_code])
         # Pages editors add later in Dutch appear in this language as aliases until translated.
         LocaleSynchronization.objects.get_or_create(
             locale=locale, defaults={"sync_from": source_locale}
@@ -176,3 +203,53 @@ def organisation_settings_ensure(
 
 
 SETTINGS_FIELDS = ("contact_email", "privacy_email", "social_links")
+
+
+def news_index_ensure(*, home: HomePage, log: Log) -> NewsIndexPage:
+    existing = home.get_children().filter(slug=NEWS_INDEX["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    index = NewsIndexPage(locale=home.locale, show_in_menus=True, **NEWS_INDEX)
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    log(f"Created the news index {index.title!r}.")
+    return index
+
+
+def news_page_ensure(*, index: NewsIndexPage, spec: dict, log: Log) -> NewsPage:
+    existing = index.get_children().filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    fields = {k: v for k, v in spec.items() if k not in ("body", "tags", "lead_image", "date")}
+    fields["date"] = date.fromisoformat(spec["date"])
+    page = NewsPage(locale=index.locale, **fields, body=[("paragraph", spec["body"])])
+    if spec["lead_image"]:
+        page.lead_image = demo_image_ensure(*spec["lead_image"])
+    page.tags.add(*spec["tags"])
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    log(f"Created the news item {page.title!r}.")
+    return page
+
+
+def news_tags_translate(*, page: NewsPage, words: dict[str, str]) -> None:
+    """A translation's tags in its own language: tags are words, shared by no two languages."""
+    page.tags.set([words.get(tag.name, tag.name) for tag in page.tags.all()])
+    page.save_revision().publish()
+
+
+def demo_image_ensure(title: str, colour: tuple[int, int, int]) -> AbstractImage:
+    """A generated picture (a band of colour with a lighter disc), made once per title."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is not None:
+        return image
+    picture = PIL.Image.new("RGB", (1200, 675), colour)
+    draw = PIL.ImageDraw.Draw(picture)
+    light = tuple(min(255, c + 70) for c in colour)
+    draw.ellipse((760, 120, 1180, 540), fill=light)
+    draw.rectangle((0, 560, 1200, 675), fill=tuple(max(0, c - 30) for c in colour))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    name = f"{slugify(title)}.png"
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=name))

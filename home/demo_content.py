@@ -72,6 +72,61 @@ CHILD_PAGES = [
     },
 ]
 
+NEWS_INDEX = {
+    "title": "Nieuws",
+    "slug": "nieuws",
+    "intro": "<p>Nieuws van de Kamer en haar leden.</p>",
+}
+
+# Tags are words in each language; the translations get their own (see ``NEWS_TAGS``).
+NEWS = [
+    {
+        "title": "Handelsmissie naar Luxemburg",
+        "slug": "handelsmissie-luxemburg",
+        "date": "2026-11-27",
+        "intro": "Twintig leden trokken met de Kamer naar Luxemburg om er partners te ontmoeten.",
+        "lead_image": ("Handelsmissie Luxemburg", (11, 79, 138)),
+        "lead_image_alt": "Een zaal met ondernemers aan ronde tafels.",
+        "lead_image_caption": "De ontmoetingsdag in Luxemburg-Stad.",
+        "body": "<p>Tijdens twee dagen spraken de deelnemers met meer dan zestig Luxemburgse "
+        "bedrijven over samenwerking in logistiek en financiële diensten.</p>",
+        "tags": ["handel", "Luxemburg"],
+    },
+    {
+        "title": "Nieuwe gids voor export naar Frankrijk",
+        "slug": "gids-export-frankrijk",
+        "date": "2026-11-12",
+        "intro": "Onze gids zet de regels voor leveringen aan Franse klanten op een rij.",
+        "lead_image": ("Gids export Frankrijk", (8, 58, 102)),
+        "lead_image_alt": "De omslag van de exportgids.",
+        "lead_image_caption": "De gids is gratis voor leden.",
+        "body": "<p>De gids behandelt btw, facturatie en garantieregels. Leden vragen hem "
+        "aan via het secretariaat.</p>",
+        "tags": ["export", "handel"],
+    },
+    {
+        "title": "Jaarverslag: de Kamer groeit",
+        "slug": "jaarverslag",
+        "date": "2026-10-30",
+        "intro": "Het aantal leden steeg vorig jaar met twaalf procent.",
+        "lead_image": None,
+        "lead_image_alt": "",
+        "lead_image_caption": "",
+        "body": "<p>Vooral kleine bedrijven uit de grensstreek sloten zich aan.</p>",
+        "tags": ["Kamer"],
+    },
+]
+
+NEWS_TAGS = {
+    "fr": {
+        "handel": "commerce",
+        "Luxemburg": "Luxembourg",
+        "export": "exportation",
+        "Kamer": "Chambre",
+    },
+    "en": {"handel": "trade", "Luxemburg": "Luxembourg", "export": "export", "Kamer": "Chamber"},
+}
+
 ORGANISATION = {
     "organisation_name": "Kamer van Koophandel Benelux",
     "address": "Kunstlaan 1\n1000 Brussel\nBelgië",
@@ -127,6 +182,45 @@ TRANSLATIONS = {
         "Werk mee aan de Kamer.": "Travaillez avec la Chambre.",
         "Contact": "Contact",
         "Neem contact met ons op.": "Contactez-nous.",
+        "Nieuws": "Actualités",
+        "nieuws": "actualites",
+        "Nieuws van de Kamer en haar leden.": "Les nouvelles de la Chambre et de ses membres.",
+        "Handelsmissie naar Luxemburg": "Mission commerciale au Luxembourg",
+        "handelsmissie-luxemburg": "mission-commerciale-luxembourg",
+        "Twintig leden trokken met de Kamer naar Luxemburg om er partners te ontmoeten.": (
+            "Vingt membres sont partis au Luxembourg avec la Chambre pour y rencontrer des "
+            "partenaires."
+        ),
+        "Een zaal met ondernemers aan ronde tafels.": (
+            "Une salle avec des entrepreneurs autour de tables rondes."
+        ),
+        "De ontmoetingsdag in Luxemburg-Stad.": "La journée de rencontres à Luxembourg-Ville.",
+        "Tijdens twee dagen spraken de deelnemers met meer dan zestig Luxemburgse bedrijven "
+        "over samenwerking in logistiek en financiële diensten.": (
+            "Pendant deux jours, les participants ont rencontré plus de soixante entreprises "
+            "luxembourgeoises pour parler de coopération en logistique et en services "
+            "financiers."
+        ),
+        "Nieuwe gids voor export naar Frankrijk": "Nouveau guide de l'exportation vers la France",
+        "gids-export-frankrijk": "guide-exportation-france",
+        "Onze gids zet de regels voor leveringen aan Franse klanten op een rij.": (
+            "Notre guide rassemble les règles des livraisons aux clients français."
+        ),
+        "De omslag van de exportgids.": "La couverture du guide de l'exportation.",
+        "De gids is gratis voor leden.": "Le guide est gratuit pour les membres.",
+        "De gids behandelt btw, facturatie en garantieregels. Leden vragen hem aan via het "
+        "secretariaat.": (
+            "Le guide traite de la TVA, de la facturation et des garanties. Les membres le "
+            "demandent au secrétariat."
+        ),
+        "Jaarverslag: de Kamer groeit": "Rapport annuel : la Chambre grandit",
+        "jaarverslag": "rapport-annuel",
+        "Het aantal leden steeg vorig jaar met twaalf procent.": (
+            "Le nombre de membres a augmenté de douze pour cent l'an dernier."
+        ),
+        "Vooral kleine bedrijven uit de grensstreek sloten zich aan.": (
+            "Ce sont surtout de petites entreprises des régions frontalières qui nous ont rejoints."
+        ),
     },
     "en": {
         "Welkom": "Welcome",
@@ -165,5 +259,41 @@ TRANSLATIONS = {
         "Werk mee aan de Kamer.": "Work with the Chamber.",
         "Contact": "Contact",
         "Neem contact met ons op.": "Get in touch.",
+        "Nieuws": "News",
+        "nieuws": "news",
+        "Nieuws van de Kamer en haar leden.": "News from the Chamber and its members.",
+        "Handelsmissie naar Luxemburg": "Trade mission to Luxembourg",
+        "handelsmissie-luxemburg": "trade-mission-luxembourg",
+        "Twintig leden trokken met de Kamer naar Luxemburg om er partners te ontmoeten.": (
+            "Twenty members travelled to Luxembourg with the Chamber to meet partners there."
+        ),
+        "Een zaal met ondernemers aan ronde tafels.": (
+            "A room of entrepreneurs sitting at round tables."
+        ),
+        "De ontmoetingsdag in Luxemburg-Stad.": "The meeting day in Luxembourg City.",
+        "Tijdens twee dagen spraken de deelnemers met meer dan zestig Luxemburgse bedrijven "
+        "over samenwerking in logistiek en financiële diensten.": (
+            "Over two days the participants met more than sixty Luxembourg companies to talk "
+            "about working together in logistics and financial services."
+        ),
+        "Nieuwe gids voor export naar Frankrijk": "New guide to exporting to France",
+        "gids-export-frankrijk": "guide-exporting-france",
+        "Onze gids zet de regels voor leveringen aan Franse klanten op een rij.": (
+            "Our guide sets out the rules for deliveries to French customers."
+        ),
+        "De omslag van de exportgids.": "The cover of the export guide.",
+        "De gids is gratis voor leden.": "The guide is free for members.",
+        "De gids behandelt btw, facturatie en garantieregels. Leden vragen hem aan via het "
+        "secretariaat.": (
+            "The guide covers VAT, invoicing and warranties. Members ask the secretariat for it."
+        ),
+        "Jaarverslag: de Kamer groeit": "Annual report: the Chamber is growing",
+        "jaarverslag": "annual-report",
+        "Het aantal leden steeg vorig jaar met twaalf procent.": (
+            "Membership rose by twelve per cent last year."
+        ),
+        "Vooral kleine bedrijven uit de grensstreek sloten zich aan.": (
+            "Most of those who joined are small businesses from the border regions."
+        ),
     },
 }

@@ -7,14 +7,20 @@ same content as the HTML templates from ``/api/v2/pages/``.
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from .blocks import BodyBlock, SocialLinkBlock
 
@@ -94,6 +100,156 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news of one language: a paginated listing, newest first, and its Atom feed.
+
+    The tag filter is a query parameter (``?tag=export``), like the agenda's filters, so a
+    filtered listing is a plain link that works without JavaScript. The feed is a sub-route
+    (``feed/``) of the page, so each language's index has its own feed of its own items.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.NewsPage"]
+    template = "home/news_index_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_listing, news_tags
+
+        context = super().get_context(request, *args, **kwargs)
+        tags = news_tags(index=self)
+        tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
+        context.update(
+            news=news_listing(index=self, tag=tag, page_number=request.GET.get("page")),
+            tags=tags,
+            tag=tag,
+            feed_url=self.feed_url(request),
+        )
+        return context
+
+    def feed_url(self, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed()(request, index=self)
+
+
+class OwnLanguageField(BaseTranslatableField):
+    """A field each translation keeps for itself: neither sent for translation nor synced.
+
+    Tags are words of the page's language, and the tags are shared by every language, so
+    wagtail-localize's default (copy the source's tags on every sync) would put Dutch words
+    on the French page.
+    """
+
+
+class NewsPageTag(TaggedItemBase):
+    """A tag on a news page; the tags themselves are shared by every language."""
+
+    content_object = ParentalKey(
+        "home.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPage(Page):
+    """A news item: its date, a lead image with its caption, a summary, a body and tags.
+
+    The body offers the blocks of the ordinary content pages, so editors (and an import)
+    write news as they write any page. The summary (``intro``) is what the listing and the
+    feed show.
+    """
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(
+        _("summary"), blank=True, help_text=_("Shown in the news listing and the feed.")
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it; empty: the image's own description."
+        ),
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=255, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through=NewsPageTag, blank=True, related_name="news_pages"
+    )
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types: list[str] = []
+    override_translatable_fields = [OwnLanguageField("tags"), OwnLanguageField("tagged_items")]
+    template = "home/news_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("lead_image"),
+        APIField(
+            "lead_image_rendition",
+            serializer=ImageRenditionField("fill-1200x630", source="lead_image"),
+        ),
+        APIField("lead_image_alt"),
+        APIField("lead_image_caption"),
+        APIField("body"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
+
+    def news_index(self) -> NewsIndexPage | None:
+        parent = self.get_parent()
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, NewsIndexPage) else None
 
 
 @register_setting(icon="site")

@@ -8,9 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.paginator import Page as DjangoPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import translation
+from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from .blocks import SOCIAL_NETWORKS
@@ -140,4 +144,49 @@ def chrome_build(*, request: HttpRequest, page: Page | None) -> Chrome:
         menu=menu_items(page=page, request=request) if page else [],
         languages=language_links(page=page, request=request) if page else [],
         organisation=organisation_details(),
+    )
+
+
+NEWS_PER_PAGE = 10
+
+
+def news_items(*, index: Page) -> QuerySet:
+    """The live news pages under ``index``, newest first (same date: last published first)."""
+    from .models import NewsPage
+
+    return (
+        NewsPage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("lead_image")
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def news_listing(*, index: Page, tag: Tag | None = None, page_number=None) -> DjangoPage:
+    """One page of ``index``'s news, optionally only those tagged ``tag``."""
+    items = news_items(index=index)
+    if tag is not None:
+        items = items.filter(tags=tag)
+    listing = Paginator(items.prefetch_related("tags"), NEWS_PER_PAGE).get_page(page_number)
+    # Renditions for the whole page of the listing in one query instead of one per item.
+    images = [item.lead_image for item in listing if item.lead_image is not None]
+    if images:
+        renditions = get_image_model().objects.filter(pk__in=[i.pk for i in images])
+        by_id = {i.pk: i for i in renditions.prefetch_renditions(NEWS_LISTING_RENDITION)}
+        for item in listing:
+            if item.lead_image is not None:
+                item.lead_image = by_id[item.lead_image_id]
+    return listing
+
+
+NEWS_LISTING_RENDITION = "fill-480x270"
+
+
+def news_tags(*, index: Page) -> list[Tag]:
+    """The tags used by ``index``'s live news, by name, for the listing's filter."""
+    return list(
+        Tag.objects.filter(news_pages__in=news_items(index=index).order_by())
+        .distinct()
+        .order_by("name")
     )

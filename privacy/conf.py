@@ -31,6 +31,12 @@ def controller_name() -> str:
     return get("CONTROLLER", "")
 
 
+def officers_group() -> str:
+    """The group that reads the consent ledger and answers data-subject requests
+    (``PRIVACY_OFFICERS_GROUP``)."""
+    return get("OFFICERS_GROUP", "Privacy officers")
+
+
 def subscription_topics() -> tuple[str, ...]:
     """The keys of the consent purposes a visitor can subscribe to, in the order the sign-up
     form and the preference centre show them (``PRIVACY_SUBSCRIPTION_TOPICS``); the site

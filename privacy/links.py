@@ -51,7 +51,16 @@ def token_hash(token: str) -> str:
 
 
 def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:
-    """The public address of a named URL under ``locale``'s language prefix."""
+    """The public address of a named URL under ``locale``'s language prefix.
+
+    For a page, use Wagtail's ``page.get_full_url(request)``; this is for the views e-mails
+    link to, which are not pages.
+    """
     with translation.override(locale):
         path = reverse(name, kwargs=kwargs)
     return urljoin(settings.SITE_BASE_URL, path)
+
+
+def admin_url(*, name: str, args: list | tuple = ()) -> str:
+    """The address of an admin view, for notices to staff (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, reverse(name, args=args))

@@ -31,11 +31,11 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import conf
 from .models import DataSubjectRequest, RequestStatus
+from .permissions import ActionSubsetPermissionPolicy
 from .services import requests as services
 from .services.subjects import subject_counts
 
@@ -62,18 +62,11 @@ def warning_days() -> int:
     return conf.get("REQUEST_WARNING_DAYS", 7)
 
 
-class RequestPermissionPolicy(ModelPermissionPolicy):
-    """View and change by permission; adding and deleting by nobody, superusers included."""
-
-    def user_has_permission(self, user, action):
-        return action in ("view", "change") and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a in ("view", "change")])
-
-
+# View and change by permission; adding and deleting by nobody, superusers included.
 register_permission_policy(
-    DataSubjectRequest, RequestPermissionPolicy(DataSubjectRequest), exact_class=True
+    DataSubjectRequest,
+    ActionSubsetPermissionPolicy(DataSubjectRequest, actions={"view", "change"}),
+    exact_class=True,
 )
 
 

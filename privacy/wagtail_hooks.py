@@ -23,7 +23,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -39,20 +38,13 @@ from .models import (
     Purpose,
     RetentionFailure,
 )
+from .permissions import ActionSubsetPermissionPolicy
 
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Grants ``view`` to holders of the view permission and nothing else to anyone."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a == "view"])
-
-
+# Evidence: holders of the ``view`` permission read it; nobody changes it, superusers included.
 for _model in (ConsentRecord, DeletionLog, RetentionFailure):
-    register_permission_policy(_model, ReadOnlyPermissionPolicy(_model), exact_class=True)
+    register_permission_policy(
+        _model, ActionSubsetPermissionPolicy(_model, actions={"view"}), exact_class=True
+    )
 
 
 def _shown_as(purpose: Purpose) -> str:
@@ -187,7 +179,7 @@ class ReadOnlyViewSet(ModelViewSet):
     copy_view_enabled = False
     # Plain database filtering: these models are not in the search index, on purpose.
     search_backend_name = None
-    # The add and edit views exist but refuse everyone (see ReadOnlyPermissionPolicy).
+    # The add and edit views exist but refuse everyone (see the policies registered above).
     exclude_form_fields = []
 
     def get_index_view_kwargs(self, **kwargs):

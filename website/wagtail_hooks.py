@@ -2,16 +2,15 @@
 
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from privacy.permissions import GroupOnlyPermissionPolicy
 from website.security.twofactor import urls as two_factor_urls
 from website.security.twofactor.policy import has_device
 
@@ -24,21 +23,12 @@ def register_two_factor_urls():
     ]
 
 
-class LockoutPermissionPolicy(ModelPermissionPolicy):
-    """Superusers see failed sign-ins and delete them, which unlocks; nobody adds or edits."""
-
-    actions = {"view", "delete"}
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        if not self.actions.intersection(actions):
-            return get_user_model().objects.none()
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt), exact_class=True)
+# Superusers alone see failed sign-ins and delete them, which unlocks; nobody adds or edits.
+register_permission_policy(
+    AccessAttempt,
+    GroupOnlyPermissionPolicy(AccessAttempt, group=None, actions={"view", "delete"}),
+    exact_class=True,
+)
 
 
 def _locked(attempt: AccessAttempt) -> bool:
@@ -71,7 +61,7 @@ class LockoutViewSet(ModelViewSet):
     search_backend_name = None
     search_fields = ["username", "ip_address"]
     ordering = ["-attempt_time"]
-    # The add and edit views exist but refuse everyone (see LockoutPermissionPolicy).
+    # The add and edit views exist but refuse everyone (see the policy registered above).
     form_fields = ["username"]
     list_display = [
         "username",

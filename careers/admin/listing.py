@@ -21,7 +21,7 @@ from forms.selectors import spreadsheet_text
 from .. import selectors
 from ..constants import ApplicationStatus
 from ..models import Application
-from .policy import VIEW, recruitment_policy
+from ..permissions import VIEW, recruitment_policy
 
 SPONTANEOUS = "spontaneous"
 

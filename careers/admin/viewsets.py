@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import Application
+from ..permissions import recruitment_policy
 from .detail import ApplicationDetailView, NoteAddView, StatusChangeView
 from .downloads import application_file_download
 from .listing import ApplicationIndexView
-from .policy import recruitment_policy
 
 
 class RecruitmentViewSet(ModelViewSet):

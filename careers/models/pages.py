@@ -54,8 +54,12 @@ class ApplicationFormPage(AbstractFormPage):
         application_create(page=self, submission=submission, data=data)
 
     def submission_notify(self, *, submission) -> None:
-        # HR hears of it from careers (a link into the recruitment area), not as a form.
-        return None
+        """The inbox's notice, linking into the recruitment area, where HR reads applications."""
+        from forms.services import submission_notify
+
+        from ..services.mail import recruitment_url
+
+        submission_notify(submission=submission, url=recruitment_url(submission))
 
     def get_vacancy(self) -> VacancyPage | None:
         """The vacancy applied to, in its source language; None for a spontaneous application."""

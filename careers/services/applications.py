@@ -131,9 +131,9 @@ def application_create(
     )
     application.save(force_insert=True)
     submission_retention_update(submission=submission, decisions=data.decisions)
-    from .mail import application_mails_send
+    from .mail import confirmation_send
 
-    transaction.on_commit(lambda: application_mails_send(application=application))
+    transaction.on_commit(lambda: confirmation_send(application=application))
     return application
 
 

@@ -1,43 +1,29 @@
-"""E-mails careers sends: to the applicant in their language, to HR without personal data."""
+"""E-mails careers sends to applicants, in their language, through privacy's one sender.
+
+HR hears of a new application through the forms' inbox notice, which links into the
+recruitment area instead of the inbox (:meth:`careers.models.ApplicationFormPage.submission_notify`).
+"""
 
 from __future__ import annotations
 
-import logging
-from urllib.parse import urljoin
-
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from forms.models import FormSubmission
+from privacy.links import admin_url
 from privacy.models import OutcomeRetention
 from privacy.selectors import controller_name, purpose_get
 from privacy.services import retention_compute
-from privacy.services.preferences import preference_centre_url
+from privacy.services.mail import mail_send
 
 from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
 from ..models import Application, RejectionEmailTemplate
 
-logger = logging.getLogger(__name__)
 
-
-def _send(*, template: str, to: str, locale: str, context: dict) -> None:
-    with translation.override(locale):
-        context = {**context, "locale": locale, "organisation": controller_name()}
-        subject = render_to_string(f"careers/email/{template}_subject.txt", context)
-        body = render_to_string(f"careers/email/{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
-def recruitment_url(application: Application) -> str:
-    """The application in the recruitment area (or the area itself before it exists)."""
-    try:
-        path = reverse("careers_recruitment:application", args=[application.pk])
-    except NoReverseMatch:
-        path = f"{reverse('wagtailadmin_home')}recruitment/"
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+def recruitment_url(submission) -> str:
+    """The application ``submission`` holds, in the recruitment area, for HR's notice."""
+    pk = Application.objects.values_list("pk", flat=True).get(submission=submission)
+    return admin_url(name="careers_recruitment:application", args=[pk])
 
 
 def applicant_vacancy_title(application: Application) -> str:
@@ -83,46 +69,17 @@ def confirmation_context(application: Application) -> dict:
         "rejected_days": outcomes.get(ApplicationStatus.REJECTED),
         "hired_days": outcomes.get(ApplicationStatus.HIRED),
         "withdraw_url": application_withdraw_url(application=application),
-        "preferences_url": preference_centre_url(submission.subject_email, application.locale),
     }
 
 
-def confirmation_send(*, application: Application) -> None:
+def confirmation_send(*, application: Application) -> bool:
     """The applicant's receipt, in the language of the page they applied on."""
-    email = application.submission.subject_email
-    if not email:
-        return
-    _send(
-        template="confirmation",
-        to=email,
-        locale=application.locale,
+    return mail_send(
+        to=application.submission.subject_email,
+        template="careers/email/confirmation",
+        language=application.locale,
         context=confirmation_context(application),
     )
-
-
-def hr_notify(*, application: Application) -> None:
-    """Tell the recruitment inbox: the vacancy's title and a link, nothing about the person."""
-    address = application.submission.inbox.notification_address
-    if not address:
-        return
-    _send(
-        template="new_application",
-        to=address,
-        locale=settings.LANGUAGE_CODE,
-        context={"vacancy": application.vacancy_title, "url": recruitment_url(application)},
-    )
-
-
-def application_mails_send(*, application: Application) -> None:
-    """After an application is stored: the receipt to the applicant, the notice to HR.
-
-    A mail outage must not undo a stored application: failures are logged, not raised.
-    """
-    for send in (confirmation_send, hr_notify):
-        try:
-            send(application=application)
-        except Exception:
-            logger.exception("%s for application %s failed", send.__name__, application.pk)
 
 
 def rejection_template(locale: str) -> RejectionEmailTemplate | None:
@@ -136,33 +93,32 @@ def rejection_template(locale: str) -> RejectionEmailTemplate | None:
 
 def rejection_send(*, application: Application) -> bool:
     """Send the rejection e-mail in the applicant's language; False when none is set up."""
-    email = application.submission.subject_email
     template = rejection_template(application.locale)
-    if not email or template is None:
+    if template is None:
         return False
     with translation.override(application.locale):
-        subject, body = template.render(
+        subject, text = template.render(
             name=application.applicant_name,
             vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
-    except Exception:
-        logger.exception("Rejection e-mail for application %s failed", application.pk)
-        return False
-    return True
+    return mail_send(
+        to=application.submission.subject_email,
+        template="careers/email/rejection",
+        language=application.locale,
+        context={"subject": subject, "text": text},
+    )
 
 
-def renewal_send(*, application: Application) -> None:
+def renewal_send(*, application: Application) -> bool:
     """Ask the candidate to renew their place in the talent pool, with a one-click link."""
     from .links import application_renew_url
 
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
-    _send(
-        template="renewal",
+    return mail_send(
         to=application.submission.subject_email,
-        locale=application.locale,
+        template="careers/email/renewal",
+        language=application.locale,
         context={
             "application": application,
             "vacancy": applicant_vacancy_title(application),
@@ -170,8 +126,5 @@ def renewal_send(*, application: Application) -> None:
             "purpose": talent_pool,
             "until": talent_pool.retain_until(application.talent_pool_since),
             "renew_url": application_renew_url(application=application),
-            "preferences_url": preference_centre_url(
-                application.submission.subject_email, application.locale
-            ),
         },
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import logging
 
 from django.db.models import F, Q
 from django.utils import timezone
@@ -14,8 +13,6 @@ from privacy.services import consent_withdraw, normalise_email
 from .. import conf
 from ..constants import TALENT_POOL_PURPOSE
 from ..models import Application
-
-logger = logging.getLogger(__name__)
 
 
 def talent_pool_ending(*, now: datetime.datetime | None = None):
@@ -48,11 +45,8 @@ def talent_pool_reminders_send(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
     for application in talent_pool_ending(now=now).select_related("submission").iterator():
-        try:
-            renewal_send(application=application)
-        except Exception:
+        if not renewal_send(application=application):
             # The next run asks again; one bad address must not stop the others.
-            logger.exception("Talent-pool renewal e-mail for application %s failed", application.pk)
             continue
         Application.objects.filter(pk=application.pk).update(talent_pool_reminded_at=now)
         sent += 1

@@ -101,13 +101,12 @@ def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
         url = absolute_url(name="privacy:signup_confirm", locale=locale, kwargs={"token": token})
         transaction.on_commit(
             lambda: mail_send(
-                template="newsletter_confirm",
+                template="privacy/email/newsletter_confirm",
                 to=[email],
-                locale=locale,
+                language=locale,
                 context={
                     "confirm_url": url,
                     "days": _signup_days(),
-                    "preferences_url": preference_centre_url(email, locale),
                 },
             )
         )

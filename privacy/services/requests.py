@@ -25,7 +25,6 @@ from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
 from ..models.requests import OFFICERS_GROUP, one_month_after
 from .consent import normalise_email
 from .mail import mail_send
-from .preferences import preference_centre_url
 from .retention import RunReport
 from .subjects import subject_erase, subject_export
 
@@ -61,14 +60,13 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
         url = absolute_url(name="privacy:request_confirm", locale=locale, kwargs={"token": token})
         transaction.on_commit(
             lambda: mail_send(
-                template="request_confirm",
+                template="privacy/email/request_confirm",
                 to=[email],
-                locale=locale,
+                language=locale,
                 context={
                     "request": request,
                     "confirm_url": url,
                     "days": confirm_days(),
-                    "preferences_url": preference_centre_url(email, locale),
                 },
             )
         )
@@ -115,10 +113,11 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
             )
             transaction.on_commit(
                 lambda: mail_send(
-                    template="request_received",
+                    template="privacy/email/request_received",
                     to=officers,
-                    locale=conf.get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE),
+                    language=conf.get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE),
                     context={"request": request, "admin_url": url},
+                    staff=True,
                 )
             )
     return request
@@ -184,14 +183,13 @@ def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
             )
             transaction.on_commit(
                 lambda: mail_send(
-                    template="request_answer",
+                    template="privacy/email/request_answer",
                     to=[request.email],
-                    locale=request.locale,
+                    language=request.locale,
                     context={
                         "request": request,
                         "download_url": url,
                         "expires_at": answer.expires_at,
-                        "preferences_url": preference_centre_url(request.email, request.locale),
                     },
                 )
             )

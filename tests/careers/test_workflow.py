@@ -105,7 +105,8 @@ def test_a_rejection_can_send_the_template_in_the_applicants_language(
     [message] = mail.outbox
     assert message.to == [EMAIL]
     assert message.subject == "Your application: Adviseur"
-    assert message.body == "Dear An Peeters, sorry."
+    # The template's text, then the footer every e-mail to a person ends with.
+    assert message.body.split("\n\n-- \n")[0] == "Dear An Peeters, sorry."
     assert application.status_changes.get().rejection_sent
 
 

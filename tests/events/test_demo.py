@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from events import demo
 from events.models import EventPage, Speaker
 from forms.models import Inbox
-from website.demo import translate
+from website.demo import events as demo
+from website.demo.localize import translate
 
 pytestmark = pytest.mark.django_db
 

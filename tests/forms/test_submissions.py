@@ -16,6 +16,7 @@ from privacy.models import ConsentRecord, RetentionStart
 from tests.forms.factories import InboxFactory
 from tests.forms.samples import pdf_bytes, upload
 from tests.privacy.factories import PurposeFactory
+from tests.privacy.mail import assert_no_preference_link, html_part
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +230,20 @@ def test_notification_names_the_form_and_links_to_it_without_answers(
     assert "geheim" not in mail.body and "<script>" not in mail.body
     assert "Jan" not in mail.body
     assert mail.attachments == []
+
+
+def test_the_notification_is_multipart_without_a_preference_centre(
+    client, contact_page, valid_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(contact_page.url, {**valid_data, "question": "geheim"})
+
+    submission = FormSubmission.objects.get()
+    [mail] = mailoutbox
+    html = html_part(mail)
+    assert f"/admin/inboxes/submissions/{submission.pk}/" in html
+    assert "geheim" not in html and "Jan" not in html
+    assert_no_preference_link(mail)
 
 
 class BrokenStorage(FileSystemStorage):

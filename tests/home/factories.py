@@ -1,9 +1,11 @@
 """Factories for the home app's pages; pass ``parent=`` to place them in the tree."""
 
+import datetime
+
 import factory
 import wagtail_factories
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -40,3 +42,29 @@ def translate(page, locale, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Nieuws"
+    slug = factory.Sequence(lambda n: f"nieuws-{n}")
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Bericht {n}")
+    slug = factory.Sequence(lambda n: f"bericht-{n}")
+    date = datetime.date(2026, 11, 1)
+    intro = "Een samenvatting."
+
+    class Meta:
+        model = NewsPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def tags(page, create, extracted, **kwargs):
+        """``NewsPageFactory(tags=["export"])`` tags the published page."""
+        if extracted:
+            page.tags.add(*extracted)
+            page.save_revision().publish()

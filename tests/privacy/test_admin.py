@@ -3,9 +3,10 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from privacy.demo import OFFICER_PERMISSIONS, OFFICERS_GROUP
+from privacy import conf
 from privacy.models import DeletionLog
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
+from website.demo.privacy import OFFICER_PERMISSIONS
 
 
 def _user(django_user_model, username, *, group=None, superuser=False):
@@ -20,7 +21,7 @@ def _user(django_user_model, username, *, group=None, superuser=False):
 
 @pytest.fixture
 def officers(db):
-    group, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
+    group, _ = Group.objects.get_or_create(name=conf.officers_group())
     for app_label, codename in OFFICER_PERMISSIONS:
         group.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -58,7 +59,7 @@ def log_entry(db):
 
 @pytest.mark.django_db
 def test_migrations_create_the_privacy_officers_group_with_its_permissions():
-    group = Group.objects.get(name=OFFICERS_GROUP)
+    group = Group.objects.get(name=conf.officers_group())
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"view_consentrecord", "view_deletionlog", "access_admin"} <= codenames
     assert "delete_purpose" not in codenames

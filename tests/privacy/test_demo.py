@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from privacy import demo
+from privacy import conf
 from privacy.models import Purpose
-from website.demo import translate
+from website.demo import privacy as demo
+from website.demo.localize import translate
 
 # Every purpose of the chamber's table of purposes, keys exactly as there.
 PURPOSES_TABLE_KEYS = {
@@ -65,7 +66,7 @@ def test_the_demo_adds_the_chambers_purposes_in_three_languages_and_the_officers
         assert all(p.latest_revision_id for p in translations)
     french = Purpose.objects.get(key="newsletter", locale__language_code="fr")
     assert french.name == "Lettre d'information"
-    officers = Group.objects.get(name=demo.OFFICERS_GROUP)
+    officers = Group.objects.get(name=conf.officers_group())
     assert officers.permissions.filter(codename="view_consentrecord").exists()
 
 
@@ -106,7 +107,7 @@ def test_the_demo_adds_the_request_page_in_three_languages_and_lets_officers_han
     assert all(page.live for page in pages)
     assert pages.get(locale__language_code="fr").title.startswith("Vos données")
     assert "Would you like to know" in pages.get(locale__language_code="en").intro
-    officers = Group.objects.get(name=demo.OFFICERS_GROUP)
+    officers = Group.objects.get(name=conf.officers_group())
     assert officers.permissions.filter(codename="change_datasubjectrequest").exists()
     purpose = Purpose.objects.get(key="privacy-request", locale__language_code="en")
     assert purpose.legal_basis == "legal_obligation" and purpose.retention_days == 1095

@@ -131,3 +131,19 @@ def test_recompute_redoes_the_dates_of_the_given_rows_only_after_their_end_moved
     assert updated == 1
     assert moved.retain_until == later + timedelta(days=90)
     assert untouched.retain_until == ended + timedelta(days=90)
+
+
+def test_an_apps_own_end_is_offered_to_editors_and_stated_in_its_words():
+    from django.utils import translation
+
+    from privacy.models import Purpose
+    from privacy.register import retention_in_words
+
+    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
+    choices = dict(Purpose._meta.get_field("retention_from").choices)
+
+    assert choices[MEMBERSHIP_END.value] == "End of the membership"
+    with translation.override("en"):
+        assert retention_in_words(purpose) == "3 months after the membership ends."
+        purpose.retention_days = 0
+        assert retention_in_words(purpose) == "Until the membership ends."

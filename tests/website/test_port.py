@@ -56,7 +56,7 @@ def test_demo_moves_the_local_site_to_the_port_served_and_says_so(
     locales, default_site, monkeypatch
 ):
     # The site's address is home's part of the demo; the other apps' content is not needed.
-    monkeypatch.setattr(load_demo, "PROJECT_APPS", ("home",))
+    monkeypatch.setattr(load_demo, "DEMOS", {"home": "home.demo"})
     default_site.hostname, default_site.port = "127.0.0.1", 8000
     default_site.save()
 

@@ -50,6 +50,6 @@ def cookie_categories(locales):
         Tag.objects.create(
             name=f"Demo {key}",
             category=categories[key],
-            script_url=f"/static/privacy/demo-tags/{key}.js",
+            script_url=f"/static/website/demo-tags/{key}.js",
         )
     return categories

@@ -1,16 +1,15 @@
-"""Build the demo site by asking each app for its own demo content.
+"""Build the chamber's demo site, one app's content after the other.
 
-Every installed project app may ship a ``demo.py`` with ``load(*, log, translate)``
-(``translate`` is :func:`website.demo.translate`, which translates a page or a snippet,
-handed in so the apps need not import the project); apps are visited in
-``INSTALLED_APPS`` order, which is also their dependency order (home, privacy, forms,
-careers), so no app needs to know about the ones that come after it. Each ``load`` is
-idempotent, which makes the command safe to run on every ``make run``.
+The demo is the project's, not the plugins': each installed app has a module in ``DEMOS``
+with ``load(*, log, translate)`` (``translate`` is :func:`website.demo.localize.translate`,
+which translates a page or a snippet). Apps are visited in ``INSTALLED_APPS`` order, which
+is also their dependency order (home, privacy, forms, careers, events), so no module needs
+to know about the ones that come after it. Each ``load`` is idempotent, which makes the
+command safe to run on every ``make run``.
 """
 
 import secrets
 from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
@@ -19,9 +18,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from website.demo import call_to_action_link, translate
+from website.demo.localize import call_to_action_link, translate
 
-PROJECT_APPS = ("home", "privacy", "forms", "careers", "events")
+DEMOS = {
+    "home": "home.demo",
+    "privacy": "website.demo.privacy",
+    "forms": "website.demo.forms",
+    "careers": "website.demo.careers",
+    "events": "website.demo.events",
+}
 
 
 class Command(BaseCommand):
@@ -29,9 +34,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for config in apps.get_app_configs():
-            if config.name not in PROJECT_APPS or not find_spec(f"{config.name}.demo"):
+            if config.name not in DEMOS:
                 continue
-            module = import_module(f"{config.name}.demo")
+            module = import_module(DEMOS[config.name])
             with transaction.atomic():
                 module.load(log=self._log, translate=translate)
         if apps.is_installed("forms"):

@@ -3,8 +3,7 @@ data-subject requests, in nl, fr and en. Terms follow the chamber's table of pur
 cookie purposes come with the cookie categories (demo_cookies.py)."""
 
 from events.constants import EVENT_END
-
-from .models import LegalBasis, RetentionStart
+from privacy.models import LegalBasis, RetentionStart
 
 # key: (legal basis, retention days, counts from)
 MORE_TERMS = {

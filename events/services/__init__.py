@@ -23,9 +23,9 @@ from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
 from privacy.services import consent_given, consent_record, consent_withdraw
 
+from ..constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
+from ..models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
 from . import mail
-from .constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
-from .models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
 
 logger = logging.getLogger(__name__)
 
@@ -274,8 +274,8 @@ def speaker_link_send(*, event: EventPage, speaker, email: str, locale: str) -> 
     speaker. Raises ``ValueError`` for an event that is no training or has ended, before
     anything is stored.
     """
-    from .constants import EventKind
-    from .speaker_mail import speaker_link_mail
+    from ..constants import EventKind
+    from .mail import speaker_link_mail
 
     source = event.get_source_page()
     if source.kind != EventKind.TRAINING:

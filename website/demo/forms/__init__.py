@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Page, Site
 
+from forms.admin_forms import field_problems
+from forms.models import FieldType, FormField, FormPage, Inbox
 from privacy.models import Purpose
 
-from .admin_forms import field_problems
-from .demo_content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
-from .models import FieldType, FormField, FormPage, Inbox
-
-Log = Callable[[str], None]
+from ..helpers import Log, group_ensure, inbox_ensure, page_at_slug
+from .content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
 
 GROUP = "Secretariat"
 NOTIFICATION_ADDRESS = "secretariaat@example.org"
@@ -29,11 +27,17 @@ NOTIFICATION_ADDRESS = "secretariaat@example.org"
 def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     """``translate`` makes a page's translation into a locale (the project's helper)."""
     source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    group = secretariat_ensure(log=log)
+    group = group_ensure(name=GROUP, log=log)
     home = Site.objects.get(is_default_site=True).root_page.specific
     for spec in (CONTACT, MEMBERSHIP):
         purpose = Purpose.objects.get(key=spec["purpose"], locale=source_locale)
-        inbox = inbox_ensure(name=spec["inbox"], group=group, purpose=purpose, log=log)
+        inbox = inbox_ensure(
+            name=spec["inbox"],
+            group=group,
+            purpose=purpose,
+            notification_address=NOTIFICATION_ADDRESS,
+            log=log,
+        )
         page = form_page_ensure(parent=home, spec=spec, inbox=inbox, log=log)
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             if code != source_locale.language_code:
@@ -43,26 +47,6 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
                     texts=TRANSLATIONS[code],
                     log=log,
                 )
-
-
-def secretariat_ensure(*, log: Log) -> Group:
-    group, created = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    if created:
-        log(f"Created group {GROUP!r}; its members read the contact and membership inboxes.")
-    return group
-
-
-def inbox_ensure(*, name: str, group: Group, purpose: Purpose, log: Log) -> Inbox:
-    inbox, created = Inbox.objects.get_or_create(
-        name=name,
-        defaults={"group": group, "purpose": purpose, "notification_address": NOTIFICATION_ADDRESS},
-    )
-    if created:
-        log(f"Created inbox {name!r} for group {group.name!r}.")
-    return inbox
 
 
 def _fields(spec: dict, source_locale: Locale) -> list[FormField]:
@@ -84,15 +68,9 @@ def _fields(spec: dict, source_locale: Locale) -> list[FormField]:
 
 def form_page_ensure(*, parent: Page, spec: dict, inbox: Inbox, log: Log) -> FormPage:
     """The form page at ``spec``'s slug under ``parent``, replacing a placeholder there."""
-    existing = parent.get_children().filter(slug=spec["page"]["slug"]).first()
+    existing = page_at_slug(parent=parent, slug=spec["page"]["slug"], model=FormPage, log=log)
     if existing is not None:
-        if isinstance(existing.specific, FormPage):
-            return existing.specific
-        for translation in existing.get_translations():
-            translation.delete()
-        existing.delete()
-        log(f"Removed the placeholder page {existing.title!r} and its translations.")
-
+        return existing
     fields = _fields(spec, parent.locale)
     problems = field_problems(fields, inbox_purpose=inbox.purpose)
     if problems:

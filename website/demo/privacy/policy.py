@@ -12,8 +12,9 @@ from datetime import date
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from .demo_policy_content import INTRO, SECTIONS, TITLE
-from .models import PrivacyPolicyPage
+from privacy.models import PrivacyPolicyPage
+
+from .policy_content import INTRO, SECTIONS, TITLE
 
 Log = Callable[[str], None]
 SLUG = "privacy"

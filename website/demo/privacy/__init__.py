@@ -2,19 +2,18 @@
 ``Privacy officers`` group. Safe to run repeatedly: like the demo pages, only what is missing
 is created; a purpose or translation that exists is left as editors made it."""
 
-from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
 from careers.constants import VACANCY_CLOSING
+from privacy import conf
+from privacy.models import LegalBasis, Purpose, RetentionStart
 
-from . import demo_cookies, demo_policy, demo_requests
-from .demo_content import MORE_TERMS, MORE_TEXTS
-from .models import LegalBasis, Purpose, RetentionStart
-
-OFFICERS_GROUP = "Privacy officers"
+from ..helpers import ACCESS_ADMIN, group_ensure
+from . import cookies, policy, requests
+from .content import MORE_TERMS, MORE_TEXTS
 
 OFFICER_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
+    ACCESS_ADMIN,
     ("privacy", "view_consentrecord"),
     ("privacy", "view_deletionlog"),
     ("privacy", "view_retentionfailure"),
@@ -288,19 +287,6 @@ def _create(purpose: Purpose, key: str, language: str) -> Purpose:
     return purpose
 
 
-def _officers(log) -> None:
-    group, created = Group.objects.get_or_create(name=OFFICERS_GROUP)
-    for app_label, codename in OFFICER_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is None:
-            log(f"permission {app_label}.{codename} missing; run migrate first")
-            continue
-        group.permissions.add(permission)
-    log(f"group '{OFFICERS_GROUP}' {'created' if created else 'up to date'}")
-
-
 def load(*, log, translate) -> None:
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0] for code in TEXTS["newsletter"]
@@ -317,7 +303,15 @@ def load(*, log, translate) -> None:
                 _create(original.copy_for_translation(locales[language]), key, language)
                 created += 1
     log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
-    _officers(log)
-    demo_requests.load(log=log, translate=translate)
-    demo_cookies.load(log=log)
-    demo_policy.load(log=log, translate=translate)
+    group_ensure(
+        name=conf.officers_group(),
+        permissions=[
+            *OFFICER_PERMISSIONS,
+            *cookies.OFFICER_PERMISSIONS,
+            *requests.OFFICER_PERMISSIONS,
+        ],
+        log=log,
+    )
+    requests.load(log=log, translate=translate)
+    cookies.load(log=log)
+    policy.load(log=log, translate=translate)

@@ -4,10 +4,9 @@ after its category, so the gating can be watched in a browser). Idempotent like 
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
-from .models import CookieCategory, LegalBasis, Purpose, RetentionStart, Tag
+from privacy.models import CookieCategory, LegalBasis, Purpose, RetentionStart, Tag
 
 LANGUAGES = ("nl", "fr", "en")
 SIX_MONTHS = {"nl": "6 maanden", "fr": "6 mois", "en": "6 months"}
@@ -176,19 +175,6 @@ OFFICER_PERMISSIONS = [
 ] + [("privacy", "change_cookiepolicysettings")]
 
 
-def _officers(log) -> None:
-    from .demo import OFFICERS_GROUP
-
-    group = Group.objects.filter(name=OFFICERS_GROUP).first()
-    if group is None:
-        return
-    permissions = Permission.objects.filter(
-        content_type__app_label="privacy",
-        codename__in=[codename for _app, codename in OFFICER_PERMISSIONS],
-    )
-    group.permissions.add(*permissions)
-
-
 def load(*, log) -> None:
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
     source = locales["nl"]
@@ -216,8 +202,7 @@ def load(*, log) -> None:
         tag_name = f"Demo tag: {key}"
         if not Tag.objects.filter(name=tag_name).exists():
             Tag.objects.create(
-                name=tag_name, category=category, script_url=f"/static/privacy/demo-tags/{key}.js"
+                name=tag_name, category=category, script_url=f"/static/website/demo-tags/{key}.js"
             )
             created += 1
-    _officers(log)
     log(f"{len(CATEGORIES)} cookie categories with purposes and demo tags ({created} created)")

@@ -1,4 +1,5 @@
-"""Helpers the apps' ``demo.py`` modules share to build translated demo content."""
+"""Translations for the demo: the rows wagtail-localize's editor writes, made from the texts
+of each app's demo module."""
 
 from __future__ import annotations
 

@@ -11,19 +11,17 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from events import conf
+from events.constants import PURPOSE_REGISTRATION
+from events.models import EventIndexPage, EventPage, EventPageSpeaker, Speaker
 from forms.models import Inbox
 from privacy.models import Purpose
 
-from . import conf
-from .constants import PURPOSE_REGISTRATION
-from .demo_content import EVENTS, INDEX, SPEAKERS, TRANSLATIONS
-from .models import EventIndexPage, EventPage, EventPageSpeaker, Speaker
-
-Log = Callable[[str], None]
+from ..helpers import Log, group_ensure, inbox_ensure, page_at_slug
+from .content import EVENTS, INDEX, SPEAKERS, TRANSLATIONS
 
 INBOX = "Event registrations"
 NOTIFICATION_ADDRESS = "evenementen@example.org"
@@ -36,8 +34,15 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         if code != source_locale.language_code
     ]
-    group = events_group_ensure(log=log)
-    inbox = events_inbox_ensure(group=group, source_locale=source_locale, log=log)
+    # The organisers: they read the registrations inbox and the check-in lists.
+    group = group_ensure(name=conf.group_name(), log=log)
+    inbox = inbox_ensure(
+        name=INBOX,
+        group=group,
+        purpose=Purpose.objects.get(key=PURPOSE_REGISTRATION, locale=source_locale),
+        notification_address=NOTIFICATION_ADDRESS,
+        log=log,
+    )
     speakers = [_speaker_ensure(spec, source_locale, others, log, translate) for spec in SPEAKERS]
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = _index_ensure(home, log)
@@ -47,29 +52,6 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     for page in pages:
         for locale in others:
             translate(page=page, locale=locale, texts=TRANSLATIONS[locale.language_code], log=log)
-
-
-def events_group_ensure(*, log: Log) -> Group:
-    """The organisers: they read the registrations inbox and the check-in lists."""
-    name = conf.group_name()
-    group, created = Group.objects.get_or_create(name=name)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    if created:
-        log(f"Created group {name!r}; its members read event registrations.")
-    return group
-
-
-def events_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -> Inbox:
-    purpose = Purpose.objects.get(key=PURPOSE_REGISTRATION, locale=source_locale)
-    inbox, created = Inbox.objects.get_or_create(
-        name=INBOX,
-        defaults={"group": group, "purpose": purpose, "notification_address": NOTIFICATION_ADDRESS},
-    )
-    if created:
-        log(f"Created inbox {INBOX!r} for group {group.name!r}.")
-    return inbox
 
 
 def _speaker_ensure(
@@ -87,9 +69,9 @@ def _speaker_ensure(
 
 
 def _index_ensure(home: Page, log: Log) -> EventIndexPage:
-    existing = home.get_children().filter(slug=INDEX["slug"]).first()
+    existing = page_at_slug(parent=home, slug=INDEX["slug"], model=EventIndexPage, log=log)
     if existing is not None:
-        return existing.specific
+        return existing
     index = EventIndexPage(locale=home.locale, **INDEX)
     home.add_child(instance=index)
     index.save_revision().publish()
@@ -98,9 +80,9 @@ def _index_ensure(home: Page, log: Log) -> EventIndexPage:
 
 
 def _event_ensure(index, spec: dict, inbox: Inbox, speakers: list[Speaker], log: Log) -> EventPage:
-    existing = index.get_children().filter(slug=spec["page"]["slug"]).first()
+    existing = page_at_slug(parent=index, slug=spec["page"]["slug"], model=EventPage, log=log)
     if existing is not None:
-        return existing.specific
+        return existing
     start = (timezone.now() + timedelta(days=spec["days"])).replace(
         hour=18, minute=0, second=0, microsecond=0
     )

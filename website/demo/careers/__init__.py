@@ -13,17 +13,13 @@ import datetime
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
-from forms.models import Inbox
-from privacy.models import OutcomeRetention, Purpose
-
-from . import conf
-from .constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
-from .demo_content import INDEX, REJECTION, SPONTANEOUS, TRANSLATIONS, VACANCIES
-from .models import (
+from careers import conf
+from careers.constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
+from careers.models import (
     RejectionEmailTemplate,
     SpontaneousApplicationFormField,
     SpontaneousApplicationPage,
@@ -31,9 +27,12 @@ from .models import (
     VacancyIndexPage,
     VacancyPage,
 )
-from .services import application_form_fields_default
+from careers.services import application_form_fields_default
+from forms.models import Inbox
+from privacy.models import OutcomeRetention, Purpose
 
-Log = Callable[[str], None]
+from ..helpers import ACCESS_ADMIN, Log, group_ensure, inbox_ensure, page_at_slug
+from .content import INDEX, REJECTION, SPONTANEOUS, TRANSLATIONS, VACANCIES
 
 NOTIFICATION_ADDRESS = "hr@example.org"
 # The privacy officers may change these; the demo only sets them when missing.
@@ -78,33 +77,29 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
 
 
 def recruitment_group_ensure(*, log: Log) -> Group:
-    group, created = Group.objects.get_or_create(name=conf.recruitment_group())
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        # Recruiters word the rejection e-mail themselves.
-        *Permission.objects.filter(
-            content_type__app_label="careers",
-            codename__in=[
-                "add_rejectionemailtemplate",
-                "change_rejectionemailtemplate",
-                "view_rejectionemailtemplate",
-            ],
-        ),
+    """Recruiters read applications (by rule, not by permission) and word the rejection
+    e-mail themselves."""
+    return group_ensure(
+        name=conf.recruitment_group(),
+        permissions=[
+            ACCESS_ADMIN,
+            *(
+                ("careers", f"{action}_rejectionemailtemplate")
+                for action in ("add", "change", "view")
+            ),
+        ],
+        log=log,
     )
-    if created:
-        log(f"Created group {group.name!r}; its members read applications.")
-    return group
 
 
 def recruitment_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -> Inbox:
-    purpose = Purpose.objects.get(key=APPLICATION_PURPOSE, locale=source_locale)
-    inbox, created = Inbox.objects.get_or_create(
+    return inbox_ensure(
         name=conf.recruitment_inbox(),
-        defaults={"group": group, "purpose": purpose, "notification_address": NOTIFICATION_ADDRESS},
+        group=group,
+        purpose=Purpose.objects.get(key=APPLICATION_PURPOSE, locale=source_locale),
+        notification_address=NOTIFICATION_ADDRESS,
+        log=log,
     )
-    if created:
-        log(f"Created inbox {inbox.name!r} for group {group.name!r}.")
-    return inbox
 
 
 def outcome_retention_ensure(*, log: Log) -> None:
@@ -152,14 +147,9 @@ def _purpose_names(code: str) -> dict[str, str]:
 
 def index_ensure(*, parent: Page, log: Log) -> VacancyIndexPage:
     """The vacancy index at its slug, replacing home's placeholder page there once."""
-    existing = parent.get_children().filter(slug=INDEX["slug"]).first()
+    existing = page_at_slug(parent=parent, slug=INDEX["slug"], model=VacancyIndexPage, log=log)
     if existing is not None:
-        if isinstance(existing.specific, VacancyIndexPage):
-            return existing.specific
-        for translated in existing.get_translations():
-            translated.delete()
-        existing.delete()
-        log(f"Removed the placeholder page {existing.title!r} and its translations.")
+        return existing
     index = VacancyIndexPage(locale=parent.locale, **INDEX)
     parent.add_child(instance=index)
     index.save_revision().publish()
@@ -168,9 +158,9 @@ def index_ensure(*, parent: Page, log: Log) -> VacancyIndexPage:
 
 
 def form_page_ensure(*, parent: Page, model, spec: dict, inbox: Inbox, log: Log):
-    existing = parent.get_children().filter(slug=spec["slug"]).first()
+    existing = page_at_slug(parent=parent, slug=spec["slug"], model=model, log=log)
     if existing is not None:
-        return existing.specific
+        return existing
     field_model = VacancyFormField if model is VacancyPage else SpontaneousApplicationFormField
     page = model(locale=parent.locale, inbox=inbox, **spec)
     with translation.override(parent.locale.language_code):

@@ -1,0 +1,94 @@
+"""E-mails events sends: to registrants and to speakers, through privacy's one sender.
+
+A registrant's mail is in the language of the page they registered on and carries the
+signed links to cancel and to change the participant-list and photo choices; a confirmed
+seat comes with the calendar file, which (unlike the page's) holds the online link.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale
+
+from privacy.links import absolute_url
+from privacy.services.mail import Attachment, mail_send
+
+from ..ics import calendar_filename, calendar_text
+
+
+def _registration_send(*, registration, template: str, extra: dict | None = None) -> bool:
+    from ..links import registration_urls
+    from ..selectors import page_in_language, waiting_position
+
+    submission = registration.submission
+    locale = submission.locale or settings.LANGUAGE_CODE
+    page = page_in_language(registration)
+    source = registration.event
+    attachments = []
+    if registration.is_confirmed:
+        with translation.override(locale):
+            text = calendar_text(page=page, private=True)
+        mimetype = "text/calendar; charset=utf-8; method=PUBLISH"
+        attachments.append(Attachment(calendar_filename(page), text, mimetype))
+    return mail_send(
+        to=submission.subject_email,
+        template=f"events/email/{template}",
+        language=locale,
+        context={
+            "registration": registration,
+            "page": page,
+            "event": source,
+            "first_name": registration.answer("first_name"),
+            "page_url": page.get_full_url(),
+            "links": registration_urls(registration, locale),
+            "position": waiting_position(registration=registration),
+            "online_url": source.online_url if registration.is_confirmed else "",
+            **(extra or {}),
+        },
+        attachments=attachments,
+    )
+
+
+def registration_confirmation(*, registration, resent: bool = False) -> bool:
+    """Your seat, or your place on the waiting list (again, when ``resent``)."""
+    return _registration_send(
+        registration=registration, template="confirmation", extra={"resent": resent}
+    )
+
+
+def registration_promoted(*, registration) -> bool:
+    """A seat came free: you moved up from the waiting list."""
+    return _registration_send(registration=registration, template="promoted")
+
+
+def registration_cancelled(*, registration) -> bool:
+    return _registration_send(registration=registration, template="cancelled")
+
+
+def speaker_link_url(*, link, locale: str) -> str:
+    from ..links import speaker_link_token
+
+    return absolute_url(
+        name="events_speakers:speaker_list",
+        locale=locale,
+        kwargs={"token": speaker_link_token(link)},
+    )
+
+
+def speaker_link_mail(*, link, locale: str) -> bool:
+    """Send a speaker their link in ``locale``; False (and logged) when it did not go."""
+    event = link.event
+    target = Locale.objects.filter(language_code=locale).first()
+    page = (event.get_translation_or_none(target) if target else None) or event
+    return mail_send(
+        to=link.email,
+        template="events/email/speaker_link",
+        language=locale,
+        context={
+            "link": link,
+            "page": page,
+            "event": event,
+            "url": speaker_link_url(link=link, locale=locale),
+        },
+    )

@@ -1,0 +1,60 @@
+"""The e-mails events sends: multipart like privacy's own, in the registrant's or speaker's
+language, each with the recipient's preference centre."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from events.constants import EventKind
+from events.models import EventPageSpeaker
+from tests.events.conftest import person
+from tests.events.factories import SpeakerFactory
+from tests.forms.conftest import _user
+from tests.privacy.mail import assert_preference_link, html_part
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_confirmation_is_multipart_with_the_calendar_and_the_preference_centre(event, register):
+    register(event, person(1))
+
+    [message] = mail.outbox
+    assert_preference_link(message, language="nl")
+    html = html_part(message)
+    assert "Netwerkavond" in html
+    assert "/nl/my-registration/" in html and "/cancel/" in html
+    [(filename, content, mimetype)] = message.attachments
+    assert filename.endswith(".ics") and "BEGIN:VEVENT" in content
+    assert mimetype.startswith("text/calendar")
+
+
+def test_the_waiting_list_mail_is_multipart_without_a_calendar(event, register):
+    register(event, person(1))
+    register(event, person(2))
+    mail.outbox.clear()
+
+    register(event, person(3))
+
+    [message] = mail.outbox
+    assert_preference_link(message, language="nl")
+    assert message.attachments == []
+
+
+def test_the_speakers_link_mail_is_multipart_and_links_the_preference_centre(
+    client, make_event, register, events_group, django_capture_on_commit_callbacks
+):
+    training = make_event(title="Opleiding GDPR", slug="opleiding-gdpr", kind=EventKind.TRAINING)
+    speaker = SpeakerFactory(name="Sofie Spreker")
+    EventPageSpeaker.objects.create(page=training, speaker=speaker)
+    client.force_login(_user("organiser", groups=[events_group]))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("events_registrations:speaker_links", args=[training.pk]),
+            {"speaker": speaker.pk, "email": "sofie@example.org", "language": "fr"},
+        )
+
+    [message] = mail.outbox
+    assert_preference_link(message, language="fr")
+    assert "/fr/speaker-list/" in html_part(message)
