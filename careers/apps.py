@@ -7,6 +7,7 @@ class CareersConfig(AppConfig):
 
     name = "careers"
     verbose_name = _("Careers")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from django.db.models.signals import post_delete

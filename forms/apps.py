@@ -7,6 +7,7 @@ class FormsConfig(AppConfig):
 
     name = "forms"
     label = "forms"
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         # Field lists and inboxes are cached per page (forms.cache); any edit of what they

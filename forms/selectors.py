@@ -156,17 +156,3 @@ def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:
             )
         )
     return choices
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value) -> str:
-    """A spreadsheet shows a cell starting with ``=``, ``+``, ``-`` or ``@`` as a formula;
-    a visitor's answer must stay text, so such cells get a leading apostrophe.
-
-    Every cell goes through this, not only the answers: an e-mail address may itself
-    start with "=" (``=cmd|'/ccalc'!a0@example.org`` is a valid one).
-    """
-    text = display_value(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -56,9 +56,7 @@ class ApplicationDetailView(generic.InspectView):
     template_name = "careers/admin/application_detail.html"
     # Checked in get_object with a 404, not Wagtail's permission redirect (which would
     # differ between an application that exists and one that does not).
-    permission_policy = None
-    index_url_name = edit_url_name = delete_url_name = None
-    header_icon = "user"
+    any_permission_required = None
 
     def get_object(self, queryset=None):
         return application_or_404(self.request, self.pk)

@@ -20,8 +20,8 @@ from wagtail.url_routing import RouteResult
 
 from forms.models import AbstractFormField, AbstractFormPage
 
-from ..admin_forms import EventPageAdminForm
 from ..constants import ICS_PATH, EventKind
+from ..page_forms import EventPageAdminForm
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
@@ -266,7 +266,7 @@ class EventPage(AbstractFormPage):
         return url
 
     def get_context(self, request, *args, **kwargs):
-        from ..schema_org import event_json_ld
+        from ..jsonld import event_json_ld
         from ..selectors import event_counts
 
         context = super().get_context(request, *args, **kwargs)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
@@ -23,10 +22,6 @@ class SubmissionDetailView(generic.InspectView):
     any_permission_required = [READ]
     index_url_name = edit_url_name = delete_url_name = None
     header_icon = "mail"
-
-    @cached_property
-    def permission_policy(self):
-        return submission_policy
 
     def get_object(self, queryset=None):
         submission = (

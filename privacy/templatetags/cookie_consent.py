@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
 from django.utils import translation
 
+from .. import conf
 from ..selectors import policy_page_url
 from ..services import cookies as cookie_services
 
@@ -42,8 +43,26 @@ def banner_context(request, *, next_url: str) -> dict:
         ],
         "next_url": next_url,
         "policy_url": policy_page_url(locale=locale),
-        "api_url": reverse("website-api:cookie_consent_api"),
+        "api_url": cookie_consent_api_url(),
     }
+
+
+def cookie_consent_api_url() -> str:
+    """Where the banner's script records a choice: ``privacy.api``'s route, in the API the
+    site mounted it in.
+
+    The site names its API's namespace as it likes (``PRIVACY_API_NAMESPACE``; unset, the
+    namespaces of the URLconf are tried). Without the route the address is empty and the
+    banner's form posts to the plain view, which always works.
+    """
+    configured = conf.api_namespace()
+    namespaces = [configured] if configured else list(get_resolver(get_urlconf()).namespace_dict)
+    for namespace in namespaces:
+        try:
+            return reverse(f"{namespace}:cookie_consent_api")
+        except NoReverseMatch:
+            continue
+    return ""
 
 
 @register.simple_tag(takes_context=True)

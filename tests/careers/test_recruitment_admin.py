@@ -116,6 +116,34 @@ def test_spreadsheet_export_carries_no_file_and_no_formula(apply, client, vacanc
     assert "cv An.pdf" not in csv and ".pdf" not in csv
 
 
+def test_xlsx_export_keeps_formulas_as_text_and_times_local(apply, client, vacancy, recruiter):
+    import datetime
+    import io
+
+    import openpyxl
+    from wagtail.users.models import UserProfile
+
+    application = apply(vacancy, name='=HYPERLINK("http://evil.example")')
+    moment = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
+    Application.objects.filter(pk=application.pk).update(submitted_at=moment)
+    profile = UserProfile.get_for_user(recruiter)
+    profile.current_time_zone = "Asia/Tokyo"
+    profile.save()
+    client.force_login(recruiter)
+
+    xlsx = client.get(reverse("careers_recruitment:index"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    csv = b"".join(
+        client.get(reverse("careers_recruitment:index"), {"export": "csv"}).streaming_content
+    ).decode("utf-8-sig")
+
+    header = [cell.value for cell in sheet[1]]
+    name = sheet[2][header.index("name")]
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://evil.example")', "s")
+    assert sheet[2][header.index("submitted_at")].value == datetime.datetime(2026, 1, 15, 21, 0)
+    assert "2026-01-15T21:00:00+09:00" in csv
+
+
 def test_detail_shows_answers_purposes_files_history_and_notes(hr, application):
     application.notes.create(author_name="recruiter", text="Sterke kandidaat")
 
