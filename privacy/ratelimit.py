@@ -119,7 +119,16 @@ def over_limit(
     return count > rate.limit
 
 
+def privacy_rate() -> Rate | None:
+    return parse_rate(conf.rate_limit(), setting="PRIVACY_RATE_LIMIT")
+
+
 def rate_limited(request: HttpRequest, *, scope: str) -> bool:
     """Privacy's own public forms: ``PRIVACY_RATE_LIMIT`` (default ``"5/m"``) per client."""
-    rate = parse_rate(conf.rate_limit(), setting="PRIVACY_RATE_LIMIT")
-    return over_limit(request, scope=f"privacy:{scope}", rate=rate)
+    return over_limit(request, scope=f"privacy:{scope}", rate=privacy_rate())
+
+
+def retry_after() -> int:
+    """Seconds until privacy's current window ends (for the ``Retry-After`` header)."""
+    rate = privacy_rate()
+    return 0 if rate is None else rate.retry_after()

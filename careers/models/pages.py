@@ -249,12 +249,10 @@ class VacancyPage(ApplicationFormPage):
         return self.get_source_page()
 
     def get_context(self, request, *args, **kwargs):
-        from ..jsonld import job_posting, job_posting_script
+        from ..jsonld import job_posting
 
         context = super().get_context(request, *args, **kwargs)
-        context["job_posting"] = (
-            job_posting_script(job_posting(page=self, request=request)) if self.is_open else None
-        )
+        context["json_ld"] = job_posting(page=self, request=request) if self.is_open else None
         return context
 
 

@@ -266,7 +266,7 @@ class EventPage(AbstractFormPage):
         return url
 
     def get_context(self, request, *args, **kwargs):
-        from ..schema_org import event_json_ld
+        from ..jsonld import event_json_ld
         from ..selectors import event_counts
 
         context = super().get_context(request, *args, **kwargs)

@@ -28,6 +28,7 @@ from privacy.registry import registration_for
 from privacy.services import requests as services
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
 from tests.privacy.links import aged_token, tampered, token_in, without_csrf_token
+from tests.privacy.mail import assert_no_preference_link, assert_preference_link
 
 pytestmark = pytest.mark.django_db
 
@@ -148,6 +149,8 @@ def test_only_the_button_behind_the_link_confirms_and_starts_the_month(
     officer_mail = mail.outbox[-1]
     assert officer_mail.to == ["officer@example.org"]
     assert "ann@example.org" not in officer_mail.body  # the content stays in the admin
+    assert_no_preference_link(officer_mail)  # the officers are not whom it is about
+    assert_preference_link(mail.outbox[0], language="nl")  # the requester is
     assert ModelLogEntry.objects.filter(action="privacy.request.confirm").count() == 1
 
 

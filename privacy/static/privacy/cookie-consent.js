@@ -71,6 +71,11 @@
         (cookies || []).forEach(deleteCookie);
     }
 
+    function csrfToken() {
+        var field = form.querySelector("input[name=csrfmiddlewaretoken]");
+        return field ? field.value : "";
+    }
+
     function send(button) {
         var chosen = {};
         form.querySelectorAll("input[name=category]").forEach(function (box) {
@@ -84,7 +89,12 @@
         return fetch(api, {
             method: "POST",
             credentials: "same-origin",
-            headers: {"Content-Type": "application/json", "Accept": "application/json"},
+            // The API checks a browser's request for CSRF as Django checks the form.
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json",
+                "X-CSRFToken": csrfToken()
+            },
             body: JSON.stringify({
                 button: button,
                 choices: button === "choose" ? chosen : {},
