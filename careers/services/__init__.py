@@ -13,21 +13,18 @@ from .applications import (
     application_status_change,
 )
 from .links import (
-    LinkInvalid,
     application_for_renew_token,
     application_for_withdraw_token,
     application_renew_url,
     application_talent_pool_renew,
     application_talent_pool_renew_by_token,
     application_withdraw,
-    application_withdraw_by_token,
     application_withdraw_url,
 )
 from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
 __all__ = [
     "InvalidStatusChange",
-    "LinkInvalid",
     "application_create",
     "application_delete",
     "application_for_renew_token",
@@ -40,7 +37,6 @@ __all__ = [
     "application_talent_pool_renew",
     "application_talent_pool_renew_by_token",
     "application_withdraw",
-    "application_withdraw_by_token",
     "application_withdraw_url",
     "talent_pool_reminders_send",
 ]

@@ -18,6 +18,7 @@ from careers.models import (
 from careers.services import application_form_fields_default
 from privacy.models import LegalBasis, RetentionStart
 from tests.forms.factories import InboxFactory
+from tests.forms.samples import pdf_bytes, upload
 from tests.privacy.factories import PurposeFactory
 
 
@@ -121,3 +122,18 @@ __all__ = [
     "application_purpose",
     "talent_pool_purpose",
 ]
+
+
+EMAIL = "an.peeters@example.org"
+
+
+def application_data(**overrides):
+    data = {
+        "name": "An Peeters",
+        "email": "An.Peeters@Example.org",
+        "phone": "+32 2 123 45 67",
+        "cv": upload("cv An.pdf", pdf_bytes()),
+        "message": "Graag!",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

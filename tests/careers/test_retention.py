@@ -14,8 +14,7 @@ from careers.models import Application
 from forms.models import FormSubmission
 from privacy.models import OutcomeRetention, Purpose, RetentionStart
 from privacy.services import consent_withdraw, retention_enforce
-from tests.careers.conftest import EMAIL
-from tests.careers.factories import SpontaneousApplicationPageFactory
+from tests.careers.factories import EMAIL, SpontaneousApplicationPageFactory
 from tests.forms.samples import private_files
 from tests.privacy.factories import PurposeFactory
 
