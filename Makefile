@@ -56,7 +56,7 @@ clamav:
 	  fi; \
 	fi
 
-# Three runs: the suite; forms and privacy installed into a minimal Wagtail site of their own
+# Three runs: the suite; the four plugins installed into a minimal Wagtail site of their own
 # (tests/standalone, no home or website); the browser tests against a live server.
 test: setup browser clamav
 	$(BIN)/python -m pytest -m "not browser"

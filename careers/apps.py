@@ -7,25 +7,18 @@ class CareersConfig(AppConfig):
 
     name = "careers"
     verbose_name = _("Careers")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from privacy import signals
+        from privacy.vocabulary import retention_end_register
 
         from . import models, receivers
+        from .constants import VACANCY_CLOSING
 
-        signals.purpose_retention_changed.connect(
-            receivers.retention_changed, dispatch_uid="careers.retention_changed"
-        )
-        signals.consent_withdrawn.connect(
-            receivers.consent_withdrawn, dispatch_uid="careers.consent_withdrawn"
-        )
-        from wagtail.signals import page_published
+        retention_end_register(VACANCY_CLOSING)
 
-        page_published.connect(
-            receivers.vacancy_published, sender=models.VacancyPage, dispatch_uid="careers.vacancy"
-        )
         for model in (models.Application, models.ApplicationNote, models.ApplicationStatusChange):
             post_delete.connect(
                 receivers.log_entries_delete, sender=model, dispatch_uid=f"careers.log.{model}"

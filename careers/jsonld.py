@@ -4,20 +4,19 @@ employmentType (validThrough only when the vacancy has a closing date: it then e
 
 from __future__ import annotations
 
-import json
-
-from django.conf import settings
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 from wagtail.rich_text import expand_db_html
 
+from privacy.jsonld import jsonld_script
 from privacy.selectors import controller_name
 
 
-def job_posting(*, page, request=None) -> dict:
+def job_posting(*, page, request=None) -> SafeString:
+    """The vacancy's ``JobPosting`` as a JSON-LD script element."""
     description = f"<p>{page.summary}</p>" + expand_db_html(page.description or "")
     if page.what_we_offer:
         description += expand_db_html(page.what_we_offer)
-    root = page.get_site().root_url if page.get_site() else settings.SITE_BASE_URL
+    site = page.get_site()
     posting = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -28,7 +27,7 @@ def job_posting(*, page, request=None) -> dict:
         "hiringOrganization": {
             "@type": "Organization",
             "name": controller_name(),
-            "sameAs": root,
+            **({"sameAs": site.root_url} if site else {}),
         },
         "jobLocation": {
             "@type": "Place",
@@ -44,13 +43,4 @@ def job_posting(*, page, request=None) -> dict:
     closes_at = page.closes_at()
     if closes_at is not None:
         posting["validThrough"] = closes_at.isoformat()
-    return posting
-
-
-def job_posting_script(posting: dict) -> str:
-    """The JSON for a ``<script type="application/ld+json">``, safe inside HTML."""
-    text = json.dumps(posting, ensure_ascii=False)
-    # "</script>" or "<!--" in a text must not end the element early.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    # Escaped above for a script element.
-    return mark_safe(text)  # noqa: S308  # nosec B308 B703
+    return jsonld_script(posting)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+
+from forms.constants import default_language
 
 from .constants import ApplicationStatus, VacancyStatus
 from .models import Application, ApplicationNote, ApplicationStatusChange
@@ -53,12 +55,18 @@ def open_vacancies(*, index, department: str = "", location: str = "") -> QueryS
     from .models import VacancyPage
 
     today = timezone.localdate()
+    is_open = Q(status=VacancyStatus.OPEN) & (
+        Q(closing_date__isnull=True) | Q(closing_date__gte=today)
+    )
+    # A translation is open while its source is (see ``VacancyPage.is_open``).
+    source = VacancyPage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=default_language()
+    )
     vacancies = (
         VacancyPage.objects.live()
         .public()
         .child_of(index)
-        .filter(status=VacancyStatus.OPEN)
-        .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
+        .filter(Exists(source.filter(is_open)) | (~Exists(source) & is_open))
     )
     if department:
         vacancies = vacancies.filter(department=department)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -41,12 +40,12 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar_text(*, page, private: bool = False) -> str:
+def calendar_text(*, page, private: bool = False, request=None) -> str:
     """The VCALENDAR of ``page`` (any translation); ``private`` adds the online link, which
     only registrants receive."""
     source = page.get_source_page()
-    url = urljoin(settings.SITE_BASE_URL, page.get_url() or "")
-    host = urlsplit(settings.SITE_BASE_URL).hostname or "localhost"
+    url = page.get_full_url(request) or ""
+    host = urlsplit(url).hostname or "localhost"
     location = ", ".join(part for part in (page.venue, " ".join(page.address.split())) if part)
     description = " ".join(strip_tags(page.description).split())
     if private and source.online_url:
@@ -80,6 +79,7 @@ def calendar_filename(page) -> str:
 
 
 def calendar_response(*, page, request) -> HttpResponse:
-    response = HttpResponse(calendar_text(page=page), content_type="text/calendar; charset=utf-8")
+    text = calendar_text(page=page, request=request)
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{calendar_filename(page)}"'
     return response

@@ -15,16 +15,6 @@ from .models import Registration, SpeakerLink
 REGISTRATION_SALT = "events.registration"
 SPEAKER_SALT = "events.speaker"
 
-__all__ = [
-    "LinkExpired",
-    "LinkInvalid",
-    "registration_from_token",
-    "registration_token",
-    "registration_urls",
-    "speaker_link_from_token",
-    "speaker_link_token",
-]
-
 
 def registration_token(registration: Registration) -> str:
     return link_sign(salt=REGISTRATION_SALT, payload={"r": registration.pk})

@@ -1,7 +1,7 @@
 """Signal receivers: keeping registrations in step with what changes around them.
 
-- An event published: its data's retention follows its (possibly moved) end, and a larger
-  capacity moves people up from the waiting list.
+- An event published: a larger capacity moves people up from the waiting list (its data's
+  retention follows its end through :meth:`EventPage.submission_end_moved`).
 - A confirmed registration deleted (the person's erasure request): its seat goes to the
   first person waiting, as a cancellation's would.
 - A photo consent withdrawn anywhere (the choices link, the preference centre, an erasure):
@@ -19,13 +19,12 @@ from .constants import PURPOSE_PHOTOS, RegistrationStatus
 from .models import EventPage, Registration
 
 
-@receiver(page_published, sender=EventPage, dispatch_uid="events_retention_sync")
+@receiver(page_published, sender=EventPage, dispatch_uid="events_promote")
 def event_published(sender, instance: EventPage, **kwargs) -> None:
-    from .services import event_retention_sync, registrations_promote
+    from .services import registrations_promote
 
     if instance.get_source_page().pk != instance.pk:
         return
-    event_retention_sync(event=instance)
     registrations_promote(event=instance)
 
 

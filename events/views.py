@@ -8,15 +8,12 @@ after the event 409: each page says why, and nothing changes.
 from __future__ import annotations
 
 from django import forms
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
-from privacy.views.links import link_refused
+from privacy.views.links import SignedLinkView
 
 from . import services
-from .links import LinkInvalid, registration_from_token
+from .links import registration_from_token
 from .selectors import page_in_language
 
 
@@ -35,56 +32,67 @@ def _context(registration, **extra) -> dict:
     return {"registration": registration, "page": page, "event": registration.event, **extra}
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def registration_cancel(request, token: str):
-    try:
-        registration = registration_from_token(token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="registration")
-    template = "events/registration_cancel.html"
-    if registration.event.is_past():
-        context = _context(
-            registration,
-            refused=services.CANCEL_AFTER_END,
-        )
-        return TemplateResponse(request, template, context, status=409)
-    if request.method == "POST" and not registration.is_cancelled:
+class RegistrationLinkView(SignedLinkView):
+    refusal = "registration"
+
+    def load(self, token):
+        return registration_from_token(token)
+
+    def get_context_data(self, **kwargs):
+        registration = kwargs.pop("registration", self.object)
+        return super().get_context_data(**_context(registration, **kwargs))
+
+
+class RegistrationCancelView(RegistrationLinkView):
+    template_name = "events/registration_cancel.html"
+
+    def get(self, request, *args, **kwargs):
+        if self.object.event.is_past():
+            return self._refused(services.CANCEL_AFTER_END)
+        return super().get(request, *args, **kwargs)
+
+    def act(self):
+        if self.object.event.is_past():
+            return self._refused(services.CANCEL_AFTER_END)
+        if self.object.is_cancelled:
+            return {}
         try:
-            registration = services.registration_cancel(registration=registration)
+            registration = services.registration_cancel(registration=self.object)
         except services.CancellationRefused as refusal:
-            context = _context(registration, refused=refusal.message)
-            return TemplateResponse(request, template, context, status=409)
-        return TemplateResponse(request, template, _context(registration, done=True))
-    return TemplateResponse(request, template, _context(registration))
+            return self._refused(refusal.message)
+        return {"registration": registration, "done": True}
+
+    def _refused(self, message):
+        return self.render_to_response(self.get_context_data(refused=message), status=409)
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def registration_choices(request, token: str):
-    try:
-        registration = registration_from_token(token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="registration")
-    initial = {
-        "hidden_from_list": registration.hidden_from_list,
-        "photo_consent": registration.photo_consent,
-    }
-    template = "events/registration_choices.html"
-    if request.method == "POST":
-        form = ChoicesForm(request.POST, initial=initial)
-        if form.is_valid():
-            hidden = form.cleaned_data["hidden_from_list"]
-            if hidden != registration.hidden_from_list:
-                services.registration_object(registration=registration, hidden=hidden)
-            photo = form.cleaned_data["photo_consent"]
-            if photo != registration.photo_consent:
-                services.registration_photo_choice(registration=registration, consent=photo)
-            form = ChoicesForm(initial=initial | form.cleaned_data)
-            return TemplateResponse(
-                request, template, _context(registration, form=form, saved=True)
-            )
-        return TemplateResponse(request, template, _context(registration, form=form), status=400)
-    return TemplateResponse(
-        request, template, _context(registration, form=ChoicesForm(initial=initial))
-    )
+class RegistrationChoicesView(RegistrationLinkView):
+    template_name = "events/registration_choices.html"
+
+    def _initial(self) -> dict:
+        registration = self.object
+        return {
+            "hidden_from_list": registration.hidden_from_list,
+            "photo_consent": registration.photo_consent,
+        }
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", ChoicesForm(initial=self._initial()))
+        return super().get_context_data(**kwargs)
+
+    def act(self):
+        registration, initial = self.object, self._initial()
+        form = ChoicesForm(self.request.POST, initial=initial)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        hidden = form.cleaned_data["hidden_from_list"]
+        if hidden != registration.hidden_from_list:
+            services.registration_object(registration=registration, hidden=hidden)
+        photo = form.cleaned_data["photo_consent"]
+        if photo != registration.photo_consent:
+            services.registration_photo_choice(registration=registration, consent=photo)
+        return {"form": ChoicesForm(initial=initial | form.cleaned_data), "saved": True}
+
+
+registration_cancel = RegistrationCancelView.as_view()
+registration_choices = RegistrationChoicesView.as_view()

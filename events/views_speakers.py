@@ -8,34 +8,38 @@ its 410 page, and neither says which training it was for.
 
 from __future__ import annotations
 
-from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
-
-from privacy.views.links import link_refused
+from privacy.views.links import SignedLinkView
 
 from . import services
-from .links import LinkInvalid, speaker_link_from_token
+from .links import speaker_link_from_token
 from .selectors import trainees_for_speakers
 
 
-@require_safe
-@never_cache
-def speaker_list(request, token: str):
-    try:
-        link = speaker_link_from_token(token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="speaker")
-    services.speaker_access_log(link=link)
-    event = link.event
-    context = {
-        "link": link,
-        "event": event,
-        "training": event.localized,
-        "trainees": trainees_for_speakers(event=event),
-    }
-    response = TemplateResponse(request, "events/speaker_list.html", context)
-    # The token is in the address: it must not leak to another site through a Referer.
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+class SpeakerListView(SignedLinkView):
+    template_name = "events/speaker_list.html"
+    http_method_names = ["get", "head"]
+    refusal = "speaker"
+
+    def load(self, token):
+        return speaker_link_from_token(token)
+
+    def get(self, request, *args, **kwargs):
+        services.speaker_access_log(link=self.object)
+        response = super().get(request, *args, **kwargs)
+        # The token is in the address: it must not leak to another site through a Referer.
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def get_context_data(self, **kwargs):
+        event = self.object.event
+        return super().get_context_data(
+            link=self.object,
+            event=event,
+            training=event.localized,
+            trainees=trainees_for_speakers(event=event),
+            **kwargs,
+        )
+
+
+speaker_list = SpeakerListView.as_view()

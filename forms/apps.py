@@ -7,6 +7,7 @@ class FormsConfig(AppConfig):
 
     name = "forms"
     label = "forms"
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         # Field lists and inboxes are cached per page (forms.cache); any edit of what they
@@ -26,3 +27,8 @@ class FormsConfig(AppConfig):
                     sender=sender,
                     dispatch_uid=f"forms.definitions_changed.{sender._meta.label}",
                 )
+        from wagtail.signals import page_published
+
+        from .receivers import form_page_published
+
+        page_published.connect(form_page_published, dispatch_uid="forms.form_page_published")

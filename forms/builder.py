@@ -70,7 +70,7 @@ class PurposeField:
 
     purpose = None
 
-    def decision(self, value) -> str:
+    def decision(self, value) -> ConsentDecision:
         raise NotImplementedError
 
 
@@ -87,7 +87,7 @@ class PurposeConsentField(PurposeField, django_forms.BooleanField):
         kwargs["required"] = False
         super().__init__(**kwargs)
 
-    def decision(self, value) -> str:
+    def decision(self, value) -> ConsentDecision:
         return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
 
 
@@ -126,7 +126,7 @@ class PurposeNoticeField(PurposeField, django_forms.Field):
         kwargs["required"] = False
         super().__init__(**kwargs)
 
-    def decision(self, value) -> str:
+    def decision(self, value) -> ConsentDecision:
         return ConsentDecision.INFORMED
 
 
@@ -225,11 +225,11 @@ class FormBuilder(WagtailFormBuilder):
         return self._values_for(field, [label])[0]
 
     def create_singleline_field(self, field, options):
-        options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
+        options["max_length"] = conf.singleline_max_length()
         return django_forms.CharField(**options)
 
     def create_multiline_field(self, field, options):
-        options["max_length"] = conf.get("MULTILINE_MAX_LENGTH", 5000)
+        options["max_length"] = conf.multiline_max_length()
         options.setdefault("widget", django_forms.Textarea)
         return django_forms.CharField(**options)
 
@@ -252,7 +252,7 @@ class FormBuilder(WagtailFormBuilder):
         return django_forms.DateField(**options)
 
     def create_hidden_field(self, field, options):
-        options["max_length"] = conf.get("SINGLELINE_MAX_LENGTH", 255)
+        options["max_length"] = conf.singleline_max_length()
         return super().create_hidden_field(field, options)
 
     def create_file_field(self, field, options):

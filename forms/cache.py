@@ -27,7 +27,7 @@ TIMEOUT = 60 * 60
 
 
 def _cache():
-    return caches[conf.get("CACHE", "default")]
+    return caches[conf.cache_alias()]
 
 
 def _version(cache) -> str:

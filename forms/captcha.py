@@ -7,18 +7,15 @@ to start without keys, so a public form is never left unprotected by accident.
 """
 
 import sys
-from dataclasses import dataclass
 
 from django import forms as django_forms
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 
+from .conf import captcha as captcha_config
 from .ratelimit import client_ip
 
 # Used when v3 is chosen and no threshold is configured: v3 never runs without one.
-DEFAULT_V3_SCORE = 0.5
 # The action name the v3 script reports and the server checks, so a token minted for another
 # site action cannot be replayed here.
 V3_ACTION = "form_submit"
@@ -37,32 +34,6 @@ RECAPTCHA_CSP: dict[str, list[str]] = {
     "frame-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
     "connect-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
 }
-VERSIONS = ("v2", "v3")
-
-
-@dataclass(frozen=True)
-class CaptchaConfig:
-    public_key: str
-    private_key: str
-    version: str
-    required_score: float | None
-
-
-def captcha_config() -> CaptchaConfig | None:
-    """The configured reCAPTCHA, or None when no keys are set (development)."""
-    public_key = getattr(settings, "RECAPTCHA_PUBLIC_KEY", "")
-    private_key = getattr(settings, "RECAPTCHA_PRIVATE_KEY", "")
-    if not (public_key and private_key):
-        return None
-    version = getattr(settings, "RECAPTCHA_VERSION", "v2") or "v2"
-    if version not in VERSIONS:
-        raise ImproperlyConfigured(f"RECAPTCHA_VERSION must be one of {VERSIONS}, not {version!r}.")
-    score = None
-    if version == "v3":
-        score = float(getattr(settings, "RECAPTCHA_REQUIRED_SCORE", 0) or DEFAULT_V3_SCORE)
-        if not 0 < score <= 1:
-            raise ImproperlyConfigured("RECAPTCHA_REQUIRED_SCORE must be above 0 and at most 1.")
-    return CaptchaConfig(public_key, private_key, version, score)
 
 
 class ScoredReCaptchaV3(ReCaptchaV3):

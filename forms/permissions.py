@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
-from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies import BasePermissionPolicy
 
 from .models import FormSubmission, Inbox
 
@@ -16,7 +16,7 @@ HANDLE = "handle"
 READER_ACTIONS = frozenset({READ, HANDLE})
 
 
-class SubmissionPermissionPolicy(ModelPermissionPolicy):
+class SubmissionPermissionPolicy(BasePermissionPolicy):
     """Superusers and members of an inbox's group read and handle its submissions.
 
     Model permissions play no part (``FormSubmission`` declares none): being allowed to

@@ -14,12 +14,11 @@ from . import conf
 
 __all__ = ["MESSAGE", "Rate", "client_ip", "current_rate", "parse_rate", "rate_limited"]
 
-DEFAULT_RATE = "10/m"
 MESSAGE = _("Too many submissions from your address. Please wait a moment and try again.")
 
 
 def current_rate() -> Rate | None:
-    return parse_rate(conf.get("RATE_LIMIT", DEFAULT_RATE), setting="FORMS_RATE_LIMIT")
+    return parse_rate(conf.rate_limit(), setting="FORMS_RATE_LIMIT")
 
 
 def retry_after(*, now: float | None = None) -> int:
@@ -34,5 +33,5 @@ def rate_limited(request: HttpRequest, *, scope: str) -> bool:
         request,
         scope=f"forms:{scope}",
         rate=current_rate(),
-        cache_alias=conf.get("RATE_LIMIT_CACHE", "default"),
+        cache_alias=conf.rate_limit_cache(),
     )

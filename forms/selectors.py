@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
 
-from .models import FieldType, FormSubmission, Inbox, form_page_models
+from .models import FieldType, FormSubmission, Inbox, SubmissionFile, form_page_models
 from .permissions import submission_policy
 
 
@@ -133,6 +133,15 @@ def consent_source_ref(submission: FormSubmission) -> str:
     return f"forms.FormSubmission:{submission.pk}"
 
 
+def submission_files_for_reader(submission: FormSubmission, *, url) -> list[SubmissionFile]:
+    """The submission's files, each with its ``download_url`` (``url(attachment)``): what
+    ``forms/admin/includes/files.html`` lists, for the inbox and any app's own detail."""
+    attachments = list(submission.attachments.all())
+    for attachment in attachments:
+        attachment.download_url = url(attachment)
+    return attachments
+
+
 def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:
     """Each purpose of the submission with the reader's-language name of the purpose."""
     choices = []
@@ -147,17 +156,3 @@ def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:
             )
         )
     return choices
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value) -> str:
-    """A spreadsheet shows a cell starting with ``=``, ``+``, ``-`` or ``@`` as a formula;
-    a visitor's answer must stay text, so such cells get a leading apostrophe.
-
-    Every cell goes through this, not only the answers: an e-mail address may itself
-    start with "=" (``=cmd|'/ccalc'!a0@example.org`` is a valid one).
-    """
-    text = display_value(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

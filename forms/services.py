@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from privacy.links import admin_url
-from privacy.models import ConsentSource, Purpose
+from privacy.models import ConsentDecision, ConsentSource, Purpose
 from privacy.services import consents_record, normalise_email, retention_compute
 from privacy.services.mail import mail_send
 
@@ -71,17 +71,21 @@ class SubmissionInput:
     ``page`` is the page filled in (any translation of an ``AbstractFormPage`` subclass);
     ``answers`` the JSON-ready answers by field key; ``files`` the uploads as
     ``(field key, upload)`` whose ``upload.checked`` holds what ``PrivateFileField`` found;
-    ``decisions`` what the visitor chose per purpose (a ``ConsentDecision``: given or refused
-    for a consent box, informed for a notice shown; True and False also do for a box).
+    ``decisions`` what the visitor chose per purpose: given or refused for a consent box,
+    informed for a notice shown (:func:`privacy.services.consent_given` reads them).
     """
 
     page: AbstractFormPage
     locale: str
     answers: Mapping[str, Any] = field(default_factory=dict)
     files: Sequence[tuple[str, UploadedFile]] = ()
-    decisions: Mapping[Purpose, bool | str] = field(default_factory=dict)
+    decisions: Mapping[Purpose, ConsentDecision] = field(default_factory=dict)
     subject_email: str = ""
     ends_at: datetime | None = None
+    # A submission brought in from elsewhere (an imported form's saved rows) keeps the date
+    # it was sent, which retention counts from, and tells nobody: it is not news.
+    submitted_at: datetime | None = None
+    notify: bool = True
 
     @classmethod
     def from_form(cls, *, page, form) -> SubmissionInput:
@@ -156,7 +160,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
         locale=data.locale,
         answers=dict(data.answers),
         subject_email=email,
-        submitted_at=timezone.now(),
+        submitted_at=data.submitted_at or timezone.now(),
         ends_at=data.ends_at,
     )
     submission.retain_until = retention_compute(instance=submission, decisions=data.decisions)
@@ -192,7 +196,8 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                     **subject,
                 )
             page.submission_created(submission=submission, data=data)
-            transaction.on_commit(lambda: page.submission_notify(submission=submission))
+            if data.notify:
+                transaction.on_commit(lambda: page.submission_notify(submission=submission))
     except Exception as error:
         for name in stored:
             try:
@@ -200,6 +205,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
             except Exception:
                 logger.exception("Could not remove %s after a failed submission", name)
         if isinstance(error, SubmissionRefused):
+            page.submission_refused(refusal=error)
             raise
         logger.exception("Submission to form page %s was not stored", page.pk)
         raise SubmissionNotStored(str(error)) from error
@@ -230,6 +236,18 @@ def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmissi
     submission.handled_at = timezone.now()
     submission.retain_until = retention_compute(instance=submission)
     submission.save(update_fields=["handled_by", "handled_at", "retain_until"])
+    return submission
+
+
+def submission_retention_update(
+    *, submission: FormSubmission, decisions: Mapping[Purpose, ConsentDecision] | None = None
+) -> FormSubmission:
+    """Store how long the submission is kept, after it or a row its page type adds to it
+    changed (handled, an application decided on, a consent renewed): the privacy core's one
+    computation, with the page types' rules (``AbstractFormPage.submission_retention``).
+    ``decisions`` are the form's, while the ledger may not hold them yet."""
+    submission.retain_until = retention_compute(instance=submission, decisions=decisions)
+    FormSubmission.objects.filter(pk=submission.pk).update(retain_until=submission.retain_until)
     return submission
 
 

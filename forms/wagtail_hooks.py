@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from privacy.permissions import ActionSubsetPermissionPolicy
+from privacy.viewsets import ReadOnlyViewSet
 
 from . import selectors, views
 from .admin_ui import InboxesPanel, MarkHandledBulkAction
@@ -37,7 +38,7 @@ register_permission_policy(
 )
 
 
-class SubmissionViewSet(ModelViewSet):
+class SubmissionViewSet(ReadOnlyViewSet):
     """Reading inboxes: the inboxes, each inbox's submissions, one submission, its files.
 
     Only the views a reader needs exist: submissions arrive from visitors, and leave
@@ -51,14 +52,8 @@ class SubmissionViewSet(ModelViewSet):
     menu_label = _("Submissions")
     menu_order = 100
     index_view_class = views.InboxIndexView
-    add_to_reference_index = False
-
-    def get_permissions_to_register(self):
-        # Reading is decided by the inbox's group, not by a permission to tick.
-        return []
-
-    def register_admin_url_finder(self):
-        pass
+    # Reading is decided by the inbox's group, not by a permission to tick.
+    own_views = True
 
     def get_urlpatterns(self):
         return [
@@ -86,14 +81,8 @@ class SubmissionViewSet(ModelViewSet):
             path("files/<int:pk>/", views.attachment_download, name="download"),
         ]
 
-    def construct_view(self, view_class, **kwargs):
-        # The index views name their own URLs (they take the inbox); the viewset's
-        # defaults would point at views that do not exist here.
-        kwargs = {"header_icon": self.icon, **kwargs}
-        return view_class.as_view(**{k: v for k, v in kwargs.items() if hasattr(view_class, k)})
 
-
-class DownloadLogViewSet(ModelViewSet):
+class DownloadLogViewSet(ReadOnlyViewSet):
     """The file download log: read-only, for holders of ``forms.view_filedownloadlog``."""
 
     model = FileDownloadLog
@@ -103,23 +92,12 @@ class DownloadLogViewSet(ModelViewSet):
     menu_label = _("File downloads")
     menu_order = 200
     index_view_class = views.DownloadLogIndexView
-    add_to_reference_index = False
-    inspect_view_enabled = True
-
-    def register_admin_url_finder(self):
-        pass
+    own_views = True
 
     def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in ("add", "edit", "delete", "copy", "inspect", "history", "usage"):
-            kwargs[f"{name}_url_name"] = None
-        return kwargs
+        view = self.construct_view(views.DownloadLogIndexView)
+        results = self.construct_view(views.DownloadLogIndexView, results_only=True)
+        return [path("", view, name="index"), path("results/", results, name="index_results")]
 
 
 class InboxDeleteView(generic.DeleteView):

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import signals

@@ -4,11 +4,17 @@ Kept in one place so the home page and ordinary pages offer editors the same voc
 the API serialises both the same way.
 """
 
+import hashlib
+import json
+
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from privacy.blocks import NewsletterSignupBlock
+
+from .images import image_representation
 
 
 class ImageBlock(blocks.StructBlock):
@@ -27,6 +33,13 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        # Renditions and the block's own alternative text, not the bare image id.
+        return {
+            "image": image_representation(value["image"], alt=value["alt_text"] or ""),
+            "caption": value["caption"],
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -76,6 +89,25 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
     newsletter_signup = NewsletterSignupBlock()
+
+    def get_api_representation(self, value, context=None):
+        """The body as API v2 gives it, kept like the rendered HTML of live pages.
+
+        Each rich text block resolves its links and each image block its renditions with
+        queries of its own, so a long body would cost a query per block on every request.
+        The result depends only on the blocks and on the pages, images and documents they
+        name, so it is cached under the page chrome's generation (``home.services``), which
+        any publication, move or change of an image or document retires.
+        """
+        from . import services
+
+        request = (context or {}).get("request")
+        rich_text_format = request.GET.get("rich_text_format", "") if request else ""
+        raw = json.dumps(self.get_prep_value(value), sort_keys=True, default=str)
+        key = f"home:api-body:{services.chrome_generation()}:{translation.get_language()}:{rich_text_format}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        return services.chrome_cached(
+            key=key, build=lambda: super(BodyBlock, self).get_api_representation(value, context)
+        )
 
 
 # Brand names are not translated.

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 import PIL.Image
 import PIL.ImageDraw
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -26,6 +25,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     LocaleSynchronization,
 )
+
+from website.demo.helpers import group_ensure
 
 from .demo_content import (
     CHILD_PAGES,
@@ -75,10 +76,9 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
         )
 
     organisation_settings_ensure(locales=locales, log=log, translate=translate)
+    # Wagtail's migrations normally provide them.
     for name in ("Editors", "Moderators"):
-        _, created = Group.objects.get_or_create(name=name)
-        if created:
-            log(f"Created group {name!r} (Wagtail's migrations normally provide it).")
+        group_ensure(name=name, permissions=(), log=log)
 
 
 def locales_ensure(*, log: Log) -> dict[str, Locale]:

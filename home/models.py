@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .images import ResponsiveImageField
 
 
 class HomePage(Page):
@@ -69,6 +70,8 @@ class HomePage(Page):
             "hero_image_rendition",
             serializer=ImageRenditionField("fill-1200x500", source="hero_image"),
         ),
+        # The same image with a srcset and its alt text, as every image in the API comes.
+        APIField("hero_image_renditions", serializer=ResponsiveImageField(source="hero_image")),
         APIField("intro"),
         APIField("body"),
     ]
@@ -236,6 +239,8 @@ class NewsPage(Page):
             "lead_image_rendition",
             serializer=ImageRenditionField("fill-1200x630", source="lead_image"),
         ),
+        # With a srcset; its alt is the image's own, lead_image_alt is this page's.
+        APIField("lead_image_renditions", serializer=ResponsiveImageField(source="lead_image")),
         APIField("lead_image_alt"),
         APIField("lead_image_caption"),
         APIField("body"),

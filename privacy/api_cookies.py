@@ -14,6 +14,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from ninja import Field, Router, Schema, Status
 
+from . import conf
 from .models import ConsentSource
 from .services import cookies as cookie_services
 
@@ -80,9 +81,8 @@ def _locale(request: HttpRequest, locale: str | None) -> str:
 
 
 def _languages():
-    from django.conf import settings
 
-    return settings.WAGTAIL_CONTENT_LANGUAGES
+    return conf.content_languages()
 
 
 @router.get(

@@ -7,6 +7,7 @@ class PrivacyConfig(AppConfig):
 
     name = "privacy"
     verbose_name = _("Privacy")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import receivers, registry, signals

@@ -1,4 +1,9 @@
-"""The privacy app's settings, each with a default; read them here, nowhere else."""
+"""The privacy app's settings, each with a default; read them here, nowhere else.
+
+A site that installs the plugins sets only what it wants to change. The few settings every
+plugin shares (the site's and the admin's address, the trusted proxies) are read here too,
+as the lowest app; the other apps' ``conf`` modules hand them on.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -35,3 +40,103 @@ def officers_group() -> str:
     """The group that reads the consent ledger and answers data-subject requests
     (``PRIVACY_OFFICERS_GROUP``)."""
     return get("OFFICERS_GROUP", "Privacy officers")
+
+
+def officers_language() -> str:
+    """The language officers are written to in (``PRIVACY_OFFICERS_LANGUAGE``)."""
+    return get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE)
+
+
+def request_link_days() -> int:
+    """How long the link that confirms a data-subject request works (days)."""
+    return int(get("REQUEST_LINK_DAYS", 7))
+
+
+def answer_link_days() -> int:
+    """How long the link to a request's answer works (days)."""
+    return int(get("ANSWER_LINK_DAYS", 7))
+
+
+def request_warning_days() -> int:
+    """Days before a request's deadline the admin warns (``PRIVACY_REQUEST_WARNING_DAYS``)."""
+    return int(get("REQUEST_WARNING_DAYS", 7))
+
+
+def signup_link_days() -> int:
+    """How long the newsletter confirmation link works (days)."""
+    return int(get("SIGNUP_LINK_DAYS", 7))
+
+
+def preference_link_days() -> int:
+    """How long the preference-centre link in an e-mail works (days)."""
+    return int(get("PREFERENCE_LINK_DAYS", 90))
+
+
+def signup_resend_seconds() -> int:
+    """How long before a second confirmation e-mail goes to the same address (seconds)."""
+    return int(get("SIGNUP_RESEND_SECONDS", 300))
+
+
+def cookie_consent_name() -> str:
+    """The first-party cookie that stores a visitor's cookie choice."""
+    return get("COOKIE_CONSENT_NAME", "cookie_consent")
+
+
+def cookie_consent_max_age() -> int:
+    """How long the cookie choice is kept (seconds): 182 days."""
+    return int(get("COOKIE_CONSENT_MAX_AGE", 182 * 24 * 3600))
+
+
+def cookie_gpc_refused() -> tuple[str, ...]:
+    """The cookie categories Global Privacy Control refuses by default."""
+    return tuple(get("COOKIE_GPC_REFUSED", ("advertising", "social")))
+
+
+def consent_proof_years() -> int:
+    """How long a consent's proof is kept after the consent ended (years)."""
+    return int(get("CONSENT_PROOF_YEARS", 5))
+
+
+def newsletter_topics() -> tuple[str, ...]:
+    """The consent purposes a visitor subscribes to, by key, in the order the sign-up form
+    offers them (``PRIVACY_NEWSLETTER_TOPICS``). The site names them: the privacy core knows
+    no topic of its own beyond the newsletter."""
+    return tuple(get("NEWSLETTER_TOPICS", ("newsletter",)))
+
+
+def rate_limit() -> str:
+    """Public privacy forms per client address (``PRIVACY_RATE_LIMIT``, as ``5/m``)."""
+    return get("RATE_LIMIT", "5/m")
+
+
+def api_namespace() -> str:
+    """The URL namespace of the site's API that mounts ``privacy.api`` (``PRIVACY_API_NAMESPACE``);
+    empty: the namespace where that router's routes are found."""
+    return get("API_NAMESPACE", "")
+
+
+def content_languages() -> list[tuple[str, str]]:
+    """The languages content is published in: Wagtail's setting, else Django's."""
+    return list(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES)
+
+
+def site_name() -> str:
+    """The site's name when no Wagtail site names it (``WAGTAIL_SITE_NAME``)."""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "")
+
+
+def site_base_url() -> str:
+    """The public address links in e-mails and calendar files start with (``SITE_BASE_URL``),
+    else the admin's."""
+    return getattr(settings, "SITE_BASE_URL", "") or admin_base_url()
+
+
+def admin_base_url() -> str:
+    """The admin's address links to admin screens start with (Wagtail's
+    ``WAGTAILADMIN_BASE_URL``)."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+
+
+def trusted_proxy_count() -> int:
+    """How many proxies in front of the site append to X-Forwarded-For (``TRUSTED_PROXY_COUNT``)."""
+    return int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)

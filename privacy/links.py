@@ -10,10 +10,11 @@ import hashlib
 import secrets
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from . import conf
 
 
 class LinkInvalid(Exception):
@@ -51,16 +52,25 @@ def token_hash(token: str) -> str:
 
 
 def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:
-    """The public address of a named URL under ``locale``'s language prefix.
+    """The public address of a named view under ``locale``'s language prefix.
 
-    For a page, use Wagtail's ``page.get_full_url(request)``; this is for the views e-mails
-    link to, which are not pages.
+    One convention for every absolute address the plugins write: a page's is Wagtail's
+    ``page.get_full_url(request)``, and a view that is not a page (the ones e-mails link to)
+    joins the same root, the default Wagtail site's.
     """
     with translation.override(locale):
         path = reverse(name, kwargs=kwargs)
-    return urljoin(settings.SITE_BASE_URL, path)
+    return urljoin(site_root_url(), path)
+
+
+def site_root_url() -> str:
+    """The default Wagtail site's root address, which ``page.get_full_url()`` uses too."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else conf.site_base_url()
 
 
 def admin_url(*, name: str, args: list | tuple = ()) -> str:
     """The address of an admin view, for notices to staff (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, reverse(name, args=args))
+    return urljoin(conf.admin_base_url(), reverse(name, args=args))

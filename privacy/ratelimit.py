@@ -22,7 +22,6 @@ import re
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
@@ -63,7 +62,7 @@ def parse_rate(value: str, *, setting: str = "the rate limit") -> Rate | None:
 def client_ip(request: HttpRequest) -> str:
     """The client's address, taking X-Forwarded-For only from the trusted proxies."""
     remote = request.META.get("REMOTE_ADDR", "")
-    trusted = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    trusted = conf.trusted_proxy_count()
     if trusted <= 0:
         return remote
     forwarded = [
@@ -120,7 +119,16 @@ def over_limit(
     return count > rate.limit
 
 
+def privacy_rate() -> Rate | None:
+    return parse_rate(conf.rate_limit(), setting="PRIVACY_RATE_LIMIT")
+
+
 def rate_limited(request: HttpRequest, *, scope: str) -> bool:
     """Privacy's own public forms: ``PRIVACY_RATE_LIMIT`` (default ``"5/m"``) per client."""
-    rate = parse_rate(conf.get("RATE_LIMIT", "5/m"), setting="PRIVACY_RATE_LIMIT")
-    return over_limit(request, scope=f"privacy:{scope}", rate=rate)
+    return over_limit(request, scope=f"privacy:{scope}", rate=privacy_rate())
+
+
+def retry_after() -> int:
+    """Seconds until privacy's current window ends (for the ``Retry-After`` header)."""
+    rate = privacy_rate()
+    return 0 if rate is None else rate.retry_after()

@@ -53,17 +53,30 @@ class Retention:
     ``decided`` is set, a purpose with a retention period for that outcome
     (:class:`privacy.models.OutcomeRetention`) counts that period from the decision.
 
+    ``outcome_at`` optionally names the DateTimeField holding when the outcome was reached,
+    when that is not ``decided`` (a row handled once and decided on elsewhere).
+
     ``also`` lists further purposes the row is kept for, as ``(purpose key, field)`` pairs:
     while the DateTimeField is set, that purpose's retention period counts from it (a
     consent given or renewed), and the row is kept until the later of all its purposes' ends.
     Clearing the field (the consent withdrawn) ends only that purpose.
+
+    Every name but ``started`` may be a lookup path across relations (``application__status``):
+    the row is then kept as long as what a related row says, in one computation. The
+    declaration may also be a callable returning the ``Retention``, called once at start-up,
+    for a model whose rules other apps extend (see :class:`forms.models.FormSubmission`).
     """
 
     started: str
     decided: str = ""
     ended: str = ""
     outcome: str = ""
+    outcome_at: str = ""
     also: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def outcome_moment(self) -> str:
+        return self.outcome_at or self.decided
 
 
 @dataclass(frozen=True)
@@ -210,6 +223,10 @@ def _validate(model: type[models.Model], declaration: type) -> Registration:
         )
 
     retention = getattr(declaration, "retention", None)
+    if isinstance(retention, staticmethod):
+        retention = retention.__func__
+    if callable(retention):
+        retention = retention()
     if retention is not None:
         _validate_retention(model, retention, expired=expired, purpose=purpose)
 
@@ -243,21 +260,22 @@ def _validate_retention(model, retention, *, expired, purpose: str) -> None:
                 f"{label}.PersonalData.retention.also must hold (purpose key, field) pairs."
             )
         also_fields.append(pair[1])
-    for name in (retention.started, retention.decided, retention.ended, *also_fields):
-        if not name:
-            continue
-        if "__" in name or not isinstance(resolve_path(model, name), models.DateTimeField):
+    if "__" in retention.started:
+        raise ImproperlyConfigured(
+            f"{label}.PersonalData.retention: started must be a field of the model itself."
+        )
+    moments = (retention.started, retention.decided, retention.ended, retention.outcome_at)
+    for name in (*moments, *also_fields):
+        if name and not isinstance(resolve_path(model, name), models.DateTimeField):
             raise ImproperlyConfigured(
                 f"{label}.PersonalData.retention: '{name}' must be a DateTimeField of the model."
             )
     if retention.outcome:
-        if not retention.decided:
+        if not retention.outcome_moment:
             raise ImproperlyConfigured(
                 f"{label}.PersonalData.retention: an outcome needs a decided field."
             )
-        if "__" in retention.outcome or not isinstance(
-            resolve_path(model, retention.outcome), models.CharField
-        ):
+        if not isinstance(resolve_path(model, retention.outcome), models.CharField):
             raise ImproperlyConfigured(
                 f"{label}.PersonalData.retention: outcome '{retention.outcome}' must be a "
                 f"CharField of the model."

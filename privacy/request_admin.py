@@ -59,7 +59,7 @@ def register_request_log_actions(actions):
 
 
 def warning_days() -> int:
-    return conf.get("REQUEST_WARNING_DAYS", 7)
+    return conf.request_warning_days()
 
 
 # View and change by permission; adding and deleting by nobody, superusers included.

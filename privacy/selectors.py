@@ -99,7 +99,7 @@ def controller_name() -> str:
     if name:
         return name
     site_name = Site.objects.filter(is_default_site=True).values_list("site_name", flat=True)
-    return site_name.first() or settings.WAGTAIL_SITE_NAME
+    return site_name.first() or conf.site_name()
 
 
 @dataclass(frozen=True)

@@ -5,24 +5,18 @@ them through the admin, superusers included, and only users holding their ``view
 permission (the ``Privacy officers`` group) see them at all.
 """
 
-from functools import cached_property, wraps
-
 import django_filters
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import router
 from django.db.models import Q
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.shortcuts import redirect
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -39,6 +33,7 @@ from .models import (
     RetentionFailure,
 )
 from .permissions import ActionSubsetPermissionPolicy
+from .viewsets import LocalTimeColumn, ReadOnlyIndexView, ReadOnlyViewSet
 
 # Evidence: holders of the ``view`` permission read it; nobody changes it, superusers included.
 for _model in (ConsentRecord, DeletionLog, RetentionFailure):
@@ -107,17 +102,6 @@ def keep_purposes_in_use(request, instances):
     return None
 
 
-class LocalTimeColumn(Column):
-    """A moment as a date and time in the admin user's time zone, never "3 hours ago":
-    evidence is read for the exact time."""
-
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        if value is None:
-            return ""
-        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
-
-
 class PurposeNameColumn(Column):
     """The purpose's name in the admin user's language, looked up once per listing."""
 
@@ -133,20 +117,7 @@ class PurposeNameColumn(Column):
         return context
 
 
-class EvidenceIndexView(IndexView):
-    """A listing whose empty state says what would appear there, and why it may be empty."""
-
-    empty_message = ""
-    filtered_message = ""
-
-    @cached_property
-    def no_results_message(self):
-        if (self.is_searching or self.is_filtering) and self.filtered_message:
-            return self.filtered_message
-        return self.empty_message or super().no_results_message
-
-
-class ConsentLedgerIndexView(EvidenceIndexView):
+class ConsentLedgerIndexView(ReadOnlyIndexView):
     """Searching for an address also finds the proofs that keep only its keyed hash, so an
     officer answering someone who writes in again sees every proof about them."""
 
@@ -164,45 +135,11 @@ class ConsentLedgerIndexView(EvidenceIndexView):
         return queryset.filter(Q(pk__in=results.values("pk")) | Q(subject_hash__in=hashes))
 
 
-class ReadOnlyViewSet(ModelViewSet):
-    """Evidence views: listing, filters and inspect; add, edit and delete refuse everyone.
+class EvidenceViewSet(ReadOnlyViewSet):
+    """Evidence is inspected too, and a refusal is a plain 403 (see ``refuse_with_403``)."""
 
-    A refusal is a plain 403 rather than the admin's usual redirect to the dashboard, so
-    that probing the URLs of the ledger tells nothing and scripts see the refusal. Times
-    are shown in the admin user's time zone (Wagtail activates it for admin views).
-    """
-
-    index_view_class = EvidenceIndexView
-    empty_message = ""
-    filtered_message = ""
     inspect_view_enabled = True
-    copy_view_enabled = False
-    # Plain database filtering: these models are not in the search index, on purpose.
-    search_backend_name = None
-    # The add and edit views exist but refuse everyone (see the policies registered above).
-    exclude_form_fields = []
-
-    def get_index_view_kwargs(self, **kwargs):
-        # The listing is titled like its menu item ("Consent ledger"), while counts read
-        # "3 consent records".
-        return super().get_index_view_kwargs(
-            empty_message=self.empty_message,
-            filtered_message=self.filtered_message,
-            page_title=self.menu_label,
-            **kwargs,
-        )
-
-    def construct_view(self, view_class, **kwargs):
-        view = super().construct_view(view_class, **kwargs)
-
-        @wraps(view)
-        def refuse_with_403(request, *args, **kwargs):
-            try:
-                return view(request, *args, **kwargs)
-            except PermissionDenied as error:
-                return permission_denied(request, error)
-
-        return refuse_with_403
+    refuse_with_403 = True
 
 
 def _purpose_choices():
@@ -233,7 +170,7 @@ def _subject(record: ConsentRecord) -> str:
     return record.anonymous_id
 
 
-class ConsentLedgerViewSet(ReadOnlyViewSet):
+class ConsentLedgerViewSet(EvidenceViewSet):
     model = ConsentRecord
     index_view_class = ConsentLedgerIndexView
     icon = "tick-inverse"
@@ -276,7 +213,7 @@ class ConsentLedgerViewSet(ReadOnlyViewSet):
         ]
 
 
-class DeletionLogViewSet(ReadOnlyViewSet):
+class DeletionLogViewSet(EvidenceViewSet):
     model = DeletionLog
     icon = "bin"
     menu_label = _("Deletion log")
@@ -300,7 +237,7 @@ class DeletionLogViewSet(ReadOnlyViewSet):
     search_fields = ["model", "purpose_key"]
 
 
-class RetentionFailureViewSet(ReadOnlyViewSet):
+class RetentionFailureViewSet(EvidenceViewSet):
     model = RetentionFailure
     icon = "warning"
     menu_label = _("Retention failures")

@@ -9,13 +9,59 @@ does not parse (``/api/forms/abc``) is a 400 like any other invalid input, never
 django-ninja's undeclared 422: every operation declares its 400 in the OpenAPI document.
 """
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import add_never_cache_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
-api = NinjaAPI(
+UNSAFE_METHODS = ("post", "put", "patch", "delete")
+
+
+class SiteAPI(NinjaAPI):
+    """The project's API; its document states the CSRF refusal every sending operation has.
+
+    ``website.middleware.ApiCsrfMiddleware`` answers it before any operation runs, so no
+    router declares it: it is added here to each operation that is not a safe method.
+    """
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        refused = {
+            "description": (
+                "A browser's request without a valid CSRF token (see GET /api/csrf), or "
+                "from an origin that is not allowed."
+            ),
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/CsrfRefusedOut"}}
+            },
+        }
+        schema.setdefault("components", {}).setdefault("schemas", {})["CsrfRefusedOut"] = (
+            CSRF_REFUSED
+        )
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                if method in UNSAFE_METHODS:
+                    operation.setdefault("responses", {}).setdefault(403, refused)
+        return schema
+
+
+CSRF_REFUSED = {
+    "title": "CsrfRefusedOut",
+    "type": "object",
+    "required": ["detail", "errors"],
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+}
+
+api = SiteAPI(
     title="Chamber website API",
     version="1.0",
     urls_namespace="website-api",
@@ -29,6 +75,7 @@ ROUTERS = [
     ("privacy/", "privacy.api_cookies.router"),
     ("forms/", "forms.api.router"),
     ("events/", "events.api.router"),
+    ("", "home.api.router"),
 ]
 
 # Where django-ninja puts a parameter; the key a client sees is the parameter's name.
@@ -64,3 +111,31 @@ def not_found(request: HttpRequest, exc: Http404):
 
 for prefix, dotted in ROUTERS:
     api.add_router(prefix, import_string(dotted))
+
+
+class CsrfTokenOut(Schema):
+    csrf_token: str = Field(
+        description=(
+            "Send it back in the X-CSRFToken header (or as csrfmiddlewaretoken) with every "
+            "POST made from a browser, together with the CSRF cookie this answer sets "
+            "(fetch with credentials: 'include')."
+        )
+    )
+
+
+@api.get(
+    "/csrf",
+    response={200: CsrfTokenOut},
+    summary="A CSRF token for a front-end on another origin",
+    tags=["site"],
+    url_name="csrf_token",
+)
+def csrf_token(request: HttpRequest, response: HttpResponse):
+    """The token Django's CSRF check expects, and its cookie.
+
+    A browser sending to the API (forms, cookie choices, newsletter sign-up) from a front-end
+    listed in ``CORS_ALLOWED_ORIGINS`` fetches it first, with credentials, and sends it back
+    in ``X-CSRFToken``. The answer differs per visitor, so it is never cached.
+    """
+    add_never_cache_headers(response)
+    return {"csrf_token": get_token(request)}

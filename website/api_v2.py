@@ -1,26 +1,36 @@
 """Wagtail's API v2: pages, images and documents as JSON for headless front ends.
 
-The pages endpoint adds a ``translations`` meta field so a front end can build its language
-switcher from the detail JSON alone (listings give it through ``?fields=translations``, read
-in one query for the whole listing), and loads each page's locale with the page so listing
+The pages endpoint adds ``translations`` (ids) and ``translation_paths`` (addresses) meta
+fields so a front end can build its language switcher from the detail JSON alone (listings
+give them through ``?fields=translations``, read in one query for the whole listing), and loads each page's locale with the page so listing
 pages of any size costs the same number of queries. Every endpoint cleans ``?search=`` first,
 so a stray quote gets search results instead of a database error.
 """
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature, SignatureExpired
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_path
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.fields import Field
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from home.images import ResponsiveImageField
 
 
 class SearchQueryCleaningMixin:
@@ -43,6 +53,21 @@ class SearchQueryCleaningMixin:
             request._request.GET = params
 
 
+class RelativeFindMixin:
+    """``find`` redirects to the detail on the host the client asked for.
+
+    Wagtail builds the address from ``WAGTAILAPI_BASE_URL``; a front-end that reaches the
+    API under another name (``localhost`` in development, a CDN's host) would be sent to a
+    host it may not call. A path alone keeps it where it is.
+    """
+
+    def find_view(self, request):
+        response = super().find_view(request)
+        location = urlsplit(response["Location"])
+        response["Location"] = urlunsplit(("", "", location.path, location.query, ""))
+        return response
+
+
 def search_query_clean(query: str) -> str:
     return " ".join(query.replace('"', " ").split())
 
@@ -54,34 +79,56 @@ class PageTranslationsField(Field):
         return instance
 
     def to_representation(self, page):
-        view = self.context.get("view")
-        if isinstance(view, TranslatedPagesAPIViewSet):
-            return view.page_translations(page)
-        return translations_by_key([page])[page.translation_key]
+        return {code: other.pk for code, other in page_translations(self, page).items()}
+
+
+class PageTranslationPathsField(PageTranslationsField):
+    """``{"nl": "/nl/over-ons/", "fr": "/fr/a-propos/"}``: where each translation is seen.
+
+    The paths ``/api/v2/pages/find/?html_path=`` takes and a language switcher links to.
+    """
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        paths = {}
+        for code, other in page_translations(self, page).items():
+            url = other.get_url(request)
+            if url:
+                paths[code] = url
+        return paths
+
+
+def page_translations(field: Field, page: Page) -> dict[str, Page]:
+    view = field.context.get("view")
+    if isinstance(view, TranslatedPagesAPIViewSet):
+        return view.page_translations(page)
+    return translations_by_key([page])[page.translation_key]
 
 
 def translations_by_key(pages: Iterable[Page]) -> dict:
-    """``{translation_key: {"nl": 3, "fr": 8}}`` for ``pages``, in one query."""
+    """``{translation_key: {"nl": <page>, "fr": <page>}}`` for ``pages``, in one query."""
     found = {page.translation_key: {} for page in pages}
     rows = (
         Page.objects.live()
         .filter(translation_key__in=found)
+        .select_related("locale")
+        .only("id", "path", "depth", "url_path", "translation_key", "locale__language_code")
         .order_by("translation_key", "locale__language_code")
-        .values_list("translation_key", "locale__language_code", "id")
     )
-    for key, language, page_id in rows:
-        found[key][language] = page_id
+    for other in rows:
+        found[other.translation_key][other.locale.language_code] = other
     return found
 
 
 class TranslatedPageSerializer(PageSerializer):
     translations = PageTranslationsField(read_only=True)
+    translation_paths = PageTranslationPathsField(read_only=True)
 
 
-class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
+class TranslatedPagesAPIViewSet(RelativeFindMixin, SearchQueryCleaningMixin, PagesAPIViewSet):
     base_serializer_class = TranslatedPageSerializer
     # Shown on detail; on listings only through ?fields= (not a listing default field).
-    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations", "translation_paths"]
 
     def get_base_queryset(self):
         # Wagtail calls this from get_queryset, the child_of / descendant_of filters and the
@@ -102,7 +149,7 @@ class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
             page = self._listed_pages = list(page)
         return page
 
-    def page_translations(self, page: Page) -> dict:
+    def page_translations(self, page: Page) -> dict[str, Page]:
         """The ``translations`` of ``page``, read once for all the pages this view lists."""
         known = self.__dict__.setdefault("_translations", {})
         if page.translation_key not in known:
@@ -135,11 +182,64 @@ class TranslatedPagesAPIViewSet(SearchQueryCleaningMixin, PagesAPIViewSet):
         return page if queryset.filter(id=page.id).exists() else None
 
 
+class ResponsiveImageSerializer(ImageSerializer):
+    renditions = ResponsiveImageField(source="*")
+
+
 class CleanSearchImagesAPIViewSet(SearchQueryCleaningMixin, ImagesAPIViewSet):
-    pass
+    """Images with their alt text, a srcset and a fill (``renditions``, on detail)."""
+
+    base_serializer_class = ResponsiveImageSerializer
+    body_fields = [*ImagesAPIViewSet.body_fields, "renditions"]
 
 
 class CleanSearchDocumentsAPIViewSet(SearchQueryCleaningMixin, DocumentsAPIViewSet):
+    pass
+
+
+class PagePreviewAPIViewSet(TranslatedPagesAPIViewSet):
+    """``/api/v2/page_preview/?content_type=home.standardpage&token=...``: the draft as JSON.
+
+    Answers 404 for a token that is unknown, altered or older than
+    ``HEADLESS_PREVIEW_TOKEN_SECONDS``; never cached.
+    """
+
+    known_query_parameters = TranslatedPagesAPIViewSet.known_query_parameters.union(
+        {"content_type", "token"}
+    )
+
+    def listing_view(self, request):
+        return self._draft_response(request)
+
+    def detail_view(self, request, pk):
+        return self._draft_response(request)
+
+    def _draft_response(self, request):
+        page = self.get_object()
+        self.kwargs["pk"] = page.pk
+        response = Response(self.get_serializer(page).data)
+        add_never_cache_headers(response)
+        return response
+
+    def get_object(self):
+        params = self.request.GET
+        token = params.get("token", "")
+        app_label, _sep, model = params.get("content_type", "").partition(".")
+        try:
+            HeadlessPreviewMixin.get_preview_signer().unsign(
+                token, max_age=getattr(settings, "HEADLESS_PREVIEW_TOKEN_SECONDS", 3600)
+            )
+            content_type = ContentType.objects.get_by_natural_key(app_label, model)
+            preview = PagePreview.objects.get(content_type=content_type, token=token)
+        except (BadSignature, SignatureExpired, ContentType.DoesNotExist, PagePreview.DoesNotExist):
+            raise Http404 from None
+        page = preview.as_page()
+        if page.pk is None:
+            page.pk = 0
+        return page
+
+
+class RelativeFindRedirectsAPIViewSet(RelativeFindMixin, RedirectsAPIViewSet):
     pass
 
 
@@ -147,6 +247,10 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", CleanSearchImagesAPIViewSet)
 api_router.register_endpoint("documents", CleanSearchDocumentsAPIViewSet)
+# The draft an editor previews, for the front-end the preview opened (website.preview).
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+# /api/v2/redirects/find/?html_path=/oud-adres/: where an old address leads now.
+api_router.register_endpoint("redirects", RelativeFindRedirectsAPIViewSet)
 
 
 @csrf_exempt

@@ -6,3 +6,10 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Website"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import preview, publish
+
+        publish.connect()
+        preview.install()

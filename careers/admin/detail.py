@@ -18,7 +18,11 @@ from wagtail.admin import messages
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from forms.selectors import submission_answers_for_reader, submission_consents
+from forms.selectors import (
+    submission_answers_for_reader,
+    submission_consents,
+    submission_files_for_reader,
+)
 
 from .. import selectors, services
 from ..constants import ApplicationStatus, next_statuses
@@ -52,9 +56,7 @@ class ApplicationDetailView(generic.InspectView):
     template_name = "careers/admin/application_detail.html"
     # Checked in get_object with a 404, not Wagtail's permission redirect (which would
     # differ between an application that exists and one that does not).
-    permission_policy = None
-    index_url_name = edit_url_name = delete_url_name = None
-    header_icon = "user"
+    any_permission_required = None
 
     def get_object(self, queryset=None):
         return application_or_404(self.request, self.pk)
@@ -84,7 +86,10 @@ class ApplicationDetailView(generic.InspectView):
             submission=submission,
             answers=submission_answers_for_reader(submission),
             consents=submission_consents(submission),
-            attachments=submission.attachments.all(),
+            attachments=submission_files_for_reader(
+                submission,
+                url=lambda a: reverse("careers_recruitment:download", args=[application.pk, a.pk]),
+            ),
             history=selectors.application_history(application=application).select_related(None),
             notes=selectors.application_notes(application=application),
             status_form=StatusChangeForm(application=application)

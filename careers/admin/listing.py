@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
-
 import django_filters
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views import generic
 
-from forms.selectors import spreadsheet_text
+from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin
 
 from .. import selectors
 from ..constants import ApplicationStatus
 from ..models import Application
-from ..permissions import VIEW, recruitment_policy
+from ..permissions import VIEW
 
 SPONTANEOUS = "spontaneous"
-
-
-def local_datetime(value) -> str:
-    """A moment in the reader's time zone (Wagtail activates it per request), short form."""
-    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -69,7 +59,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         return queryset.filter(vacancy_id=value)
 
 
-class ApplicationIndexView(generic.IndexView):
+class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     """Every application a recruiter reads, newest first, with a count per status.
 
     The counts follow the vacancy, date and search filters but not the status filter, so
@@ -82,7 +72,6 @@ class ApplicationIndexView(generic.IndexView):
     any_permission_required = [VIEW]
     filterset_class = ApplicationFilterSet
     search_fields = ["applicant_name"]
-    search_backend_name = None
     paginate_by = 50
     default_ordering = "-submitted_at"
     page_title = gettext_lazy("Applications")
@@ -90,7 +79,8 @@ class ApplicationIndexView(generic.IndexView):
     index_url_name = "careers_recruitment:index"
     index_results_url_name = "careers_recruitment:index_results"
     inspect_url_name = "careers_recruitment:application"
-    add_url_name = edit_url_name = delete_url_name = copy_url_name = None
+    empty_message = gettext_lazy("No application has been received yet.")
+    filtered_message = gettext_lazy("No application matches these filters.")
     list_export = [
         "pk",
         "applicant_name",
@@ -109,14 +99,6 @@ class ApplicationIndexView(generic.IndexView):
         "submitted_at": "submitted_at",
         "decided_at": "decided_at",
     }
-
-    @cached_property
-    def permission_policy(self):
-        return recruitment_policy
-
-    def get_base_queryset(self):
-        # Columns read only the application's own fields: no join, the same queries per page.
-        return selectors.applications_for_user(user=self.request.user).select_related(None)
 
     @cached_property
     def columns(self):
@@ -138,11 +120,8 @@ class ApplicationIndexView(generic.IndexView):
                 accessor="get_status_display",
             ),
             Column("locale", label=gettext_lazy("Language")),
-            Column(
-                "submitted_at",
-                label=gettext_lazy("Received"),
-                sort_key="submitted_at",
-                accessor=lambda application: local_datetime(application.submitted_at),
+            LocalTimeColumn(
+                "submitted_at", label=gettext_lazy("Received"), sort_key="submitted_at"
             ),
         ]
 
@@ -176,35 +155,6 @@ class ApplicationIndexView(generic.IndexView):
                 }
             )
         return rows
-
-    @cached_property
-    def no_results_message(self):
-        if self.is_searching or self.is_filtering:
-            return _("No application matches these filters.")
-        return _("No application has been received yet.")
-
-    def to_row_dict(self, item):
-        return {
-            "pk": item.pk,
-            "applicant_name": item.applicant_name,
-            "vacancy_title": item.vacancy_title,
-            "locale": item.locale,
-            "status": item.status,
-            "submitted_at": timezone.localtime(item.submitted_at),
-            "decided_at": timezone.localtime(item.decided_at) if item.decided_at else None,
-        }
-
-    def preprocess_field_value(self, field, value, export_format):
-        if isinstance(value, datetime.datetime):
-            # Wagtail's default writes UTC; the reader works in their own time zone.
-            return (
-                value.replace(tzinfo=None)
-                if export_format == self.FORMAT_XLSX
-                else value.isoformat()
-            )
-        value = super().preprocess_field_value(field, value, export_format)
-        # An applicant types their own name: in CSV it must never become a formula.
-        return spreadsheet_text(value) if export_format == self.FORMAT_CSV else value
 
     def get_filename(self):
         return "applications"

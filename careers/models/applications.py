@@ -7,9 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from privacy.registry import Retention
-
-from ..constants import DECISIONS, TALENT_POOL_PURPOSE, ApplicationStatus
+from ..constants import DECISIONS, ApplicationStatus
 
 
 class Application(models.Model):
@@ -18,10 +16,10 @@ class Application(models.Model):
 
     The answers and files stay on the submission (one submission flow for every form);
     this row adds the status, the decision and the talent-pool consent the retention rules
-    depend on. The privacy core computes ``retain_until`` from the ``job-application``
-    purpose (per outcome after a decision, from the vacancy's closing otherwise) and keeps
-    the row as long as the talent-pool consent lasts when that is later. The submission is
-    kept exactly as long (see :mod:`careers.services.retention`).
+    depend on. It follows its submission, whose one date the privacy core computes with
+    the rules application pages add (:meth:`ApplicationFormPage.submission_retention`): per
+    outcome after a decision, from the vacancy's end otherwise, and as long as the
+    talent-pool consent lasts when that is later.
     """
 
     submission = models.OneToOneField(
@@ -52,12 +50,6 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    ends_at = models.DateTimeField(
-        _("vacancy closes"),
-        null=True,
-        blank=True,
-        help_text=_("The end of the vacancy's closing day; empty when it has no closing date."),
-    )
     talent_pool_since = models.DateTimeField(
         _("in the talent pool since"),
         null=True,
@@ -67,22 +59,13 @@ class Application(models.Model):
     talent_pool_reminded_at = models.DateTimeField(
         _("talent-pool renewal asked at"), null=True, blank=True
     )
-    retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
 
     class PersonalData:
         subject = "submission__subject_email"
         files = ("submission__attachments__file",)
         purpose = "submission__inbox__purpose__key"
-        expired = "retain_until"
-        # Per outcome once decided (rejected, withdrawn, hired), else from the vacancy's end,
-        # else from submission; kept longer while the talent-pool consent's period lasts.
-        retention = Retention(
-            started="submitted_at",
-            decided="decided_at",
-            ended="ends_at",
-            outcome="status",
-            also=((TALENT_POOL_PURPOSE, "talent_pool_since"),),
-        )
+        # Follows its submission: one date for the answers, the files and this row.
+        expired = "submission__retain_until"
 
     class Meta:
         verbose_name = _("application")
@@ -128,7 +111,7 @@ class ApplicationStatusChange(models.Model):
     class PersonalData:
         subject = "application__submission__subject_email"
         purpose = "application__submission__inbox__purpose__key"
-        expired = "application__retain_until"
+        expired = "application__submission__retain_until"
 
     class Meta:
         verbose_name = _("status change")
@@ -158,7 +141,7 @@ class ApplicationNote(models.Model):
     class PersonalData:
         subject = "application__submission__subject_email"
         purpose = "application__submission__inbox__purpose__key"
-        expired = "application__retain_until"
+        expired = "application__submission__retain_until"
 
     class Meta:
         verbose_name = _("note")

@@ -9,6 +9,7 @@ through :meth:`ApplicationFormPage.submission_created`.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from django.db import models
 from django.utils import timezone
@@ -21,18 +22,20 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forms.models import AbstractFormField, AbstractFormPage
+from forms.models import AbstractFormField, AbstractFormPage, FormSubmission
+from privacy.registry import Retention
+from privacy.services import retention_end_move
 
-from ..constants import EmploymentType, VacancyStatus
+from ..constants import TALENT_POOL_PURPOSE, EmploymentType, VacancyStatus
 from ..page_forms import ApplicationPageAdminForm
 
 
 class ApplicationFormPage(AbstractFormPage):
     """A form page whose submissions are applications, kept in the recruitment inbox.
 
-    Override points beyond the form base's: :meth:`accepts_submissions` (a closed vacancy
-    refuses), :meth:`submission_ends_at` (the vacancy's end, which retention counts from)
-    and :meth:`submission_created` (stores the application with the submission).
+    Override points of the form base it uses: :meth:`submission_created` (stores the
+    application with the submission) and :meth:`submission_notify` (HR hears from careers);
+    a vacancy adds :meth:`accepts_submissions` and :meth:`submission_ends_at`.
     """
 
     base_form_class = ApplicationPageAdminForm
@@ -41,9 +44,6 @@ class ApplicationFormPage(AbstractFormPage):
 
     class Meta:
         abstract = True
-
-    def accepts_submissions(self) -> bool:
-        return True
 
     def submission_created(self, *, submission, data) -> None:
         from ..services import application_create
@@ -61,6 +61,17 @@ class ApplicationFormPage(AbstractFormPage):
     def get_vacancy(self) -> VacancyPage | None:
         """The vacancy applied to, in its source language; None for a spontaneous application."""
         return None
+
+    @classmethod
+    def submission_retention(cls, retention: Retention) -> Retention:
+        # Per outcome once decided (rejected, withdrawn, hired), and kept longer while the
+        # talent-pool consent's period lasts: the application's rules for its submission.
+        return replace(
+            retention,
+            outcome="application__status",
+            outcome_at="application__decided_at",
+            also=(*retention.also, (TALENT_POOL_PURPOSE, "application__talent_pool_since")),
+        )
 
 
 class VacancyIndexPage(Page):
@@ -141,7 +152,8 @@ class VacancyPage(ApplicationFormPage):
     subpage_types: list[str] = []
     template = "careers/vacancy_page.html"
 
-    content_panels = AbstractFormPage.content_panels[:1] + [
+    # Title and the submissions count first, as on every form page, then the vacancy.
+    content_panels = AbstractFormPage.content_panels[:2] + [
         MultiFieldPanel(
             [
                 FieldRowPanel(
@@ -157,7 +169,7 @@ class VacancyPage(ApplicationFormPage):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("what_we_offer"),
-        *AbstractFormPage.content_panels[1:],
+        *AbstractFormPage.content_panels[2:],
     ]
 
     api_fields = [
@@ -204,11 +216,25 @@ class VacancyPage(ApplicationFormPage):
         # In UTC, so periods added to it are exact days, as the database adds them.
         return end.astimezone(datetime.UTC)
 
+    def submission_end_moved(self) -> int:
+        now, end = timezone.now(), self.closes_at()
+        if self.status == VacancyStatus.CLOSED and (end is None or end > now):
+            # Closed early: it ended now for applications still waiting for their end; an
+            # end already passed stays, so publishing a closed vacancy again moves nothing.
+            return retention_end_move(
+                queryset=FormSubmission.objects.filter(page_id=self.pk), end=now, passed_stay=now
+            )
+        return super().submission_end_moved()
+
     @property
     def is_open(self) -> bool:
-        if self.status != VacancyStatus.OPEN:
+        """Whether the vacancy takes applications, in every language at once: the state is
+        the source page's, as a translation's status is a copy wagtail-localize refreshes
+        only on its next sync."""
+        source = self.get_source_page()
+        if source.status != VacancyStatus.OPEN:
             return False
-        closes_at = self.closes_at()
+        closes_at = source.closes_at()
         return closes_at is None or timezone.now() < closes_at
 
     def accepts_submissions(self) -> bool:
@@ -221,12 +247,10 @@ class VacancyPage(ApplicationFormPage):
         return self.get_source_page()
 
     def get_context(self, request, *args, **kwargs):
-        from ..jsonld import job_posting, job_posting_script
+        from ..jsonld import job_posting
 
         context = super().get_context(request, *args, **kwargs)
-        context["job_posting"] = (
-            job_posting_script(job_posting(page=self, request=request)) if self.is_open else None
-        )
+        context["json_ld"] = job_posting(page=self, request=request) if self.is_open else None
         return context
 
 

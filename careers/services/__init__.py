@@ -13,27 +13,18 @@ from .applications import (
     application_status_change,
 )
 from .links import (
-    LinkInvalid,
     application_for_renew_token,
     application_for_withdraw_token,
     application_renew_url,
     application_talent_pool_renew,
     application_talent_pool_renew_by_token,
     application_withdraw,
-    application_withdraw_by_token,
     application_withdraw_url,
-)
-from .retention import (
-    application_retention_update,
-    applications_retention_sync,
-    vacancy_applications_end_update,
-    vacancy_end_of,
 )
 from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
 __all__ = [
     "InvalidStatusChange",
-    "LinkInvalid",
     "application_create",
     "application_delete",
     "application_for_renew_token",
@@ -41,16 +32,11 @@ __all__ = [
     "application_form_fields_default",
     "application_note_add",
     "application_renew_url",
-    "application_retention_update",
     "application_status_change",
     "application_talent_pool_end",
     "application_talent_pool_renew",
     "application_talent_pool_renew_by_token",
     "application_withdraw",
-    "application_withdraw_by_token",
     "application_withdraw_url",
-    "applications_retention_sync",
     "talent_pool_reminders_send",
-    "vacancy_applications_end_update",
-    "vacancy_end_of",
 ]

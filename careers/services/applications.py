@@ -10,8 +10,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from forms.models import FieldType
+from forms.services import submission_retention_update
 from privacy.models import Purpose
-from privacy.services import retention_compute, rows_erase
+from privacy.services import consent_given, rows_erase
 
 from .. import constants as c
 from ..constants import DECISIONS, ApplicationStatus, next_statuses
@@ -105,26 +106,16 @@ def application_form_fields_default(
     return [field_model(sort_order=order, **spec) for order, spec in enumerate(specs)]
 
 
-def _talent_pool_given(data: SubmissionInput) -> bool:
-    return any(
-        purpose.key == c.TALENT_POOL_PURPOSE and (decision is True or decision == "given")
-        for purpose, decision in data.decisions.items()
-    )
-
-
 def application_create(
     *, page: ApplicationFormPage, submission: FormSubmission, data: SubmissionInput
 ) -> Application:
     """Store the application of a just-stored submission, in its transaction.
 
     Called by the form base (:meth:`forms.models.AbstractFormPage.submission_created`) for
-    the HTML form and the API alike. Its retention is computed by the privacy core and
-    copied to the submission, so both go together.
+    the HTML form and the API alike. The submission's retention is computed again with the
+    application's rules (the talent pool), and the application follows it.
     """
-    from .retention import application_retention_update
-
     vacancy = page.get_vacancy()
-    ends_at = submission.ends_at
     name = str(submission.answers.get(c.KEY_NAME) or "")[:255]
     application = Application(
         submission=submission,
@@ -134,12 +125,12 @@ def application_create(
         locale=data.locale,
         submitted_at=submission.submitted_at,
         status_changed_at=submission.submitted_at,
-        ends_at=ends_at,
-        talent_pool_since=submission.submitted_at if _talent_pool_given(data) else None,
+        talent_pool_since=submission.submitted_at
+        if consent_given(decisions=data.decisions, purpose_key=c.TALENT_POOL_PURPOSE)
+        else None,
     )
-    application.retain_until = retention_compute(instance=application, decisions=data.decisions)
     application.save(force_insert=True)
-    application_retention_update(application=application, compute=False)
+    submission_retention_update(submission=submission, decisions=data.decisions)
     from .mail import confirmation_send
 
     transaction.on_commit(lambda: confirmation_send(application=application))
@@ -160,8 +151,6 @@ def application_status_change(
     ``decided_at``, from which retention then counts. With ``send_rejection`` a rejection
     e-mail goes to the applicant in their language, after the commit.
     """
-    from .retention import application_retention_update
-
     if not user_is_recruiter(user):
         raise PermissionDenied
     try:
@@ -193,7 +182,7 @@ def application_status_change(
             changed_at=now,
             rejection_sent=rejection,
         )
-        application_retention_update(application=application)
+        submission_retention_update(submission=application.submission)
         if rejection:
             from .mail import rejection_send
 

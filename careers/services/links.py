@@ -2,18 +2,18 @@
 
 A link carries the application's id and what it was made for, signed with a salt per
 action (:mod:`privacy.links`); a tampered or expired link, or one whose application has
-changed since (renewed already, gone), changes nothing.
+changed since (renewed already, gone), raises privacy's ``LinkInvalid`` or ``LinkExpired``
+and changes nothing.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from forms.constants import submission_ref
-from privacy.links import LinkExpired, absolute_url, link_load, link_sign
-from privacy.links import LinkInvalid as SignatureInvalid
+from forms.services import submission_retention_update
+from privacy.links import LinkInvalid, absolute_url, link_load, link_sign
 from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
 from privacy.services import consent_record
@@ -26,64 +26,37 @@ WITHDRAW_SALT = "careers.application.withdraw"
 RENEW_SALT = "careers.application.renew"
 
 
-class LinkInvalid(ValidationError):
-    """The link was tampered with, has expired, or its application is gone or changed."""
-
-    def __init__(self, message: str, *, expired: bool = False):
-        super().__init__(message)
-        self.expired = expired
-
-
-def _load(*, salt: str, token: str, max_age_days: int) -> dict:
-    try:
-        return link_load(salt=salt, token=token, max_age_days=max_age_days)
-    except LinkExpired as error:
-        raise LinkInvalid("expired", expired=True) from error
-    except SignatureInvalid as error:
-        raise LinkInvalid("invalid") from error
-
-
 def _stamp(value) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def application_withdraw_token(*, application: Application) -> str:
-    return link_sign(
-        salt=WITHDRAW_SALT, payload={"a": application.pk, "s": _stamp(application.submitted_at)}
-    )
-
-
-def application_renew_token(*, application: Application) -> str:
-    return link_sign(
-        salt=RENEW_SALT, payload={"a": application.pk, "t": _stamp(application.talent_pool_since)}
-    )
-
-
 def application_withdraw_url(*, application: Application) -> str:
     """The absolute, signed URL that withdraws ``application`` (and deletes it)."""
-    token = application_withdraw_token(application=application)
+    payload = {"a": application.pk, "s": _stamp(application.submitted_at)}
+    token = link_sign(salt=WITHDRAW_SALT, payload=payload)
     return absolute_url(name="careers:withdraw", locale=application.locale, kwargs={"token": token})
 
 
 def application_renew_url(*, application: Application) -> str:
     """The absolute, signed URL that renews ``application``'s talent-pool consent."""
-    token = application_renew_token(application=application)
+    payload = {"a": application.pk, "t": _stamp(application.talent_pool_since)}
+    token = link_sign(salt=RENEW_SALT, payload=payload)
     return absolute_url(name="careers:renew", locale=application.locale, kwargs={"token": token})
 
 
 def application_for_withdraw_token(*, token: str) -> Application:
     """The application a withdrawal link names; :class:`LinkInvalid` otherwise."""
-    payload = _load(salt=WITHDRAW_SALT, token=token, max_age_days=conf.link_max_age_days())
+    payload = link_load(salt=WITHDRAW_SALT, token=token, max_age_days=conf.link_max_age_days())
     application = Application.objects.filter(pk=payload.get("a")).first()
     if application is None or _stamp(application.submitted_at) != payload.get("s"):
-        raise LinkInvalid("gone")
+        raise LinkInvalid
     return application
 
 
 def application_for_renew_token(*, token: str) -> Application:
     """The application a renewal link names while it is still in the pool as the link saw
     it; :class:`LinkInvalid` otherwise (tampered, expired, used, withdrawn, gone)."""
-    payload = _load(salt=RENEW_SALT, token=token, max_age_days=conf.renew_link_max_age_days())
+    payload = link_load(salt=RENEW_SALT, token=token, max_age_days=conf.renew_link_max_age_days())
     application = (
         Application.objects.select_related("submission").filter(pk=payload.get("a")).first()
     )
@@ -92,7 +65,7 @@ def application_for_renew_token(*, token: str) -> Application:
         or application.talent_pool_since is None
         or _stamp(application.talent_pool_since) != payload.get("t")
     ):
-        raise LinkInvalid("gone")
+        raise LinkInvalid
     return application
 
 
@@ -103,22 +76,15 @@ def application_withdraw(*, application: Application) -> None:
     application_delete(application=application)
 
 
-def application_withdraw_by_token(*, token: str) -> None:
-    """Withdraw the application a signed token names; :class:`LinkInvalid` otherwise."""
-    application_withdraw(application=application_for_withdraw_token(token=token))
-
-
 def application_talent_pool_renew(*, application: Application) -> Application:
     """Renew the talent-pool consent for another period from now.
 
     Recorded in the consent ledger as consent given again (with the text shown now), so the
     proof covers the new period; the privacy core then keeps the application that long.
     """
-    from .retention import application_retention_update
-
     purpose = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     if purpose is None:
-        raise LinkInvalid("no purpose")
+        raise LinkInvalid
     with transaction.atomic():
         consent_record(
             purpose=purpose,
@@ -131,7 +97,7 @@ def application_talent_pool_renew(*, application: Application) -> Application:
         application.talent_pool_since = timezone.now()
         application.talent_pool_reminded_at = None
         application.save(update_fields=["talent_pool_since", "talent_pool_reminded_at"])
-        application_retention_update(application=application)
+        submission_retention_update(submission=application.submission)
     return application
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import translation
 
+from forms.models import FormSubmission
 from privacy.links import admin_url
 from privacy.models import OutcomeRetention
 from privacy.selectors import controller_name, purpose_get
@@ -33,11 +34,9 @@ def applicant_vacancy_title(application: Application) -> str:
 
 def _kept_without_decision(application: Application):
     """Until when the application purpose alone keeps it, while nothing is decided."""
-    undecided = Application(
-        submission=application.submission,
-        submitted_at=application.submitted_at,
-        ends_at=application.ends_at,
-        status=ApplicationStatus.NEW,
+    submission = application.submission
+    undecided = FormSubmission(
+        inbox=submission.inbox, submitted_at=submission.submitted_at, ends_at=submission.ends_at
     )
     return retention_compute(instance=undecided)
 

@@ -1,64 +1,54 @@
 """The pages careers e-mails link to: withdraw an application, renew the talent pool.
 
-GET shows what the button will do; only the button (POST) does it, so a mail scanner that
-opens every link withdraws and renews nothing. A tampered or expired link changes nothing.
+Privacy's signed-link view: opening the link shows what the button will do, only the button
+does it, and a tampered or expired link gets privacy's refusal page and changes nothing.
 """
 
 from __future__ import annotations
 
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
-
 from privacy.models import Purpose
+from privacy.views.links import SignedLinkView
 
 from .. import services
 from ..constants import TALENT_POOL_PURPOSE
 from ..services.mail import applicant_vacancy_title
 
 
-def _refused(request, error: services.LinkInvalid) -> TemplateResponse:
-    context = {
-        "expired": error.expired,
-        "title": _("This link has expired") if error.expired else _("This link is not valid"),
-    }
-    return TemplateResponse(
-        request, "careers/link_refused.html", context, status=410 if error.expired else 400
-    )
+class WithdrawView(SignedLinkView):
+    template_name = "careers/withdraw_confirm.html"
+    done_template_name = "careers/withdrawn.html"
 
-
-@require_http_methods(["GET", "POST"])
-@never_cache
-def withdraw(request, token: str):
-    try:
+    def load(self, token):
         application = services.application_for_withdraw_token(token=token)
-    except services.LinkInvalid as error:
-        return _refused(request, error)
-    if request.method == "POST":
-        services.application_withdraw(application=application)
-        return TemplateResponse(request, "careers/withdrawn.html", {})
-    context = {"vacancy": applicant_vacancy_title(application)}
-    return TemplateResponse(request, "careers/withdraw_confirm.html", context)
+        # Read now: once withdrawn, the application and its submission are gone.
+        self.vacancy = applicant_vacancy_title(application)
+        return application
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(vacancy=self.vacancy, **kwargs)
+
+    def act(self):
+        services.application_withdraw(application=self.object)
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def renew(request, token: str):
-    try:
-        application = services.application_for_renew_token(token=token)
-    except services.LinkInvalid as error:
-        return _refused(request, error)
-    purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
-    if request.method == "POST":
-        try:
-            application = services.application_talent_pool_renew_by_token(token=token)
-        except services.LinkInvalid as error:
-            return _refused(request, error)
-        until = purpose.retain_until(application.talent_pool_since) if purpose else None
-        return TemplateResponse(request, "careers/renewed.html", {"until": until})
-    context = {
-        "vacancy": applicant_vacancy_title(application),
-        "days": purpose.retention_days if purpose else None,
-    }
-    return TemplateResponse(request, "careers/renew_confirm.html", context)
+class RenewView(SignedLinkView):
+    template_name = "careers/renew_confirm.html"
+    done_template_name = "careers/renewed.html"
+
+    def load(self, token):
+        self.purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
+        return services.application_for_renew_token(token=token)
+
+    def get_context_data(self, **kwargs):
+        days = self.purpose.retention_days if self.purpose else None
+        vacancy = applicant_vacancy_title(self.object)
+        return super().get_context_data(vacancy=vacancy, days=days, **kwargs)
+
+    def act(self):
+        application = services.application_talent_pool_renew_by_token(token=self.kwargs["token"])
+        since = application.talent_pool_since
+        return {"until": self.purpose.retain_until(since) if self.purpose else None}
+
+
+withdraw = WithdrawView.as_view()
+renew = RenewView.as_view()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,21 +24,16 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 from wagtail.contrib.forms.models import AbstractFormField as WagtailAbstractFormField
 from wagtail.contrib.forms.utils import get_field_clean_name
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from ..constants import FieldType, key_validator
+from ..constants import FieldType, default_language, key_validator
 from .fields import FileKindsField
 
 MB = 1024 * 1024
 CHOICE_TYPES = frozenset({FieldType.DROPDOWN, FieldType.RADIO, FieldType.CHECKBOXES})
 
 logger = logging.getLogger(__name__)
-
-
-def _default_language() -> str:
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _split_choices(text: str) -> list[str]:
@@ -172,12 +166,12 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
         """
         if self._source_choices is None:
             self._source_choices = self.choices
-            if self.translation_key and self.locale.language_code != _default_language():
+            if self.translation_key and self.locale.language_code != default_language():
                 source = (
                     type(self)
                     ._default_manager.filter(
                         translation_key=self.translation_key,
-                        locale__language_code=_default_language(),
+                        locale__language_code=default_language(),
                     )
                     .values_list("choices", flat=True)
                     .first()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
@@ -20,6 +22,25 @@ from ..scan import ScanStatus
 def private_storage():
     """The ``private`` storage (privacy's alias), named here as the migrations know it."""
     return privacy_private_storage()
+
+
+def submission_retention() -> Retention:
+    """The rules every submission is kept by, for the privacy core's one computation: from
+    the submission, its handling or the end of what it is for, as its inbox's purpose says,
+    extended by each form page type with the rules of the rows it adds to its submissions
+    (:meth:`forms.models.AbstractFormPage.submission_retention`). Read once, at start-up."""
+    from .base_page import form_page_models
+
+    retention = Retention(started="submitted_at", decided="handled_at", ended="ends_at")
+    for model in form_page_models():
+        extended = model.submission_retention(retention)
+        if retention.outcome and extended.outcome != retention.outcome:
+            raise ImproperlyConfigured(
+                f"{model._meta.label}.submission_retention: submissions already take their "
+                f"outcome from '{retention.outcome}'."
+            )
+        retention = replace(extended, also=tuple(dict.fromkeys(extended.also)))
+    return retention
 
 
 def attachment_key(instance: SubmissionFile, filename: str) -> str:
@@ -83,8 +104,9 @@ class FormSubmission(models.Model):
         expired = "retain_until"
         # The privacy core computes ``retain_until`` from the purpose: from the submission,
         # from its handling, from the end of what it is for (the page's
-        # ``submission_ends_at``), or while the subject's consent to the purpose stands.
-        retention = Retention(started="submitted_at", decided="handled_at", ended="ends_at")
+        # ``submission_ends_at``), or while the subject's consent to the purpose stands; and
+        # from what the page types add (an application's outcome, the talent pool).
+        retention = staticmethod(submission_retention)
 
     class Meta:
         verbose_name = _("form submission")

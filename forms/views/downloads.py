@@ -7,21 +7,26 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views import generic
+
+from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView
 
 from ..models import FileDownloadLog
 from ..permissions import submission_policy
-from .listings import DateTimeColumn
 
 
-class DownloadLogIndexView(generic.IndexView):
+class DownloadLogIndexView(ReadOnlyIndexView):
     """Who downloaded which file, from which submission, when; for ``view_filedownloadlog``."""
 
+    model = FileDownloadLog
     template_name = "wagtailadmin/generic/index.html"
+    index_url_name = "forms_downloads:index"
+    index_results_url_name = "forms_downloads:index_results"
+    page_title = gettext_lazy("File downloads")
     any_permission_required = ["view"]
     paginate_by = 100
     search_fields = ["username"]
-    search_backend_name = None
+    empty_message = gettext_lazy("No file has been downloaded yet.")
+    filtered_message = gettext_lazy("No download matches your query.")
 
     @cached_property
     def readable_inbox_ids(self) -> set[int]:
@@ -48,7 +53,7 @@ class DownloadLogIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [
-            DateTimeColumn(
+            LocalTimeColumn(
                 "downloaded_at", label=gettext_lazy("Downloaded at"), sort_key="downloaded_at"
             ),
             Column("username", label=gettext_lazy("User"), sort_key="username"),
@@ -63,9 +68,3 @@ class DownloadLogIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         return FileDownloadLog.objects.select_related("file__submission")
-
-    @cached_property
-    def no_results_message(self):
-        if self.is_searching or self.is_filtering:
-            return _("No download matches your query.")
-        return _("No file has been downloaded yet.")

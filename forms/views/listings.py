@@ -2,54 +2,40 @@
 
 from __future__ import annotations
 
-import datetime
-
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
-from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
 from privacy.selectors import purpose_get
+from privacy.viewsets import ReadOnlyIndexView, ScopedIndexMixin, local_time
 
 from .. import selectors
 from ..models import FormSubmission, Inbox
 from ..permissions import READ, submission_policy
 
 
-class DateTimeColumn(Column):
-    """A moment as date and time in the user's time zone (Wagtail activates it per request)."""
-
-    cell_template_name = "forms/admin/datetime_cell.html"
-
-
 class StatusColumn(Column):
     cell_template_name = "forms/admin/status_cell.html"
 
 
-class InboxIndexView(generic.IndexView):
+class InboxIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     """The inboxes the user reads, with their open and total counts."""
 
     model = Inbox
     any_permission_required = [READ]
     page_title = gettext_lazy("Inboxes")
-    header_icon = "mail"
     paginate_by = 50
     index_url_name = "forms_inboxes:index"
-    index_results_url_name = None
     default_ordering = "name"
-    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
-
-    @cached_property
-    def permission_policy(self):
-        return submission_policy
+    empty_message = gettext_lazy(
+        "You read no inbox yet. An administrator adds you to an inbox's group."
+    )
 
     def get_base_queryset(self):
         return selectors.inboxes_with_counts(self.request.user)
@@ -66,10 +52,6 @@ class InboxIndexView(generic.IndexView):
             Column("submission_count", label=gettext_lazy("Total")),
             Column("purpose", label=gettext_lazy("Kept under"), accessor=_purpose_name),
         ]
-
-    @cached_property
-    def no_results_message(self):
-        return _("You read no inbox yet. An administrator adds you to an inbox's group.")
 
 
 def _purpose_name(inbox: Inbox) -> str:
@@ -116,35 +98,24 @@ class SubmissionFilterSet(WagtailFilterSet):
         return queryset
 
 
-class InboxScopedMixin:
-    """Finds the inbox in the URL among those the user reads, or refuses."""
+class SubmissionIndexView(ScopedIndexMixin, ReadOnlyIndexView):
+    """One inbox's submissions: search, filters, bulk "mark as handled", CSV/XLSX export.
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.inbox = (
-            submission_policy.inboxes_for_user(request.user).filter(pk=kwargs["inbox_pk"]).first()
-        )
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.inbox is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
-    """One inbox's submissions: search, filters, bulk "mark as handled", CSV/XLSX export."""
+    The inbox is found among those the user reads; another inbox is refused like a missing
+    one, so its name and size stay unknown.
+    """
 
     model = FormSubmission
     template_name = "forms/admin/submission_index.html"
     any_permission_required = [READ]
+    scope_kwarg = "inbox_pk"
+    scope_refusal = PermissionDenied
     filterset_class = SubmissionFilterSet
     search_fields = ["subject_email", "form_title", "answers"]
-    search_backend_name = None
     paginate_by = 50
     index_url_name = "forms_inboxes:submissions"
     index_results_url_name = "forms_inboxes:submissions_results"
     inspect_url_name = "forms_inboxes:submission"
-    add_url_name = edit_url_name = delete_url_name = copy_url_name = None
     export_headings = {
         "pk": "id",
         "form_title": "form",
@@ -154,9 +125,12 @@ class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
         "subject_email": "e-mail",
     }
 
-    @cached_property
-    def permission_policy(self):
-        return submission_policy
+    def get_scope_queryset(self):
+        return submission_policy.inboxes_for_user(self.request.user)
+
+    @property
+    def inbox(self) -> Inbox:
+        return self.scope
 
     def get_page_title(self):
         return self.inbox.name
@@ -166,12 +140,6 @@ class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
             {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
             {"url": "", "label": self.inbox.name},
         ]
-
-    def get_index_url(self):
-        return reverse(self.index_url_name, args=[self.inbox.pk])
-
-    def get_index_results_url(self):
-        return reverse(self.index_results_url_name, args=[self.inbox.pk])
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "inbox": self.inbox}
@@ -197,7 +165,7 @@ class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
                     "forms_inboxes:submission", args=[submission.pk]
                 ),
                 get_title_id=lambda submission: f"submission_{submission.pk}_title",
-                accessor=lambda submission: _short(submission.submitted_at),
+                accessor=lambda submission: local_time(submission.submitted_at),
             ),
             Column("form_title", label=gettext_lazy("Form"), sort_key="form_title"),
             Column("locale", label=gettext_lazy("Language")),
@@ -227,28 +195,13 @@ class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
             "pk": item.pk,
             "form_title": item.form_title,
             "locale": item.locale,
-            "submitted_at": _local(item.submitted_at),
-            "handled_at": _local(item.handled_at),
+            "submitted_at": item.submitted_at,
+            "handled_at": item.handled_at,
             "subject_email": item.subject_email,
         }
         for key in self.answer_keys:
             row[f"answers.{key}"] = selectors.display_value(answers.get(key))
         return row
-
-    def preprocess_field_value(self, field, value, export_format):
-        if isinstance(value, datetime.datetime):
-            # Wagtail's default writes UTC; the user reads their own time zone.
-            return (
-                value.replace(tzinfo=None)
-                if export_format == self.FORMAT_XLSX
-                else (value.isoformat())
-            )
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV:
-            # XLSX cells are typed as text by Wagtail; a CSV cell has no type, so text a
-            # spreadsheet would read as a formula gets a leading apostrophe.
-            return selectors.spreadsheet_text(value)
-        return value
 
     def get_filename(self):
         return f"inbox-{self.inbox.pk}"
@@ -269,11 +222,3 @@ class SubmissionIndexView(InboxScopedMixin, generic.IndexView):
         context = super().get_context_data(**kwargs)
         context["inbox"] = self.inbox
         return context
-
-
-def _local(value):
-    return timezone.localtime(value) if value else value
-
-
-def _short(value) -> str:
-    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""

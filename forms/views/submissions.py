@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
@@ -23,10 +22,6 @@ class SubmissionDetailView(generic.InspectView):
     any_permission_required = [READ]
     index_url_name = edit_url_name = delete_url_name = None
     header_icon = "mail"
-
-    @cached_property
-    def permission_policy(self):
-        return submission_policy
 
     def get_object(self, queryset=None):
         submission = (
@@ -62,7 +57,9 @@ class SubmissionDetailView(generic.InspectView):
             submission=self.object,
             answers=selectors.submission_answers_for_reader(self.object),
             consents=selectors.submission_consents(self.object),
-            attachments=self.object.attachments.all(),
+            attachments=selectors.submission_files_for_reader(
+                self.object, url=lambda a: reverse("forms_inboxes:download", args=[a.pk])
+            ),
             can_handle=submission_policy.user_has_permission_for_instance(
                 self.request.user, HANDLE, self.object
             ),

@@ -1,10 +1,12 @@
-"""Create the ``Privacy officers`` group, so every installation (not only the demo) has the
-only group allowed to read the consent ledger and the deletion log."""
+"""Create the privacy officers' group (``PRIVACY_OFFICERS_GROUP``, "Privacy officers"), so
+every installation (not only the demo) has the only group allowed to read the consent ledger
+and the deletion log."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Privacy officers"
+from privacy import conf
+
 PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("privacy", "view_consentrecord"),
@@ -26,7 +28,7 @@ def create_group(apps, schema_editor):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
+    group, _ = Group.objects.get_or_create(name=conf.officers_group())
     for app_label, codename in PERMISSIONS:
         permission = Permission.objects.filter(
             content_type__app_label=app_label, codename=codename

@@ -1,9 +1,11 @@
-"""Let the ``Privacy officers`` group read and handle data-subject requests."""
+"""Let the privacy officers' group (``PRIVACY_OFFICERS_GROUP``) read and handle data-subject
+requests."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Privacy officers"
+from privacy import conf
+
 PERMISSIONS = ["view_datasubjectrequest", "change_datasubjectrequest"]
 
 
@@ -15,7 +17,7 @@ def grant(apps, schema_editor):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
+    group, _ = Group.objects.get_or_create(name=conf.officers_group())
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="privacy", codename__in=PERMISSIONS)
     )
@@ -24,7 +26,7 @@ def grant(apps, schema_editor):
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=GROUP).first()
+    group = Group.objects.filter(name=conf.officers_group()).first()
     if group is not None:
         group.permissions.remove(
             *Permission.objects.filter(content_type__app_label="privacy", codename__in=PERMISSIONS)

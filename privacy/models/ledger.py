@@ -43,7 +43,7 @@ def _consent_proof_expired(queryset, now):
     address (an anonymous cookie choice, a form sent without one) lasts that long from when
     it was recorded.
     """
-    cutoff = now - timedelta(days=365 * conf.get("CONSENT_PROOF_YEARS", 5))
+    cutoff = now - timedelta(days=365 * conf.consent_proof_years())
     return queryset.filter(
         Q(subject_email="", subject_hash="", recorded_at__lte=cutoff)
         | Q(subject_email="", pseudonymised_at__lte=cutoff)

@@ -14,18 +14,28 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import conf
 from ..signals import purpose_retention_changed
 from ..storage import private_storage
 
 REQUEST_PURPOSE = "privacy-request"
-OFFICERS_GROUP = "Privacy officers"
+
+
+def officers_or_superusers() -> Q:
+    """Who may handle a request: the officers' group (named by ``PRIVACY_OFFICERS_GROUP``)
+    and superusers. A callable, so the setting is read when the choices are, not baked into
+    a migration."""
+    return Q(groups__name=conf.officers_group()) | Q(is_superuser=True)
 
 
 class RequestKind(models.TextChoices):
     ACCESS = "access", _("Access to my data")
     RECTIFICATION = "rectification", _("Correction of my data")
     ERASURE = "erasure", _("Erasure of my data")
-    OBJECTION = "objection", _("Objection (for example to photos of me taken at events)")
+    OBJECTION = (
+        "objection",
+        _("Objection to the processing of my data (for example to photos of me)"),
+    )
     WITHDRAWAL = "withdrawal", _("Withdrawal of my consent")
 
 
@@ -71,7 +81,7 @@ class DataSubjectRequest(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
-        limit_choices_to=Q(groups__name=OFFICERS_GROUP) | Q(is_superuser=True),
+        limit_choices_to=officers_or_superusers,
         null=True,
         blank=True,
         related_name="+",

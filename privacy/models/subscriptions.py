@@ -6,9 +6,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-#: The consent purposes a visitor can subscribe to; their keys are the topic values.
-TOPICS = ("newsletter", "event-invitations", "publications-surveys")
-
 
 class PendingSignup(models.Model):
     """A sign-up whose address has not been confirmed yet: no consent until it is.

@@ -4,6 +4,7 @@ Functions are keyword-only and named ``<entity>_<action>``.
 """
 
 from .consent import (
+    consent_given,
     consent_record,
     consent_withdraw,
     consents_pseudonymise,
@@ -15,6 +16,7 @@ from .retention import RunReport, retention_enforce
 from .retention_dates import (
     retention_compute,
     retention_consent_withdrawn,
+    retention_end_move,
     retention_recompute,
     retention_refresh,
 )
@@ -23,6 +25,7 @@ from .subjects import SubjectExport, rows_erase, subject_counts, subject_erase, 
 __all__ = [
     "RunReport",
     "SubjectExport",
+    "consent_given",
     "consent_record",
     "consent_withdraw",
     "consents_pseudonymise",
@@ -31,6 +34,7 @@ __all__ = [
     "normalise_email",
     "retention_compute",
     "retention_consent_withdrawn",
+    "retention_end_move",
     "retention_enforce",
     "retention_recompute",
     "retention_refresh",

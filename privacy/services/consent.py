@@ -61,6 +61,15 @@ def _check_source(source: str) -> None:
 Decision = bool | str
 
 
+def consent_given(*, decisions: Mapping[Purpose, ConsentDecision], purpose_key: str) -> bool:
+    """Whether ``decisions`` (a form's, not in the ledger yet) give consent to the purpose:
+    the one answer to "was it given" for every app reading a submission's boxes."""
+    return any(
+        purpose.key == purpose_key and decision == ConsentDecision.GIVEN
+        for purpose, decision in decisions.items()
+    )
+
+
 def _decision(value: Decision) -> str:
     """A ledger decision from what callers pass: True/False for a box, or a decision."""
     if isinstance(value, bool):

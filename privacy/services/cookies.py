@@ -40,17 +40,17 @@ MAX_PAGE_LENGTH = 200
 
 
 def cookie_name() -> str:
-    return conf.get("COOKIE_CONSENT_NAME", "cookie_consent")
+    return conf.cookie_consent_name()
 
 
 def cookie_max_age() -> int:
     """Six months by default: then the banner asks again (Belgian DPA's checklist)."""
-    return conf.get("COOKIE_CONSENT_MAX_AGE", 182 * 24 * 3600)
+    return conf.cookie_consent_max_age()
 
 
 def gpc_refused_categories() -> tuple[str, ...]:
     """Categories a Global Privacy Control signal refuses by default."""
-    return tuple(conf.get("COOKIE_GPC_REFUSED", ("advertising", "social")))
+    return conf.cookie_gpc_refused()
 
 
 class Button:

@@ -25,7 +25,6 @@ from ..links import (
     token_hash,
 )
 from ..models import ConsentRecord, ConsentSource, LegalBasis, PendingSignup, Purpose
-from ..models.subscriptions import TOPICS
 from ..selectors import consents_current, purpose_get
 from .consent import consent_record, consent_withdraw, consents_record, normalise_email
 from .mail import mail_send
@@ -35,15 +34,15 @@ SIGNUP_SOURCE_REF = "newsletter-signup"
 
 
 def _signup_days() -> int:
-    return conf.get("SIGNUP_LINK_DAYS", 7)
+    return conf.signup_link_days()
 
 
 def _preference_days() -> int:
-    return conf.get("PREFERENCE_LINK_DAYS", 90)
+    return conf.preference_link_days()
 
 
 def _resend_cooldown() -> timedelta:
-    return timedelta(seconds=conf.get("SIGNUP_RESEND_SECONDS", 300))
+    return timedelta(seconds=conf.signup_resend_seconds())
 
 
 def preference_centre_url(email: str, locale: str) -> str:
@@ -62,8 +61,9 @@ def preference_token_load(*, token: str) -> str:
 
 
 def topic_purposes(*, locale: str) -> list[Purpose]:
-    """The purposes a visitor can subscribe to, in ``locale``, in the order of ``TOPICS``."""
-    purposes = [purpose_get(key=key, locale=locale) for key in TOPICS]
+    """The purposes a visitor can subscribe to, in ``locale``, in the site's order
+    (``PRIVACY_NEWSLETTER_TOPICS``)."""
+    purposes = [purpose_get(key=key, locale=locale) for key in conf.newsletter_topics()]
     return [p for p in purposes if p is not None and p.legal_basis == LegalBasis.CONSENT]
 
 
@@ -76,7 +76,7 @@ def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
     same either way.
     """
     email = normalise_email(email)
-    topics = [key for key in TOPICS if key in set(topics)]
+    topics = [key for key in conf.newsletter_topics() if key in set(topics)]
     now = timezone.now()
     with transaction.atomic():
         pending = PendingSignup.objects.select_for_update().filter(email=email).first()
@@ -170,7 +170,9 @@ def preferences_current(*, email: str, locale: str) -> list[Preference]:
     others = sorted(
         key
         for key, record in current.items()
-        if record.is_active and key not in TOPICS and not key.startswith("cookies-")
+        if record.is_active
+        and key not in conf.newsletter_topics()
+        and not key.startswith("cookies-")
     )
     for key in others:
         purpose = purpose_get(key=key, locale=locale)
@@ -203,7 +205,7 @@ def preferences_save(*, email: str, granted_keys: set[str], locale: str) -> int:
             wanted = preference.key in granted_keys
             if wanted and not preference.granted:
                 # Only topics can be given here; other purposes need what they were given with.
-                if preference.key in TOPICS:
+                if preference.key in conf.newsletter_topics():
                     consent_record(
                         purpose=preference.purpose,
                         granted=True,

@@ -9,20 +9,17 @@ from __future__ import annotations
 import tempfile
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urljoin
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import conf
-from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
+from ..links import LinkExpired, LinkInvalid, absolute_url, admin_url, link_load, link_sign
 from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
-from ..models.requests import OFFICERS_GROUP, one_month_after
+from ..models.requests import one_month_after
 from .consent import normalise_email
 from .mail import mail_send
 from .retention import RunReport
@@ -33,11 +30,11 @@ ANSWER_SALT = "privacy.request.answer"
 
 
 def confirm_days() -> int:
-    return conf.get("REQUEST_LINK_DAYS", 7)
+    return conf.request_link_days()
 
 
 def answer_days() -> int:
-    return conf.get("ANSWER_LINK_DAYS", 7)
+    return conf.answer_link_days()
 
 
 def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataSubjectRequest:
@@ -101,21 +98,18 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
         log(instance=request, action="privacy.request.confirm")
         officers = list(
             get_user_model()
-            .objects.filter(groups__name=OFFICERS_GROUP, is_active=True)
+            .objects.filter(groups__name=conf.officers_group(), is_active=True)
             .exclude(email="")
             .values_list("email", flat=True)
             .distinct()
         )
         if officers:
-            url = urljoin(
-                settings.WAGTAILADMIN_BASE_URL,
-                reverse("data_requests:inspect", args=[request.pk]),
-            )
+            url = admin_url(name="data_requests:inspect", args=[request.pk])
             transaction.on_commit(
                 lambda: mail_send(
                     template="privacy/email/request_received",
                     to=officers,
-                    language=conf.get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE),
+                    language=conf.officers_language(),
                     context={"request": request, "admin_url": url},
                     staff=True,
                 )

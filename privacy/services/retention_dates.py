@@ -19,31 +19,49 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, Greatest
-from django.db.models.lookups import GreaterThanOrEqual, IsNull
+from django.db.models.lookups import Exact, GreaterThanOrEqual, IsNull
 
-from ..models import ConsentRecord, OutcomeRetention, Purpose, RetentionStart
-from ..registry import Registration, registered_models, registration_for
+from ..models import ConsentDecision, ConsentRecord, OutcomeRetention, Purpose, RetentionStart
+from ..registry import Registration, registered_models, registration_for, resolve_path
+from ..vocabulary import retention_ends
+from .consent import consent_given
 
 # A purpose counting from the decision, or from the last contact (which a decision is),
 # counts from the row's ``decided`` moment once there is one.
 DECISION_STARTS = (RetentionStart.DECISION, RetentionStart.LAST_CONTACT)
-# An event's end and a vacancy's closing are both the row's ``ended`` moment.
-END_STARTS = (RetentionStart.END, RetentionStart.CLOSING)
 
 
 def _follow(instance, path: str):
+    """The value at ``path`` from ``instance``; None when a relation on the way is empty
+    (a missing reverse one-to-one row raises an ``AttributeError``, which ``getattr`` takes)."""
     value = instance
     for name in path.split("__"):
         value = getattr(value, name, None)
         if value is None:
             return None
     return value
+
+
+def _ref(model, path: str):
+    """The database expression for the value at ``path`` from each row of ``model``: the
+    field itself, or a subquery through its relations (an UPDATE cannot join)."""
+    if "__" not in path:
+        return F(path)
+    first, rest = path.split("__", 1)
+    field = model._meta.get_field(first)
+    related = field.related_model._default_manager
+    if field.concrete:
+        rows = related.filter(pk=OuterRef(field.attname))
+    else:
+        rows = related.filter(**{field.field.name: OuterRef("pk")})
+    return Subquery(rows.values(rest)[:1], output_field=resolve_path(model, path))
 
 
 def _purpose_of(instance, registration: Registration) -> Purpose | None:
@@ -61,18 +79,12 @@ def _purpose_of(instance, registration: Registration) -> Purpose | None:
     return Purpose.objects.filter(key=key).order_by("pk").first() if key else None
 
 
-def _grants(decision) -> bool:
-    # A consent box's decision: True, or the ledger's "given"; a refusal (False, "refused")
-    # or a notice shown ("informed") grants nothing.
-    return decision is True or decision == "given"
-
-
 def _any_purpose(key: str) -> Purpose | None:
     return Purpose.objects.filter(key=key).order_by("pk").first()
 
 
 def retention_compute(
-    *, instance, decisions: Mapping[Purpose, bool | str] | None = None
+    *, instance, decisions: Mapping[Purpose, ConsentDecision] | None = None
 ) -> datetime | None:
     """When ``instance`` must be gone under its purpose; None while the subject's consent stands.
 
@@ -96,13 +108,13 @@ def retention_compute(
 
 def _outcome_until(instance, retention, purpose: Purpose) -> datetime | None:
     """The end set by the purpose's retention for the row's outcome, once it is decided."""
-    if not retention.outcome or not retention.decided:
+    if not retention.outcome:
         return None
-    decided = getattr(instance, retention.decided)
+    decided = _follow(instance, retention.outcome_moment)
     if decided is None:
         return None
     rule = OutcomeRetention.objects.filter(
-        purpose_key=purpose.key, outcome=getattr(instance, retention.outcome)
+        purpose_key=purpose.key, outcome=_follow(instance, retention.outcome)
     ).first()
     return decided + rule.retention_delta if rule is not None else None
 
@@ -112,7 +124,7 @@ def _also_until(instance, retention, until: datetime | None) -> datetime | None:
     if until is None:
         return None
     for key, field_name in retention.also:
-        since = getattr(instance, field_name)
+        since = _follow(instance, field_name)
         purpose = _any_purpose(key) if since is not None else None
         if purpose is not None:
             until = max(until, purpose.retain_until(since))
@@ -123,7 +135,7 @@ def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime
     retention = registration.retention
     started = getattr(instance, retention.started)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
-        if any(p.key == purpose.key and _grants(d) for p, d in (decisions or {}).items()):
+        if consent_given(decisions=decisions or {}, purpose_key=purpose.key):
             return None
         email = _follow(instance, registration.subject) or ""
         if email:
@@ -138,11 +150,11 @@ def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime
             if latest is not None and latest >= started:
                 return purpose.retain_until(latest)
         return purpose.retain_until(started)
-    decided = getattr(instance, retention.decided) if retention.decided else None
+    decided = _follow(instance, retention.decided) if retention.decided else None
     if decided is not None and purpose.retention_from in DECISION_STARTS:
         return purpose.retain_until(decided)
-    ended = getattr(instance, retention.ended) if retention.ended else None
-    if ended is not None and purpose.retention_from in END_STARTS:
+    ended = _follow(instance, retention.ended) if retention.ended else None
+    if ended is not None and purpose.retention_from in retention_ends():
         return purpose.retain_until(ended)
     return purpose.retain_until(started)
 
@@ -162,13 +174,14 @@ def _expiry(registration: Registration, purpose: Purpose):
     :func:`retention_compute` works out for one row, for every row in one UPDATE. The
     outcome's period once decided, else the purpose's own, extended by every further purpose
     the row is kept for."""
-    retention = registration.retention
+    retention, model = registration.retention, registration.model
     value = _main_expiry(registration, purpose)
-    if retention.outcome and retention.decided:
+    if retention.outcome:
+        outcome, decided = _ref(model, retention.outcome), _ref(model, retention.outcome_moment)
         whens = [
             When(
-                **{retention.outcome: rule.outcome, f"{retention.decided}__isnull": False},
-                then=_after(F(retention.decided), rule.retention_delta),
+                Exact(outcome, Value(rule.outcome)) & IsNull(decided, False),
+                then=_after(decided, rule.retention_delta),
             )
             for rule in OutcomeRetention.objects.filter(purpose_key=purpose.key)
         ]
@@ -178,10 +191,11 @@ def _expiry(registration: Registration, purpose: Purpose):
         also = _any_purpose(key)
         if also is None:
             continue
+        since = _ref(model, field_name)
         value = Case(
-            When(**{f"{field_name}__isnull": True}, then=value),
+            When(IsNull(since, True), then=value),
             When(IsNull(value, True), then=Value(None)),
-            default=Greatest(value, _after(F(field_name), also.retention_delta)),
+            default=Greatest(value, _after(since, also.retention_delta)),
             output_field=DateTimeField(),
         )
     return value
@@ -189,12 +203,12 @@ def _expiry(registration: Registration, purpose: Purpose):
 
 def _main_expiry(registration: Registration, purpose: Purpose):
     retention, subject = registration.retention, registration.subject
-    delta = purpose.retention_delta
+    delta, model = purpose.retention_delta, registration.model
     started = F(retention.started)
     if purpose.retention_from in DECISION_STARTS and retention.decided:
-        return _after(Coalesce(F(retention.decided), started), delta)
-    if purpose.retention_from in END_STARTS and retention.ended:
-        return _after(Coalesce(F(retention.ended), started), delta)
+        return _after(Coalesce(_ref(model, retention.decided), started), delta)
+    if purpose.retention_from in retention_ends() and retention.ended:
+        return _after(Coalesce(_ref(model, retention.ended), started), delta)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
         grants = ConsentRecord.objects.filter(
             subject_email=OuterRef(subject), purpose_key=purpose.key, granted=True
@@ -280,6 +294,30 @@ def retention_recompute(*, queryset: QuerySet) -> int:
     return updated
 
 
+def retention_end_move(
+    *, queryset: QuerySet, end: datetime | None, passed_stay: datetime | None = None
+) -> int:
+    """The end of what the rows of ``queryset`` serve moved to ``end`` (an event moved, a
+    vacancy's closing date edited): store it on the rows counting from another end and
+    recompute their dates. The one way every app answers "the end moved".
+
+    With ``passed_stay``, rows whose end had passed by then keep it (a vacancy closed early
+    ends then for rows still waiting for their end; publishing it again moves nothing).
+    Returns how many rows were recomputed.
+    """
+    ended = registration_for(queryset.model).retention.ended
+    rows = queryset.exclude(**{ended: end}) if end is not None else queryset
+    rows = rows.filter(**{f"{ended}__isnull": False}) if end is None else rows
+    if passed_stay is not None:
+        rows = rows.filter(Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gt": passed_stay}))
+    pks = list(rows.values_list("pk", flat=True))
+    if not pks:
+        return 0
+    moved = queryset.model._default_manager.filter(pk__in=pks)
+    moved.update(**{ended: end})
+    return retention_recompute(queryset=moved)
+
+
 def retention_consent_withdrawn(*, email: str, purpose_key: str, withdrawn_at: datetime) -> int:
     """Start the retention of ``email``'s rows kept while their consent to the purpose stood,
     and end that purpose for rows also kept for it (``Retention.also``).
@@ -317,6 +355,19 @@ def _also_withdrawn(*, email: str, purpose_key: str) -> int:
             pks = list(rows.values_list("pk", flat=True))
             if not pks:
                 continue
-            manager.filter(pk__in=pks).update(**{field_name: None})
+            _clear(registration.model, pks, field_name)
             updated += retention_recompute(queryset=manager.filter(pk__in=pks))
     return updated
+
+
+def _clear(model, pks: list, path: str) -> None:
+    """Empty the field at ``path`` of the rows ``pks`` of ``model``, on whichever row holds it."""
+    manager = model._default_manager
+    if "__" not in path:
+        manager.filter(pk__in=pks).update(**{path: None})
+        return
+    prefix, name = path.rsplit("__", 1)
+    holders = manager.filter(pk__in=pks).values(f"{prefix}__pk")
+    resolve_path(model, prefix).related_model._default_manager.filter(pk__in=holders).update(
+        **{name: None}
+    )

@@ -1,13 +1,27 @@
-"""The answer to a link that cannot be used: say why, change nothing."""
+"""The pages signed links in e-mails open, for every app: one view, one refusal page.
 
+Holding the link is the proof of who may act. Opening it (GET) shows what its button will
+do and changes nothing, so a mail scanner that follows every link confirms, cancels and
+deletes nothing; only the button (POST) acts. A link that cannot be used (altered, made for
+another page, or naming something that is gone) gets a 400 page, an expired one a 410 page;
+both say why, and nothing changes.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 
-from ..links import LinkExpired
+from ..links import LinkExpired, LinkInvalid
 
 
-def link_refused(request, error: Exception, *, what: str) -> TemplateResponse:
-    """400 for a link that was altered, 410 for one past its lifetime: both explained."""
+def link_refused(request, error: Exception, *, what: str = "") -> TemplateResponse:
+    """400 for a link that was altered or names nothing any more, 410 for one past its
+    lifetime: both explained. ``what`` picks the advice (``signup``, ``preferences``, …)."""
     expired = isinstance(error, LinkExpired)
     context = {
         "what": what,
@@ -17,3 +31,44 @@ def link_refused(request, error: Exception, *, what: str) -> TemplateResponse:
     response = TemplateResponse(request, "privacy/link_refused.html", context)
     response.status_code = 410 if expired else 400
     return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class SignedLinkView(TemplateView):
+    """A page opened by a signed link: GET confirms what will happen, POST does it.
+
+    Subclasses say what the token names (:meth:`load`, raising ``LinkInvalid`` or
+    ``LinkExpired``) and what the button does (:meth:`act`, on ``self.object``). The answer
+    to the button is ``done_template_name`` with what :meth:`act` returns added to the
+    context, or the response :meth:`act` returns. A view without a button leaves out
+    ``"post"`` from ``http_method_names``.
+    """
+
+    http_method_names = ["get", "head", "post"]
+    done_template_name = ""
+    #: Which advice the refusal page gives.
+    refusal = ""
+
+    def load(self, token: str):
+        raise NotImplementedError
+
+    def act(self) -> dict | HttpResponse | None:
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.object = self.load(kwargs["token"])
+        except LinkInvalid as error:
+            return link_refused(request, error, what=self.refusal)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            result = self.act()
+        except LinkInvalid as error:
+            # Used up meanwhile (a second click, another tab): still nothing changes.
+            return link_refused(request, error, what=self.refusal)
+        if isinstance(result, HttpResponse):
+            return result
+        context = self.get_context_data(**kwargs, **(result or {}))
+        return self.response_class(request, self.done_template_name or self.template_name, context)

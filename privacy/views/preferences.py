@@ -10,11 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..links import LinkInvalid
 from ..public_forms import NewsletterSignupForm
 from ..ratelimit import rate_limited
 from ..services import preferences as services
-from .links import link_refused
+from .links import SignedLinkView
 
 
 # The sign-up form sits in the cached footer, which cannot carry a per-visitor CSRF token.
@@ -45,52 +44,60 @@ def signup(request):
     return TemplateResponse(request, "privacy/newsletter_check_mailbox.html", {})
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def signup_confirm(request, token):
-    """GET shows what will be confirmed; only the button records it, so a mail scanner that
-    opens every link subscribes nobody."""
-    try:
-        pending = services.signup_pending(token=token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="signup")
-    purposes = [
-        p for p in services.topic_purposes(locale=pending.locale) if p.key in pending.topics
-    ]
-    if request.method == "POST":
-        services.signup_confirm(token=token)
-        context = {
-            "purposes": purposes,
-            "preferences_url": services.preference_centre_url(pending.email, pending.locale),
-        }
-        return TemplateResponse(request, "privacy/newsletter_subscribed.html", context)
-    return TemplateResponse(
-        request, "privacy/newsletter_confirm.html", {"purposes": purposes, "email": pending.email}
-    )
+class SignupConfirmView(SignedLinkView):
+    """What will be confirmed; only the button records it, so a mail scanner that opens
+    every link subscribes nobody."""
+
+    template_name = "privacy/newsletter_confirm.html"
+    done_template_name = "privacy/newsletter_subscribed.html"
+    refusal = "signup"
+
+    def load(self, token):
+        return services.signup_pending(token=token)
+
+    def get_context_data(self, **kwargs):
+        pending = self.object
+        purposes = [
+            p for p in services.topic_purposes(locale=pending.locale) if p.key in pending.topics
+        ]
+        return super().get_context_data(purposes=purposes, email=pending.email, **kwargs)
+
+    def act(self):
+        services.signup_confirm(token=self.kwargs["token"])
+        pending = self.object
+        return {"preferences_url": services.preference_centre_url(pending.email, pending.locale)}
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def preference_centre(request, token):
-    try:
-        email = services.preference_token_load(token=token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="preferences")
-    locale = translation.get_language()
-    if request.method == "POST":
-        if "withdraw_all" in request.POST:
+class PreferenceCentreView(SignedLinkView):
+    template_name = "privacy/preference_centre.html"
+    refusal = "preferences"
+
+    def load(self, token):
+        return services.preference_token_load(token=token)
+
+    def get_context_data(self, **kwargs):
+        preferences = services.preferences_current(
+            email=self.object, locale=translation.get_language()
+        )
+        return super().get_context_data(
+            email=self.object,
+            preferences=preferences,
+            any_granted=any(p.granted for p in preferences),
+            saved=self.request.GET.get("saved") == "1",
+            title=_("Your e-mail preferences"),
+            **kwargs,
+        )
+
+    def act(self):
+        email, post, locale = self.object, self.request.POST, translation.get_language()
+        if "withdraw_all" in post:
             services.preferences_withdraw_all(email=email, locale=locale)
         else:
             services.preferences_save(
-                email=email, granted_keys=set(request.POST.getlist("granted")), locale=locale
+                email=email, granted_keys=set(post.getlist("granted")), locale=locale
             )
-        return HttpResponseRedirect(f"{request.path}?saved=1")
-    preferences = services.preferences_current(email=email, locale=locale)
-    context = {
-        "email": email,
-        "preferences": preferences,
-        "any_granted": any(p.granted for p in preferences),
-        "saved": request.GET.get("saved") == "1",
-        "title": _("Your e-mail preferences"),
-    }
-    return TemplateResponse(request, "privacy/preference_centre.html", context)
+        return HttpResponseRedirect(f"{self.request.path}?saved=1")
+
+
+signup_confirm = SignupConfirmView.as_view()
+preference_centre = PreferenceCentreView.as_view()

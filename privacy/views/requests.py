@@ -4,44 +4,55 @@ from __future__ import annotations
 
 from django.db.models import F
 from django.http import FileResponse
-from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
 
-from ..links import LinkInvalid
 from ..models import RequestAnswer
 from ..services import requests as services
-from .links import link_refused
+from .links import SignedLinkView
 
 
-@require_http_methods(["GET", "POST"])
-@never_cache
-def request_confirm(request, token):
-    """GET asks to confirm; the button confirms, so a link scanner starts nothing."""
-    try:
-        data_request = services.request_from_link(token=token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="request")
-    if request.method == "POST" or data_request.is_confirmed:
-        data_request = services.request_confirm(request=data_request)
-        return TemplateResponse(
-            request, "privacy/request_confirmed.html", {"data_request": data_request}
-        )
-    return TemplateResponse(request, "privacy/request_confirm.html", {"data_request": data_request})
+class RequestConfirmView(SignedLinkView):
+    """Asks to confirm; the button confirms, so a link scanner starts nothing."""
+
+    template_name = "privacy/request_confirm.html"
+    done_template_name = "privacy/request_confirmed.html"
+    refusal = "request"
+
+    def load(self, token):
+        return services.request_from_link(token=token)
+
+    def get(self, request, *args, **kwargs):
+        if self.object.is_confirmed:
+            # Confirming again changes nothing: say that it is confirmed.
+            return self.post(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("data_request", self.object)
+        return super().get_context_data(**kwargs)
+
+    def act(self):
+        return {"data_request": services.request_confirm(request=self.object)}
 
 
-@require_GET
-@never_cache
-def request_answer(request, token):
+class RequestAnswerView(SignedLinkView):
     """Stream the answer from private storage; it never has a public URL."""
-    try:
-        answer = services.answer_from_link(token=token)
-    except LinkInvalid as error:
-        return link_refused(request, error, what="answer")
-    RequestAnswer.objects.filter(pk=answer.pk).update(downloads=F("downloads") + 1)
-    return FileResponse(
-        answer.file.open("rb"),
-        as_attachment=True,
-        filename=f"data-{answer.request_id}.zip",
-        content_type="application/zip",
-    )
+
+    http_method_names = ["get"]
+    refusal = "answer"
+
+    def load(self, token):
+        return services.answer_from_link(token=token)
+
+    def get(self, request, *args, **kwargs):
+        answer = self.object
+        RequestAnswer.objects.filter(pk=answer.pk).update(downloads=F("downloads") + 1)
+        return FileResponse(
+            answer.file.open("rb"),
+            as_attachment=True,
+            filename=f"data-{answer.request_id}.zip",
+            content_type="application/zip",
+        )
+
+
+request_confirm = RequestConfirmView.as_view()
+request_answer = RequestAnswerView.as_view()

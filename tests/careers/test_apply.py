@@ -7,8 +7,7 @@ from careers.constants import ApplicationStatus
 from careers.models import Application
 from forms.models import FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord
-from tests.careers.conftest import EMAIL
-from tests.careers.factories import SpontaneousApplicationPageFactory
+from tests.careers.factories import EMAIL, SpontaneousApplicationPageFactory
 from tests.forms.samples import MB, exe_bytes, pdf_bytes, private_files, upload
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def test_an_application_is_stored_with_its_submission_cv_and_vacancy(apply, vaca
     [cv] = application.submission.attachments.all()
     assert (cv.field_key, cv.original_name) == ("cv", "cv An.pdf")
     assert cv.file.name in private_files()
-    assert application.ends_at == vacancy.closes_at()
+    assert application.submission.ends_at == vacancy.closes_at()
 
 
 def test_the_talent_pool_box_is_unticked_and_optional_and_recorded_either_way(
@@ -86,7 +85,7 @@ def test_a_spontaneous_application_has_no_vacancy_and_no_end(apply, index, inbox
     application = apply(page)
 
     assert application.vacancy is None
-    assert application.ends_at is None
+    assert application.submission.ends_at is None
     assert application.vacancy_title == page.title
 
 

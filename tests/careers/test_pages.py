@@ -135,7 +135,7 @@ def test_a_vacancy_closes_at_the_end_of_its_closing_day_in_the_site_time_zone(va
 def test_an_application_posted_to_a_closed_vacancy_is_refused_and_stores_nothing(
     client, index, inbox
 ):
-    from tests.careers.conftest import application_data
+    from tests.careers.factories import application_data
 
     closed = _closed(index, inbox)
 
@@ -168,7 +168,7 @@ def test_api_v2_carries_the_vacancys_fields(client, vacancy):
 
 
 def _api_body(**overrides):
-    from tests.careers.conftest import application_data
+    from tests.careers.factories import application_data
 
     data = application_data(cv=None, **overrides)
     cv = io.BytesIO(pdf_bytes())
@@ -200,4 +200,34 @@ def test_the_forms_api_refuses_an_application_to_a_closed_vacancy(client, index,
 
     assert response.status_code == 409
     assert response.json()["detail"]
+    assert not FormSubmission.objects.exists()
+
+
+def test_translations_close_with_their_source_in_html_and_api_at_once(client, vacancy, locales):
+    from tests.careers.factories import application_data
+
+    translations = [
+        type(vacancy).objects.get(
+            pk=vacancy.copy_for_translation(locales[code], copy_parents=True).pk
+        )
+        for code in ("fr", "en")
+    ]
+    for page in translations:
+        page.save_revision().publish()
+        assert _job_posting(client.get(page.url)), page.locale
+        assert _titles(client.get(page.get_parent().url)) == [page.title]
+
+    # Closed in Dutch only: wagtail-localize copies the status on its next sync, not now.
+    vacancy.status = VacancyStatus.CLOSED
+    vacancy.save_revision().publish()
+
+    for page in translations:
+        page = type(page).objects.get(pk=page.pk)
+        assert page.status == VacancyStatus.OPEN  # the translation's own copy is stale
+        assert client.post(page.url, application_data()).status_code == 409
+        assert client.post(f"/api/forms/{page.pk}/submissions", _api_body()).status_code == 409
+        assert client.get(f"/api/forms/{page.pk}").json()["accepts_submissions"] is False
+        assert client.get(f"/api/v2/pages/{page.pk}/").json()["is_open"] is False
+        assert _job_posting(client.get(page.url)) == []
+        assert _titles(client.get(page.get_parent().url)) == []
     assert not FormSubmission.objects.exists()

@@ -8,19 +8,24 @@ from careers.models import Application, ApplicationNote
 from forms.models import FormSubmission
 from privacy.registry import registration_for
 from privacy.services import subject_erase, subject_export
-from tests.careers.conftest import EMAIL
+from tests.careers.factories import EMAIL
 from tests.forms.samples import private_files
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_declaration_names_the_subject_files_purpose_and_retention():
+def test_the_declaration_names_the_subject_files_purpose_and_follows_the_submission():
     registration = registration_for(Application)
 
     assert registration.subject == "submission__subject_email"
     assert [f.path for f in registration.files] == ["submission__attachments__file"]
-    assert registration.retention.outcome == "status"
-    assert registration.retention.also == (("talent-pool", "talent_pool_since"),)
+    # One date for the answers, the files and the application: the submission's, which
+    # the privacy core computes with the application's outcome and talent pool.
+    assert registration.expired == "submission__retain_until"
+    assert registration.retention is None
+    submission = registration_for(FormSubmission).retention
+    assert submission.outcome == "application__status"
+    assert submission.also == (("talent-pool", "application__talent_pool_since"),)
 
 
 def test_an_access_request_exports_the_application_and_hr_notes(apply, vacancy, recruiter):

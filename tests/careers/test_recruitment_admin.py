@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from careers.constants import ApplicationStatus
 from careers.models import Application, ApplicationStatusChange, RejectionEmailTemplate
 from forms.models import FileDownloadLog
-from tests.careers.conftest import make_user
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,34 @@ def test_spreadsheet_export_carries_no_file_and_no_formula(apply, client, vacanc
     assert "cv An.pdf" not in csv and ".pdf" not in csv
 
 
+def test_xlsx_export_keeps_formulas_as_text_and_times_local(apply, client, vacancy, recruiter):
+    import datetime
+    import io
+
+    import openpyxl
+    from wagtail.users.models import UserProfile
+
+    application = apply(vacancy, name='=HYPERLINK("http://evil.example")')
+    moment = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
+    Application.objects.filter(pk=application.pk).update(submitted_at=moment)
+    profile = UserProfile.get_for_user(recruiter)
+    profile.current_time_zone = "Asia/Tokyo"
+    profile.save()
+    client.force_login(recruiter)
+
+    xlsx = client.get(reverse("careers_recruitment:index"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    csv = b"".join(
+        client.get(reverse("careers_recruitment:index"), {"export": "csv"}).streaming_content
+    ).decode("utf-8-sig")
+
+    header = [cell.value for cell in sheet[1]]
+    name = sheet[2][header.index("name")]
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://evil.example")', "s")
+    assert sheet[2][header.index("submitted_at")].value == datetime.datetime(2026, 1, 15, 21, 0)
+    assert "2026-01-15T21:00:00+09:00" in csv
+
+
 def test_detail_shows_answers_purposes_files_history_and_notes(hr, application):
     application.notes.create(author_name="recruiter", text="Sterke kandidaat")
 
@@ -133,6 +161,20 @@ def test_detail_shows_answers_purposes_files_history_and_notes(hr, application):
         in html
     )
     assert "Sterke kandidaat" in html
+
+
+def test_detail_warns_of_a_file_that_was_not_scanned_as_the_inbox_does(hr, application):
+    from django.utils import translation
+
+    from forms.scan import ScanStatus
+
+    application.submission.attachments.update(scan_status=ScanStatus.NOT_SCANNED)
+
+    response = hr.get(reverse("careers_recruitment:application", args=[application.pk]))
+
+    files = response.content.decode().split('id="application-files"')[1].split("</section>")[0]
+    with translation.override(response["Content-Language"]):
+        assert str(ScanStatus.NOT_SCANNED.label) in files
 
 
 def test_status_form_offers_only_the_workflows_next_statuses(hr, application):

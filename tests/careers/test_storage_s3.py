@@ -10,6 +10,7 @@ from django.utils import timezone
 from careers import services
 from careers.models import Application
 from forms.models import FormSubmission
+from forms.services import submission_retention_update
 from tests.forms.samples import pdf_bytes, upload
 from tests.s3 import BUCKET, keys
 
@@ -43,7 +44,7 @@ def test_retention_deletes_the_objects_of_an_expired_application(
     kept = apply(vacancy, email="bo@example.org")
     services.application_status_change(application=expired, status="rejected", user=recruiter)
     Application.objects.filter(pk=expired.pk).update(decided_at=timezone.now() - timedelta(days=29))
-    services.application_retention_update(application=Application.objects.get(pk=expired.pk))
+    submission_retention_update(submission=Application.objects.get(pk=expired.pk).submission)
 
     call_command("enforce_retention")
 

@@ -10,15 +10,13 @@ from django.utils import timezone
 
 from events.models import Registration, SpeakerAccessLog, SpeakerLink
 from events.services import (
-    event_retention_sync,
     registration_cancel,
     speaker_access_log,
     speaker_link_create,
 )
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
-from tests.events.conftest import person
-from tests.events.factories import SpeakerFactory
+from tests.events.factories import SpeakerFactory, person
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +41,7 @@ def _move(page, *, ended_days_ago: int) -> None:
     page.end = timezone.now() - timedelta(days=ended_days_ago)
     page.start = page.end - timedelta(hours=2)
     page.save()
-    event_retention_sync(event=page)
+    page.submission_end_moved()
 
 
 def _counts() -> tuple[int, int, int, int]:

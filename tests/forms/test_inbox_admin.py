@@ -151,7 +151,7 @@ def test_csv_export_has_one_row_per_submission_keyed_by_field(client, secretary,
     response = _get_listing(client, two_submissions[0].inbox_id, export="csv")
 
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     header, *body = rows
     assert header[:6] == ["id", "form", "language", "submitted_at", "handled_at", "e-mail"]
     assert {"name", "email", "question", "attachment"} <= set(header)
@@ -164,7 +164,9 @@ def test_csv_export_follows_the_listing_filters(client, secretary, two_submissio
 
     response = _get_listing(client, jan.inbox_id, export="csv", q="Dubois")
 
-    header, *body = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    header, *body = csv.reader(
+        io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
+    )
     assert [row[header.index("e-mail")] for row in body] == ["marie@example.org"]
 
 
@@ -174,7 +176,7 @@ def test_csv_export_keeps_formula_like_answers_as_text(client, secretary, contac
 
     response = _get_listing(client, contact_page.inbox_id, export="csv")
 
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert row[header.index("name")] == '\'=HYPERLINK("http://evil.example")'
 
 
@@ -188,7 +190,7 @@ def test_csv_export_keeps_a_formula_like_email_address_as_text(
 
     response = _get_listing(client, contact_page.inbox_id, export="csv")
 
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert row[header.index("e-mail")] == "'" + address
 
 
@@ -206,6 +208,23 @@ def test_xlsx_export_stores_formula_like_answers_as_text_cells(
     name = row[header.index("name")]
     assert (name.value, name.data_type) == ("=1+1", "s")
     assert row[header.index("question")].data_type == "s"
+
+
+def test_exports_write_times_in_the_readers_time_zone(client, secretary, two_submissions):
+    jan, _marie = two_submissions
+    moment = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
+    FormSubmission.objects.filter(pk=jan.pk).update(submitted_at=moment)
+    _profile(secretary, current_time_zone="America/New_York")
+    client.force_login(secretary)
+
+    response = _get_listing(client, jan.inbox_id, export="csv", q="Peeters")
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    response = _get_listing(client, jan.inbox_id, export="xlsx", q="Peeters")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+    assert row[header.index("submitted_at")] == "2026-01-15T07:00:00-05:00"
+    header = [cell.value for cell in sheet[1]]
+    assert sheet[2][header.index("submitted_at")].value == datetime.datetime(2026, 1, 15, 7, 0)
 
 
 def test_html_and_script_in_answers_are_escaped_in_the_admin(

@@ -96,10 +96,19 @@ def test_a_bad_retention_declaration_fails_loudly(attributes, message):
     assert message in str(error.value)
 
 
-def test_form_submissions_hand_their_retention_to_the_privacy_core():
+def test_form_submissions_hand_their_retention_to_the_privacy_core_with_their_pages_rules():
     registration = registry.registration_for(FormSubmission)
+    retention = registration.retention
 
-    assert registration.retention == Retention(
-        started="submitted_at", decided="handled_at", ended="ends_at"
+    assert (retention.started, retention.decided, retention.ended) == (
+        "submitted_at",
+        "handled_at",
+        "ends_at",
     )
+    # Application pages add their application's outcome and the talent pool, once.
+    assert (retention.outcome, retention.outcome_moment) == (
+        "application__status",
+        "application__decided_at",
+    )
+    assert retention.also == (("talent-pool", "application__talent_pool_since"),)
     assert registration.expired == "retain_until"

@@ -1,9 +1,10 @@
-"""A minimal Wagtail site with only ``privacy`` and ``forms`` of this project installed.
+"""A minimal Wagtail site with the four plugins of this project installed: ``privacy``,
+``forms``, ``careers`` and ``events``.
 
-No ``home``, no ``website``: it proves both apps install into another Wagtail site with
-their own templates, translations and migrations. The site supplies ``base.html`` (here in
-``templates/``), as every Wagtail site does. Run with
-``pytest tests/standalone --ds=tests.standalone.settings``.
+No ``home``, no ``website``: it proves the plugins install into another Wagtail site with
+their own templates, translations, migrations and documented settings. The site supplies
+``base.html`` (here in ``templates/``), as every Wagtail site does, and names its staff
+groups its own way. Run with ``pytest tests/standalone --ds=tests.standalone.settings``.
 """
 
 import tempfile
@@ -21,6 +22,8 @@ ROOT_URLCONF = "tests.standalone.urls"
 INSTALLED_APPS = [
     "privacy",
     "forms",
+    "careers",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -90,6 +93,12 @@ STORAGES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEFAULT_FROM_EMAIL = "site@example.org"
+
+# Another site's names for the plugins' staff groups: migrations, permissions and the
+# admin follow them.
+PRIVACY_OFFICERS_GROUP = "Data protection"
+CAREERS_RECRUITMENT_GROUP = "HR"
+EVENTS_GROUP = "Organisers"
 
 WAGTAIL_SITE_NAME = "Another site"
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -62,4 +62,4 @@ def test_every_status_the_submission_endpoint_answers_is_declared(client):
     document = client.get("/api/openapi.json").json()
 
     responses = document["paths"]["/api/forms/{page_id}/submissions"]["post"]["responses"]
-    assert set(responses) == {"201", "400", "404", "409", "413", "429", "503"}
+    assert set(responses) == {"201", "400", "403", "404", "409", "413", "429", "503"}

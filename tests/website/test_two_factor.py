@@ -5,8 +5,11 @@ which the suite's conftest turns into an already verified session.
 """
 
 import re
+import runpy
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import override_settings
@@ -15,13 +18,6 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forms.models import FormSubmission
-from tests.forms.conftest import (  # noqa: F401 (fixtures)
-    answer_purpose,
-    contact_page,
-    home,
-    newsletter_purpose,
-    valid_data,
-)
 from tests.forms.factories import InboxFactory
 from tests.forms.samples import pdf_bytes, upload
 from tests.twofactor import totp_code, totp_device
@@ -265,3 +261,16 @@ def test_passkey_endpoints_answer_during_verification(client):
     # No passkey yet: the library answers in JSON, not with a redirect to verification.
     assert begin.status_code != 302
     assert begin["Content-Type"].startswith("application/json")
+
+
+def test_the_second_factors_default_groups_follow_the_plugins_group_settings(monkeypatch):
+    """A site that renames the plugins' groups keeps them behind the second factor."""
+    monkeypatch.delenv("ADMIN_2FA_GROUPS", raising=False)
+    monkeypatch.setenv("PRIVACY_OFFICERS_GROUP", "Data protection")
+    monkeypatch.setenv("CAREERS_RECRUITMENT_GROUP", "HR")
+    monkeypatch.setenv("EVENTS_GROUP", "Organisers")
+
+    values = runpy.run_path(str(Path(settings.BASE_DIR) / "website" / "settings" / "base.py"))
+
+    assert values["EVENTS_GROUP"] == "Organisers"
+    assert set(values["ADMIN_2FA_GROUPS"]) == {"Secretariat", "HR", "Organisers", "Data protection"}

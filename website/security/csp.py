@@ -12,6 +12,7 @@ sources to it, per response, through django-csp's ``update`` mechanism:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -80,6 +81,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         scripts = admin and not path.startswith(ADMIN_STRICT_PATHS)
         parts.update = _merge(
             ADMIN_POLICY if admin else None,
+            _preview_client_policy() if admin else None,
             ADMIN_SCRIPT_POLICY if scripts else None,
             getattr(request, REQUEST_UPDATE, None),
             parts.update,
@@ -93,6 +95,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             if config_sources and "'none'" in config_sources:
                 parts.config = {**parts.config, directive: []}
         return parts
+
+
+def _preview_client_policy() -> dict[str, list[str]]:
+    """The admin's preview panel frames the front-end a draft previews in (website.preview)."""
+    clients = (getattr(settings, "WAGTAIL_HEADLESS_PREVIEW", None) or {}).get("CLIENT_URLS") or {}
+    origins = []
+    for url in clients.values():
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return {"frame-src": origins} if origins else {}
 
 
 def _with_public_policy() -> dict[str, list[str]]:

@@ -27,16 +27,39 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _client_urls_parse(value: str) -> dict[str, str]:
+    """``"http://localhost:3000"`` (every site) or ``"default=https://a,www.example.org=https://b"``."""
+    urls: dict[str, str] = {}
+    for item in (part.strip() for part in value.split(",")):
+        host, sep, url = item.partition("=")
+        if not item:
+            continue
+        if sep and not item.startswith(("http://", "https://")):
+            urls[host.strip()] = url.strip()
+        else:
+            urls["default"] = item
+    return urls
+
+
 # --- Environment -------------------------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 # Keys the consent ledger hashes addresses with once the data they covered is gone (HMAC);
 # old keys stay readable for look-ups until their rows have expired (see README, Privacy).
 PRIVACY_HASH_KEY = os.environ.get("PRIVACY_HASH_KEY", "dev-only-insecure-hash-key")
 PRIVACY_HASH_KEYS_OLD = env_list("PRIVACY_HASH_KEYS_OLD")
+# The API (website/api.py) that mounts privacy's router: the cookie banner posts there.
+PRIVACY_API_NAMESPACE = "website-api"
+# The consent purposes the sign-up form and the preference centre offer, in this order.
+PRIVACY_NEWSLETTER_TOPICS = ["newsletter", "event-invitations", "publications-surveys"]
 DEBUG_FROM_ENV = os.environ.get("DEBUG", "")  # dev.py turns DEBUG on when this is unset
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Front-ends on other origins (scheme://host:port) whose browsers may call /api/ (CORS) and,
+# with the token from /api/csrf, send to it. dev.py starts with the usual development
+# front-end origins when this is unset; production has no default.
+CORS_ALLOWED_ORIGINS_FROM_ENV = os.environ.get("CORS_ALLOWED_ORIGINS")
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # `make run PORT=8123` serves at that port; without SITE_BASE_URL every absolute link
@@ -80,11 +103,36 @@ CLAMAV_REQUIRED = env_bool("CLAMAV_REQUIRED", True)
 # The address published in /.well-known/security.txt for reports of security problems.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@example.org")
 
+# Front-ends told of every publish, unpublish, move and delete (signed webhooks, for
+# incremental rebuilds): comma-separated URLs, the HMAC secret, seconds to wait for each.
+HEADLESS_WEBHOOK_URLS = env_list("HEADLESS_WEBHOOK_URLS")
+HEADLESS_WEBHOOK_SECRET = os.environ.get("HEADLESS_WEBHOOK_SECRET", "")
+HEADLESS_WEBHOOK_TIMEOUT = float(os.environ.get("HEADLESS_WEBHOOK_TIMEOUT") or "3")
+# The CDN or cache purged on those changes: an HTTP purge address (Varnish, nginx), or
+# Cloudflare (token and zone), or CloudFront (distribution id, AWS credentials as above).
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "")
+# The front-end's address per site for previews of drafts ("View live" opens it too):
+# "http://localhost:3000" for every site, or "default=https://www.example.org,..." per site.
+HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV = os.environ.get("HEADLESS_PREVIEW_CLIENT_URLS", "")
+
 # --- Staff accounts -----------------------------------------------------------------------
 # Who must pass a second factor (TOTP app or passkey) before any admin view answers: members
 # of these groups, and superusers unless ADMIN_2FA_SUPERUSERS is off. Production always
 # enforces it; development only when ADMIN_2FA_ENFORCED is on; tests always.
-ADMIN_2FA_GROUPS = env_list("ADMIN_2FA_GROUPS", "Secretariat,Recruitment,Events,Privacy officers")
+# The staff groups, by name: each plugin reads its own through its conf.py (where the same
+# default is), its migrations create it, and the second factor below covers them all.
+PRIVACY_OFFICERS_GROUP = os.environ.get("PRIVACY_OFFICERS_GROUP", "Privacy officers")
+CAREERS_RECRUITMENT_GROUP = os.environ.get("CAREERS_RECRUITMENT_GROUP", "Recruitment")
+EVENTS_GROUP = os.environ.get("EVENTS_GROUP", "Events")
+# The chamber's secretariat reads the contact and membership inboxes (made by load_demo).
+SECRETARIAT_GROUP = os.environ.get("SECRETARIAT_GROUP", "Secretariat")
+ADMIN_2FA_GROUPS = env_list(
+    "ADMIN_2FA_GROUPS",
+    ",".join([SECRETARIAT_GROUP, CAREERS_RECRUITMENT_GROUP, EVENTS_GROUP, PRIVACY_OFFICERS_GROUP]),
+)
 ADMIN_2FA_SUPERUSERS = env_bool("ADMIN_2FA_SUPERUSERS", True)
 ADMIN_2FA_ENFORCED = env_bool("ADMIN_2FA_ENFORCED", False)
 # Admin sessions end after this much inactivity, and after this long in all (seconds).
@@ -103,15 +151,19 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 # --- Applications -----------------------------------------------------------------------
 INSTALLED_APPS = [
     "website",
+    "corsheaders",
     "home",
     "privacy",
     "forms",
     "careers",
     "events",
+    "plone_import",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail_headless_preview",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -149,6 +201,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer under /api/ (a 413, a 429, a redirect) carries its CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
+    # Outside the locale middleware, so the ETag covers the Content-Language and Vary it adds.
+    "website.middleware.ApiConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.security.headers.PermissionsPolicyMiddleware",
     "website.security.csp.ContentSecurityPolicyMiddleware",
@@ -160,6 +216,8 @@ MIDDLEWARE = [
     "website.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # The APIs' views are exempt from the one above; browsers sending to them are checked here.
+    "website.middleware.ApiCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -360,6 +418,47 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Headless front-ends -------------------------------------------------------------------
+# CORS only under /api/: pages, the admin and files answer their own origin alone. Browsers
+# send cookies (the CSRF token's, the cookie choice) with credentials: "include".
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "if-none-match",
+    "x-csrftoken",
+]
+CORS_EXPOSE_HEADERS = ["Content-Language", "ETag", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 3600
+
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": _client_urls_parse(HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV),
+    # The admin's preview panel goes straight to the front-end (no framing page in between).
+    "REDIRECT_ON_PREVIEW": True,
+}
+# How long a preview link works.
+HEADLESS_PREVIEW_TOKEN_SECONDS = 3600
+
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_BEARER_TOKEN,
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+    }
+if CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
+
 # --- Two-factor authentication, passkeys, login throttling ----------------------------------
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Chamber of commerce")
 OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
@@ -394,6 +493,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text as display HTML, links to pages and documents resolved, not Wagtail's db_html.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Staff avatars from Gravatar would tell a third party who uses the admin, and need its host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The dashboard's upgrade notice fetches releases.wagtail.org from the editor's browser:
@@ -419,3 +520,12 @@ LOGGING = {
         name: {"level": "WARNING"} for name in ("django_tasks", "wagtail", "modelsearch", "axes")
     },
 }
+
+# --- Plone import (manage.py import_plone) ------------------------------------------------
+# The page models Plone's types become; the form inbox and purpose imported forms state.
+PLONE_IMPORT_PAGE_MODEL = "home.StandardPage"
+PLONE_IMPORT_NEWS_MODEL = "home.NewsPage"
+PLONE_IMPORT_DESCRIPTION_FIELDS = ("search_description", "intro")
+PLONE_IMPORT_INBOX = "Contact requests"
+PLONE_IMPORT_PURPOSE = "answer-request"
+PLONE_IMPORT_EVENT_INBOX = "Event registrations"

@@ -71,15 +71,30 @@
         (cookies || []).forEach(deleteCookie);
     }
 
+    function csrfToken() {
+        var field = form.querySelector("input[name=csrfmiddlewaretoken]");
+        return field ? field.value : "";
+    }
+
     function send(button) {
         var chosen = {};
         form.querySelectorAll("input[name=category]").forEach(function (box) {
             chosen[box.value] = box.checked;
         });
-        return fetch(banner.getAttribute("data-api"), {
+        var api = banner.getAttribute("data-api");
+        if (!api) {
+            // The site did not mount privacy's API: the plain form records the choice.
+            return Promise.reject(new Error("no cookie consent API"));
+        }
+        return fetch(api, {
             method: "POST",
             credentials: "same-origin",
-            headers: {"Content-Type": "application/json", "Accept": "application/json"},
+            // The API checks a browser's request for CSRF as Django checks the form.
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json",
+                "X-CSRFToken": csrfToken()
+            },
             body: JSON.stringify({
                 button: button,
                 choices: button === "choose" ? chosen : {},

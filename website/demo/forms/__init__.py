@@ -20,14 +20,13 @@ from privacy.models import Purpose
 from ..helpers import Log, group_ensure, inbox_ensure, page_at_slug
 from .content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
 
-GROUP = "Secretariat"
 NOTIFICATION_ADDRESS = "secretariaat@example.org"
 
 
 def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     """``translate`` makes a page's translation into a locale (the project's helper)."""
     source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    group = group_ensure(name=GROUP, log=log)
+    group = group_ensure(name=settings.SECRETARIAT_GROUP, log=log)
     home = Site.objects.get(is_default_site=True).root_page.specific
     for spec in (CONTACT, MEMBERSHIP):
         purpose = Purpose.objects.get(key=spec["purpose"], locale=source_locale)

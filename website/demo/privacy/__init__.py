@@ -4,8 +4,10 @@ is created; a purpose or translation that exists is left as editors made it."""
 
 from wagtail.models import Locale
 
+from careers.constants import VACANCY_CLOSING
 from privacy import conf
-from privacy.models import LegalBasis, Purpose, RetentionStart
+from privacy.models import LegalBasis, RetentionStart
+from privacy.services.purposes import TEXT_FIELDS, PurposeSpec, purposes_ensure
 
 from ..helpers import ACCESS_ADMIN, group_ensure
 from . import cookies, policy, requests
@@ -33,7 +35,7 @@ TERMS = {
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
-    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.CLOSING),
+    "job-application": (LegalBasis.CONTRACT, 183, VACANCY_CLOSING.value),
     "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),
@@ -270,38 +272,29 @@ TEXTS = {
 
 TEXTS.update(MORE_TEXTS)
 
-FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
-
-
-def _create(purpose: Purpose, key: str, language: str) -> Purpose:
-    """Fill a new purpose (or a fresh copy for translation) with the demo values and save
-    it with a first revision, which consents will point at."""
-    legal_basis, days, start = TERMS[key]
-    values = dict(zip(FIELDS, TEXTS[key][language], strict=True))
-    values.update(key=key, legal_basis=legal_basis, retention_days=days, retention_from=start)
-    for name, value in values.items():
-        setattr(purpose, name, value)
-    purpose.save()
-    purpose.save_revision(log_action=False)
-    return purpose
+LANGUAGES = ("nl", "fr", "en")
+SPECS = [
+    PurposeSpec(
+        key=key,
+        legal_basis=basis,
+        retention_days=days,
+        retention_from=start,
+        texts={
+            language: dict(zip(TEXT_FIELDS, values, strict=True))
+            for language, values in TEXTS[key].items()
+        },
+    )
+    for key, (basis, days, start) in TERMS.items()
+]
 
 
 def load(*, log, translate) -> None:
-    locales = {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in TEXTS["newsletter"]
-    }
-    source = locales["nl"]
-    created = 0
-    for key in TEXTS:
-        original = Purpose.objects.filter(key=key, locale=source).first()
-        if original is None:
-            original = _create(Purpose(locale=source), key, "nl")
-            created += 1
-        for language in ("fr", "en"):
-            if original.get_translation_or_none(locales[language]) is None:
-                _create(original.copy_for_translation(locales[language]), key, language)
-                created += 1
-    log(f"{len(TEXTS)} purposes in {', '.join(locales)} ({created} created)")
+    """The chamber's purposes (privacy's own data loader, with the chamber's words), the
+    officers' group, then the request page, the cookie categories and the policy."""
+    for code in LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    created = purposes_ensure(specs=SPECS, languages=LANGUAGES)
+    log(f"{len(TEXTS)} purposes in {', '.join(LANGUAGES)} ({created} created)")
     group_ensure(
         name=conf.officers_group(),
         permissions=[

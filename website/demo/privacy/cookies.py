@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from wagtail.models import Locale
 
-from privacy.models import CookieCategory, LegalBasis, Purpose, RetentionStart, Tag
+from privacy.models import CookieCategory, LegalBasis, RetentionStart, Tag
+from privacy.services.purposes import PurposeSpec, purposes_ensure
 
 LANGUAGES = ("nl", "fr", "en")
 SIX_MONTHS = {"nl": "6 maanden", "fr": "6 mois", "en": "6 months"}
@@ -151,20 +152,25 @@ def _fill_category(category: CookieCategory, key: str, language: str, order: int
     return category
 
 
-def _fill_purpose(purpose: Purpose, key: str, language: str) -> Purpose:
-    name, description = CATEGORIES[key][language]
-    purpose.key = f"cookies-{key}"
-    purpose.name = name
-    purpose.consent_text = CONSENT_TEXT[language].format(name=name.lower())
-    purpose.description = description
-    purpose.legal_basis = LegalBasis.CONSENT
-    purpose.data_categories = DATA[language]
-    purpose.recipients = RECIPIENTS[language]
-    purpose.retention_days = 182
-    purpose.retention_from = RetentionStart.SUBMISSION
-    purpose.save()
-    purpose.save_revision(log_action=False)
-    return purpose
+def _purpose_spec(key: str) -> PurposeSpec:
+    """The consent purpose of the cookie category ``key``, in its three languages."""
+    texts = {}
+    for language in LANGUAGES:
+        name, description = CATEGORIES[key][language]
+        texts[language] = {
+            "name": name,
+            "consent_text": CONSENT_TEXT[language].format(name=name.lower()),
+            "description": description,
+            "data_categories": DATA[language],
+            "recipients": RECIPIENTS[language],
+        }
+    return PurposeSpec(
+        key=f"cookies-{key}",
+        legal_basis=LegalBasis.CONSENT,
+        retention_days=182,
+        retention_from=RetentionStart.SUBMISSION,
+        texts=texts,
+    )
 
 
 # Privacy officers keep the cookie categories, tags and the cookie policy version up to date.
@@ -191,14 +197,7 @@ def load(*, log) -> None:
                 created += 1
         if key == "essential":
             continue
-        purpose = Purpose.objects.filter(key=f"cookies-{key}", locale=source).first()
-        if purpose is None:
-            purpose = _fill_purpose(Purpose(locale=source), key, "nl")
-            created += 1
-        for language in ("fr", "en"):
-            if purpose.get_translation_or_none(locales[language]) is None:
-                _fill_purpose(purpose.copy_for_translation(locales[language]), key, language)
-                created += 1
+        created += purposes_ensure(specs=[_purpose_spec(key)], languages=LANGUAGES)
         tag_name = f"Demo tag: {key}"
         if not Tag.objects.filter(name=tag_name).exists():
             Tag.objects.create(

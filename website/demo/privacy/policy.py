@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from privacy.models import PrivacyPolicyPage
 
+from ..helpers import page_at_slug
 from .policy_content import INTRO, SECTIONS, TITLE
 
 Log = Callable[[str], None]
@@ -77,14 +78,9 @@ def load(*, log: Log, translate) -> None:
 
 
 def policy_page_ensure(*, parent: Page, language: str, log: Log) -> PrivacyPolicyPage:
-    existing = parent.get_children().filter(slug=SLUG).first()
+    existing = page_at_slug(parent=parent, slug=SLUG, model=PrivacyPolicyPage, log=log)
     if existing is not None:
-        if isinstance(existing.specific, PrivacyPolicyPage):
-            return existing.specific
-        for translation in existing.get_translations():
-            translation.delete()
-        existing.delete()
-        log(f"Removed the placeholder page {existing.title!r} and its translations.")
+        return existing
     page = PrivacyPolicyPage(
         locale=parent.locale,
         title=TITLE[language],

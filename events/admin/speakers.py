@@ -20,10 +20,10 @@ from django.views.generic import FormView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import services
-from .admin_views import OrganiserRequiredMixin
-from .constants import EventKind
-from .models import SpeakerLink
+from .. import services
+from ..constants import EventKind
+from ..models import SpeakerLink
+from .listing import EventScopedMixin
 
 
 class SpeakerLinkForm(forms.Form):
@@ -36,7 +36,7 @@ class SpeakerLinkForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Speaker
+        from ..models import Speaker
 
         ids = [speaker.pk for speaker in event.speakers()]
         self.fields["speaker"].queryset = Speaker.objects.filter(pk__in=ids).order_by("name")
@@ -44,7 +44,7 @@ class SpeakerLinkForm(forms.Form):
         self.fields["language"].initial = event.locale.language_code
 
 
-class SpeakerLinksView(OrganiserRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
     """A training's speaker links: send a new one, see where each went and how often it was
     opened, revoke one."""
 
@@ -108,7 +108,7 @@ class SpeakerLinksView(OrganiserRequiredMixin, WagtailAdminTemplateMixin, FormVi
 
 
 @method_decorator(require_POST, name="dispatch")
-class SpeakerLinkRevokeView(OrganiserRequiredMixin, View):
+class SpeakerLinkRevokeView(EventScopedMixin, View):
     def post(self, request, event_pk: int, link_pk: int):
         link = get_object_or_404(SpeakerLink, pk=link_pk, event=self.event)
         services.speaker_link_revoke(link=link)

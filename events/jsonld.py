@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from privacy.jsonld import jsonld_script
 
 from .selectors import event_counts
-
-# Characters that could end the script element or open a comment are written as escapes.
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def event_json_ld(*, page, request=None, counts=None, speakers=None) -> SafeString:
@@ -75,6 +72,4 @@ def event_json_ld(*, page, request=None, counts=None, speakers=None) -> SafeStri
             else "https://schema.org/InStock",
             "validThrough": source.closing_time().isoformat(),
         }
-    text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
-    # Safe: JSON whose <, > and & are escapes, so no value can close the element.
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703
+    return jsonld_script(data)

@@ -1,24 +1,18 @@
 """The organisers' screens: events with their counts, an event's registrations, the check-in list.
 
-Only organisers (group ``Events``) and superusers pass; everyone else is refused before any
-event is looked up, so a refusal says nothing about whether the event exists or has
-registrations. Registrations are read here, never changed: people cancel and change their
-choices through their own links, and retention deletes them after the event.
+Only organisers (``events.permissions.registration_policy``) and superusers pass; everyone
+else is refused before any event is looked up, so a refusal says nothing about whether the
+event exists or has registrations. Registrations are read here, never changed: people cancel
+and change their choices through their own links, and retention deletes them after the event.
 """
 
 from __future__ import annotations
 
-import csv
-
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
@@ -26,15 +20,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
-from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
-from forms.selectors import spreadsheet_text
+from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin, SpreadsheetExport
 
-from .constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
-from .models import EventPage, Registration
-from .permissions import READ, is_organiser, registration_policy
-from .selectors import registrations_for_checkin, registrations_of
+from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
+from ..models import EventPage, Registration
+from ..permissions import READ
+from ..selectors import registrations_for_checkin, registrations_of
 
 
 def event_sources():
@@ -47,19 +40,19 @@ def event_sources():
     return EventPage.objects.filter(pk__in=sources.values())
 
 
-class OrganiserRequiredMixin:
-    """Refuses non-organisers first; then finds the event of the URL (404 for organisers)."""
+class EventScopedMixin(ScopedIndexMixin):
+    """Refuses non-organisers first; then finds the event of the URL (404 for organisers),
+    in the language its registrations hang on."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_organiser(request.user):
-            raise PermissionDenied
-        if "event_pk" in kwargs:
-            self.event = get_object_or_404(EventPage, pk=kwargs["event_pk"]).get_source_page()
-        return super().dispatch(request, *args, **kwargs)
+    scope_kwarg = "event_pk"
 
+    def get_scope(self, pk):
+        event = EventPage.objects.filter(pk=pk).first()
+        return event.get_source_page() if event is not None else None
 
-def _short(value) -> str:
-    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+    @property
+    def event(self) -> EventPage:
+        return self.scope
 
 
 def event_buttons(event: EventPage) -> list[HeaderButton]:
@@ -86,25 +79,19 @@ def event_buttons(event: EventPage) -> list[HeaderButton]:
     return buttons
 
 
-class EventIndexView(OrganiserRequiredMixin, generic.IndexView):
+class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     """Every event, latest first, with its confirmed and waiting counts."""
 
     model = EventPage
     any_permission_required = [READ]
     page_title = gettext_lazy("Registrations")
-    header_icon = "date"
     paginate_by = 50
     index_url_name = "events_registrations:index"
     index_results_url_name = "events_registrations:index_results"
     search_url = None
     search_fields = ["title"]
-    search_backend_name = None
-    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
     default_ordering = "-start"
-
-    @cached_property
-    def permission_policy(self):
-        return registration_policy
+    empty_message = gettext_lazy("There are no events yet.")
 
     def get_base_queryset(self):
         return event_sources().annotate(
@@ -144,20 +131,11 @@ class EventIndexView(OrganiserRequiredMixin, generic.IndexView):
                 accessor=lambda e: self.titles.get(e.translation_key, e.title),
             ),
             Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
-            Column(
-                "start",
-                label=gettext_lazy("Start"),
-                sort_key="start",
-                accessor=lambda e: _short(e.start),
-            ),
+            LocalTimeColumn("start", label=gettext_lazy("Start"), sort_key="start"),
             Column("confirmed", label=gettext_lazy("Confirmed")),
             Column("waiting", label=gettext_lazy("Waiting")),
             Column("capacity", label=gettext_lazy("Capacity")),
         ]
-
-    @cached_property
-    def no_results_message(self):
-        return _("There are no events yet.")
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -178,24 +156,18 @@ def _answer(key):
     return lambda registration: registration.answer(key)
 
 
-class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
+class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     """One event's registrations: status, place on the waiting list, objection, photos."""
 
     model = Registration
     any_permission_required = [READ]
     filterset_class = RegistrationFilterSet
     search_fields = ["submission__subject_email", "submission__answers"]
-    search_backend_name = None
     paginate_by = 100
-    header_icon = "group"
     index_url_name = "events_registrations:event"
     index_results_url_name = "events_registrations:event_results"
     search_url = None
-    add_url_name = edit_url_name = delete_url_name = inspect_url_name = copy_url_name = None
-
-    @cached_property
-    def permission_policy(self):
-        return registration_policy
+    empty_message = gettext_lazy("Nobody has registered for this event yet.")
 
     def get_page_title(self):
         return self.event.localized.title
@@ -208,12 +180,6 @@ class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
             {"url": reverse("events_registrations:index"), "label": _("Registrations")},
             {"url": "", "label": self.event.localized.title},
         ]
-
-    def get_index_url(self):
-        return reverse(self.index_url_name, args=[self.event.pk])
-
-    def get_index_results_url(self):
-        return reverse(self.index_results_url_name, args=[self.event.pk])
 
     def get_base_queryset(self):
         return registrations_of(event=self.event)
@@ -255,11 +221,8 @@ class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
             ),
             BooleanColumn("hidden_from_list", label=gettext_lazy("Objects to the list")),
             BooleanColumn("photo_consent", label=gettext_lazy("Agrees to photos")),
-            Column(
-                "registered_at",
-                label=gettext_lazy("Registered"),
-                sort_key="registered_at",
-                accessor=lambda r: _short(r.registered_at),
+            LocalTimeColumn(
+                "registered_at", label=gettext_lazy("Registered"), sort_key="registered_at"
             ),
         ]
 
@@ -267,12 +230,8 @@ class RegistrationIndexView(OrganiserRequiredMixin, generic.IndexView):
     def header_buttons(self):
         return [*super().header_buttons, *event_buttons(self.event)]
 
-    @cached_property
-    def no_results_message(self):
-        return _("Nobody has registered for this event yet.")
 
-
-class CheckinView(OrganiserRequiredMixin, View):
+class CheckinView(EventScopedMixin, View):
     """The check-in list to print: confirmed people by name, marking who refused photos."""
 
     def get(self, request, event_pk: int):
@@ -287,41 +246,35 @@ class CheckinView(OrganiserRequiredMixin, View):
             "csv_url": reverse("events_registrations:checkin_csv", args=[self.event.pk]),
             "printed_at": timezone.localtime(),
         }
-        response = TemplateResponse(request, "events/admin/checkin.html", context)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return TemplateResponse(request, "events/admin/checkin.html", context)
 
 
-class CheckinCsvView(OrganiserRequiredMixin, View):
+class CheckinCsvView(EventScopedMixin, SpreadsheetExport, View):
     """The check-in list as CSV, for a door app or a spreadsheet."""
 
+    list_export = ["last_name", "first_name", "function", "company", "photos", "present"]
+    export_headings = {
+        "last_name": gettext_lazy("Last name"),
+        "first_name": gettext_lazy("First name"),
+        "function": gettext_lazy("Function"),
+        "company": gettext_lazy("Company"),
+        "photos": gettext_lazy("Photos"),
+        "present": gettext_lazy("Present"),
+    }
+
+    def get_filename(self):
+        return f"checkin-{slugify(self.event.title) or f'event-{self.event.pk}'}"
+
+    def to_row_dict(self, item):
+        return {
+            "last_name": item.last_name,
+            "first_name": item.first_name,
+            "function": item.function,
+            "company": item.company,
+            "photos": _("yes") if item.photo_consent else _("NO PHOTOS"),
+            "present": "",
+        }
+
     def get(self, request, event_pk: int):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        name = slugify(self.event.title) or f"event-{self.event.pk}"
-        response["Content-Disposition"] = f'attachment; filename="checkin-{name}.csv"'
-        response["Cache-Control"] = "private, no-store"
-        # A byte-order mark, so spreadsheet programs read the names as UTF-8.
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                _("Last name"),
-                _("First name"),
-                _("Function"),
-                _("Company"),
-                _("Photos"),
-                _("Present"),
-            ]
-        )
-        for row in registrations_for_checkin(event=self.event):
-            writer.writerow(
-                [
-                    spreadsheet_text(row.last_name),
-                    spreadsheet_text(row.first_name),
-                    spreadsheet_text(row.function),
-                    spreadsheet_text(row.company),
-                    _("yes") if row.photo_consent else _("NO PHOTOS"),
-                    "",
-                ]
-            )
-        return response
+        rows = registrations_for_checkin(event=self.event)
+        return self.as_spreadsheet(rows, self.FORMAT_CSV)

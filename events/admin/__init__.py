@@ -1,0 +1,9 @@
+"""The organisers' area of the Wagtail admin, under ``/admin/events/registrations/``.
+
+Only the events group and superusers see it (``events.permissions.registration_policy``);
+``events/wagtail_hooks.py`` registers :class:`RegistrationViewSet`.
+"""
+
+from .viewsets import RegistrationViewSet
+
+__all__ = ["RegistrationViewSet"]

@@ -1,0 +1,255 @@
+"""The one base of every admin listing of personal data or evidence, in every plugin.
+
+The consent ledger, the inboxes, the recruitment area and the organisers' registrations are
+read, never edited, in the admin: records come from visitors and leave through retention and
+erasure, which delete files and log the deletion. Each is a :class:`ReadOnlyViewSet`; each
+listing is a :class:`ReadOnlyIndexView`, limited by :class:`ScopedIndexMixin` to what the
+reader may see; times are in the reader's time zone (:class:`LocalTimeColumn`, Wagtail
+activates the zone for admin views); and every CSV or XLSX goes through
+:class:`SpreadsheetExport`, whose one ``custom_value_preprocess`` keeps what a visitor typed
+from becoming a formula and writes times as the reader reads them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from functools import cached_property, wraps
+
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.encoding import force_str
+from django.utils.functional import Promise
+from django.views.defaults import permission_denied
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+
+# A spreadsheet reads a cell starting with one of these as a formula (``=HYPERLINK(...)``).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value) -> str:
+    """``value`` as text a spreadsheet shows as typed: a leading apostrophe where it would
+    start a formula. An e-mail address may itself start with "=", so every text cell goes
+    through this, not only the answers."""
+    text = "" if value is None else force_str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def local_time(value: datetime.datetime | None) -> str:
+    """A moment in the reader's time zone, short form; never "3 hours ago": evidence and
+    applications are read for the exact time."""
+    if value is None:
+        return ""
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+def _local(value: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+def _listed(value) -> str:
+    return ", ".join(force_str(item) for item in value)
+
+
+class SpreadsheetExport(SpreadsheetExportMixin):
+    """Wagtail's CSV/XLSX export with the plugins' one rule per kind of value.
+
+    Times are written in the reader's time zone (Wagtail's default writes UTC). A CSV cell
+    has no type, so text that would start a formula gets a leading apostrophe; Wagtail types
+    XLSX text cells as text already.
+    """
+
+    custom_value_preprocess = {
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_XLSX: lambda value: _local(value).replace(tzinfo=None),
+            SpreadsheetExportMixin.FORMAT_CSV: lambda value: _local(value).isoformat(),
+        },
+        (datetime.date, datetime.time): {SpreadsheetExportMixin.FORMAT_XLSX: None},
+        (list, tuple): {
+            SpreadsheetExportMixin.FORMAT_XLSX: _listed,
+            SpreadsheetExportMixin.FORMAT_CSV: lambda value: formula_safe(_listed(value)),
+        },
+        (str, Promise): {
+            SpreadsheetExportMixin.FORMAT_XLSX: force_str,
+            SpreadsheetExportMixin.FORMAT_CSV: formula_safe,
+        },
+    }
+
+    def stream_csv(self, queryset):
+        # A byte-order mark first, so spreadsheet programs read the names as UTF-8.
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        # The rows are written while the response streams, after the view has returned and
+        # the admin has let go of the reader's time zone and language: hold on to them here.
+        response = super().write_csv_response(queryset)
+        response.streaming_content = _as_read_by(
+            response.streaming_content,
+            zone=timezone.get_current_timezone(),
+            language=translation.get_language(),
+        )
+        return response
+
+
+def _as_read_by(rows: Iterator, *, zone, language) -> Iterator:
+    """``rows``, each produced in ``zone`` and ``language``, which are active only meanwhile."""
+    rows = iter(rows)
+    while True:
+        with timezone.override(zone), translation.override(language):
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
+
+
+class LocalTimeColumn(Column):
+    """A moment as date and time in the reader's time zone, in a ``<time>`` element."""
+
+    cell_template_name = "privacy/admin/local_time_cell.html"
+
+
+class ScopedIndexMixin:
+    """A view that shows only what its reader may see, and refuses first.
+
+    The permission is checked before anything is looked up, so a refusal says nothing about
+    whether a record exists. A view under a parent in its URL (an inbox, an event) names the
+    URL keyword in ``scope_kwarg`` and finds the parent in :meth:`get_scope`; a parent the
+    reader may not see is refused like a missing one (``scope_refusal``). Without a parent,
+    the listing holds the rows the permission policy grants the reader.
+    """
+
+    permission_policy = None
+    any_permission_required = ["view"]
+    scope_kwarg: str | None = None
+    scope_refusal: type[Exception] = Http404
+    scope: Model | None = None
+
+    def get_scope_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def get_scope(self, pk) -> Model | None:
+        return self.get_scope_queryset().filter(pk=pk).first()
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = self.permission_policy
+        if not policy.user_has_any_permission(request.user, self.any_permission_required):
+            raise PermissionDenied
+        if self.scope_kwarg is not None:
+            self.scope = self.get_scope(kwargs[self.scope_kwarg])
+            if self.scope is None:
+                raise self.scope_refusal
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, self.any_permission_required
+        )
+
+    def get_index_url(self):
+        if self.scope is None:
+            return super().get_index_url()
+        return reverse(self.index_url_name, args=[self.scope.pk])
+
+    def get_index_results_url(self):
+        if self.scope is None:
+            return super().get_index_results_url()
+        return reverse(self.index_results_url_name, args=[self.scope.pk])
+
+
+class ReadOnlyIndexView(SpreadsheetExport, generic.IndexView):
+    """A listing whose empty state says what would appear there, and why it may be empty."""
+
+    search_backend_name = None
+    empty_message = ""
+    filtered_message = ""
+
+    @cached_property
+    def no_results_message(self):
+        if (self.is_searching or self.is_filtering) and self.filtered_message:
+            return self.filtered_message
+        return self.empty_message or super().no_results_message
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """Listing, filters, export and inspect; adding, editing and deleting refuse everyone.
+
+    A viewset whose views are all its own (``own_views``: the recruitment area, the inboxes,
+    the registrations) gives them only the icon and the policy: they name their own model
+    and URLs, and no button points at a view that is not there. The model's
+    registered permission policy decides every view; only a model-permission policy offers
+    permissions to tick on a group (its actions alone); a group-only one offers none.
+
+    ``refuse_with_403``: a refusal is a plain 403 rather than the admin's usual redirect to
+    the dashboard, so that probing the URLs of a ledger tells nothing and scripts see it.
+    """
+
+    index_view_class = ReadOnlyIndexView
+    own_views = False
+    refuse_with_403 = False
+    empty_message = ""
+    filtered_message = ""
+    copy_view_enabled = False
+    add_to_reference_index = False
+    # Plain database filtering: personal data stays out of the search index, on purpose.
+    search_backend_name = None
+    # The add and edit views exist but the permission policy refuses everyone.
+    exclude_form_fields = []
+
+    @property
+    def policy(self):
+        """The model's registered permission policy (Wagtail 8 deprecates the viewset's own)."""
+        return policy_registry.get_by_type(self.model)
+
+    def get_permissions_to_register(self):
+        policy = self.policy
+        if not isinstance(policy, ModelPermissionPolicy):
+            return Permission.objects.none()
+        codenames = policy._get_permission_codenames(getattr(policy, "actions", ["view"]))
+        return Permission.objects.filter(
+            content_type__app_label=self.app_label,
+            content_type__model=self.model_name,
+            codename__in=codenames,
+        )
+
+    def register_admin_url_finder(self):
+        # Wagtail's finder links to the edit view, which nobody may use here.
+        pass
+
+    def get_common_view_kwargs(self, **kwargs):
+        if self.own_views:
+            return {"header_icon": self.icon, "permission_policy": self.policy, **kwargs}
+        return super().get_common_view_kwargs(**kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The listing is titled like its menu item ("Consent ledger"), while counts read
+        # "3 consent records".
+        return super().get_index_view_kwargs(
+            empty_message=self.empty_message,
+            filtered_message=self.filtered_message,
+            page_title=self.menu_label,
+            **kwargs,
+        )
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        if not self.refuse_with_403:
+            return view
+
+        @wraps(view)
+        def refuse_with_403(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied as error:
+                return permission_denied(request, error)
+
+        return refuse_with_403

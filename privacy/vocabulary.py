@@ -1,0 +1,58 @@
+"""What "the end" of an app's rows means, in the words notices and the policy use.
+
+The privacy core counts a purpose's retention from the end of what the data serves
+(``Retention(ended=...)``) without knowing what that is; each app that stores such an end
+registers its own kind of end, once, in its ``AppConfig.ready``::
+
+    retention_end_register(
+        RetentionEnd(
+            value="closing",
+            label=_("Closing of the vacancy"),
+            until=_("Until the vacancy closes."),
+            after=_("%(duration)s after the vacancy closes."),
+        )
+    )
+
+A purpose then counts from it (``Purpose.retention_from``), and the register of processing
+states it in the app's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class RetentionEnd:
+    """One kind of end: the stored value, the editor's label, and the policy's two
+    sentences (kept until the end; a period after it, with ``%(duration)s``)."""
+
+    value: str
+    label: str
+    until: str
+    after: str
+
+
+_ends: dict[str, RetentionEnd] = {}
+
+
+def retention_end_register(end: RetentionEnd) -> None:
+    """Register a kind of end; registering the same one again changes nothing."""
+    known = _ends.get(end.value)
+    if known is not None and known != end:
+        raise ImproperlyConfigured(f"The retention end {end.value!r} is registered already.")
+    _ends[end.value] = end
+
+
+def retention_ends() -> dict[str, RetentionEnd]:
+    """Every registered kind of end, by stored value."""
+    return dict(_ends)
+
+
+def retention_start_choices() -> list[tuple[str, str]]:
+    """What a purpose's retention may count from: the core's moments, then each app's end."""
+    from .models import RetentionStart
+
+    return [*RetentionStart.choices, *((end.value, end.label) for end in _ends.values())]
