@@ -157,7 +157,6 @@ def populate(vacancy, inbox, count: int, *, expired: bool = False, files: bool =
                 locale="nl",
                 status=STATUSES[i % len(STATUSES)],
                 submitted_at=submission.submitted_at,
-                retain_until=retain,
             )
             for i, submission in enumerate(submissions)
         )
