@@ -205,6 +205,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
             except Exception:
                 logger.exception("Could not remove %s after a failed submission", name)
         if isinstance(error, SubmissionRefused):
+            page.submission_refused(refusal=error)
             raise
         logger.exception("Submission to form page %s was not stored", page.pk)
         raise SubmissionNotStored(str(error)) from error

@@ -163,6 +163,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
