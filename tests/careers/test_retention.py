@@ -285,17 +285,13 @@ def _edit_period(key, days):
 # (door, talent pool, decision first, expected expiry)
 DOORS = {
     "rejected": (
-        lambda c, r, a, v: services.application_status_change(
-            application=a, status=S.REJECTED, user=r
-        ),
+        lambda c, r, a, v: _decide(a, r, S.REJECTED),
         False,
         None,
         lambda a, v: a.decided_at + 28 * DAY,
     ),
     "rejected in the talent pool": (
-        lambda c, r, a, v: services.application_status_change(
-            application=a, status=S.REJECTED, user=r
-        ),
+        lambda c, r, a, v: _decide(a, r, S.REJECTED),
         True,
         None,
         lambda a, v: a.submitted_at + 365 * DAY,
