@@ -13,6 +13,9 @@ from wagtail.models import Locale, Page, Site
 # The S3 fixtures (one moto server per run) serve every app's storage tests.
 from tests.s3 import s3, s3_endpoint  # noqa: F401, E402
 
+# A contact form and its inbox, which the forms tests and the site's tests both use.
+pytest_plugins = ["tests.forms.fixtures"]
+
 
 @pytest.fixture
 def locales(db):
@@ -38,6 +41,20 @@ def default_site(db, root_page):
         defaults={"hostname": "localhost", "port": 80, "root_page": root_page},
     )
     return site
+
+
+@pytest.fixture
+def home(default_site):
+    """The default site's root page, to hang an app's pages under."""
+    return default_site.root_page.specific
+
+
+@pytest.fixture
+def make_user(db):
+    """:func:`tests.users.make_user`, for tests that take it as a fixture."""
+    from tests.users import make_user
+
+    return make_user
 
 
 @pytest.fixture(autouse=True)

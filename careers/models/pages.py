@@ -33,9 +33,9 @@ from ..page_forms import ApplicationPageAdminForm
 class ApplicationFormPage(AbstractFormPage):
     """A form page whose submissions are applications, kept in the recruitment inbox.
 
-    Override points beyond the form base's: :meth:`accepts_submissions` (a closed vacancy
-    refuses), :meth:`submission_ends_at` (the vacancy's end, which retention counts from)
-    and :meth:`submission_created` (stores the application with the submission).
+    Override points of the form base it uses: :meth:`submission_created` (stores the
+    application with the submission) and :meth:`submission_notify` (HR hears from careers);
+    a vacancy adds :meth:`accepts_submissions` and :meth:`submission_ends_at`.
     """
 
     base_form_class = ApplicationPageAdminForm
@@ -44,9 +44,6 @@ class ApplicationFormPage(AbstractFormPage):
 
     class Meta:
         abstract = True
-
-    def accepts_submissions(self) -> bool:
-        return True
 
     def submission_created(self, *, submission, data) -> None:
         from ..services import application_create
@@ -155,7 +152,8 @@ class VacancyPage(ApplicationFormPage):
     subpage_types: list[str] = []
     template = "careers/vacancy_page.html"
 
-    content_panels = AbstractFormPage.content_panels[:1] + [
+    # Title and the submissions count first, as on every form page, then the vacancy.
+    content_panels = AbstractFormPage.content_panels[:2] + [
         MultiFieldPanel(
             [
                 FieldRowPanel(
@@ -171,7 +169,7 @@ class VacancyPage(ApplicationFormPage):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("what_we_offer"),
-        *AbstractFormPage.content_panels[1:],
+        *AbstractFormPage.content_panels[2:],
     ]
 
     api_fields = [

@@ -14,11 +14,12 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.url_routing import RouteResult
 
 from forms.models import AbstractFormField, AbstractFormPage
+from forms.panels import SubmissionsPanel
 
 from ..constants import ICS_PATH, EventKind
 from ..page_forms import EventPageAdminForm
@@ -127,6 +128,7 @@ class EventPage(AbstractFormPage):
     )
 
     content_panels = Page.content_panels + [
+        SubmissionsPanel(),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel(
@@ -245,22 +247,19 @@ class EventPage(AbstractFormPage):
         # Past the deadline or the event, the page says why and takes nothing.
         return not self.get_source_page().closed_reason()
 
-    def submission_store(self, form):
-        from ..services import registration_create
-
-        registration = registration_create(page=self, form=form)
-        self._registration = registration
-        return registration.submission
-
     def submission_created(self, *, submission, data) -> None:
         from ..services import registration_add
 
         registration_add(page=self, submission=submission, data=data)
 
-    def get_landing_url(self, request=None) -> str:
-        url = super().get_landing_url(request)
-        registration = getattr(self, "_registration", None)
-        if registration is not None and registration.is_waiting:
+    def submission_refused(self, *, refusal) -> None:
+        from ..services import registration_refused
+
+        registration_refused(refusal=refusal)
+
+    def get_landing_url(self, request=None, *, submission=None) -> str:
+        url = super().get_landing_url(request, submission=submission)
+        if submission is not None and submission.event_registration.is_waiting:
             # Names no one: only which of the two thank-you texts to show.
             return f"{url}?list=waiting"
         return url
@@ -278,24 +277,18 @@ class EventPage(AbstractFormPage):
             counts=counts,
             speakers=speakers,
             json_ld=event_json_ld(page=self, request=request, counts=counts, speakers=speakers),
-            ics_url=f"{self.get_url(request).rstrip('/')}/{ICS_PATH}/",
+            ics_url=f"{self.get_url(request).rstrip('/')}/{self.reverse_subpage('calendar')}",
             waiting=request.GET.get("list") == "waiting",
         )
         return context
 
     # --- Calendar file ----------------------------------------------------------------------
 
-    def route(self, request, path_components):
-        if path_components == [ICS_PATH] and self.live:
-            return RouteResult(self, kwargs={"ics": True})
-        return super().route(request, path_components)
+    @path(f"{ICS_PATH}/", name="calendar")
+    def calendar_route(self, request, *args, **kwargs):
+        from ..ics import calendar_response
 
-    def serve(self, request, *args, ics: bool = False, **kwargs):
-        if ics:
-            from ..ics import calendar_response
-
-            return calendar_response(page=self, request=request)
-        return super().serve(request, *args, **kwargs)
+        return calendar_response(page=self, request=request)
 
 
 class EventFormField(AbstractFormField):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from forms.constants import submission_ref
-from forms.services import SubmissionInput, SubmissionRefused, submission_create
+from forms.services import SubmissionInput, SubmissionRefused
 from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
 from privacy.services import consent_given, consent_record, consent_withdraw
@@ -36,10 +36,6 @@ ALREADY_REGISTERED = gettext_lazy(
 CANCEL_AFTER_END = gettext_lazy(
     "This event has ended, so its registrations can no longer be cancelled."
 )
-
-
-class RegistrationClosed(SubmissionRefused):
-    """Registering after the deadline, or for an event that has ended."""
 
 
 class AlreadyRegistered(SubmissionRefused):
@@ -70,39 +66,17 @@ def _lock(event: EventPage) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
-def registration_create(*, page: EventPage, form) -> Registration:
-    """Store a valid registration form: a confirmed seat, or a place on the waiting list.
-
-    Goes through the form base (:func:`forms.services.submission_create`), which stores the
-    submission, its consents and, through ``EventPage.submission_created``, the registration
-    (:func:`registration_add`) in one transaction. Refuses with :class:`RegistrationClosed`
-    after the deadline or the event, and with :class:`AlreadyRegistered` when the address
-    is already registered (confirmed or waiting), after sending that confirmation again.
-    Nothing is stored when it refuses.
-    """
-    reason = page.get_source_page().closed_reason()
-    if reason:
-        raise RegistrationClosed(reason)
-    try:
-        submission = submission_create(data=page.submission_input(form))
-    except AlreadyRegistered as refusal:
-        mail.registration_confirmation(registration=refusal.registration, resent=True)
-        raise
-    return submission.event_registration
-
-
 def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> Registration:
     """The registration of a submission being stored, inside its transaction.
 
-    Locks the event first, so counting the seats and taking one is one step for every
-    registrant at once; refusing (:class:`RegistrationClosed`, :class:`AlreadyRegistered`)
-    rolls the submission back with it.
+    Whether registration is open was asked once, before the form was read
+    (``EventPage.accepts_submissions``). Here the event is locked, so counting the seats and
+    taking one is one step for every registrant at once. An address already registered
+    (confirmed or waiting) is refused with :class:`AlreadyRegistered`, which rolls the
+    submission back with it.
     """
     event = _lock(page.get_source_page())
     now = timezone.now()
-    reason = event.closed_reason(now)
-    if reason:
-        raise RegistrationClosed(reason)
     existing = Registration.objects.filter(
         event=event,
         submission__subject_email=submission.subject_email,
@@ -133,6 +107,13 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     registration.save(force_insert=True)
     transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
     return registration
+
+
+def registration_refused(*, refusal: SubmissionRefused) -> None:
+    """After a refused registration was rolled back: someone already registered gets their
+    confirmation again, whose links cancel or change it."""
+    if isinstance(refusal, AlreadyRegistered):
+        mail.registration_confirmation(registration=refusal.registration, resent=True)
 
 
 def _promote(event: EventPage, now: datetime) -> list[Registration]:

@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.url_routing import RouteResult
 
 from privacy.registry import Retention
 
@@ -32,6 +32,7 @@ from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
 from ..cache import cached, form_class
 from ..constants import CHOICE_TYPES, LANDING_PATH, default_language
+from ..panels import SubmissionsPanel
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from ..services import (
     SubmissionInput,
@@ -44,7 +45,7 @@ from ..services import (
 NOT_STORED = _("Your submission could not be stored. Nothing was kept; please try again later.")
 
 
-class AbstractFormPage(AbstractForm):
+class AbstractFormPage(RoutablePageMixin, AbstractForm):
     """A form editors build in the admin; its submissions go to an :class:`~forms.models.Inbox`.
 
     Built on Wagtail's ``AbstractForm`` and its flow ``serve`` -> ``get_form`` ->
@@ -60,13 +61,17 @@ class AbstractFormPage(AbstractForm):
       :func:`forms.services.submission_create`, which calls ``submission_created`` inside its
       transaction so a subclass's own rows are kept with the submission or not at all; either
       may refuse with :class:`forms.services.SubmissionRefused`;
+    - ``submission_refused``: acts on a refusal from ``submission_created`` once it is rolled
+      back;
     - ``submission_notify``: tells the readers after the commit;
     - ``render_landing_page``: answers a stored submission with a 303 to the thank-you URL
-      (``<page url>sent/``), so refreshing never submits twice; ``serve_landing_page``
-      renders that URL.
+      (``get_landing_url``: ``<page url>sent/``), so refreshing never submits twice;
+      ``serve_landing_page`` renders that URL.
 
-    Answers never go into Wagtail's own ``FormSubmission`` table, and Wagtail's stock
-    submission views refuse these pages: only the inbox's group reads them.
+    Sub-routes (``sent/``, and a subclass's own, such as an event's ``calendar/``) are
+    ``RoutablePageMixin`` routes. Answers never go into Wagtail's own ``FormSubmission``
+    table: ``get_submissions`` reads this app's, Wagtail's stock submission views refuse
+    these pages, and only the inbox's group reads them.
     """
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -86,6 +91,7 @@ class AbstractFormPage(AbstractForm):
     landing_page_template = "forms/form_page_landing.html"
 
     content_panels = AbstractForm.content_panels + [
+        SubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
@@ -214,6 +220,12 @@ class AbstractFormPage(AbstractForm):
         the submission, its files and consents are stored: a subclass stores what it adds
         here, so both are kept or neither is."""
 
+    def submission_refused(self, *, refusal: SubmissionRefused) -> None:
+        """Called by :func:`forms.services.submission_create` after a refusal raised in
+        ``submission_created`` was rolled back, before the sender is told: a page acts on
+        what stays stored here (an event sends an existing registration's confirmation
+        again)."""
+
     def submission_notify(self, *, submission) -> None:
         """Tell whoever reads the submissions, after the commit; by default the inbox's
         notification address (:func:`forms.services.submission_notify`)."""
@@ -270,57 +282,63 @@ class AbstractFormPage(AbstractForm):
             return self.submission_store(form)
         except SubmissionRefused as refusal:
             form.add_error(None, refusal.message)
-            status = 409
-        except SubmissionNotStored:
+            raise FormNotStored(form, status=409) from refusal
+        except SubmissionNotStored as error:
             form.add_error(None, NOT_STORED)
-            status = 503
-        # The page instance lives for this request only; render_landing_page reads it.
-        self._unstored_form, self._unstored_status = form, status
-        return None
+            raise FormNotStored(form, status=503) from error
 
     # --- Answers to the visitor -------------------------------------------------------------
 
-    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
-        form = getattr(self, "_unstored_form", None)
-        if form is not None:
-            context = self.get_context(request)
-            context["form"] = form
-            status = self._unstored_status
-            return TemplateResponse(request, self.get_template(request), context, status=status)
-        # 303: the browser fetches the thank-you URL with GET, so a refresh re-sends nothing;
-        # the URL names the page only, never the submission or any answer.
-        return HttpResponseRedirect(self.get_landing_url(request), status=303)
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The form, in Wagtail's ``AbstractForm`` flow, with the answers that flow lacks.
 
-    def get_landing_url(self, request=None) -> str:
-        # The form was posted to the page's own URL; without a request, ask Wagtail for it.
-        url = request.path if request is not None else self.get_url()
-        return f"{url.rstrip('/')}/{LANDING_PATH}/"
-
-    def route(self, request, path_components):
-        if path_components == [LANDING_PATH] and self.live:
-            return RouteResult(self, kwargs={"landing": True})
-        return super().route(request, path_components)
-
-    def serve(self, request, *args, landing: bool = False, **kwargs):
-        if landing:
-            if request.method not in ("GET", "HEAD"):
-                return HttpResponseNotAllowed(["GET", "HEAD"])
-            return self.serve_landing_page(request)
+        A closed form (``accepts_submissions``) answers a POST with 409, neither validating
+        nor storing what was sent. A required virus scanner that does not answer, a refusal
+        or a failed store answer with the form (or a page) and the status that says so.
+        """
         if request.method == "POST" and not self.accepts_submissions():
-            # The page says it is closed (its template reads ``accepts_submissions``);
-            # what was sent is neither validated nor stored.
-            context = self.get_context(request)
-            return TemplateResponse(request, self.get_template(request), context, status=409)
-        # A required virus scanner that does not answer stops validation before anything
-        # is stored; the visitor gets a page saying so, with the status that says so.
+            # The page says it is closed (its template reads ``accepts_submissions``).
+            return self._render_form(request, form=None, status=409)
         try:
+            # RoutablePageMixin.serve without a view is AbstractForm.serve.
             return super().serve(request, *args, **kwargs)
+        except FormNotStored as unstored:
+            return self._render_form(request, form=unstored.form, status=unstored.status)
         except ScannerUnavailable:
             context = {"page": self, "message": SCANNER_UNAVAILABLE}
             return TemplateResponse(request, "forms/scan_unavailable.html", context, status=503)
 
+    def _render_form(self, request, *, form, status: int) -> TemplateResponse:
+        context = self.get_context(request)
+        if form is not None:
+            context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        # 303: the browser fetches the thank-you URL with GET, so a refresh re-sends nothing;
+        # the URL names the page only, never the submission or any answer.
+        url = self.get_landing_url(request, submission=form_submission)
+        return HttpResponseRedirect(url, status=303)
+
+    def get_landing_url(self, request=None, *, submission=None) -> str:
+        """Where a stored ``submission`` sends the visitor: ``<page url>sent/``.
+
+        A subclass may add a query naming no one (which thank-you text to show).
+        """
+        # The form was posted to the page's own URL; without a request, ask Wagtail for it.
+        url = request.path if request is not None else self.get_url()
+        return f"{url.rstrip('/')}/{self.reverse_subpage('landing')}"
+
+    @path(f"{LANDING_PATH}/", name="landing")
+    def landing_route(self, request, *args, **kwargs):
+        """The thank-you page a stored submission is redirected to; it takes no POST."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return self.serve_landing_page(request)
+
     def serve_landing_page(self, request):
-        """The thank-you page a successful submission is redirected to."""
+        """The thank-you page's response."""
         context = self.get_context(request)
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
@@ -329,18 +347,41 @@ class AbstractFormPage(AbstractForm):
             return self.serve_landing_page(request)
         return super().serve_preview(request, mode_name)
 
-    # --- Wagtail's stock submission views: refused ------------------------------------------
+    # --- Wagtail's submission contract --------------------------------------------------------
 
     def get_submission_class(self):
-        # Wagtail's own FormSubmission table, its listing, delete and export views are for
-        # page editors; these answers belong to the inbox's group, read under "Inboxes".
-        raise PermissionDenied
+        """Where this page's submissions are: :class:`forms.models.FormSubmission`.
+
+        Wagtail's stock submission views never list them (``wagtail_hooks`` hides these
+        pages from the "Forms" menu and its views); the inbox's group reads them under
+        "Inboxes", and the page editor's :class:`forms.panels.SubmissionsPanel` shows only
+        their count, to the inbox's readers.
+        """
+        from .submissions import FormSubmission
+
+        return FormSubmission
 
     def get_submissions(self):
-        raise PermissionDenied
+        """The submissions of this page, in every language (they are filed under the source)."""
+        if self.pk is None:
+            return self.get_submission_class()._default_manager.none()
+        return self.get_submission_class()._default_manager.filter(
+            page_id=self.get_source_page().pk
+        )
 
     def serve_submissions_list_view(self, request, *args, **kwargs):
+        # Wagtail's stock listing and export are for page editors; these answers belong to
+        # the inbox's group.
         raise PermissionDenied
+
+
+class FormNotStored(Exception):
+    """A valid form the page did not store (refused, or storing failed): the form, with the
+    reason added to its errors, goes back to the visitor with ``status``."""
+
+    def __init__(self, form, *, status: int):
+        super().__init__(status)
+        self.form, self.status = form, status
 
 
 def form_page_models() -> list[type[AbstractFormPage]]:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
-class DataRequestPage(Page):
+class DataRequestPage(RoutablePageMixin, Page):
     """A form for data-subject requests (GDPR art. 15-21), in the flow Wagtail's form pages
     use: ``serve`` -> ``get_form`` -> ``process_form_submission`` -> ``render_landing_page``.
 
-    Submitting only files the request and e-mails a confirmation link; the landing page says
-    the same whatever the address, so the form tells nobody whose data the site holds.
+    Submitting only files the request and e-mails a confirmation link, then answers with a
+    303 to the thank-you page (``sent/``), as form pages do; that page says the same whatever
+    the address, so the form tells nobody whose data the site holds.
     """
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -57,10 +60,13 @@ class DataRequestPage(Page):
         )
 
     def render_landing_page(self, request, *args, **kwargs):
-        context = self.get_context(request)
-        return TemplateResponse(request, self.landing_page_template, context)
+        # 303, as every form page answers: the browser fetches the thank-you URL with GET,
+        # so a refresh sends nothing twice, and the URL names no one.
+        url = f"{request.path.rstrip('/')}/{self.reverse_subpage('landing')}"
+        return HttpResponseRedirect(url, status=303)
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request, *args, **kwargs):
         from ..ratelimit import rate_limited
 
         if request.method == "POST":
@@ -68,9 +74,7 @@ class DataRequestPage(Page):
             if rate_limited(request, scope="data-request"):
                 context = self.get_context(request)
                 context["form"] = form
-                response = TemplateResponse(request, "privacy/rate_limited.html", context)
-                response.status_code = 429
-                return response
+                return TemplateResponse(request, "privacy/rate_limited.html", context, status=429)
             if form.is_valid():
                 self.process_form_submission(form)
                 return self.render_landing_page(request)
@@ -80,3 +84,11 @@ class DataRequestPage(Page):
         context["form"] = form
         context["notice_purpose"] = self.notice_purpose()
         return TemplateResponse(request, self.get_template(request), context)
+
+    @path("sent/", name="landing")
+    def landing_route(self, request, *args, **kwargs):
+        """The same thank-you page whatever the address was: it tells nobody whose data the
+        site holds."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return TemplateResponse(request, self.landing_page_template, self.get_context(request))

@@ -2,8 +2,6 @@
 and a helper that applies through the real HTML form."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 
 from careers.constants import ApplicationStatus
 from careers.models import Application
@@ -12,17 +10,11 @@ from tests.careers.factories import (
     RecruitmentInboxFactory,
     VacancyIndexPageFactory,
     VacancyPageFactory,
+    application_data,
     application_purpose,
     talent_pool_purpose,
 )
-from tests.forms.samples import pdf_bytes, upload
-
-EMAIL = "an.peeters@example.org"
-
-
-@pytest.fixture
-def home(default_site):
-    return default_site.root_page.specific
+from tests.users import make_user
 
 
 @pytest.fixture
@@ -57,18 +49,6 @@ def vacancy(index, inbox):
     return VacancyPageFactory(parent=index, title="Adviseur", slug="adviser", inbox=inbox)
 
 
-def application_data(**overrides):
-    data = {
-        "name": "An Peeters",
-        "email": "An.Peeters@Example.org",
-        "phone": "+32 2 123 45 67",
-        "cv": upload("cv An.pdf", pdf_bytes()),
-        "message": "Graag!",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
 @pytest.fixture
 def apply(client, django_capture_on_commit_callbacks):
     """Apply to ``page`` through its HTML form; returns the stored application (or None)."""
@@ -85,17 +65,6 @@ def apply(client, django_capture_on_commit_callbacks):
         return created.select_related("submission").first()
 
     return _apply
-
-
-def make_user(username, *, groups=(), superuser=False):
-    User = get_user_model()
-    user = User.objects.create_user(
-        username, f"{username}@example.org", "pw", is_superuser=superuser, is_staff=superuser
-    )
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    for group in groups:
-        user.groups.add(group)
-    return user
 
 
 @pytest.fixture

@@ -7,7 +7,12 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Locale
 
-from careers.constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, VacancyStatus
+from careers.constants import (
+    APPLICATION_PURPOSE,
+    TALENT_POOL_PURPOSE,
+    VACANCY_CLOSING,
+    VacancyStatus,
+)
 from careers.models import (
     SpontaneousApplicationFormField,
     SpontaneousApplicationPage,
@@ -18,6 +23,7 @@ from careers.models import (
 from careers.services import application_form_fields_default
 from privacy.models import LegalBasis, RetentionStart
 from tests.forms.factories import InboxFactory
+from tests.forms.samples import pdf_bytes, upload
 from tests.privacy.factories import PurposeFactory
 
 
@@ -32,7 +38,7 @@ def application_purpose(**kwargs):
         consent_text="We gebruiken uw cv om uw sollicitatie te behandelen.",
         legal_basis=LegalBasis.CONTRACT,
         retention_days=183,
-        retention_from=kwargs.pop("retention_from", RetentionStart.CLOSING),
+        retention_from=kwargs.pop("retention_from", VACANCY_CLOSING.value),
         **kwargs,
     )
 
@@ -121,3 +127,18 @@ __all__ = [
     "application_purpose",
     "talent_pool_purpose",
 ]
+
+
+EMAIL = "an.peeters@example.org"
+
+
+def application_data(**overrides):
+    data = {
+        "name": "An Peeters",
+        "email": "An.Peeters@Example.org",
+        "phone": "+32 2 123 45 67",
+        "cv": upload("cv An.pdf", pdf_bytes()),
+        "message": "Graag!",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

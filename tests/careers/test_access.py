@@ -16,8 +16,8 @@ from wagtail.models import GroupPagePermission
 from careers.constants import ApplicationStatus
 from careers.models import ApplicationStatusChange
 from forms.models import FileDownloadLog
-from tests.careers.conftest import make_user
 from tests.forms.samples import pdf_bytes
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 

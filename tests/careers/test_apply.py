@@ -7,8 +7,7 @@ from careers.constants import ApplicationStatus
 from careers.models import Application
 from forms.models import FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord
-from tests.careers.conftest import EMAIL
-from tests.careers.factories import SpontaneousApplicationPageFactory
+from tests.careers.factories import EMAIL, SpontaneousApplicationPageFactory
 from tests.forms.samples import MB, exe_bytes, pdf_bytes, private_files, upload
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from wagtail.models import GroupPagePermission
 from careers.constants import ApplicationStatus
 from careers.models import Application
 from forms.models import FileDownloadLog
-from tests.careers.conftest import make_user
 from tests.forms.samples import pdf_bytes
 from tests.twofactor import browser_log_in
+from tests.users import make_user
 
 pytestmark = [
     pytest.mark.browser,

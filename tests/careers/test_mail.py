@@ -7,7 +7,7 @@ from django.core import mail
 from careers import services
 from careers.constants import ApplicationStatus
 from careers.models import Application, RejectionEmailTemplate
-from tests.careers.conftest import EMAIL
+from tests.careers.factories import EMAIL
 from tests.privacy.mail import assert_no_preference_link, assert_preference_link, html_part
 
 pytestmark = pytest.mark.django_db

@@ -135,7 +135,7 @@ def test_a_vacancy_closes_at_the_end_of_its_closing_day_in_the_site_time_zone(va
 def test_an_application_posted_to_a_closed_vacancy_is_refused_and_stores_nothing(
     client, index, inbox
 ):
-    from tests.careers.conftest import application_data
+    from tests.careers.factories import application_data
 
     closed = _closed(index, inbox)
 
@@ -168,7 +168,7 @@ def test_api_v2_carries_the_vacancys_fields(client, vacancy):
 
 
 def _api_body(**overrides):
-    from tests.careers.conftest import application_data
+    from tests.careers.factories import application_data
 
     data = application_data(cv=None, **overrides)
     cv = io.BytesIO(pdf_bytes())
@@ -204,7 +204,7 @@ def test_the_forms_api_refuses_an_application_to_a_closed_vacancy(client, index,
 
 
 def test_translations_close_with_their_source_in_html_and_api_at_once(client, vacancy, locales):
-    from tests.careers.conftest import application_data
+    from tests.careers.factories import application_data
 
     translations = [
         type(vacancy).objects.get(

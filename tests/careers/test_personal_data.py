@@ -8,7 +8,7 @@ from careers.models import Application, ApplicationNote
 from forms.models import FormSubmission
 from privacy.registry import registration_for
 from privacy.services import subject_erase, subject_export
-from tests.careers.conftest import EMAIL
+from tests.careers.factories import EMAIL
 from tests.forms.samples import private_files
 
 pytestmark = pytest.mark.django_db

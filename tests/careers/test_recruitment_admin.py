@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from careers.constants import ApplicationStatus
 from careers.models import Application, ApplicationStatusChange, RejectionEmailTemplate
 from forms.models import FileDownloadLog
-from tests.careers.conftest import make_user
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from careers.admin.downloads import PRESIGNED_SECONDS
 from forms.models import FileDownloadLog
-from tests.careers.conftest import make_user
 from tests.forms.samples import pdf_bytes
 from tests.s3 import BUCKET, keys
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 

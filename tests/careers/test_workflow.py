@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from careers import selectors, services
 from careers.constants import ApplicationStatus
 from careers.models import Application, ApplicationNote, RejectionEmailTemplate
-from tests.careers.conftest import EMAIL, make_user
+from tests.careers.factories import EMAIL
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import translation
-from django.utils.html import escape
 
+from events.constants import EVENT_END
 from privacy.models import LegalBasis, RetentionStart
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventIndexPageFactory, EventPageFactory, person
 from tests.forms.factories import InboxFactory
 from tests.privacy.factories import PurposeFactory
-
-
-@pytest.fixture
-def home(default_site):
-    return default_site.root_page.specific
 
 
 @pytest.fixture
@@ -28,7 +22,7 @@ def event_purposes(db):
             consent_text="We gebruiken uw gegevens om uw inschrijving te behandelen.",
             legal_basis=LegalBasis.CONTRACT,
             retention_days=90,
-            retention_from=RetentionStart.END,
+            retention_from=EVENT_END.value,
         ),
         "participant-list": PurposeFactory(
             key="participant-list",
@@ -92,19 +86,6 @@ def event(make_event):
     return make_event(title="Netwerkavond", slug="netwerkavond", capacity=2)
 
 
-def person(n: int = 1, **overrides) -> dict:
-    data = {
-        "first_name": f"An{n}",
-        "last_name": f"Peeters{n}",
-        "function": "Zaakvoerder",
-        "company": "Voorbeeld BV",
-        "email": f"an{n}@example.org",
-        "needs": "",
-    }
-    data.update(overrides)
-    return data
-
-
 @pytest.fixture
 def register(client, django_capture_on_commit_callbacks):
     """POST the registration form of ``page`` as a visitor; returns the response.
@@ -117,10 +98,3 @@ def register(client, django_capture_on_commit_callbacks):
             return client.post(page.url, data if data is not None else person(**overrides))
 
     return post
-
-
-def dutch(message, *, html: bool = True) -> str:
-    """``message`` as a visitor of the Dutch pages reads it (escaped as a page shows it)."""
-    with translation.override("nl"):
-        text = str(message)
-    return escape(text) if html else text

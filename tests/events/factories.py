@@ -8,7 +8,8 @@ from datetime import timedelta
 
 import factory
 import wagtail_factories
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from events.constants import EventKind
@@ -56,3 +57,23 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
     function = "Directeur"
     organisation = "Voorbeeld NV"
     locale = factory.LazyFunction(_nl)
+
+
+def person(n: int = 1, **overrides) -> dict:
+    data = {
+        "first_name": f"An{n}",
+        "last_name": f"Peeters{n}",
+        "function": "Zaakvoerder",
+        "company": "Voorbeeld BV",
+        "email": f"an{n}@example.org",
+        "needs": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def dutch(message, *, html: bool = True) -> str:
+    """``message`` as a visitor of the Dutch pages reads it (escaped as a page shows it)."""
+    with translation.override("nl"):
+        text = str(message)
+    return escape(text) if html else text

@@ -15,9 +15,8 @@ from events.constants import EventKind
 from events.links import speaker_link_token
 from events.models import SpeakerAccessLog
 from events.services import speaker_link_create
-from tests.events.conftest import person
-from tests.events.factories import SpeakerFactory
-from tests.forms.conftest import _user
+from tests.events.factories import SpeakerFactory, person
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,7 @@ def login(client, events_group, index):
         if role == "anonymous":
             return None
         if role == "superuser":
-            user = _user("root", superuser=True)
+            user = make_user("root", superuser=True)
         else:
             group = events_group if role == "Events" else Group.objects.get_or_create(name=role)[0]
             if role == "Editors":
@@ -58,7 +57,7 @@ def login(client, events_group, index):
                         page=index,
                         permission=Permission.objects.get(codename=codename),
                     )
-            user = _user(role.lower(), groups=[group])
+            user = make_user(role.lower(), groups=[group])
         client.force_login(user)
         return user
 

@@ -11,9 +11,8 @@ from django.db import connection
 
 from events.constants import RegistrationStatus
 from events.models import Registration
-from events.services import registration_create
 from forms.models import FormSubmission
-from tests.events.conftest import person
+from tests.events.factories import person
 
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 
@@ -44,7 +43,7 @@ def test_200_registrations_racing_for_50_seats_confirm_exactly_50(make_event):
             for n in batch:
                 form = event.get_form(person(n), page=event, user=AnonymousUser())
                 assert form.is_valid(), form.errors
-                registration = registration_create(page=event, form=form)
+                registration = event.submission_store(form).event_registration
                 with lock:
                     results.append(registration.status)
         except BaseException as error:  # noqa: BLE001 - reported below, with the thread's result

@@ -15,21 +15,28 @@ from website.demo.localize import translate
 pytestmark = pytest.mark.django_db
 
 
+def _agenda():
+    """The events and the speakers, as a second run must leave them."""
+    pages = sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path"))
+    return pages, sorted(Speaker.objects.values_list("pk", "name"))
+
+
 def test_demo_builds_the_agenda_in_three_languages_once(client):
     call_command("load_demo", stdout=io.StringIO())
-    first = sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path"))
+    first = _agenda()
     demo.load(log=lambda message: None, translate=translate)
 
-    assert sorted(EventPage.objects.values_list("pk", "locale__language_code", "url_path")) == first
-    assert len(first) == 9
+    assert _agenda() == first
     now = timezone.now()
     sources = EventPage.objects.filter(locale__language_code="nl")
+    for source in sources:
+        languages = {page.locale.language_code for page in source.get_translations().live()}
+        assert languages == {"fr", "en"}, source
     public = sources.get(kind="event", end__gt=now)
     assert public.participant_list_public
     assert [s.speaker.name for s in public.event_speakers.all()] == ["Els Janssens", "Marc Dubois"]
     assert sources.get(kind="training").end > now
-    assert sources.filter(end__lte=now).count() == 1
-    assert Speaker.objects.count() == 6
+    assert sources.filter(end__lte=now).exists()  # the archive is not empty
     inbox = Inbox.objects.get(name="Event registrations")
     assert inbox.group.name == "Events"
     assert inbox.purpose.key == "event-registration"

@@ -13,7 +13,7 @@ from events.models import Registration
 from events.selectors import participants_public
 from events.services import CANCEL_AFTER_END
 from privacy.models import ConsentRecord
-from tests.events.conftest import dutch, person
+from tests.events.factories import dutch, person
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,9 @@ from django.urls import reverse
 
 from events.constants import EventKind
 from events.models import EventPageSpeaker
-from tests.events.conftest import person
-from tests.events.factories import SpeakerFactory
-from tests.forms.conftest import _user
+from tests.events.factories import SpeakerFactory, person
 from tests.privacy.mail import assert_preference_link, html_part
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +45,7 @@ def test_the_speakers_link_mail_is_multipart_and_links_the_preference_centre(
     training = make_event(title="Opleiding GDPR", slug="opleiding-gdpr", kind=EventKind.TRAINING)
     speaker = SpeakerFactory(name="Sofie Spreker")
     EventPageSpeaker.objects.create(page=training, speaker=speaker)
-    client.force_login(_user("organiser", groups=[events_group]))
+    client.force_login(make_user("organiser", groups=[events_group]))
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

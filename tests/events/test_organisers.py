@@ -10,15 +10,15 @@ from django.urls import reverse
 from events.constants import EventKind
 from events.models import Registration
 from events.services import registration_cancel
-from tests.events.conftest import person
-from tests.forms.conftest import _user
+from tests.events.factories import person
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def organiser(client, events_group):
-    user = _user("organiser", groups=[events_group])
+    user = make_user("organiser", groups=[events_group])
     client.force_login(user)
     return user
 
@@ -102,7 +102,7 @@ def test_organisers_reach_the_registrations_from_the_event_page(
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     assert reverse("events_registrations:event", args=[event.pk]) in edit
 
-    client.force_login(_user("editor", groups=[]))
+    client.force_login(make_user("editor", groups=[]))
     editor = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("events_registrations:index") not in editor
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 from events.constants import KEY_FIRST_NAME
 from events.models import EventPageSpeaker
 from events.selectors import event_counts, participants_public
-from tests.events.conftest import person
-from tests.events.factories import SpeakerFactory
+from tests.events.factories import SpeakerFactory, person
 
 pytestmark = pytest.mark.django_db
 

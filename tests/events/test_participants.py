@@ -8,7 +8,7 @@ from django.utils import timezone
 from events.models import Registration
 from events.services import registration_object
 from privacy.models import DataRequestPage
-from tests.events.conftest import person
+from tests.events.factories import person
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,12 @@ from django.core import mail
 from django.utils import timezone
 
 from events.constants import RegistrationStatus
-from events.models import Registration
+from events.models import EventPage, Registration
 from events.models.pages import CLOSED_DEADLINE, CLOSED_ENDED
 from events.services import ALREADY_REGISTERED
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
-from tests.events.conftest import dutch, person
+from tests.events.factories import dutch, person
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,29 @@ def test_registering_confirms_a_seat_and_mails_the_confirmation_with_the_calenda
     assert filename.endswith(".ics")
     assert "BEGIN:VEVENT" in content
     assert mimetype.startswith("text/calendar")
+
+
+@pytest.mark.parametrize("through", ["page", "api"])
+def test_whether_registration_is_open_is_asked_once_per_registration(
+    event, register, client, monkeypatch, through
+):
+    asked = []
+    closed_reason = EventPage.closed_reason
+
+    def spy(page, *args, **kwargs):
+        asked.append(page.pk)
+        return closed_reason(page, *args, **kwargs)
+
+    monkeypatch.setattr(EventPage, "closed_reason", spy)
+
+    if through == "page":
+        assert register(event, person(1)).status_code == 303
+    else:
+        response = client.post(f"/api/forms/{event.pk}/submissions", person(1))
+        assert response.status_code == 201, response.content
+
+    assert Registration.objects.count() == 1
+    assert asked == [event.pk]
 
 
 def test_the_form_states_the_purposes_and_leaves_both_boxes_unticked(event, client):

@@ -16,8 +16,7 @@ from events.services import (
 )
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
-from tests.events.conftest import person
-from tests.events.factories import SpeakerFactory
+from tests.events.factories import SpeakerFactory, person
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from events.constants import EventKind
 from events.links import speaker_link_token
 from events.models import EventPageSpeaker, SpeakerAccessLog, SpeakerLink
 from events.services import speaker_link_create
-from tests.events.conftest import person
-from tests.events.factories import SpeakerFactory
-from tests.forms.conftest import _user
+from tests.events.factories import SpeakerFactory, person
+from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def training(make_event, register, speaker):
 
 @pytest.fixture
 def organiser(client, events_group):
-    user = _user("organiser", groups=[events_group])
+    user = make_user("organiser", groups=[events_group])
     client.force_login(user)
     return user
 
@@ -131,12 +130,12 @@ def test_no_speaker_links_for_an_event_or_from_non_organisers(
     client, make_event, training, speaker, events_group
 ):
     event = make_event(kind=EventKind.EVENT)
-    client.force_login(_user("organiser", groups=[events_group]))
+    client.force_login(make_user("organiser", groups=[events_group]))
     refused_event = client.post(
         reverse("events_registrations:speaker_links", args=[event.pk]),
         {"speaker": speaker.pk, "email": "sofie@example.org", "language": "nl"},
     )
-    client.force_login(_user("editor"))
+    client.force_login(make_user("editor"))
     refused_editor = client.post(
         reverse("events_registrations:speaker_links", args=[training.pk]),
         {"speaker": speaker.pk, "email": "sofie@example.org", "language": "nl"},

@@ -4,12 +4,14 @@
 its own field model, and no code in ``forms`` names it.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import GroupPagePermission
 
 from forms.models import FieldType, FormSubmission
@@ -152,11 +154,54 @@ def test_even_a_superuser_gets_no_stock_submissions_of_the_subclass(
     assert b"An Claes" not in response.content
 
 
-def test_wagtails_submission_override_points_refuse(event_page):
-    with pytest.raises(PermissionDenied):
-        event_page.get_submissions()
-    with pytest.raises(PermissionDenied):
-        event_page.get_submission_class()
+def test_wagtails_submission_override_points_answer_with_the_pages_submissions(
+    event_page, event_submission, contact_page, client, valid_data
+):
+    client.post(contact_page.url, valid_data)
+
+    assert event_page.get_submission_class() is FormSubmission
+    assert list(event_page.get_submissions()) == [event_submission]
+    assert not EventPage(title="Unsaved").get_submissions().exists()
+
+
+def _total_label() -> str:
+    # The admin speaks the site's language to users who chose none.
+    with translation.override("nl"):
+        return gettext("Total submissions")
+
+
+def _editor(client, user, page) -> str:
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_editor_shows_inbox_readers_the_count_and_a_link_into_the_inbox(
+    client, make_user, event_page, event_submission, event_editor
+):
+    reader = make_user("events-team", groups=[*event_editor.groups.all(), event_page.inbox.group])
+    client.post(event_page.url, {**ANSWERS, "email": "bo@example.org"})
+
+    html = _editor(client, reader, event_page)
+
+    inbox_url = reverse("forms_inboxes:submissions", args=[event_page.inbox.pk])
+    assert f'href="{inbox_url}?form={event_page.pk}"' in html
+    assert re.search(rf"{_total_label()}</span>\s*2\b", html)
+    assert "Event registrations" in html
+    listing = client.get(f"{inbox_url}?form={event_page.pk}")
+    assert listing.status_code == 200
+    assert "an.claes@example.org" in listing.content.decode()
+
+
+def test_the_editor_tells_a_page_editor_who_reads_no_inbox_nothing_of_the_submissions(
+    client, event_page, event_submission, event_editor
+):
+    html = _editor(client, event_editor, event_page)
+
+    assert _total_label() not in html
+    assert reverse("forms_inboxes:submissions", args=[event_page.inbox.pk]) not in html
+    assert reverse("wagtailforms:list_submissions", args=[event_page.pk]) not in html
 
 
 def test_editor_of_the_subclass_reads_no_submission_in_the_inboxes(

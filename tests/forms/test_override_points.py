@@ -2,6 +2,7 @@
 with the submission or not at all, a refusal keeps nothing, and the page chooses who is told."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from forms import services
 from forms.models import FormPage, FormSubmission, SubmissionFile
@@ -86,3 +87,28 @@ def test_a_page_chooses_who_is_told_after_the_commit(
 
     assert told == [FormSubmission.objects.get().pk]
     assert mailoutbox == []
+
+
+def test_a_page_instance_keeps_nothing_of_one_request_for_the_next(
+    rf, contact_page, valid_data, monkeypatch
+):
+    page = FormPage.objects.get(pk=contact_page.pk)
+    refusals = iter([services.SubmissionRefused("Not now.")])
+
+    def refuse_once(page, *, submission, data):
+        refusal = next(refusals, None)
+        if refusal is not None:
+            raise refusal
+
+    monkeypatch.setattr(FormPage, "submission_created", refuse_once)
+
+    def post():
+        request = rf.post(page.url, valid_data)
+        request.user = AnonymousUser()
+        route = page.route(request, [])
+        return page.serve(request, *route.args, **route.kwargs)
+
+    assert post().status_code == 409
+    # The same instance answers the next visitor as if it were new.
+    assert post().status_code == 303
+    assert FormSubmission.objects.count() == 1

@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 
 from privacy.models import ConsentRecord, ConsentSource, PendingSignup, RetentionStart
 from privacy.services import preferences
-from privacy.services.preferences import PREFERENCES_SALT, preference_centre_url
+from privacy.services.preferences import preference_centre_url
 from tests.privacy.factories import PurposeFactory
-from tests.privacy.links import aged_token, tampered, token_in, without_csrf_token
+from tests.privacy.links import signed_days_ago, tampered, token_in, without_csrf_token
 
 pytestmark = pytest.mark.django_db
 
@@ -280,7 +280,8 @@ def test_someone_elses_consents_are_not_touched(client, topics):
 def test_tampered_and_expired_preference_links_change_nothing(client, topics, method):
     given = grant("ann@example.org", topics["newsletter"])
     token = token_in(centre())
-    old = aged_token(salt=PREFERENCES_SALT, payload={"e": "ann@example.org"}, days=91)
+    with signed_days_ago(91):
+        old = token_in(centre())
 
     bad = getattr(client, method)(url("preferences", token=tampered(token)), {"withdraw_all": ""})
     expired = getattr(client, method)(url("preferences", token=old), {"withdraw_all": ""})

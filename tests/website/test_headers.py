@@ -8,15 +8,6 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from forms.models import FormSubmission
-from tests.forms.conftest import (  # noqa: F401 (fixtures)
-    answer_purpose,
-    contact_page,
-    home,
-    inbox,
-    newsletter_purpose,
-    secretary,
-    valid_data,
-)
 from tests.forms.samples import pdf_bytes, upload
 from tests.website.test_deploy import PRODUCTION_ENV
 

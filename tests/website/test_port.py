@@ -2,6 +2,7 @@
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 
@@ -14,23 +15,27 @@ from wagtail.models import Site
 from home.demo import home_page_ensure
 from website.management.commands import load_demo
 
+SETTINGS_CODE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.SITE_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
+)
 
-def _settings_with(env):
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.SITE_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
-    )
+
+def _environment(**env) -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("PORT", "SITE_BASE_URL")}
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.dev", **env)
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code],
-        env=environment,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
+    return environment
+
+
+def _run(command, env) -> str:
+    result = subprocess.run(  # noqa: S603 (our own interpreter, code and Makefile)
+        command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
     )
-    return result.stdout.split()
+    return result.stdout
+
+
+def _settings_with(env):
+    return _run([sys.executable, "-c", SETTINGS_CODE], _environment(**env)).split()
 
 
 def test_base_urls_follow_the_port_when_no_site_base_url_is_set():
@@ -43,11 +48,19 @@ def test_a_site_base_url_set_explicitly_wins_over_the_port():
     assert urls == ["https://kamer.example"] * 3
 
 
-def test_the_makefile_hands_the_port_to_the_settings():
-    makefile = (settings.BASE_DIR / "Makefile").read_text()
+@pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
+def test_make_run_with_a_port_serves_on_it_and_the_site_links_to_it():
+    # What `make run PORT=8123` would run, without running it.
+    planned = _run(["make", "-n", "run", "PORT=8123"], _environment()).splitlines()
+    # A process make starts, as runserver is, with the Makefile's environment.
+    probe = 'settings-probe:\n\t@"$(PROBE_PYTHON)" -c "$$PROBE_CODE"'
+    links = _run(
+        ["make", "-s", "--eval", probe, "settings-probe", "PORT=8123"],
+        _environment(PROBE_PYTHON=sys.executable, PROBE_CODE=SETTINGS_CODE),
+    ).split()
 
-    assert "export PORT" in makefile
-    assert "runserver 127.0.0.1:$(PORT)" in makefile
+    assert planned[-1].endswith("manage.py runserver 127.0.0.1:8123")
+    assert links == ["http://127.0.0.1:8123"] * 3
 
 
 @pytest.mark.django_db

@@ -18,13 +18,6 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forms.models import FormSubmission
-from tests.forms.conftest import (  # noqa: F401 (fixtures)
-    answer_purpose,
-    contact_page,
-    home,
-    newsletter_purpose,
-    valid_data,
-)
 from tests.forms.factories import InboxFactory
 from tests.forms.samples import pdf_bytes, upload
 from tests.twofactor import totp_code, totp_device

@@ -157,11 +157,13 @@ INSTALLED_APPS = [
     "forms",
     "careers",
     "events",
+    "plone_import",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail_headless_preview",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -518,3 +520,12 @@ LOGGING = {
         name: {"level": "WARNING"} for name in ("django_tasks", "wagtail", "modelsearch", "axes")
     },
 }
+
+# --- Plone import (manage.py import_plone) ------------------------------------------------
+# The page models Plone's types become; the form inbox and purpose imported forms state.
+PLONE_IMPORT_PAGE_MODEL = "home.StandardPage"
+PLONE_IMPORT_NEWS_MODEL = "home.NewsPage"
+PLONE_IMPORT_DESCRIPTION_FIELDS = ("search_description", "intro")
+PLONE_IMPORT_INBOX = "Contact requests"
+PLONE_IMPORT_PURPOSE = "answer-request"
+PLONE_IMPORT_EVENT_INBOX = "Event registrations"

@@ -1,18 +1,13 @@
-"""Fixtures for the forms tests: a site home page to hang form pages under, purposes, users."""
+"""Fixtures of a contact form and its inbox: the forms tests use them, and so do the site's
+tests of what every response carries. Registered for the whole suite in ``tests/conftest.py``."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 
 from forms.models import FieldType
 from privacy.models import LegalBasis
 from tests.forms.factories import FormFieldFactory, FormPageFactory, InboxFactory
 from tests.privacy.factories import PurposeFactory
-
-
-@pytest.fixture
-def home(default_site):
-    return default_site.root_page.specific
+from tests.users import make_user
 
 
 @pytest.fixture
@@ -78,23 +73,6 @@ def valid_data():
     }
 
 
-def _user(username, *, groups=(), superuser=False, admin=True):
-    User = get_user_model()
-    user = User.objects.create_user(
-        username, f"{username}@example.org", "pw", is_superuser=superuser, is_staff=superuser
-    )
-    if admin:
-        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    for group in groups:
-        user.groups.add(group)
-    return user
-
-
 @pytest.fixture
 def secretary(inbox):
-    return _user("secretary", groups=[inbox.group])
-
-
-@pytest.fixture
-def make_user(db):
-    return _user
+    return make_user("secretary", groups=[inbox.group])
