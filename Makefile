@@ -74,6 +74,7 @@ bench: install messages
 	$(BIN)/python bench/forms.py
 	$(BIN)/python bench/careers.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/plone_import.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private static

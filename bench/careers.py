@@ -60,10 +60,10 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
-from careers.constants import ApplicationStatus  # noqa: E402
+from careers.constants import VACANCY_CLOSING, ApplicationStatus  # noqa: E402
 from careers.models import Application, VacancyIndexPage, VacancyPage  # noqa: E402
 from forms.models import FormSubmission, Inbox, SubmissionFile  # noqa: E402
-from privacy.models import LegalBasis, Purpose, RetentionStart  # noqa: E402
+from privacy.models import LegalBasis, Purpose  # noqa: E402
 
 STATUSES = list(ApplicationStatus)
 
@@ -80,7 +80,7 @@ def build():
         consent_text="We behandelen uw sollicitatie.",
         legal_basis=LegalBasis.CONTRACT,
         retention_days=183,
-        retention_from=RetentionStart.END,
+        retention_from=VACANCY_CLOSING.value,
     )
     purpose.save_revision(log_action=False)
     group = Group.objects.get_or_create(name="Recruitment")[0]

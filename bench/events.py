@@ -57,7 +57,7 @@ def build(stock_page_model, stock_field_model):
     from wagtail.models import Locale, Site
 
     from events import conf as events_conf
-    from events.constants import EventKind
+    from events.constants import EVENT_END, EventKind
     from events.models import EventIndexPage, EventPage
     from forms.models import FieldType, Inbox
     from privacy.models import LegalBasis, Purpose, RetentionStart
@@ -69,9 +69,9 @@ def build(stock_page_model, stock_field_model):
     home = Site.objects.get(is_default_site=True).root_page
     purposes = {}
     for key, basis, days, start in (
-        ("event-registration", LegalBasis.CONTRACT, 90, RetentionStart.END),
-        ("participant-list", LegalBasis.LEGITIMATE_INTEREST, 0, RetentionStart.END),
-        ("trainee-list", LegalBasis.CONTRACT, 0, RetentionStart.END),
+        ("event-registration", LegalBasis.CONTRACT, 90, EVENT_END.value),
+        ("participant-list", LegalBasis.LEGITIMATE_INTEREST, 0, EVENT_END.value),
+        ("trainee-list", LegalBasis.CONTRACT, 0, EVENT_END.value),
         ("event-photos", LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     ):
         purpose = Purpose.objects.create(

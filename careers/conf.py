@@ -2,9 +2,6 @@
 
 from django.conf import settings
 
-# The site's address is read once, by the core.
-from privacy.conf import site_base_url  # noqa: F401
-
 from .constants import RECRUITMENT_GROUP, RECRUITMENT_INBOX
 
 

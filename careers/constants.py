@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from privacy.vocabulary import RetentionEnd
+
 # The group that reads applications and changes their status (with superusers).
 RECRUITMENT_GROUP = "Recruitment"
 # The inbox every application lands in.
@@ -10,6 +12,14 @@ RECRUITMENT_INBOX = "Recruitment"
 # Purposes (privacy.Purpose keys) an application form must state and may offer.
 APPLICATION_PURPOSE = "job-application"
 TALENT_POOL_PURPOSE = "talent-pool"
+
+# What "the end" of an application means, in the policy's words: the vacancy's closing.
+VACANCY_CLOSING = RetentionEnd(
+    value="closing",
+    label=_("Closing of the vacancy"),
+    until=_("Until the vacancy closes."),
+    after=_("%(duration)s after the vacancy closes."),
+)
 
 # Field keys of the prefilled application form.
 KEY_NAME = "name"

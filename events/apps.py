@@ -8,4 +8,9 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from privacy.vocabulary import retention_end_register
+
         from . import receivers  # noqa: F401  (connects the page_published receiver)
+        from .constants import EVENT_END
+
+        retention_end_register(EVENT_END)

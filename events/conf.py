@@ -2,9 +2,6 @@
 
 from django.conf import settings
 
-# The site's address is read once, by the core.
-from privacy.conf import site_base_url  # noqa: F401
-
 
 def get(name: str, default):
     return getattr(settings, f"EVENTS_{name}", default)

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from privacy.vocabulary import RetentionEnd
+
 
 class EventKind(models.TextChoices):
     EVENT = "event", _("Event")
@@ -22,6 +24,15 @@ PURPOSE_REGISTRATION = "event-registration"
 PURPOSE_PARTICIPANT_LIST = "participant-list"
 PURPOSE_TRAINEE_LIST = "trainee-list"
 PURPOSE_PHOTOS = "event-photos"
+
+# What "the end" of a registration means, in the policy's words: a purpose counting from it
+# keeps registrations, lists and speakers' links until the event's end, or for a period after.
+EVENT_END = RetentionEnd(
+    value="end",
+    label=_("End of the event or training"),
+    until=_("Until the event or training ends."),
+    after=_("%(duration)s after the event or training ends."),
+)
 
 # Keys of the registration form's fixed questions: the participant list, the check-in list
 # and the speakers' list read the answers under these names.

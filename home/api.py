@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from wagtail.models import Locale, Page, Site
 
+from privacy.api import TopicOut
 from privacy.models import DataRequestPage
 from privacy.selectors import privacy_policy_url, purpose_policy_url
 from privacy.services.preferences import topic_purposes
@@ -55,14 +56,7 @@ class OrganisationOut(Schema):
     social_links: list[SocialLinkOut]
 
 
-class TopicOut(Schema):
-    key: str
-    name: str
-    text: str
-    policy_url: str | None
-
-
-class NewsletterOut(Schema):
+class NewsletterBlockOut(Schema):
     heading: str
     topics: list[TopicOut] = Field(
         description="One unticked box each; POST /api/privacy/newsletter."
@@ -76,7 +70,7 @@ class FooterOut(Schema):
     cookie_settings: LinkOut = Field(
         description="Reopens the cookie choice (GET /api/privacy/cookies has its texts)."
     )
-    newsletter: NewsletterOut
+    newsletter: NewsletterBlockOut
 
 
 class LanguageOut(Schema):

@@ -12,7 +12,7 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.permissions import register_permission_policy
 
 from privacy.permissions import GroupOnlyPermissionPolicy
-from privacy.viewsets import LocalTimeColumn, ReadOnlyViewSet
+from privacy.viewsets import LocalTimeColumn, ReadOnlyViewSet, local_time
 
 from .models import ImportRun
 
@@ -27,6 +27,9 @@ class ImportRunInspectView(InspectView):
         if field_name == "report":
             text = json.dumps(self.object.report, indent=2, ensure_ascii=False)
             return format_html("<pre>{}</pre>", text)
+        if field_name in ("started_at", "finished_at"):
+            # In the reader's time zone, as the listing shows it.
+            return local_time(getattr(self.object, field_name))
         if field_name == "options":
             return format_html("<pre>{}</pre>", json.dumps(self.object.options, indent=2))
         return super().get_field_display_value(field_name, field)

@@ -7,13 +7,12 @@ answer is the same whatever the address, so it tells nobody who is subscribed.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from . import ratelimit
+from . import conf, ratelimit
 from .api_cookies import ErrorsOut
 from .public_forms import NewsletterSignupForm
 from .selectors import purpose_policy_url
@@ -50,7 +49,7 @@ class DetailOut(Schema):
 
 
 def _language(locale: str | None) -> str:
-    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    codes = [code for code, _name in conf.content_languages()]
     requested = (locale or translation.get_language() or "").lower()
     for candidate in (requested, requested.split("-")[0]):
         if candidate in codes:

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from .models import LegalBasis, OutcomeRetention, Purpose, RetentionStart
 from .registry import registered_models, resolve_path
+from .vocabulary import retention_ends
 
 # A month is counted as 30.44 days; a period within two days of whole months reads as such.
 DAYS_PER_MONTH = 30.44
@@ -47,21 +48,18 @@ def _main_retention_in_words(purpose: Purpose) -> str:
         return _("%(duration)s after you withdraw your consent.") % {
             "duration": duration_in_words(days)
         }
+    end = retention_ends().get(start)
     if days == 0:
-        if start == RetentionStart.END:
-            return _("Until the event or training ends.")
-        if start == RetentionStart.CLOSING:
-            return _("Until the vacancy closes.")
-        return _("Not kept: deleted as soon as it has been used.")
+        # Kept until what it serves ends, in the words of the app that knows that end.
+        return str(end.until) if end else _("Not kept: deleted as soon as it has been used.")
     duration = duration_in_words(days)
     sentences = {
         RetentionStart.SUBMISSION: _("%(duration)s from when you give it to us."),
         RetentionStart.DECISION: _("%(duration)s after your request has been decided on."),
         RetentionStart.LAST_CONTACT: _("%(duration)s after our last contact with you."),
-        RetentionStart.END: _("%(duration)s after the event or training ends."),
-        RetentionStart.CLOSING: _("%(duration)s after the vacancy closes."),
     }
-    return sentences.get(start, _("%(duration)s.")) % {"duration": duration}
+    sentence = end.after if end else sentences.get(start, _("%(duration)s."))
+    return str(sentence) % {"duration": duration}
 
 
 def _outcome_labels() -> dict[str, str]:

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..signals import purpose_retention_changed
+from ..vocabulary import retention_start_choices
 
 
 class LegalBasis(models.TextChoices):
@@ -29,10 +30,8 @@ class RetentionStart(models.TextChoices):
     DECISION = "decision", _("Decision")
     LAST_CONTACT = "last_contact", _("Last contact")
     WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
-    # The end of what the data serves, known only to the row (``Retention(ended=...)``); the
-    # two differ in how the policy words them.
-    END = "end", _("End of the event or training")
-    CLOSING = "closing", _("Closing of the vacancy")
+    # Apps add the end of what their rows serve (``Retention(ended=...)``), in their own
+    # words: see :mod:`privacy.vocabulary`.
 
 
 class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -71,7 +70,7 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     retention_from = models.CharField(
         _("retention counts from"),
         max_length=32,
-        choices=RetentionStart.choices,
+        choices=retention_start_choices,
         default=RetentionStart.SUBMISSION,
     )
 

@@ -32,7 +32,10 @@ class RequestKind(models.TextChoices):
     ACCESS = "access", _("Access to my data")
     RECTIFICATION = "rectification", _("Correction of my data")
     ERASURE = "erasure", _("Erasure of my data")
-    OBJECTION = "objection", _("Objection (for example to photos of me taken at events)")
+    OBJECTION = (
+        "objection",
+        _("Objection to the processing of my data (for example to photos of me)"),
+    )
     WITHDRAWAL = "withdrawal", _("Withdrawal of my consent")
 
 

@@ -21,9 +21,18 @@ from wagtail.models import Locale
 
 from .. import conf
 from ..models import LegalBasis, Purpose, RetentionStart
+from ..vocabulary import retention_start_choices
 
 TEXT_FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
 DEFAULTS_FILE = "default_purposes.json"
+
+
+def _retention_start(value: str) -> str:
+    """A moment retention may count from: the core's, or an end an installed app registered
+    (:mod:`privacy.vocabulary`)."""
+    if value not in dict(retention_start_choices()):
+        raise ValueError(f"Unknown retention start {value!r}: is the app that ends it installed?")
+    return value
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,7 @@ class PurposeSpec:
             key=data["key"],
             legal_basis=LegalBasis(data["legal_basis"]),
             retention_days=int(data["retention_days"]),
-            retention_from=RetentionStart(data["retention_from"]),
+            retention_from=_retention_start(data["retention_from"]),
             texts=data["texts"],
         )
 

@@ -30,13 +30,12 @@ from django.db.models.lookups import Exact, GreaterThanOrEqual, IsNull
 
 from ..models import ConsentDecision, ConsentRecord, OutcomeRetention, Purpose, RetentionStart
 from ..registry import Registration, registered_models, registration_for, resolve_path
+from ..vocabulary import retention_ends
 from .consent import consent_given
 
 # A purpose counting from the decision, or from the last contact (which a decision is),
 # counts from the row's ``decided`` moment once there is one.
 DECISION_STARTS = (RetentionStart.DECISION, RetentionStart.LAST_CONTACT)
-# An event's end and a vacancy's closing are both the row's ``ended`` moment.
-END_STARTS = (RetentionStart.END, RetentionStart.CLOSING)
 
 
 def _follow(instance, path: str):
@@ -155,7 +154,7 @@ def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime
     if decided is not None and purpose.retention_from in DECISION_STARTS:
         return purpose.retain_until(decided)
     ended = _follow(instance, retention.ended) if retention.ended else None
-    if ended is not None and purpose.retention_from in END_STARTS:
+    if ended is not None and purpose.retention_from in retention_ends():
         return purpose.retain_until(ended)
     return purpose.retain_until(started)
 
@@ -208,7 +207,7 @@ def _main_expiry(registration: Registration, purpose: Purpose):
     started = F(retention.started)
     if purpose.retention_from in DECISION_STARTS and retention.decided:
         return _after(Coalesce(_ref(model, retention.decided), started), delta)
-    if purpose.retention_from in END_STARTS and retention.ended:
+    if purpose.retention_from in retention_ends() and retention.ended:
         return _after(Coalesce(_ref(model, retention.ended), started), delta)
     if purpose.retention_from == RetentionStart.WITHDRAWAL:
         grants = ConsentRecord.objects.filter(

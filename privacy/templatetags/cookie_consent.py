@@ -7,6 +7,8 @@ the visitor's cookie. Tags of categories not accepted are in the page only as in
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
@@ -48,20 +50,35 @@ def banner_context(request, *, next_url: str) -> dict:
 
 
 def cookie_consent_api_url() -> str:
-    """Where the banner's script records a choice: ``privacy.api``'s route, in the API the
-    site mounted it in.
+    """Where the banner's script records a choice: ``privacy.api_cookies``' route, in the API
+    the site mounted it in.
 
     The site names its API's namespace as it likes (``PRIVACY_API_NAMESPACE``; unset, the
-    namespaces of the URLconf are tried). Without the route the address is empty and the
+    namespaces of the URLconf are tried once). Without the route the address is empty and the
     banner's form posts to the plain view, which always works.
     """
-    configured = conf.api_namespace()
-    namespaces = [configured] if configured else list(get_resolver(get_urlconf()).namespace_dict)
-    for namespace in namespaces:
+    namespace = conf.api_namespace() or _api_namespace(get_resolver(get_urlconf()))
+    if not namespace:
+        return ""
+    try:
+        return reverse(f"{namespace}:{API_URL_NAME}")
+    except NoReverseMatch:
+        return ""
+
+
+API_URL_NAME = "cookie_consent_api"
+
+
+@functools.lru_cache(maxsize=8)
+def _api_namespace(resolver) -> str:
+    """The namespace of ``resolver`` (one per URLconf, made again when URLs change) that holds
+    the cookie-consent route; found once, as the search tries every namespace."""
+    for namespace in resolver.namespace_dict:
         try:
-            return reverse(f"{namespace}:cookie_consent_api")
+            reverse(f"{namespace}:{API_URL_NAME}", urlconf=resolver.urlconf_name)
         except NoReverseMatch:
             continue
+        return namespace
     return ""
 
 

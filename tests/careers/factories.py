@@ -7,7 +7,12 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Locale
 
-from careers.constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, VacancyStatus
+from careers.constants import (
+    APPLICATION_PURPOSE,
+    TALENT_POOL_PURPOSE,
+    VACANCY_CLOSING,
+    VacancyStatus,
+)
 from careers.models import (
     SpontaneousApplicationFormField,
     SpontaneousApplicationPage,
@@ -33,7 +38,7 @@ def application_purpose(**kwargs):
         consent_text="We gebruiken uw cv om uw sollicitatie te behandelen.",
         legal_basis=LegalBasis.CONTRACT,
         retention_days=183,
-        retention_from=kwargs.pop("retention_from", RetentionStart.CLOSING),
+        retention_from=kwargs.pop("retention_from", VACANCY_CLOSING.value),
         **kwargs,
     )
 

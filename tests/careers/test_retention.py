@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from careers import services
-from careers.constants import ApplicationStatus
+from careers.constants import VACANCY_CLOSING, ApplicationStatus
 from careers.models import Application
 from forms.models import FormSubmission
-from privacy.models import OutcomeRetention, Purpose, RetentionStart
+from privacy.models import OutcomeRetention, Purpose
 from privacy.services import consent_withdraw, retention_enforce
 from tests.careers.factories import EMAIL, SpontaneousApplicationPageFactory
 from tests.forms.samples import private_files
@@ -229,7 +229,7 @@ def test_the_application_notice_states_each_period_in_the_applicants_words():
     from privacy.register import retention_in_words
 
     purpose = PurposeFactory(
-        key="job-application", retention_days=183, retention_from=RetentionStart.CLOSING
+        key="job-application", retention_days=183, retention_from=VACANCY_CLOSING.value
     )
     for outcome, days in (("rejected", 28), ("withdrawn", 28), ("hired", 30)):
         OutcomeRetention.objects.get_or_create(
@@ -285,17 +285,13 @@ def _edit_period(key, days):
 # (door, talent pool, decision first, expected expiry)
 DOORS = {
     "rejected": (
-        lambda c, r, a, v: services.application_status_change(
-            application=a, status=S.REJECTED, user=r
-        ),
+        lambda c, r, a, v: _decide(a, r, S.REJECTED),
         False,
         None,
         lambda a, v: a.decided_at + 28 * DAY,
     ),
     "rejected in the talent pool": (
-        lambda c, r, a, v: services.application_status_change(
-            application=a, status=S.REJECTED, user=r
-        ),
+        lambda c, r, a, v: _decide(a, r, S.REJECTED),
         True,
         None,
         lambda a, v: a.submitted_at + 365 * DAY,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
+from events.constants import EVENT_END
 from privacy.models import LegalBasis, RetentionStart
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, person
 from tests.forms.factories import InboxFactory
@@ -21,7 +22,7 @@ def event_purposes(db):
             consent_text="We gebruiken uw gegevens om uw inschrijving te behandelen.",
             legal_basis=LegalBasis.CONTRACT,
             retention_days=90,
-            retention_from=RetentionStart.END,
+            retention_from=EVENT_END.value,
         ),
         "participant-list": PurposeFactory(
             key="participant-list",

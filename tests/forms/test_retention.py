@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from events.constants import EVENT_END
 from forms import services
 from forms.models import FormPage, FormSubmission
 from privacy.models import RetentionStart
@@ -169,7 +170,7 @@ def test_a_pages_end_is_stored_with_each_submission_and_an_end_purpose_counts_fr
     ends = datetime.datetime(2031, 5, 1, 18, tzinfo=datetime.UTC)
     monkeypatch.setattr(FormPage, "submission_ends_at", lambda page: ends)
     purpose = contact_page.inbox.purpose
-    purpose.retention_from = RetentionStart.END
+    purpose.retention_from = EVENT_END.value
     purpose.save()
 
     submission = submit()

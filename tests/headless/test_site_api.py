@@ -150,3 +150,13 @@ def test_newsletter_sign_ups_are_rate_limited(client, site, settings):
 
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
+
+
+def test_the_document_tells_the_sign_up_topics_and_the_footer_block_apart(client, db):
+    # Two schemas of one name would be merged in the document: one operation's answer would
+    # be described by the other's.
+    from website.api import api
+
+    schemas = api.get_openapi_schema()["components"]["schemas"]
+    assert schemas["NewsletterOut"]["required"] == ["locale", "topics"]
+    assert "heading" in schemas["NewsletterBlockOut"]["required"]

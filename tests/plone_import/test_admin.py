@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from plone_import.models import ImportRun
 
@@ -30,6 +31,9 @@ def test_superuser_reads_runs_and_the_report(admin_client, run):
     detail = admin_client.get(reverse("plone_imports:inspect", args=[run.pk]))
     assert detail.status_code == 200
     assert "/nl/weg/kapot" in detail.content.decode()
+    # Times read in the site's zone (Europe/Brussels), as in the listing.
+    started = timezone.localtime(run.started_at).strftime("%H:%M")
+    assert started in detail.content.decode()
 
 
 def test_nobody_edits_or_adds_a_run(admin_client, run):

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from careers.constants import VACANCY_CLOSING
 from privacy.models import LegalBasis, Purpose, RetentionStart
 from privacy.services.purposes import PurposeSpec, purposes_ensure
 
@@ -52,7 +53,7 @@ def test_each_plugins_purposes_are_made_in_every_content_language(locales):
     assert (job.legal_basis, job.retention_days, job.retention_from) == (
         LegalBasis.CONTRACT,
         183,
-        RetentionStart.CLOSING,
+        VACANCY_CLOSING.value,
     )
 
 

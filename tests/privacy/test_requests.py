@@ -81,7 +81,7 @@ def test_the_page_shows_the_form_and_a_notice_not_a_checkbox(client, request_pag
 
     for kind in ("access", "rectification", "erasure", "objection", "withdrawal"):
         assert f'value="{kind}"' in page
-    assert "Bezwaar (bijvoorbeeld tegen foto" in page
+    assert "Bezwaar tegen de verwerking van mijn gegevens (bijvoorbeeld tegen foto" in page
     assert "Uw privacyverzoek behandelen" in page
     assert 'type="checkbox"' not in page.split('class="form"')[1].split("</form>")[0]
 

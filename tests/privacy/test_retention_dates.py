@@ -14,7 +14,7 @@ from privacy.services import (
     retention_recompute,
 )
 from tests.privacy.factories import PurposeFactory
-from tests.privacy.testapp.models import Membership
+from tests.privacy.testapp.models import MEMBERSHIP_END, Membership
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -89,7 +89,7 @@ def test_a_changed_retention_period_recomputes_every_stored_date():
 
 
 def test_a_purpose_counting_from_the_end_counts_from_the_rows_end_or_else_its_start():
-    purpose = PurposeFactory(retention_days=90, retention_from=RetentionStart.END)
+    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
     ended = STARTED + timedelta(days=20)
 
     without_end = _membership(purpose)
@@ -104,7 +104,7 @@ def test_a_purpose_counting_from_the_end_counts_from_the_rows_end_or_else_its_st
 
 
 def test_a_changed_period_counting_from_the_end_recomputes_from_each_rows_end():
-    purpose = PurposeFactory(retention_days=90, retention_from=RetentionStart.END)
+    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
     ended = STARTED + timedelta(days=20)
     with_end, without_end = _membership(purpose, ended_at=ended), _membership(purpose)
 
@@ -118,7 +118,7 @@ def test_a_changed_period_counting_from_the_end_recomputes_from_each_rows_end():
 
 
 def test_recompute_redoes_the_dates_of_the_given_rows_only_after_their_end_moved():
-    purpose = PurposeFactory(retention_days=90, retention_from=RetentionStart.END)
+    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
     ended = STARTED + timedelta(days=20)
     moved, untouched = _membership(purpose, ended_at=ended), _membership(purpose, ended_at=ended)
     later = ended + timedelta(days=7)
@@ -131,3 +131,19 @@ def test_recompute_redoes_the_dates_of_the_given_rows_only_after_their_end_moved
     assert updated == 1
     assert moved.retain_until == later + timedelta(days=90)
     assert untouched.retain_until == ended + timedelta(days=90)
+
+
+def test_an_apps_own_end_is_offered_to_editors_and_stated_in_its_words():
+    from django.utils import translation
+
+    from privacy.models import Purpose
+    from privacy.register import retention_in_words
+
+    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
+    choices = dict(Purpose._meta.get_field("retention_from").choices)
+
+    assert choices[MEMBERSHIP_END.value] == "End of the membership"
+    with translation.override("en"):
+        assert retention_in_words(purpose) == "3 months after the membership ends."
+        purpose.retention_days = 0
+        assert retention_in_words(purpose) == "Until the membership ends."

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from careers.constants import VACANCY_CLOSING
 from privacy.models import ConsentRecord, ConsentSource, OutcomeRetention, RetentionStart
 from privacy.services import (
     consent_record,
@@ -173,7 +174,7 @@ def test_the_policy_states_the_periods_after_each_outcome_beside_the_purposes_ow
     from privacy.register import retention_in_words
 
     main, _pool = purposes
-    main.retention_from, main.retention_days = RetentionStart.CLOSING, 183
+    main.retention_from, main.retention_days = VACANCY_CLOSING.value, 183
     main.save()
     OutcomeRetention.objects.create(purpose_key="apply", outcome="withdrawn", retention_days=28)
 

@@ -4,6 +4,15 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 
 from privacy.registry import Retention
+from privacy.vocabulary import RetentionEnd
+
+# The end a membership's rows serve, in this app's words: the privacy core names none.
+MEMBERSHIP_END = RetentionEnd(
+    value="membership-end",
+    label="End of the membership",
+    until="Until the membership ends.",
+    after="%(duration)s after the membership ends.",
+)
 
 
 def private_storage():

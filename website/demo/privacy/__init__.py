@@ -4,6 +4,7 @@ is created; a purpose or translation that exists is left as editors made it."""
 
 from wagtail.models import Locale
 
+from careers.constants import VACANCY_CLOSING
 from privacy import conf
 from privacy.models import LegalBasis, RetentionStart
 from privacy.services.purposes import TEXT_FIELDS, PurposeSpec, purposes_ensure
@@ -34,7 +35,7 @@ TERMS = {
     "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
-    "job-application": (LegalBasis.CONTRACT, 183, RetentionStart.CLOSING),
+    "job-application": (LegalBasis.CONTRACT, 183, VACANCY_CLOSING.value),
     "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
     "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),

@@ -2,13 +2,14 @@
 data-subject requests, in nl, fr and en. Terms follow the chamber's table of purposes; the
 cookie purposes come with the cookie categories (demo_cookies.py)."""
 
+from events.constants import EVENT_END
 from privacy.models import LegalBasis, RetentionStart
 
 # key: (legal basis, retention days, counts from)
 MORE_TERMS = {
-    "event-registration": (LegalBasis.CONTRACT, 90, RetentionStart.END),
-    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, RetentionStart.END),
-    "trainee-list": (LegalBasis.CONTRACT, 0, RetentionStart.END),
+    "event-registration": (LegalBasis.CONTRACT, 90, EVENT_END.value),
+    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, EVENT_END.value),
+    "trainee-list": (LegalBasis.CONTRACT, 0, EVENT_END.value),
     "privacy-request": (LegalBasis.LEGAL_OBLIGATION, 1095, RetentionStart.DECISION),
 }
 
