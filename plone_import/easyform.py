@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError
+from typing import TYPE_CHECKING
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import ParseError, fromstring
 
 from forms.constants import RESERVED_KEYS, FieldType
+
+if TYPE_CHECKING:
+    # The type's name only: every parse goes through defusedxml.
+    from xml.etree.ElementTree import Element  # nosec B405
 
 SUPERMODEL = "{http://namespaces.plone.org/supermodel/schema}"
 EASYFORM = "{http://namespaces.plone.org/supermodel/easyform}"
