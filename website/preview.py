@@ -8,6 +8,11 @@ goes to it: Wagtail's preview stores the draft under a signed token
 the token works for ``HEADLESS_PREVIEW_TOKEN_SECONDS`` (one hour) and names one draft only.
 Without a client URL the server-rendered preview works as before.
 
+When the front-end is the public site (``HEADLESS_SERVE_BASE_URL``), a page's own address
+redirects there, path kept, as wagtail-headless-preview's ``HeadlessServeMixin`` does: the
+admin's "View live" then opens the front-end (:func:`front_end_live`, through Wagtail's
+``before_serve_page`` hook).
+
 Every page type previews this way, plugins' included, without them knowing the project:
 ``Page.serve_preview`` (which every type's own ``serve_preview`` ends in for its default
 mode) is wrapped once at start-up by :func:`install`. Other preview modes (a form's thank-you
@@ -67,6 +72,22 @@ def serve_preview(self, request, preview_mode):
     if not preview_enabled() or preview_mode != self.default_preview_mode:
         return _page_serve_preview(self, request, preview_mode)
     return front_end_preview(self, request)
+
+
+def front_end_live(page: Page, request):
+    """A redirect to the page on the front-end, or None to serve it here.
+
+    Only a GET or HEAD of the page's own address moves: its sub-routes (a calendar file, a
+    feed, a form's thank-you page) and posts are still answered by the site.
+    """
+    base = headless_preview_settings.SERVE_BASE_URL
+    if not base or request.method not in ("GET", "HEAD"):
+        return None
+    parts = page.get_url_parts(request)
+    if parts is None or parts[2] != request.path:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{base.rstrip('/')}{parts[2]}" + (f"?{query}" if query else ""))
 
 
 def install() -> None:

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from privacy.permissions import GroupOnlyPermissionPolicy
+from website.preview import front_end_live
 from website.security.twofactor import urls as two_factor_urls
 from website.security.twofactor.policy import has_device
 
@@ -21,6 +22,12 @@ def register_two_factor_urls():
         path("2fa/", include((two_factor_urls.urlpatterns, "two_factor"))),
         path("2fa/", include(two_factor_urls.passkey_urlpatterns)),
     ]
+
+
+@hooks.register("before_serve_page")
+def open_pages_in_the_front_end(page, request, serve_args, serve_kwargs):
+    """With ``HEADLESS_SERVE_BASE_URL`` set, "View live" and old links open the front-end."""
+    return front_end_live(page, request)
 
 
 # Superusers alone see failed sign-ins and delete them, which unlocks; nobody adds or edits.

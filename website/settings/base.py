@@ -114,9 +114,14 @@ FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
 CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
 CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "")
-# The front-end's address per site for previews of drafts ("View live" opens it too):
+# The front-end's address per site for previews of drafts:
 # "http://localhost:3000" for every site, or "default=https://www.example.org,..." per site.
 HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV = os.environ.get("HEADLESS_PREVIEW_CLIENT_URLS", "")
+# When the front-end is the public site: its address ("https://www.example.org", or
+# "http://localhost:3000/#" for a front-end that routes by hash). A page's own address then
+# redirects there with its path, so the admin's "View live" opens the front-end. Unset, the
+# server-rendered pages answer as usual.
+HEADLESS_SERVE_BASE_URL = os.environ.get("HEADLESS_SERVE_BASE_URL", "")
 
 # --- Staff accounts -----------------------------------------------------------------------
 # Who must pass a second factor (TOTP app or passkey) before any admin view answers: members
@@ -437,6 +442,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": _client_urls_parse(HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV),
     # The admin's preview panel goes straight to the front-end (no framing page in between).
     "REDIRECT_ON_PREVIEW": True,
+    "SERVE_BASE_URL": HEADLESS_SERVE_BASE_URL or None,
 }
 # How long a preview link works.
 HEADLESS_PREVIEW_TOKEN_SECONDS = 3600
