@@ -51,11 +51,14 @@ def test_a_site_base_url_set_explicitly_wins_over_the_port():
 @pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
 def test_make_run_with_a_port_serves_on_it_and_the_site_links_to_it():
     # What `make run PORT=8123` would run, without running it.
-    planned = _run(["make", "-n", "run", "PORT=8123"], _environment()).splitlines()
+    # (--no-print-directory: under `make test`, a nested make would add "Leaving directory".)
+    planned = _run(
+        ["make", "-n", "--no-print-directory", "run", "PORT=8123"], _environment()
+    ).splitlines()
     # A process make starts, as runserver is, with the Makefile's environment.
     probe = 'settings-probe:\n\t@"$(PROBE_PYTHON)" -c "$$PROBE_CODE"'
     links = _run(
-        ["make", "-s", "--eval", probe, "settings-probe", "PORT=8123"],
+        ["make", "-s", "--no-print-directory", "--eval", probe, "settings-probe", "PORT=8123"],
         _environment(PROBE_PYTHON=sys.executable, PROBE_CODE=SETTINGS_CODE),
     ).split()
 
