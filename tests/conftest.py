@@ -8,7 +8,7 @@ import os
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 # The S3 fixtures (one moto server per run) serve every app's storage tests.
 from tests.s3 import s3, s3_endpoint  # noqa: F401, E402
@@ -27,7 +27,10 @@ def locales(db):
 
 @pytest.fixture
 def root_page(db, locales):
-    """Wagtail's root page; made again when a transactional test flushed the database."""
+    """Wagtail's root page and root collection; made again when a transactional test flushed
+    the database (images and documents go into the root collection by default)."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["nl"]))
