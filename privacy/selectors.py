@@ -11,7 +11,7 @@ from wagtail.models import Locale, Site
 
 from . import conf
 from .hashing import address_hashes
-from .models import ConsentRecord, LegalBasis, Purpose
+from .models import ConsentRecord, ControllerIdentity, LegalBasis, Purpose
 from .register import retention_in_words
 from .services.consent import normalise_email
 
@@ -109,8 +109,32 @@ def purpose_policy_url(purpose: Purpose | str, locale: str | Locale | None = Non
     return f"{base}#purpose-{key}" if base else ""
 
 
-def controller_name() -> str:
-    """Who processes the data: ``PRIVACY_CONTROLLER``, else the default site's name."""
+def controller_identity(locale: str | Locale | None = None) -> ControllerIdentity | None:
+    """The controller identity in ``locale`` (default: the active language), else in the
+    default locale, else any; None when the site has not stated it."""
+    code = _language_code(locale)
+    identities = {
+        identity.locale.language_code: identity
+        for identity in ControllerIdentity.objects.select_related("locale")
+    }
+    if not identities:
+        return None
+    default = Locale.get_default().language_code
+    return (
+        identities.get(code)
+        or identities.get(code.split("-")[0])
+        or identities.get(default)
+        or next(iter(identities.values()))
+    )
+
+
+def controller_name(locale: str | Locale | None = None) -> str:
+    """Who processes the data, in ``locale`` (default: the active language): the controllers
+    of the :class:`~privacy.models.ControllerIdentity`, else ``PRIVACY_CONTROLLER``, else the
+    default site's name."""
+    identity = controller_identity(locale)
+    if identity is not None and identity.names:
+        return identity.names
     name = conf.controller_name()
     if name:
         return name

@@ -26,6 +26,7 @@ from .models import (
     ConsentDecision,
     ConsentRecord,
     ConsentSource,
+    ControllerIdentity,
     DeletionLog,
     LegalBasis,
     OutcomeRetention,
@@ -82,6 +83,18 @@ class OutcomeRetentionViewSet(SnippetViewSet):
 
 
 register_snippet(OutcomeRetentionViewSet)
+
+
+class ControllerIdentityViewSet(SnippetViewSet):
+    """Who is responsible: one per language, named by every notice, e-mail and the policy."""
+
+    model = ControllerIdentity
+    icon = "group"
+    menu_label = _("Controller identity")
+    list_display = ["__str__", "contact_email"]
+
+
+register_snippet(ControllerIdentityViewSet)
 
 
 @hooks.register("before_delete_snippet")

@@ -55,6 +55,25 @@ class PrivacyPolicyPageForm(WagtailAdminPageForm):
         ),
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        if "action-publish" in self.data and not self._controller_identity_exists():
+            # A policy must say who is responsible (GDPR art. 13(1)(a)): no publishing without.
+            self.add_error(
+                None,
+                _(
+                    "State the controller identity in this language (Privacy > Controller "
+                    "identity) before publishing the privacy policy."
+                ),
+            )
+        return cleaned
+
+    def _controller_identity_exists(self) -> bool:
+        from .controller import ControllerIdentity
+
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        return ControllerIdentity.objects.filter(locale_id=locale_id).exists()
+
     def save(self, commit=True):
         page = super().save(commit=False)
         if self.cleaned_data.get("material_change"):
@@ -113,6 +132,7 @@ class PrivacyPolicyPage(Page):
         APIField("body"),
         APIField("version"),
         APIField("material_change_date"),
+        APIField("controller"),
         APIField("processing_register"),
     ]
 
@@ -138,9 +158,25 @@ class PrivacyPolicyPage(Page):
             return []
         return [entry.as_dict() for entry in build(locale=self.locale)]
 
+    @property
+    def controller(self) -> dict | None:
+        """Who is responsible, in the page's language (API and template)."""
+        from ..selectors import controller_identity
+
+        identity = controller_identity(self.locale)
+        if identity is None:
+            return None
+        return {
+            "controllers": identity.controller_list,
+            "arrangement": identity.arrangement,
+            "contact": identity.contact,
+            "contact_email": identity.contact_email,
+        }
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import processing_register as build
 
         context = super().get_context(request, *args, **kwargs)
         context["register"] = build(locale=self.locale) if self.show_register else []
+        context["controller"] = self.controller
         return context

@@ -2,10 +2,11 @@
 
 :func:`mail_send` renders ``<template>_subject.txt``, ``_body.txt`` and ``_body.html`` in the
 recipient's language and sends them as one multipart message (text, with HTML as its
-alternative), with attachments such as an event's calendar file. A mail to a person ends with
-the footer that links to their own preference centre, as the privacy policy promises of every
-e-mail the site sends; a notice to staff (an inbox's address, the privacy officers) carries no
-such link, since they are not the person the mail is about.
+alternative), with attachments such as an event's calendar file. Every mail ends with the
+footer that names its sender (the controllers, in the mail's language) and links to the
+privacy policy; a mail to a person also links to their own preference centre, while a notice
+to staff (an inbox's address, the privacy officers) carries no such link, since they are not
+the person the mail is about.
 
 Rendering happens at once, while the rows it reads are as the mail describes them; delivery
 is :func:`mail_deliver`, the only caller of Django's mail classes. Its argument is plain data,
@@ -102,14 +103,15 @@ def mail_render(
     staff: bool = False,
 ) -> Mail:
     """The message: subject on one line, text and HTML each ending with the footer."""
-    from ..selectors import controller_name
+    from ..selectors import controller_name, privacy_policy_url
     from .preferences import preference_centre_url
 
     with translation.override(language):
         context = {
             **context,
             "language": language,
-            "organisation": controller_name(),
+            "organisation": controller_name(language),
+            "policy_url": _absolute(privacy_policy_url(language)),
             "preferences_url": "" if staff else preference_centre_url(to[0], language),
         }
         subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
@@ -131,6 +133,15 @@ def mail_render(
         html=html,
         attachments=attachments,
     )
+
+
+def _absolute(url: str) -> str:
+    """A link that works from a mailbox: the site's address in front of a path."""
+    if url.startswith("/"):
+        from .. import conf
+
+        return f"{conf.site_base_url().rstrip('/')}{url}"
+    return url
 
 
 def _render_text(name: str, context: dict) -> str:

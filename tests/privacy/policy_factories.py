@@ -21,3 +21,24 @@ def policy_page(parent, **fields) -> PrivacyPolicyPage:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def controller_identity(locale, *, names=("Kamer van Koophandel Benelux vzw",), **fields):
+    """A controller identity in ``locale``: one controller per name, the privacy contact, and
+    an arrangement when there are several."""
+    from privacy.models import ControllerIdentity
+
+    values = {
+        "controllers": [
+            (
+                "controller",
+                {"name": name, "address": "Straat 1\n1000 Brussel", "company_number": f"0{i}"},
+            )
+            for i, name in enumerate(names)
+        ],
+        "arrangement": "De eerste beantwoordt alle verzoeken." if len(names) > 1 else "",
+        "contact": "De privacyverantwoordelijke",
+        "contact_email": "privacy@example.org",
+    }
+    values.update(fields)
+    return ControllerIdentity.objects.create(locale=locale, **values)

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.privacy.policy_factories import policy_page
+from privacy.models import PrivacyPolicyPage
+from tests.privacy.policy_factories import controller_identity, policy_page
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,11 @@ pytestmark = pytest.mark.django_db
 def admin_client(client):
     client.force_login(get_user_model().objects.create_superuser("root", "r@example.org", "pw"))
     return client
+
+
+@pytest.fixture
+def identity(locales):
+    return controller_identity(locales["nl"])
 
 
 def edit(admin_client, page, **extra):
@@ -39,7 +45,7 @@ def edit(admin_client, page, **extra):
     return page
 
 
-def test_a_material_change_raises_the_version_and_dates_it_today(admin_client, home_page):
+def test_a_material_change_raises_the_version_and_dates_it_today(admin_client, home_page, identity):
     page = policy_page(home_page)
 
     page = edit(admin_client, page, material_change="on")
@@ -48,10 +54,55 @@ def test_a_material_change_raises_the_version_and_dates_it_today(admin_client, h
     assert page.material_change_date == timezone.localdate()
 
 
-def test_a_correction_leaves_version_and_date_alone(admin_client, home_page):
+def test_a_correction_leaves_version_and_date_alone(admin_client, home_page, identity):
     page = policy_page(home_page)
 
     page = edit(admin_client, page)
 
     assert page.version == "2.1" and page.material_change_date == date(2026, 3, 15)
     assert "Nieuwe inleiding." in page.intro
+
+
+def _create_data(**extra):
+    return nested_form_data(
+        {
+            "title": "Privacybeleid",
+            "slug": "privacy",
+            "intro": rich_text("<p>Inleiding.</p>"),
+            "body": streamfield([]),
+            "version": "1.0",
+            "material_change_date": "",
+            "show_register": "on",
+            **extra,
+        }
+    )
+
+
+def _create_url(home_page):
+    return reverse("wagtailadmin_pages:add", args=["privacy", "privacypolicypage", home_page.pk])
+
+
+def test_the_policy_is_not_published_without_a_controller_identity(admin_client, home_page):
+    response = admin_client.post(
+        _create_url(home_page), _create_data(**{"action-publish": "publish"})
+    )
+
+    assert response.status_code == 200
+    assert "Vul de verwerkingsverantwoordelijke in deze taal in" in response.content.decode()
+    assert not PrivacyPolicyPage.objects.filter(live=True).exists()
+
+
+def test_a_draft_needs_no_controller_identity_yet(admin_client, home_page):
+    response = admin_client.post(_create_url(home_page), _create_data())
+
+    assert response.status_code == 302
+    assert PrivacyPolicyPage.objects.get().live is False
+
+
+def test_the_policy_is_published_once_the_identity_is_stated(admin_client, home_page, identity):
+    response = admin_client.post(
+        _create_url(home_page), _create_data(**{"action-publish": "publish"})
+    )
+
+    assert response.status_code == 302
+    assert PrivacyPolicyPage.objects.get().live is True
