@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import retention, signals
 
         signals.connect()
+        retention.register()

@@ -42,6 +42,14 @@ def _main_retention_in_words(purpose: Purpose) -> str:
         return str(end.until) if end else _("Not kept: deleted as soon as it has been used.")
     duration = period_in_words(purpose.retention)
     sentences = {
+        RetentionStart.CHOICE: _(
+            "Your choice applies for %(duration)s; then we ask again. Its proof is kept as "
+            "stated for proofs of consent."
+        ),
+        RetentionStart.DATA_DELETED: _(
+            "%(duration)s after the data it proves is deleted; from then on, your e-mail "
+            "address in it is replaced by a keyed hash."
+        ),
         RetentionStart.SUBMISSION: _("%(duration)s from when you give it to us."),
         RetentionStart.DECISION: _("%(duration)s after your request has been decided on."),
         RetentionStart.LAST_CONTACT: _("%(duration)s after our last contact with you."),

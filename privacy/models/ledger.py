@@ -1,7 +1,6 @@
 """The consent ledger: what each subject decided about each purpose, in which words."""
 
-from datetime import timedelta
-
+from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -32,18 +31,32 @@ class ConsentDecision(models.TextChoices):
     INFORMED = "informed", _("Informed")
 
 
+PROOF_PURPOSE = "consent-proofs"
+
+
+def consent_proof_cutoff(now):
+    """Proofs pseudonymised (or recorded without an address) before this are no longer kept:
+    the ``consent-proofs`` purpose's period, as the register states it, else
+    ``PRIVACY_CONSENT_PROOF_YEARS``."""
+    purpose = Purpose.objects.filter(key=PROOF_PURPOSE).order_by("pk").first()
+    if purpose is not None:
+        return purpose.retention.before(now)
+    return now - relativedelta(years=conf.consent_proof_years())
+
+
 def _consent_proof_expired(queryset, now):
     """Consent records whose proof is no longer needed.
 
     A record naming a person by address is never deleted by retention: once the subject's
     other data is gone, :func:`privacy.services.consents_pseudonymise` replaces the address
-    with a keyed hash and notes when. A proof then lasts ``PRIVACY_CONSENT_PROOF_YEARS``
-    (default 5, the usual limitation period for claims) from that moment, so it can be
+    with a keyed hash and notes when. A proof then lasts the ``consent-proofs`` purpose's
+    period (else ``PRIVACY_CONSENT_PROOF_YEARS``, default 5, the usual limitation period
+    for claims) from that moment, so it can be
     matched if the person writes in again and names nobody otherwise. A record without an
     address (an anonymous cookie choice, a form sent without one) lasts that long from when
     it was recorded.
     """
-    cutoff = now - timedelta(days=365 * conf.consent_proof_years())
+    cutoff = consent_proof_cutoff(now)
     return queryset.filter(
         Q(subject_email="", subject_hash="", recorded_at__lte=cutoff)
         | Q(subject_email="", pseudonymised_at__lte=cutoff)

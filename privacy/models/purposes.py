@@ -31,6 +31,10 @@ class RetentionStart(models.TextChoices):
     DECISION = "decision", _("Decision")
     LAST_CONTACT = "last_contact", _("Last contact")
     WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
+    # A choice that lapses and is asked again (the cookie banner's).
+    CHOICE = "choice", _("The choice, asked again after the period")
+    # Proofs: kept after the data they prove is gone, with the address hashed.
+    DATA_DELETED = "data_deleted", _("Deletion of the data it proves")
     # Apps add the end of what their rows serve (``Retention(ended=...)``), in their own
     # words: see :mod:`privacy.vocabulary`.
 

@@ -257,7 +257,7 @@ def cookie_purpose_ensure(*, category: CookieCategory) -> Purpose:
         legal_basis=LegalBasis.CONSENT,
         retention_period=6,
         retention_unit=PeriodUnit.MONTHS,
-        retention_from=RetentionStart.SUBMISSION,
+        retention_from=RetentionStart.CHOICE,
     )
     purpose.save_revision(log_action=False)
     return purpose

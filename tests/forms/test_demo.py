@@ -25,7 +25,7 @@ def test_demo_builds_both_forms_in_three_languages_and_is_idempotent(client):
     forms_inboxes = {"Contact requests", "Membership"}
     assert forms_inboxes <= set(inboxes)
     assert {inboxes[name].group.name for name in forms_inboxes} == {"Secretariat"}
-    assert inboxes["Membership"].purpose.key == "membership-services"
+    assert inboxes["Membership"].purpose.key == "membership-application"
 
     contact = FormPage.objects.get(slug="contact", locale__language_code="nl")
     keys = [f.key for f in contact.form_fields.all()]
@@ -47,3 +47,10 @@ def test_demo_builds_both_forms_in_three_languages_and_is_idempotent(client):
     assert "Votre question" in french.content.decode()
     assert "Devenir membre" in client.get("/fr/membership/").content.decode()
     assert "Number of employees" in client.get("/en/membership/").content.decode()
+
+    membership = FormPage.objects.get(slug="membership", locale__language_code="nl")
+    fields = {f.key: f for f in membership.form_fields.all()}
+    # Not needed to handle an application: asked, never required.
+    assert not fields["employees"].required and not fields["sector"].required
+    assert fields["consent_membership_application"].purpose.key == "membership-application"
+    assert {"consent_publications", "consent_surveys"} <= set(fields)

@@ -9,10 +9,13 @@ from website.demo.localize import translate
 # Every purpose of the chamber's table of purposes, keys exactly as there.
 PURPOSES_TABLE_KEYS = {
     "answer-request",
-    "membership-services",
+    "membership-application",
+    "member-administration",
+    "accounting",
     "newsletter",
     "event-invitations",
-    "publications-surveys",
+    "publications",
+    "surveys",
     "job-application",
     "talent-pool",
     "event-registration",
@@ -24,7 +27,10 @@ PURPOSES_TABLE_KEYS = {
     "cookies-advertising",
     "cookies-social",
     "privacy-request",
+    "consent-proofs",
 }
+# Purposes the plugins ship that the demo words no differently.
+PLUGIN_DEFAULTS = {"consent-proofs"}
 
 
 def _load():
@@ -39,11 +45,14 @@ def test_the_demo_adds_the_chambers_purposes_in_three_languages_and_the_officers
     originals = Purpose.objects.filter(locale__language_code="nl").exclude(
         key__startswith="cookies-"
     )
-    assert set(originals.values_list("key", flat=True)) == set(demo.TEXTS)
-    assert set(demo.TEXTS) == {key for key in PURPOSES_TABLE_KEYS if not key.startswith("cookies-")}
+    assert set(originals.values_list("key", flat=True)) == set(demo.TEXTS) | PLUGIN_DEFAULTS
+    assert set(demo.TEXTS) | PLUGIN_DEFAULTS == {
+        key for key in PURPOSES_TABLE_KEYS if not key.startswith("cookies-")
+    }
     cookie_purposes = Purpose.objects.filter(locale__language_code="nl", key__startswith="cookies-")
-    assert set(cookie_purposes.values_list("key", flat=True)) == PURPOSES_TABLE_KEYS - set(
-        demo.TEXTS
+    assert (
+        set(cookie_purposes.values_list("key", flat=True))
+        == PURPOSES_TABLE_KEYS - set(demo.TEXTS) - PLUGIN_DEFAULTS
     )
     for key, (basis, period, start) in demo.TERMS.items():
         purpose = originals.get(key=key)

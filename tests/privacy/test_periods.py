@@ -21,6 +21,7 @@ from website.demo import privacy as demo
 from website.demo.privacy import cookies as demo_cookies
 
 LANGUAGES = ("nl", "fr", "en")
+KEYS = {*demo.TEXTS, "consent-proofs", *(f"cookies-{key}" for key in demo_cookies.CATEGORIES)}
 
 # A number (in figures or words) followed by a unit of time, in the three languages: the
 # second wording of a period that only the register may state.
@@ -53,9 +54,7 @@ def test_every_purpose_states_its_period_in_one_wording_in_three_languages(
     checked = 0
     for code in LANGUAGES:
         purposes = list(demo_purposes.filter(locale__language_code=code))
-        assert {p.key for p in purposes} == set(demo.TEXTS) | {
-            f"cookies-{key}" for key in demo_cookies.CATEGORIES
-        }
+        assert {p.key for p in purposes} == KEYS
         register = {entry.key: entry.retention for entry in processing_register(locale=code)}
         notices = {notice.key: notice.retention for notice in purpose_notices(purposes, code)}
         html = client.get(pages[code].url).content.decode()
@@ -79,7 +78,7 @@ def test_every_purpose_states_its_period_in_one_wording_in_three_languages(
                 for text in (purpose.description, purpose.consent_text):
                     assert not DURATION.search(text), (code, purpose.key, text)
                 checked += 1
-    assert checked == 3 * len(demo.TEXTS | demo_cookies.CATEGORIES)
+    assert checked == 3 * len(KEYS)
 
 
 def test_demo_periods_are_the_units_of_the_purposes_table(demo_purposes):
@@ -88,6 +87,9 @@ def test_demo_periods_are_the_units_of_the_purposes_table(demo_purposes):
     assert periods["talent-pool"] == Period(1, "years")
     assert periods["event-registration"] == Period(3, "months")
     assert periods["privacy-request"] == Period(3, "years")
+    assert periods["consent-proofs"] == Period(5, "years")
+    assert periods["membership-application"] == Period(1, "years")
+    assert periods["accounting"] == Period(7, "years")
     assert all(periods[f"cookies-{key}"] == Period(6, "months") for key in demo_cookies.CATEGORIES)
     with translation.override("en"):
         retention = next(

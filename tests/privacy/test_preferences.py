@@ -17,7 +17,7 @@ from tests.privacy.links import signed_days_ago, tampered, token_in, without_csr
 
 pytestmark = pytest.mark.django_db
 
-TOPIC_KEYS = ("newsletter", "event-invitations", "publications-surveys")
+TOPIC_KEYS = ("newsletter", "event-invitations", "publications", "surveys")
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_sign_up_mails_a_link_in_the_visitors_language_and_records_no_consent(
 def test_following_the_link_shows_the_topics_and_only_the_button_records_consent(
     client, topics, sign_up
 ):
-    sign_up(topics=("newsletter", "publications-surveys"))
+    sign_up(topics=("newsletter", "publications"))
     confirm = path_of(link_in(mail.outbox[0], "/newsletter/confirm/"))
 
     page = client.get(confirm)
@@ -97,7 +97,7 @@ def test_following_the_link_shows_the_topics_and_only_the_button_records_consent
     records = ConsentRecord.objects.order_by("purpose_key")
     assert [(r.purpose_key, r.granted, r.source, r.locale) for r in records] == [
         ("newsletter", True, ConsentSource.FORM, "en"),
-        ("publications-surveys", True, ConsentSource.FORM, "en"),
+        ("publications", True, ConsentSource.FORM, "en"),
     ]
     assert records[0].subject_email == "ann@example.org"
     assert records[0].text_shown == "Yes to newsletter (en)"
@@ -234,7 +234,7 @@ def test_the_preference_centre_shows_each_topic_with_its_current_state(client, t
 
     assert re.search(r'value="newsletter"[^>]*checked', page)
     assert not re.search(r'value="event-invitations"[^>]*checked', page)
-    assert 'value="publications-surveys"' in page
+    assert 'value="publications"' in page
     assert "Yes to newsletter (en)" in page
 
 
@@ -257,7 +257,7 @@ def test_unticking_withdraws_and_records_where_it_was_withdrawn(client, topics):
 def test_withdraw_all_takes_one_click_and_covers_other_consents_too(client, topics, locales):
     pool = PurposeFactory(key="talent-pool")
     grant("ann@example.org", topics["newsletter"])
-    grant("ann@example.org", topics["publications-surveys"])
+    grant("ann@example.org", topics["publications"])
     grant("ann@example.org", pool)
     assert "talent-pool" in client.get(centre()).content.decode()
 
@@ -310,7 +310,7 @@ def test_every_page_footer_has_the_sign_up_form_with_unticked_boxes(client, home
 
     assert 'action="/nl/my-privacy/newsletter/"' in page
     boxes = re.findall(r'<input type="checkbox" name="topics"[^>]*>', page)
-    assert len(boxes) == 3
+    assert len(boxes) == 4
     assert not any("checked" in box for box in boxes)
 
 

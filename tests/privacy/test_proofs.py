@@ -170,3 +170,31 @@ def test_erasure_keeps_the_proofs_hashed_and_withdraws_a_standing_consent(make_d
     other.refresh_from_db()
     assert other.subject_email == "bob@example.org" and other.is_active
     assert list(consents_for_email(ANN)) == [grant]
+
+
+def test_a_hashed_proof_lasts_what_the_consent_proofs_purpose_states(settings):
+    """The register's period for proofs is the one retention applies, not a second setting."""
+    settings.PRIVACY_CONSENT_PROOF_YEARS = 5
+    PurposeFactory(
+        key="consent-proofs",
+        legal_basis="legal_obligation",
+        retention_period=2,
+        retention_unit="years",
+        retention_from=RetentionStart.DATA_DELETED,
+    )
+    now = timezone.now()
+    three_years = ConsentRecordFactory(
+        subject_email="",
+        subject_hash=address_hash("old@example.org"),
+        pseudonymised_at=now - timedelta(days=3 * 365),
+    )
+    one_year = ConsentRecordFactory(
+        subject_email="",
+        subject_hash=address_hash("recent@example.org"),
+        pseudonymised_at=now - timedelta(days=365),
+    )
+
+    _run()
+
+    remaining = set(ConsentRecord.objects.values_list("pk", flat=True))
+    assert one_year.pk in remaining and three_years.pk not in remaining

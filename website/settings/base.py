@@ -50,7 +50,7 @@ PRIVACY_HASH_KEYS_OLD = env_list("PRIVACY_HASH_KEYS_OLD")
 # The API (website/api.py) that mounts privacy's router: the cookie banner posts there.
 PRIVACY_API_NAMESPACE = "website-api"
 # The consent purposes the sign-up form and the preference centre offer, in this order.
-PRIVACY_NEWSLETTER_TOPICS = ["newsletter", "event-invitations", "publications-surveys"]
+PRIVACY_NEWSLETTER_TOPICS = ["newsletter", "event-invitations", "publications", "surveys"]
 DEBUG_FROM_ENV = os.environ.get("DEBUG", "")  # dev.py turns DEBUG on when this is unset
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")

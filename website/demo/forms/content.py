@@ -41,7 +41,7 @@ CONTACT = {
 
 MEMBERSHIP = {
     "inbox": "Membership",
-    "purpose": "membership-services",
+    "purpose": "membership-application",
     "page": {
         "title": "Lid worden",
         "slug": "membership",
@@ -65,16 +65,24 @@ MEMBERSHIP = {
             "label": "Aantal werknemers",
             "field_type": "dropdown",
             "choices": EMPLOYEES,
+            "required": False,
         },
-        {"key": "sector", "label": "Sector", "field_type": "dropdown", "choices": SECTORS},
+        {
+            "key": "sector",
+            "label": "Sector",
+            "field_type": "dropdown",
+            "choices": SECTORS,
+            "required": False,
+        },
         {"key": "contact_person", "label": "Contactpersoon", "field_type": "singleline"},
         {"key": "email", "label": "E-mailadres", "field_type": "email", "is_subject_email": True},
         {"key": "phone", "label": "Telefoonnummer", "field_type": "phone"},
         # Contract (steps before it): a notice above the button. Consent: optional boxes.
-        {"key": "consent_membership_services", "purpose": "membership-services"},
+        {"key": "consent_membership_application", "purpose": "membership-application"},
         {"key": "consent_newsletter", "purpose": "newsletter"},
         {"key": "consent_event_invitations", "purpose": "event-invitations"},
-        {"key": "consent_publications_surveys", "purpose": "publications-surveys"},
+        {"key": "consent_publications", "purpose": "publications"},
+        {"key": "consent_surveys", "purpose": "surveys"},
     ],
 }
 
@@ -84,8 +92,9 @@ PURPOSE_LABELS = {
     "answer-request": "Mededeling: uw vraag beantwoorden",
     "newsletter": "Toestemming: nieuwsbrief",
     "event-invitations": "Toestemming: uitnodigingen voor evenementen",
-    "publications-surveys": "Toestemming: publicaties en enquêtes",
-    "membership-services": "Mededeling: dienstverlening aan leden",
+    "publications": "Toestemming: publicaties",
+    "surveys": "Toestemming: enquêtes",
+    "membership-application": "Mededeling: uw aanvraag tot lidmaatschap",
 }
 
 TRANSLATIONS = {
@@ -119,8 +128,9 @@ TRANSLATIONS = {
         "Mededeling: uw vraag beantwoorden": "Avis : répondre à votre demande",
         "Toestemming: nieuwsbrief": "Consentement : lettre d'information",
         "Toestemming: uitnodigingen voor evenementen": "Consentement : invitations aux événements",
-        "Toestemming: publicaties en enquêtes": "Consentement : publications et enquêtes",
-        "Mededeling: dienstverlening aan leden": "Avis : services aux membres",
+        "Toestemming: publicaties": "Consentement : publications",
+        "Toestemming: enquêtes": "Consentement : enquêtes",
+        "Mededeling: uw aanvraag tot lidmaatschap": "Avis : votre demande d'adhésion",
     },
     "en": {
         "Lid worden": "Become a member",
@@ -151,7 +161,8 @@ TRANSLATIONS = {
         "Mededeling: uw vraag beantwoorden": "Notice: answering your request",
         "Toestemming: nieuwsbrief": "Consent: newsletter",
         "Toestemming: uitnodigingen voor evenementen": "Consent: event invitations",
-        "Toestemming: publicaties en enquêtes": "Consent: publications and surveys",
-        "Mededeling: dienstverlening aan leden": "Notice: member services",
+        "Toestemming: publicaties": "Consent: publications",
+        "Toestemming: enquêtes": "Consent: surveys",
+        "Mededeling: uw aanvraag tot lidmaatschap": "Notice: your membership application",
     },
 }

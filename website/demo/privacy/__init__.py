@@ -5,13 +5,19 @@ is created; a purpose or translation that exists is left as editors made it."""
 from wagtail.models import Locale
 
 from careers.constants import VACANCY_CLOSING
+from home.retention import FINANCIAL_YEAR_END, MEMBERSHIP_END
 from privacy import conf
 from privacy.models import LegalBasis, RetentionStart
 from privacy.periods import Period, PeriodUnit
-from privacy.services.purposes import TEXT_FIELDS, PurposeSpec, purposes_ensure
+from privacy.services.purposes import (
+    TEXT_FIELDS,
+    PurposeSpec,
+    purposes_ensure,
+    purposes_load_defaults,
+)
 
 from ..helpers import ACCESS_ADMIN, group_ensure
-from . import cookies, policy, requests
+from . import controller, cookies, policy, requests
 from .content import MORE_TERMS, MORE_TEXTS
 
 MONTHS, YEARS = PeriodUnit.MONTHS, PeriodUnit.YEARS
@@ -27,6 +33,9 @@ OFFICER_PERMISSIONS = [
     ("privacy", "add_outcomeretention"),
     ("privacy", "change_outcomeretention"),
     ("privacy", "view_outcomeretention"),
+    ("privacy", "add_controlleridentity"),
+    ("privacy", "change_controlleridentity"),
+    ("privacy", "view_controlleridentity"),
     ("wagtail_localize", "submit_translation"),
 ]
 
@@ -35,13 +44,18 @@ TERMS = {
     "answer-request": (LegalBasis.LEGITIMATE_INTEREST, Period(1, YEARS), RetentionStart.DECISION),
     "newsletter": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
     "event-invitations": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
-    "publications-surveys": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
+    "publications": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
+    "surveys": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
     "job-application": (LegalBasis.CONTRACT, Period(6, MONTHS), VACANCY_CLOSING.value),
     "talent-pool": (LegalBasis.CONSENT, Period(1, YEARS), RetentionStart.SUBMISSION),
     "event-photos": (LegalBasis.CONSENT, Period(3, YEARS), RetentionStart.SUBMISSION),
-    "membership-services": (LegalBasis.CONTRACT, Period(7, YEARS), RetentionStart.LAST_CONTACT),
+    # Membership: the application (1 year after the decision when no membership follows),
+    # the member's administration, and the invoices accounting law makes us keep.
+    "membership-application": (LegalBasis.CONTRACT, Period(1, YEARS), RetentionStart.DECISION),
+    "member-administration": (LegalBasis.CONTRACT, Period(1, YEARS), MEMBERSHIP_END.value),
+    "accounting": (LegalBasis.LEGAL_OBLIGATION, Period(7, YEARS), FINANCIAL_YEAR_END.value),
     **MORE_TERMS,
 }
 
@@ -102,54 +116,81 @@ TEXTS = {
             "Ja, nodig mij uit voor evenementen en opleidingen van de Kamer.",
             "We sturen u uitnodigingen voor onze evenementen en opleidingen tot u aangeeft "
             "dat u ze niet meer wilt ontvangen.",
-            "Naam, e-mailadres, bedrijf, interesses",
-            "Onze dienstverlener voor e-mailcampagnes en evenementregistratie als verwerkers",
+            "E-mailadres, naam, taalvoorkeur",
+            "Onze dienstverlener voor e-mailcampagnes als verwerker",
         ),
         "fr": (
             "Invitations aux événements et formations",
             "Oui, invitez-moi aux événements et formations de la Chambre.",
             "Nous vous envoyons des invitations à nos événements et formations jusqu'à ce "
             "que vous nous indiquiez ne plus vouloir les recevoir.",
-            "Nom, adresse e-mail, entreprise, centres d'intérêt",
-            "Nos prestataires de campagnes e-mail et d'inscription aux événements, "
-            "en tant que sous-traitants",
+            "Adresse e-mail, nom, langue préférée",
+            "Notre prestataire de campagnes e-mail en tant que sous-traitant",
         ),
         "en": (
             "Event and training invitations",
             "Yes, invite me to the Chamber's events and training courses.",
             "We send you invitations to our events and training courses until you tell us "
             "you no longer want them.",
-            "Name, e-mail address, company, interests",
-            "Our e-mail campaign and event registration providers as processors",
+            "E-mail address, name, language preference",
+            "Our e-mail campaign provider as processor",
         ),
     },
-    "publications-surveys": {
+    "publications": {
         "nl": (
-            "Publicaties en enquêtes",
-            "Ja, stuur mij publicaties van de Kamer en vraag mij af en toe mee te doen aan "
-            "een enquête.",
-            "We sturen u onze publicaties en af en toe een enquête over het ondernemingsklimaat, "
-            "tot u uw toestemming intrekt.",
-            "Naam, e-mailadres, bedrijf, sector, antwoorden op enquêtes",
-            "Onze dienstverlener voor enquêtes als verwerker",
+            "Publicaties",
+            "Ja, stuur mij de publicaties van de Kamer per e-mail.",
+            "We sturen u onze publicaties, zoals het ledenmagazine en marktstudies, tot u uw "
+            "toestemming intrekt.",
+            "E-mailadres, naam, taalvoorkeur",
+            "Onze dienstverlener voor e-mailcampagnes als verwerker",
         ),
         "fr": (
-            "Publications et enquêtes",
-            "Oui, envoyez-moi les publications de la Chambre et invitez-moi de temps en temps "
-            "à répondre à une enquête.",
-            "Nous vous envoyons nos publications et, de temps en temps, une enquête sur le "
-            "climat des affaires, jusqu'au retrait de votre consentement.",
-            "Nom, adresse e-mail, entreprise, secteur, réponses aux enquêtes",
-            "Notre prestataire d'enquêtes en tant que sous-traitant",
+            "Publications",
+            "Oui, envoyez-moi les publications de la Chambre par e-mail.",
+            "Nous vous envoyons nos publications, comme le magazine des membres et des études "
+            "de marché, jusqu'au retrait de votre consentement.",
+            "Adresse e-mail, nom, langue préférée",
+            "Notre prestataire de campagnes e-mail en tant que sous-traitant",
         ),
         "en": (
-            "Publications and surveys",
-            "Yes, send me the Chamber's publications and invite me now and then to take part "
-            "in a survey.",
-            "We send you our publications and now and then a survey on the business climate, "
+            "Publications",
+            "Yes, send me the Chamber's publications by e-mail.",
+            "We send you our publications, such as the members' magazine and market studies, "
             "until you withdraw your consent.",
-            "Name, e-mail address, company, sector, survey answers",
-            "Our survey provider as processor",
+            "E-mail address, name, language preference",
+            "Our e-mail campaign provider as processor",
+        ),
+    },
+    "surveys": {
+        "nl": (
+            "Enquêtes",
+            "Ja, vraag mij af en toe per e-mail mee te doen aan een enquête van de Kamer.",
+            "We vragen u af en toe mee te doen aan een enquête over het ondernemingsklimaat "
+            "en verwerken uw antwoorden tot statistieken, tot u uw toestemming intrekt. "
+            "Meedoen aan een enquête is altijd vrij.",
+            "E-mailadres, naam, taalvoorkeur, uw antwoorden",
+            "Onze dienstverlener voor e-mailcampagnes en onze dienstverlener voor enquêtes als "
+            "verwerkers",
+        ),
+        "fr": (
+            "Enquêtes",
+            "Oui, invitez-moi de temps en temps par e-mail à répondre à une enquête de la Chambre.",
+            "Nous vous invitons de temps en temps à répondre à une enquête sur le climat des "
+            "affaires et traitons vos réponses en statistiques, jusqu'au retrait de votre "
+            "consentement. Répondre à une enquête reste toujours libre.",
+            "Adresse e-mail, nom, langue préférée, vos réponses",
+            "Notre prestataire de campagnes e-mail et notre prestataire d'enquêtes en tant que "
+            "sous-traitants",
+        ),
+        "en": (
+            "Surveys",
+            "Yes, invite me now and then by e-mail to take part in a survey of the Chamber.",
+            "We invite you now and then to take part in a survey on the business climate and "
+            "turn your answers into statistics, until you withdraw your consent. Taking part "
+            "in a survey is always free.",
+            "E-mail address, name, language preference, your answers",
+            "Our e-mail campaign provider and our survey provider as processors",
         ),
     },
     "job-application": {
@@ -233,31 +274,101 @@ TEXTS = {
             "Visitors of the website and readers of our publications",
         ),
     },
-    "membership-services": {
+    "membership-application": {
         "nl": (
-            "Lidmaatschap en dienstverlening aan leden",
-            "We gebruiken uw gegevens om uw aanvraag te behandelen, en daarna voor uw "
-            "lidmaatschap en de diensten aan leden.",
-            "We gebruiken uw gegevens om uw lidmaatschap te beheren en u onze diensten te "
-            "verlenen.",
-            "Naam, contactgegevens, bedrijf, btw-nummer, facturatiegegevens",
-            "Medewerkers van de Kamer; onze boekhouder als verwerker",
+            "Uw aanvraag tot lidmaatschap behandelen",
+            "We gebruiken uw gegevens om uw aanvraag tot lidmaatschap te behandelen en u te "
+            "contacteren over uw aansluiting. Zonder deze gegevens kunnen we uw aanvraag niet "
+            "behandelen.",
+            "We gebruiken de gegevens uit het formulier om uw aanvraag te beoordelen en uw "
+            "aansluiting te regelen. Wordt u lid, dan gaan ze over naar het ledenbeheer; "
+            "anders bewaren we ze alleen zo lang als hieronder vermeld.",
+            "Bedrijfsnaam, btw-nummer, contactpersoon, e-mailadres, telefoonnummer; "
+            "facultatief het aantal werknemers en de sector",
+            "Medewerkers van de Kamer; onze e-maildienstverlener als verwerker",
         ),
         "fr": (
-            "Adhésion et services aux membres",
-            "Nous utilisons vos données pour traiter votre demande, puis pour votre adhésion "
-            "et les services aux membres.",
-            "Nous utilisons vos données pour gérer votre adhésion et vous fournir nos services.",
-            "Nom, coordonnées, entreprise, numéro de TVA, données de facturation",
-            "Collaborateurs de la Chambre ; notre comptable en tant que sous-traitant",
+            "Traiter votre demande d'adhésion",
+            "Nous utilisons vos données pour traiter votre demande d'adhésion et vous "
+            "contacter au sujet de votre affiliation. Sans ces données, nous ne pouvons pas "
+            "traiter votre demande.",
+            "Nous utilisons les données du formulaire pour examiner votre demande et régler "
+            "votre affiliation. Si vous devenez membre, elles passent à la gestion des "
+            "membres ; sinon nous ne les conservons que le temps indiqué ci-dessous.",
+            "Nom de l'entreprise, numéro de TVA, personne de contact, adresse e-mail, numéro "
+            "de téléphone ; facultativement le nombre de travailleurs et le secteur",
+            "Collaborateurs de la Chambre ; notre prestataire e-mail en tant que sous-traitant",
         ),
         "en": (
-            "Membership and member services",
-            "We use your details to handle your application, then for your membership and "
-            "member services.",
-            "We use your details to manage your membership and provide our services.",
-            "Name, contact details, company, VAT number, billing details",
-            "Chamber staff; our accountant as processor",
+            "Handle your membership application",
+            "We use your details to handle your membership application and to contact you "
+            "about joining. Without them we cannot handle your application.",
+            "We use the details from the form to assess your application and arrange your "
+            "membership. If you become a member, they move to member administration; "
+            "otherwise we keep them only as long as stated below.",
+            "Company name, VAT number, contact person, e-mail address, phone number; "
+            "optionally the number of employees and the sector",
+            "Chamber staff; our e-mail provider as processor",
+        ),
+    },
+    "member-administration": {
+        "nl": (
+            "Ledenbeheer",
+            "We gebruiken de gegevens van uw bedrijf en contactpersonen om uw lidmaatschap "
+            "te beheren en u de diensten aan leden te verlenen.",
+            "Zolang u lid bent, beheren we uw lidmaatschap en verlenen we u onze diensten: "
+            "advies, informatie en toegang tot ons netwerk.",
+            "Bedrijfsnaam, btw-nummer, contactpersonen, e-mailadres, telefoonnummer",
+            "Medewerkers van de Kamer; onze e-maildienstverlener als verwerker",
+        ),
+        "fr": (
+            "Gestion des membres",
+            "Nous utilisons les données de votre entreprise et de ses personnes de contact "
+            "pour gérer votre adhésion et vous fournir les services aux membres.",
+            "Tant que vous êtes membre, nous gérons votre adhésion et vous fournissons nos "
+            "services : conseils, informations et accès à notre réseau.",
+            "Nom de l'entreprise, numéro de TVA, personnes de contact, adresse e-mail, "
+            "numéro de téléphone",
+            "Collaborateurs de la Chambre ; notre prestataire e-mail en tant que sous-traitant",
+        ),
+        "en": (
+            "Member administration",
+            "We use the details of your company and its contact persons to manage your "
+            "membership and provide member services.",
+            "While you are a member, we manage your membership and provide our services: "
+            "advice, information and access to our network.",
+            "Company name, VAT number, contact persons, e-mail address, phone number",
+            "Chamber staff; our e-mail provider as processor",
+        ),
+    },
+    "accounting": {
+        "nl": (
+            "Facturen en betalingen",
+            "We bewaren de facturatiegegevens van uw lidmaatschap en inschrijvingen zoals de "
+            "boekhoudwetgeving ons verplicht.",
+            "Alleen wat op een factuur staat en de betalingen erop: geen andere gegevens uit "
+            "uw aanvraag of lidmaatschap.",
+            "Bedrijfsnaam, adres, btw-nummer, facturen, betalingen",
+            "Onze boekhouder als verwerker; de belastingdienst als die erom vraagt",
+        ),
+        "fr": (
+            "Factures et paiements",
+            "Nous conservons les données de facturation de votre adhésion et de vos "
+            "inscriptions comme la législation comptable nous y oblige.",
+            "Uniquement ce qui figure sur une facture et les paiements qui s'y rapportent : "
+            "aucune autre donnée de votre demande ou de votre adhésion.",
+            "Nom de l'entreprise, adresse, numéro de TVA, factures, paiements",
+            "Notre comptable en tant que sous-traitant ; l'administration fiscale si elle le "
+            "demande",
+        ),
+        "en": (
+            "Invoices and payments",
+            "We keep the invoicing details of your membership and registrations as "
+            "accounting law requires.",
+            "Only what an invoice states and the payments on it: no other details of your "
+            "application or membership.",
+            "Company name, address, VAT number, invoices, payments",
+            "Our accountant as processor; the tax authorities when they ask",
         ),
     },
 }
@@ -287,6 +398,8 @@ def load(*, log, translate) -> None:
     for code in LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     created = purposes_ensure(specs=SPECS, languages=LANGUAGES)
+    # What the plugins ship and the chamber words no differently (proofs of consent).
+    created += purposes_load_defaults()
     log(f"{len(TEXTS)} purposes in {', '.join(LANGUAGES)} ({created} created)")
     group_ensure(
         name=conf.officers_group(),
@@ -297,6 +410,7 @@ def load(*, log, translate) -> None:
         ],
         log=log,
     )
+    controller.load(log=log, languages=LANGUAGES)
     requests.load(log=log, translate=translate)
     cookies.load(log=log)
     policy.load(log=log, translate=translate)

@@ -170,7 +170,7 @@ def _purpose_spec(key: str) -> PurposeSpec:
         legal_basis=LegalBasis.CONSENT,
         retention_period=6,
         retention_unit=PeriodUnit.MONTHS,
-        retention_from=RetentionStart.SUBMISSION,
+        retention_from=RetentionStart.CHOICE,
         texts=texts,
     )
 
