@@ -23,7 +23,7 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 from wagtail.models import Page
 
-from privacy.selectors import purpose_is_consent, purpose_notices
+from privacy.selectors import consent_withdrawal_text, purpose_is_consent, purpose_notices
 
 from . import conf, ratelimit, services
 from .cache import cached
@@ -150,6 +150,9 @@ def purpose_schema(purpose, *, key: str, notice) -> dict:
         "policy_url": notice.policy_url or None,
         "revision_id": purpose.latest_revision_id,
         "required": False,
+        "interest": notice.interest,
+        "objection": notice.objection,
+        "withdrawal": consent_withdrawal_text() if purpose_is_consent(purpose) else "",
     }
 
 

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.core.validators import RegexValidator
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
 from privacy.models import ConsentDecision, Purpose
-from privacy.selectors import purpose_is_consent, purpose_notices
+from privacy.selectors import (
+    consent_withdrawal_text,
+    privacy_policy_url,
+    purpose_is_consent,
+    purpose_notices,
+)
 
 from . import conf
 from .captcha import RESPONSE_FIELD, captcha_field
@@ -231,6 +239,10 @@ class FormBuilder(WagtailFormBuilder):
     def create_multiline_field(self, field, options):
         options["max_length"] = conf.multiline_max_length()
         options.setdefault("widget", django_forms.Textarea)
+        # A free-text answer can carry what no purpose here needs (GDPR art. 9): say so.
+        with translation.override(self._language):
+            warning = gettext("Please do not include health or other sensitive details.")
+        options["help_text"] = f"{options.get('help_text') or ''} {warning}".strip()
         return django_forms.CharField(**options)
 
     def create_email_field(self, field, options):
@@ -279,7 +291,24 @@ class FormBuilder(WagtailFormBuilder):
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text
+            options["help_text"] = self.withdrawal_help
         return PurposeConsentField(purpose=purpose, **options)
+
+    @property
+    def _language(self) -> str:
+        return self.locale.language_code if self.locale is not None else get_language()
+
+    @cached_property
+    def withdrawal_help(self):
+        """How to withdraw, who is responsible, and the policy: under every consent box."""
+        code = self._language
+        policy = privacy_policy_url(code)
+        text = consent_withdrawal_text(code)
+        if not policy:
+            return text
+        with translation.override(code):
+            label = gettext("Privacy policy")
+        return format_html('{} <a href="{}">{}</a>', text, policy, label)
 
     @property
     def formfields(self):

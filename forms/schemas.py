@@ -51,6 +51,15 @@ class PurposeOut(Schema):
     )
     revision_id: int | None = Field(description="The purpose revision the text belongs to.")
     required: bool = Field(description="Always false: consent is never a condition.")
+    interest: str = Field(
+        "", description="Legitimate interest: the interest pursued; empty for other bases."
+    )
+    objection: str = Field(
+        "", description="Legitimate interest: how to object (GDPR art. 21(4)); else empty."
+    )
+    withdrawal: str = Field(
+        "", description="Consent: the line under the box saying how to withdraw; else empty."
+    )
 
 
 class RecaptchaOut(Schema):

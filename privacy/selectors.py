@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Site
 
 from . import conf
@@ -154,6 +155,9 @@ class PurposeNotice:
     retention: str
     recipients: str
     policy_url: str
+    # Legitimate interest: the interest pursued, and how to object (GDPR art. 13(1)(d), 21(4)).
+    interest: str = ""
+    objection: str = ""
 
 
 def purpose_is_consent(purpose: Purpose) -> bool:
@@ -172,6 +176,7 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
     with translation.override(_language_code(locale)):
         controller = controller_name()
         policy = privacy_policy_url(locale)
+        objection = objection_text(locale)
         return [
             PurposeNotice(
                 key=purpose.key,
@@ -182,9 +187,59 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
                 retention=retention_in_words(purpose),
                 recipients=purpose.recipients,
                 policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
+                interest=purpose.legitimate_interest
+                if purpose.legal_basis == LegalBasis.LEGITIMATE_INTEREST
+                else "",
+                objection=objection
+                if purpose.legal_basis == LegalBasis.LEGITIMATE_INTEREST
+                else "",
             )
             for purpose in purposes
         ]
+
+
+def privacy_contact_email(locale: str | Locale | None = None) -> str:
+    """Where people write about their data: the controller identity's address, else ""."""
+    identity = controller_identity(locale)
+    return identity.contact_email if identity is not None else ""
+
+
+def objection_text(locale: str | Locale | None = None) -> str:
+    """The right to object, as every legitimate-interest notice states it (art. 21(4))."""
+    with translation.override(_language_code(locale)):
+        email = privacy_contact_email(locale)
+        if email:
+            return gettext(
+                "You may object at any time, on grounds relating to your situation: write "
+                "to %(email)s and we stop unless we have compelling grounds."
+            ) % {"email": email}
+        return gettext(
+            "You may object at any time, on grounds relating to your situation: write to "
+            "us and we stop unless we have compelling grounds."
+        )
+
+
+def consent_withdrawal_text(locale: str | Locale | None = None) -> str:
+    """The line under every consent box: how to withdraw, and who is responsible."""
+    with translation.override(_language_code(locale)):
+        email = privacy_contact_email(locale)
+        values = {"controller": controller_name(), "email": email}
+        if email:
+            return (
+                gettext(
+                    "You can withdraw this consent at any time, through “Your privacy "
+                    "preferences” in each of our e-mails or by writing to %(email)s. "
+                    "Responsible: %(controller)s."
+                )
+                % values
+            )
+        return (
+            gettext(
+                "You can withdraw this consent at any time, through “Your privacy preferences” "
+                "in each of our e-mails. Responsible: %(controller)s."
+            )
+            % values
+        )
 
 
 def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:

@@ -66,6 +66,14 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     legal_basis = models.CharField(
         _("legal basis"), max_length=32, choices=LegalBasis.choices, default=LegalBasis.CONSENT
     )
+    legitimate_interest = models.TextField(
+        _("legitimate interest pursued"),
+        blank=True,
+        help_text=_(
+            "For a purpose based on legitimate interest: the interest, as notices state it "
+            "beside the right to object (GDPR art. 13(1)(d), 21(4))."
+        ),
+    )
     data_categories = models.TextField(_("categories of data"), blank=True)
     recipients = models.TextField(_("recipients and processors"), blank=True)
     retention_period = models.PositiveIntegerField(
@@ -94,6 +102,7 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         ),
         FieldPanel("description"),
         FieldPanel("legal_basis"),
+        FieldPanel("legitimate_interest"),
         FieldPanel("data_categories"),
         FieldPanel("recipients"),
         FieldRowPanel(
@@ -110,6 +119,7 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         TranslatableField("name"),
         TranslatableField("consent_text"),
         TranslatableField("description"),
+        TranslatableField("legitimate_interest"),
         TranslatableField("data_categories"),
         TranslatableField("recipients"),
         SynchronizedField("key"),

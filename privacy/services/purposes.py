@@ -25,6 +25,8 @@ from ..periods import PeriodUnit
 from ..vocabulary import retention_start_choices
 
 TEXT_FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
+# Texts a purpose may leave out: the interest pursued, for a legitimate-interest purpose.
+OPTIONAL_TEXT_FIELDS = ("legitimate_interest",)
 DEFAULTS_FILE = "default_purposes.json"
 
 
@@ -117,7 +119,7 @@ def _fill(purpose: Purpose, spec: PurposeSpec, texts: Mapping[str, str]) -> Purp
     purpose.retention_period = spec.retention_period
     purpose.retention_unit = spec.retention_unit
     purpose.retention_from = spec.retention_from
-    for name in TEXT_FIELDS:
+    for name in (*TEXT_FIELDS, *OPTIONAL_TEXT_FIELDS):
         setattr(purpose, name, texts.get(name, ""))
     purpose.save()
     purpose.save_revision(log_action=False)

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from ..models import DataRequestPage
 from ..public_forms import NewsletterSignupForm
+from ..selectors import consent_withdrawal_text, controller_name, privacy_policy_url
 from ..services.preferences import topic_purposes
 
 register = template.Library()
@@ -19,7 +20,17 @@ def newsletter_signup(heading: str = "", text: str = "", form=None, place: str =
             purposes=topic_purposes(locale=translation.get_language()),
             auto_id=f"id_{place}_%s",
         )
-    return {"form": form, "heading": heading, "text": text, "place": place}
+    language = translation.get_language()
+    return {
+        "form": form,
+        "heading": heading,
+        "text": text,
+        "place": place,
+        # The sign-up's own notice (GDPR art. 13): who, why, how to withdraw, the policy.
+        "controller": controller_name(language),
+        "withdrawal": consent_withdrawal_text(language),
+        "policy_url": privacy_policy_url(language),
+    }
 
 
 @register.simple_tag

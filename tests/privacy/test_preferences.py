@@ -353,3 +353,19 @@ def test_one_ipv6_client_counts_once_for_its_whole_network(client, topics):
     )
 
     assert (first.status_code, neighbour.status_code, elsewhere.status_code) == (200, 429, 200)
+
+
+def test_the_sign_up_states_who_uses_the_address_how_to_withdraw_and_links_the_policy(
+    client, home_page, topics, locales
+):
+    from tests.privacy.policy_factories import controller_identity, policy_page
+
+    controller_identity(locales["nl"])
+    policy_page(home_page)
+
+    page = client.get(home_page.url).content.decode()
+
+    notice = re.search(r"<p[^>]*data-signup-notice>(.*?)</p>", page, re.S).group(1)
+    assert "Kamer van Koophandel Benelux vzw gebruikt uw e-mailadres alleen" in notice
+    assert "U kunt deze toestemming altijd intrekken" in notice
+    assert 'href="/nl/privacy/"' in notice

@@ -18,7 +18,7 @@ from privacy.services.purposes import (
 
 from ..helpers import ACCESS_ADMIN, group_ensure
 from . import controller, cookies, policy, requests
-from .content import MORE_TERMS, MORE_TEXTS
+from .content import MORE_INTERESTS, MORE_TERMS, MORE_TEXTS
 
 MONTHS, YEARS = PeriodUnit.MONTHS, PeriodUnit.YEARS
 
@@ -376,6 +376,18 @@ TEXTS = {
 TEXTS.update(MORE_TEXTS)
 
 LANGUAGES = ("nl", "fr", "en")
+# The interest pursued, for the purposes based on legitimate interest (GDPR art. 13(1)(d)).
+INTERESTS = {
+    "answer-request": {
+        "nl": "Mensen die ons schrijven een antwoord geven en kunnen opvolgen wat we hun "
+        "antwoordden.",
+        "fr": "Répondre aux personnes qui nous écrivent et pouvoir suivre ce que nous leur "
+        "avons répondu.",
+        "en": "Answering people who write to us, and being able to follow up what we answered.",
+    },
+    **MORE_INTERESTS,
+}
+
 SPECS = [
     PurposeSpec(
         key=key,
@@ -384,7 +396,10 @@ SPECS = [
         retention_unit=period.unit,
         retention_from=start,
         texts={
-            language: dict(zip(TEXT_FIELDS, values, strict=True))
+            language: {
+                **dict(zip(TEXT_FIELDS, values, strict=True)),
+                "legitimate_interest": INTERESTS.get(key, {}).get(language, ""),
+            }
             for language, values in TEXTS[key].items()
         },
     )

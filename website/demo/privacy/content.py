@@ -134,3 +134,11 @@ MORE_TEXTS = {
         ),
     },
 }
+
+MORE_INTERESTS = {
+    "participant-list": {
+        "nl": "Netwerken tussen de deelnemers mogelijk maken, het doel van onze evenementen.",
+        "fr": "Permettre le réseautage entre participants, le but de nos événements.",
+        "en": "Letting participants network with each other, which is what our events are for.",
+    },
+}
