@@ -13,8 +13,9 @@ from __future__ import annotations
 from django import forms as django_forms
 from django.core.validators import RegexValidator
 from django.utils import translation
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
@@ -291,14 +292,14 @@ class FormBuilder(WagtailFormBuilder):
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text
-            options["help_text"] = self.withdrawal_help
+            # Worked out when shown: a submission through the API renders no help text.
+            options["help_text"] = lazy(self.withdrawal_help, SafeString)()
         return PurposeConsentField(purpose=purpose, **options)
 
     @property
     def _language(self) -> str:
         return self.locale.language_code if self.locale is not None else get_language()
 
-    @cached_property
     def withdrawal_help(self):
         """How to withdraw, who is responsible, and the policy: under every consent box."""
         code = self._language

@@ -36,6 +36,12 @@ def controller_name() -> str:
     return get("CONTROLLER", "")
 
 
+def supervisory_authorities() -> tuple[str, ...]:
+    """The countries whose supervisory authority the policy names
+    (``PRIVACY_SUPERVISORY_AUTHORITIES``; codes of :data:`privacy.policy_facts.AUTHORITIES`)."""
+    return tuple(get("SUPERVISORY_AUTHORITIES", ("BE", "NL", "LU")))
+
+
 def officers_group() -> str:
     """The group that reads the consent ledger and answers data-subject requests
     (``PRIVACY_OFFICERS_GROUP``)."""

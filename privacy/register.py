@@ -95,6 +95,9 @@ class RegisterEntry:
     legal_basis_label: str
     retention: str
     recipients: str
+    # Whether the data must be given, and what follows without it (GDPR art. 13(2)(e)).
+    required: str = ""
+    interest: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -111,4 +114,28 @@ def register_entry(purpose: Purpose) -> RegisterEntry:
         legal_basis_label=str(LegalBasis(purpose.legal_basis).label),
         retention=retention_in_words(purpose),
         recipients=purpose.recipients,
+        required=required_in_words(purpose),
+        interest=purpose.legitimate_interest
+        if purpose.legal_basis == LegalBasis.LEGITIMATE_INTEREST
+        else "",
+    )
+
+
+def required_in_words(purpose: Purpose) -> str:
+    """Whether a person must give the data, and what follows without it, by legal basis."""
+    return str(
+        {
+            LegalBasis.CONSENT: _(
+                "No. Without your consent we do not do this; nothing else changes for you."
+            ),
+            LegalBasis.CONTRACT: _(
+                "Yes, to handle your request or our agreement; without it we cannot."
+            ),
+            LegalBasis.LEGAL_OBLIGATION: _(
+                "Yes, the law requires it; without it we cannot do what you ask."
+            ),
+            LegalBasis.LEGITIMATE_INTEREST: _(
+                "Not by law, but without it we cannot do what it serves; you may object."
+            ),
+        }.get(purpose.legal_basis, "")
     )

@@ -174,9 +174,48 @@ class PrivacyPolicyPage(Page):
         }
 
     def get_context(self, request, *args, **kwargs):
+        from .. import conf, policy_facts
         from ..selectors import processing_register as build
 
         context = super().get_context(request, *args, **kwargs)
-        context["register"] = build(locale=self.locale) if self.show_register else []
-        context["controller"] = self.controller
+        register = build(locale=self.locale) if self.show_register else []
+        groups = []
+        for anchor, heading, _keys in [
+            *policy_facts.REGISTER_GROUPS,
+            (*policy_facts.OTHER_GROUP, []),
+        ]:
+            entries = [e for e in register if policy_facts.register_group_of(e.key) == anchor]
+            if entries:
+                groups.append(
+                    {"anchor": f"register-{anchor}", "heading": heading, "entries": entries}
+                )
+        authorities = [
+            policy_facts.AUTHORITIES[code]
+            for code in conf.supervisory_authorities()
+            if code in policy_facts.AUTHORITIES
+        ]
+        context.update(
+            register=register,
+            register_groups=groups,
+            controller=self.controller,
+            rights=policy_facts.RIGHTS,
+            authorities=authorities,
+            contents=self.table_of_contents(register=register, authorities=authorities),
+        )
         return context
+
+    def table_of_contents(self, *, register, authorities) -> list[tuple[str, str]]:
+        """(anchor, heading) of every section the page shows, in order."""
+        contents = [
+            (block.value["anchor"], block.value["heading"])
+            for block in self.body
+            if block.block_type == "section" and block.value.get("anchor")
+        ]
+        if self.controller is not None:
+            contents.append(("controller", _("Who is responsible for your data")))
+        if register:
+            contents.append(("register", _("What we process, why and for how long")))
+        contents.append(("rights", _("Your rights")))
+        if authorities:
+            contents.append(("authorities", _("Where you can complain")))
+        return contents

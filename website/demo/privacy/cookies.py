@@ -13,8 +13,7 @@ from privacy.services.purposes import PurposeSpec, purposes_ensure
 LANGUAGES = ("nl", "fr", "en")
 SIX_MONTHS = {"nl": "6 maanden", "fr": "6 mois", "en": "6 months"}
 ONE_YEAR = {"nl": "1 jaar", "fr": "1 an", "en": "1 year"}
-TWO_WEEKS = {"nl": "2 weken", "fr": "2 semaines", "en": "2 weeks"}
-SESSION = {"nl": "sessie", "fr": "session", "en": "session"}
+TWELVE_HOURS = {"nl": "12 uur", "fr": "12 heures", "en": "12 hours"}
 THIS_SITE = {"nl": "deze website", "fr": "ce site", "en": "this website"}
 
 # key: {language: (name, description)}
@@ -23,18 +22,18 @@ CATEGORIES = {
         "nl": (
             "Noodzakelijke cookies",
             "Zonder deze cookies werkt de website niet: ze beveiligen formulieren, onthouden "
-            "uw taal en uw keuze over cookies. Ze volgen u niet.",
+            "uw keuze over cookies en houden medewerkers aangemeld. Ze volgen u niet.",
         ),
         "fr": (
             "Cookies essentiels",
             "Sans ces cookies, le site ne fonctionne pas : ils sécurisent les formulaires, "
-            "retiennent votre langue et votre choix en matière de cookies. Ils ne vous suivent "
-            "pas.",
+            "retiennent votre choix en matière de cookies et gardent le personnel connecté. "
+            "Ils ne vous suivent pas.",
         ),
         "en": (
             "Essential cookies",
-            "The website does not work without these: they protect forms and remember your "
-            "language and your cookie choice. They do not track you.",
+            "The website does not work without these: they protect forms, remember your "
+            "cookie choice and keep staff signed in. They do not track you.",
         ),
     },
     "preferences": {
@@ -104,12 +103,44 @@ CATEGORIES = {
     },
 }
 
+# (name, duration, what it does). The language is in the address, never in a cookie.
 ESSENTIAL_COOKIES = [
-    ("cookie_consent", SIX_MONTHS),
-    ("csrftoken", ONE_YEAR),
-    ("sessionid", TWO_WEEKS),
-    ("django_language", SESSION),
+    (
+        "cookie_consent",
+        SIX_MONTHS,
+        {
+            "nl": "Onthoudt uw keuze over cookies, zodat we ze niet op elke pagina vragen.",
+            "fr": "Retient votre choix en matière de cookies, pour ne pas le demander à chaque "
+            "page.",
+            "en": "Remembers your cookie choice, so we do not ask on every page.",
+        },
+    ),
+    (
+        "csrftoken",
+        ONE_YEAR,
+        {
+            "nl": "Beschermt formulieren tegen vervalste verzendingen vanaf andere websites.",
+            "fr": "Protège les formulaires contre les envois falsifiés depuis d'autres sites.",
+            "en": "Protects forms against forged submissions from other websites.",
+        },
+    ),
+    (
+        "sessionid",
+        TWELVE_HOURS,
+        {
+            "nl": "Houdt medewerkers aangemeld in de beheeromgeving; bezoekers krijgen hem niet.",
+            "fr": "Garde le personnel connecté à l'espace d'administration ; les visiteurs ne "
+            "le reçoivent pas.",
+            "en": "Keeps staff signed in to the editing area; visitors never get it.",
+        },
+    ),
 ]
+
+DEMO_TAG_PURPOSE = {
+    "nl": "Demonstratie: toont dat deze soort pas na uw toestemming geladen wordt.",
+    "fr": "Démonstration : montre que ce type n'est chargé qu'après votre consentement.",
+    "en": "Demonstration: shows that this kind loads only after your consent.",
+}
 
 CONSENT_TEXT = {
     "nl": "Ik aanvaard de {name} zoals beschreven in het cookiebeleid.",
@@ -117,9 +148,9 @@ CONSENT_TEXT = {
     "en": "I accept the {name} as described in the cookie policy.",
 }
 DATA = {
-    "nl": "Een anoniem toestemmingsnummer, uw keuze, de taal en de pagina",
-    "fr": "Un numéro de consentement anonyme, votre choix, la langue et la page",
-    "en": "An anonymous consent number, your choice, the language and the page",
+    "nl": "Een pseudoniem toestemmingsnummer, uw keuze, de taal en de pagina",
+    "fr": "Un numéro de consentement pseudonyme, votre choix, la langue et la page",
+    "en": "A pseudonymous consent number, your choice, the language and the page",
 }
 RECIPIENTS = {
     "nl": "Niemand buiten de Kamer",
@@ -129,7 +160,9 @@ RECIPIENTS = {
 
 
 def _cookies(key: str, language: str) -> list:
-    pairs = ESSENTIAL_COOKIES if key == "essential" else [(f"demo_{key}", SIX_MONTHS)]
+    cookies = (
+        ESSENTIAL_COOKIES if key == "essential" else [(f"demo_{key}", SIX_MONTHS, DEMO_TAG_PURPOSE)]
+    )
     return [
         (
             "cookie",
@@ -137,10 +170,10 @@ def _cookies(key: str, language: str) -> list:
                 "name": name,
                 "provider": THIS_SITE[language],
                 "duration": duration[language],
-                "description": "",
+                "description": does[language],
             },
         )
-        for name, duration in pairs
+        for name, duration, does in cookies
     ]
 
 

@@ -20,21 +20,23 @@ INTRO = {
 }
 
 # (anchor, heading, [paragraph, or ("ul", [item, ...])]); each text is {language: text}.
+# Who is responsible, the register, your rights and the supervisory authorities follow these
+# sections on the page, generated from the site's data.
 SECTIONS = [
     (
         "websites",
         {"nl": "Onze website", "fr": "Notre site", "en": "Our website"},
         [
             {
-                "nl": "Dit beleid geldt voor deze website en voor de formulieren erop. De Kamer "
-                "bestaat uit twee verenigingen zonder winstoogmerk, in België en in "
-                "Luxemburg, die samen verantwoordelijk zijn voor de verwerking.",
-                "fr": "Cette politique s'applique à ce site et aux formulaires qu'il contient. "
-                "La Chambre réunit deux associations sans but lucratif, en Belgique et au "
-                "Luxembourg, responsables ensemble du traitement.",
-                "en": "This policy covers this website and the forms on it. The Chamber "
-                "consists of two non-profit associations, in Belgium and in Luxembourg, "
-                "which are jointly responsible for the processing.",
+                "nl": "Dit beleid geldt voor deze website, de formulieren erop, onze diensten "
+                "en onze evenementen. Wie verantwoordelijk is, en hoe de twee verenigingen "
+                "van de Kamer dat onder elkaar regelen, staat hieronder.",
+                "fr": "Cette politique s'applique à ce site, à ses formulaires, à nos services "
+                "et à nos événements. Qui est responsable, et comment les deux associations "
+                "de la Chambre se répartissent cette responsabilité, figure ci-dessous.",
+                "en": "This policy covers this website, the forms on it, our services and our "
+                "events. Who is responsible, and how the Chamber's two associations share "
+                "that responsibility, is stated below.",
             },
         ],
     ),
@@ -47,32 +49,38 @@ SECTIONS = [
         },
         [
             {
-                "nl": "We vragen alleen wat we nodig hebben: naam, bedrijf, adres, telefoon en "
-                "e-mailadres, en soms het aantal werknemers, de sector of "
-                "facturatiegegevens. We verzamelen ze wanneer u lid wordt, een vraag stelt "
-                "of zich inschrijft voor een evenement of opleiding.",
-                "fr": "Nous ne demandons que ce dont nous avons besoin : nom, entreprise, "
-                "adresse, téléphone et adresse e-mail, et parfois le nombre de salariés, le "
-                "secteur ou les données de facturation. Nous les recueillons quand vous "
-                "devenez membre, posez une question ou vous inscrivez à un événement ou à "
-                "une formation.",
-                "en": "We only ask for what we need: name, company, address, phone and e-mail "
-                "address, and sometimes the number of employees, the sector or billing "
-                "details. We collect them when you become a member, ask a question or "
-                "register for an event or training course.",
+                "nl": "We vragen alleen wat een doel nodig heeft; het register hieronder zegt "
+                "per doel welke gegevens, en of u ze moet geven. We verzamelen ze wanneer u "
+                "lid wordt, een vraag stelt, zich inschrijft voor een evenement of opleiding, "
+                "solliciteert of zich abonneert.",
+                "fr": "Nous ne demandons que ce dont une finalité a besoin ; le registre "
+                "ci-dessous indique, par finalité, quelles données et si vous devez les "
+                "fournir. Nous les recueillons quand vous devenez membre, posez une question, "
+                "vous inscrivez à un événement ou à une formation, postulez ou vous abonnez.",
+                "en": "We ask only for what a purpose needs; the register below states, per "
+                "purpose, which data and whether you must give it. We collect it when you "
+                "join, ask a question, register for an event or training course, apply for "
+                "a job or subscribe.",
             },
             {
-                "nl": "We verwerken geen gegevens van personen jonger dan 18 jaar en geen "
-                "gevoelige gegevens zoals gezondheid of etnische afkomst. Politieke of "
-                "religieuze opvattingen gebruiken we alleen geanonimiseerd, voor "
-                "statistieken.",
-                "fr": "Nous ne traitons pas de données de personnes de moins de 18 ans ni de "
-                "données sensibles comme la santé ou l'origine ethnique. Les opinions "
-                "politiques ou religieuses ne sont utilisées qu'anonymisées, pour des "
-                "statistiques.",
-                "en": "We do not process data of people under 18, nor sensitive data such as "
-                "health or ethnic origin. Political or religious opinions are used only "
-                "anonymised, for statistics.",
+                "nl": "We vragen geen gevoelige gegevens, zoals over gezondheid of etnische "
+                "afkomst; vragen met vrije tekst vragen u ze niet te vermelden. Politieke of "
+                "religieuze overtuigingen gebruiken we alleen geanonimiseerd, voor "
+                "statistieken. Onze website en evenementen richten zich tot professionals; "
+                "we vragen uw leeftijd niet. Bent u jonger dan 18, vraag dan eerst een ouder "
+                "of voogd voor u ons gegevens stuurt.",
+                "fr": "Nous ne demandons pas de données sensibles, comme la santé ou l'origine "
+                "ethnique ; les questions à texte libre vous demandent de ne pas les "
+                "indiquer. Les opinions politiques ou religieuses ne sont utilisées "
+                "qu'anonymisées, pour des statistiques. Notre site et nos événements "
+                "s'adressent à des professionnels ; nous ne demandons pas votre âge. Si vous "
+                "avez moins de 18 ans, demandez d'abord à un parent ou tuteur avant de nous "
+                "envoyer des données.",
+                "en": "We ask for no sensitive data, such as health or ethnic origin; "
+                "free-text questions ask you not to include it. Political or religious "
+                "opinions are used only anonymised, for statistics. Our website and events "
+                "are meant for professionals; we do not ask your age. If you are under 18, "
+                "ask a parent or guardian before you send us any data.",
             },
         ],
     ),
@@ -85,63 +93,36 @@ SECTIONS = [
         },
         [
             {
-                "nl": "Elk doel staat hieronder in het overzicht van de verwerkingen, met de "
-                "rechtsgrond, de bewaartermijn en wie de gegevens ontvangt. In het kort:",
-                "fr": "Chaque finalité figure ci-dessous dans le registre des traitements, "
-                "avec sa base légale, sa durée de conservation et ses destinataires. En "
-                "bref :",
-                "en": "Each purpose is listed below in the register of processing, with its "
-                "legal basis, how long we keep the data and who receives it. In short:",
-            },
-            (
-                "ul",
-                [
-                    {
-                        "nl": "om de diensten van het lidmaatschap te leveren, offertes te "
-                        "maken en te factureren;",
-                        "fr": "pour fournir les services de l'adhésion, établir des devis et "
-                        "facturer ;",
-                        "en": "to deliver the services of membership, make quotes and send "
-                        "invoices;",
-                    },
-                    {
-                        "nl": "om u, met uw toestemming, de nieuwsbrief, publicaties, enquêtes "
-                        "en uitnodigingen te sturen;",
-                        "fr": "pour vous envoyer, avec votre consentement, la lettre "
-                        "d'information, des publications, des enquêtes et des invitations ;",
-                        "en": "to send you, with your consent, the newsletter, publications, "
-                        "surveys and invitations;",
-                    },
-                    {
-                        "nl": "voor geanonimiseerde statistieken, om fraude en misbruik te "
-                        "voorkomen en om aan onze wettelijke plichten te voldoen.",
-                        "fr": "pour des statistiques anonymisées, pour prévenir la fraude et "
-                        "les abus et pour respecter nos obligations légales.",
-                        "en": "for anonymised statistics, to prevent fraud and abuse and to "
-                        "meet our legal obligations.",
-                    },
-                ],
-            ),
-            {
-                "nl": "Voor elk ander doel vragen we eerst uw uitdrukkelijke toestemming. U kunt "
-                "uw voorkeuren altijd bekijken en wijzigen en uw toestemming intrekken.",
-                "fr": "Pour toute autre finalité, nous demandons d'abord votre consentement "
-                "explicite. Vous pouvez à tout moment consulter et modifier vos préférences "
-                "et retirer votre consentement.",
-                "en": "For any other purpose we first ask for your explicit consent. You can "
-                "view and change your preferences and withdraw your consent at any time.",
+                "nl": "Elk doel staat hieronder in het register, met zijn rechtsgrond, hoe "
+                "lang we de gegevens bewaren en wie ze ontvangt. Voor een doel op basis van "
+                "toestemming vragen we die eerst, met een vakje dat u zelf aankruist; u kunt "
+                "ze even gemakkelijk intrekken. We nemen geen beslissingen die uitsluitend "
+                "op geautomatiseerde verwerking berusten.",
+                "fr": "Chaque finalité figure ci-dessous dans le registre, avec sa base "
+                "juridique, la durée de conservation et les destinataires. Pour une finalité "
+                "fondée sur le consentement, nous le demandons d'abord, par une case que vous "
+                "cochez vous-même ; vous pouvez le retirer aussi facilement. Nous ne prenons "
+                "aucune décision fondée exclusivement sur un traitement automatisé.",
+                "en": "Each purpose is listed below in the register, with its legal basis, "
+                "how long we keep the data and who receives it. For a purpose based on "
+                "consent we ask first, with a box you tick yourself; you can withdraw it as "
+                "easily. We make no decisions based solely on automated processing.",
             },
         ],
     ),
     (
         "third-party-sites",
-        {"nl": "Websites van derden", "fr": "Sites de tiers", "en": "Third-party websites"},
+        {
+            "nl": "Websites van derden",
+            "fr": "Sites de tiers",
+            "en": "Third-party websites",
+        },
         [
             {
-                "nl": "Onze website verwijst soms naar websites van anderen. Dit beleid geldt "
-                "daar niet; lees het privacybeleid van die websites.",
-                "fr": "Notre site renvoie parfois à des sites d'autres organisations. Cette "
-                "politique ne s'y applique pas ; lisez leur politique de confidentialité.",
+                "nl": "Onze website verwijst soms naar andere websites. Dit beleid geldt daar "
+                "niet; lees hun eigen privacybeleid.",
+                "fr": "Notre site renvoie parfois à d'autres sites. Cette politique ne s'y "
+                "applique pas ; lisez leur propre politique de confidentialité.",
                 "en": "Our website sometimes links to other websites. This policy does not "
                 "cover them; read their own privacy policies.",
             },
@@ -153,19 +134,18 @@ SECTIONS = [
         [
             {
                 "nl": "Onze server registreert technische gegevens zoals uw IP-adres en de "
-                "opgevraagde pagina, om de website te laten werken en te beveiligen. Alleen "
-                "als u analytische, advertentie- of sociale cookies aanvaardt, gebruiken we "
-                "surfgegevens ook om trends te analyseren, advertenties af te stemmen en "
-                "demografische totalen te maken.",
+                "gevraagde pagina, om de website te laten werken en te beveiligen. Alleen als "
+                "u analytische, advertentie- of socialemediacookies aanvaardt, gebruiken we "
+                "surfgegevens ook om trends te analyseren.",
                 "fr": "Notre serveur enregistre des données techniques comme votre adresse IP "
                 "et la page demandée, pour faire fonctionner et sécuriser le site. Ce n'est "
                 "que si vous acceptez les cookies analytiques, publicitaires ou de réseaux "
-                "sociaux que nous utilisons aussi ces données pour analyser les tendances, "
-                "adapter la publicité et établir des totaux démographiques.",
+                "sociaux que nous utilisons aussi les données de navigation pour analyser "
+                "des tendances.",
                 "en": "Our server records technical data such as your IP address and the page "
                 "requested, to run and secure the website. Only if you accept analytics, "
                 "advertising or social network cookies do we also use browsing data to "
-                "analyse trends, tailor advertising and build demographic totals.",
+                "analyse trends.",
             },
         ],
     ),
@@ -175,41 +155,36 @@ SECTIONS = [
         [
             {
                 "nl": "Een cookie is een klein bestand dat een website in uw browser bewaart. "
-                "Wij gebruiken vijf soorten: noodzakelijke cookies (altijd aan, zonder "
-                "werkt de website niet), voorkeurscookies, analytische cookies, "
-                "advertentiecookies en cookies van sociale netwerken.",
+                "Behalve essentiële cookies plaatsen we niets voor u kiest. U kunt elke soort "
+                "aanvaarden of weigeren, even gemakkelijk, en uw keuze altijd wijzigen via "
+                "Cookie-instellingen onderaan elke pagina. Weigeren beperkt de website niet. "
+                "Hoe lang uw keuze geldt, staat per soort in het register; daarna, of wanneer "
+                "dit cookiebeleid wezenlijk verandert, vragen we het opnieuw. De tabel hieronder "
+                "zegt per cookie wat hij doet, wie hem plaatst en hoe lang hij blijft.",
                 "fr": "Un cookie est un petit fichier qu'un site enregistre dans votre "
-                "navigateur. Nous en utilisons cinq sortes : les cookies essentiels "
-                "(toujours actifs, le site ne fonctionne pas sans eux), les cookies de "
-                "préférences, analytiques, publicitaires et de réseaux sociaux.",
-                "en": "A cookie is a small file a website stores in your browser. We use five "
-                "kinds: essential cookies (always on, the website does not work without "
-                "them), preference, analytics, advertising and social network cookies.",
+                "navigateur. Hormis les cookies essentiels, nous ne plaçons rien avant votre "
+                "choix. Vous pouvez accepter ou refuser chaque type, aussi facilement, et "
+                "modifier votre choix à tout moment via Paramètres des cookies en bas de "
+                "chaque page. Refuser ne limite pas le site. La durée de votre choix figure "
+                "par type dans le registre ; ensuite, ou si cette politique change "
+                "substantiellement, nous vous le demandons à nouveau. Le tableau ci-dessous "
+                "indique pour chaque cookie ce qu'il fait, qui le place et combien de temps "
+                "il reste.",
+                "en": "A cookie is a small file a website stores in your browser. Apart from "
+                "essential cookies we set nothing before you choose. You can accept or refuse "
+                "each kind, just as easily, and change your choice at any time through Cookie "
+                "settings at the bottom of every page. Refusing does not limit the website. "
+                "How long your choice applies is stated per kind in the register; after "
+                "that, or when this cookie policy changes materially, we ask again. The "
+                "table below states per cookie what it does, who sets it and how long it "
+                "stays.",
             },
             {
-                "nl": "Behalve de noodzakelijke cookies plaatsen we niets voordat u kiest. U "
-                "kunt per soort aanvaarden of weigeren, even gemakkelijk, en uw keuze altijd "
-                "wijzigen via Cookie-instellingen onderaan elke pagina. Alles weigeren "
-                "beperkt de website niet. Uw keuze geldt zes maanden; daarna, of wanneer dit "
-                "cookiebeleid wezenlijk verandert, vragen we het opnieuw.",
-                "fr": "En dehors des cookies essentiels, nous ne plaçons rien avant votre "
-                "choix. Vous pouvez accepter ou refuser chaque sorte, aussi facilement, et "
-                "changer votre choix à tout moment par Paramètres des cookies en bas de "
-                "chaque page. Tout refuser ne limite pas le site. Votre choix vaut six "
-                "mois ; ensuite, ou si cette politique change de manière importante, nous "
-                "vous le redemandons.",
-                "en": "Apart from essential cookies we set nothing before you choose. You can "
-                "accept or refuse each kind, just as easily, and change your choice at any "
-                "time through Cookie settings at the bottom of every page. Refusing all "
-                "does not limit the website. Your choice lasts six months; after that, or "
-                "when this cookie policy changes materially, we ask again.",
-            },
-            {
-                "nl": "Stuurt uw browser het signaal Global Privacy Control, dan weigeren we "
-                "advertentiecookies en cookies van sociale netwerken tot u ze zelf aanzet.",
+                "nl": "Als uw browser het signaal Global Privacy Control stuurt, weigeren we "
+                "advertentie- en socialemediacookies tot u ze zelf aanzet.",
                 "fr": "Si votre navigateur envoie le signal Global Privacy Control, nous "
-                "refusons les cookies publicitaires et de réseaux sociaux jusqu'à ce que vous "
-                "les activiez vous-même.",
+                "refusons les cookies publicitaires et de réseaux sociaux jusqu'à ce que "
+                "vous les activiez vous-même.",
                 "en": "If your browser sends the Global Privacy Control signal, we refuse "
                 "advertising and social network cookies until you switch them on yourself.",
             },
@@ -217,18 +192,17 @@ SECTIONS = [
     ),
     (
         "tags",
-        {"nl": "Webtags en pixels", "fr": "Balises web et pixels", "en": "Web tags and pixels"},
+        {"nl": "Webtags", "fr": "Balises web", "en": "Web tags"},
         [
             {
-                "nl": "Webtags (pixels) op de website en in e-mails tellen bezoeken en geopende "
-                "e-mails. Ze steunen op cookies: een tag van een soort die u weigert, komt "
-                "niet in de pagina.",
-                "fr": "Les balises web (pixels) dans les pages et les e-mails comptent les "
-                "visites et les e-mails ouverts. Elles reposent sur des cookies : la balise "
-                "d'une sorte que vous refusez n'est pas chargée dans la page.",
-                "en": "Web tags (pixels) in pages and e-mails count visits and opened "
-                "e-mails. They rely on cookies: a tag of a kind you refuse is not loaded "
-                "into the page.",
+                "nl": "Onze e-mails bevatten geen trackingpixels: we weten niet of u ze opent. "
+                "Een webtag op een pagina wordt alleen geladen voor een soort cookies die u "
+                "aanvaardt.",
+                "fr": "Nos e-mails ne contiennent aucun pixel de suivi : nous ne savons pas si "
+                "vous les ouvrez. Une balise web sur une page n'est chargée que pour un type "
+                "de cookies que vous acceptez.",
+                "en": "Our e-mails contain no tracking pixels: we do not know whether you open "
+                "them. A web tag on a page is loaded only for a kind of cookie you accept.",
             },
         ],
     ),
@@ -241,35 +215,36 @@ SECTIONS = [
         },
         [
             {
-                "nl": "Gegevens die partnerorganisaties ons over hun personeel geven, "
-                "gebruiken we alleen voor de opdracht waarvoor we ze kregen. Onderaannemers "
+                "nl": "Gegevens die partnerorganisaties ons over hun medewerkers geven, "
+                "gebruiken we alleen voor de opdracht waarvoor we ze kregen. Verwerkers "
                 "krijgen alleen wat strikt nodig is en mogen het niet hergebruiken of "
-                "doorgeven.",
-                "fr": "Les données que des organisations partenaires nous transmettent sur "
-                "leur personnel ne servent qu'à la mission pour laquelle nous les avons "
-                "reçues. Nos sous-traitants ne reçoivent que le strict nécessaire et ne "
-                "peuvent ni le réutiliser ni le transmettre.",
+                "doorgeven; het register noemt ze per doel.",
+                "fr": "Les données que des organisations partenaires nous donnent sur leur "
+                "personnel ne servent qu'à la mission pour laquelle nous les avons reçues. "
+                "Les sous-traitants ne reçoivent que le strict nécessaire et ne peuvent ni "
+                "le réutiliser ni le transmettre ; le registre les cite par finalité.",
                 "en": "Data partner organisations give us about their staff is used only for "
-                "the assignment we received it for. Subcontractors get only what is "
-                "strictly needed and may not reuse or pass it on.",
+                "the assignment we received it for. Processors get only what is strictly "
+                "needed and may not reuse or pass it on; the register names them per purpose.",
             },
             {
                 "nl": "Op evenementen filmen of fotograferen we iemand als hoofdonderwerp "
-                "alleen met toestemming. Deelnemerslijsten (naam, voornaam, functie) zijn "
-                "openbaar om netwerken te bevorderen; inschrijvingslijsten van opleidingen "
-                "gaan naar de sprekers. U kunt altijd bezwaar maken.",
+                "alleen met toestemming. Wie de deelnemerslijst (voornaam, naam, functie) "
+                "ziet, staat bij elk evenement; inschrijvingslijsten van opleidingen gaan naar "
+                "de sprekers. U kunt tegen beide bezwaar maken bij ons contactpunt voor "
+                "privacy.",
                 "fr": "Lors des événements, nous ne filmons ou photographions une personne "
-                "comme sujet principal qu'avec son consentement. Les listes de participants "
-                "(nom, prénom, fonction) sont publiques pour favoriser les contacts ; les "
-                "listes d'inscription aux formations vont aux orateurs. Vous pouvez toujours "
-                "vous y opposer.",
+                "comme sujet principal qu'avec son consentement. Qui voit la liste des "
+                "participants (prénom, nom, fonction) est indiqué pour chaque événement ; les "
+                "listes d'inscription aux formations vont aux orateurs. Vous pouvez vous "
+                "opposer aux deux auprès de notre contact vie privée.",
                 "en": "At events we film or photograph someone as the main subject only with "
-                "consent. Participant lists (name, first name, function) are public to help "
-                "networking; training registration lists go to the speakers. You can always "
-                "object.",
+                "consent. Who sees the participant list (first name, name, function) is "
+                "stated for each event; training registration lists go to the speakers. You "
+                "can object to both with our privacy contact.",
             },
             {
-                "nl": "Sollicitaties via de website gebruiken we alleen voor de aanwerving. We "
+                "nl": "Sollicitaties via de website gebruiken we alleen voor de werving. We "
                 "kunnen u per e-mail of telefoon contacteren.",
                 "fr": "Les candidatures envoyées par le site ne servent qu'au recrutement. "
                 "Nous pouvons vous contacter par e-mail ou par téléphone.",
@@ -279,31 +254,69 @@ SECTIONS = [
         ],
     ),
     (
-        "contact",
+        "processors",
         {
-            "nl": "Contact en uw rechten",
-            "fr": "Contact et vos droits",
-            "en": "Contact and your rights",
+            "nl": "Verwerkers en doorgiften",
+            "fr": "Sous-traitants et transferts",
+            "en": "Processors and transfers",
         },
         [
             {
-                "nl": "U hebt recht op inzage, verbetering, wissing en bezwaar, en u kunt uw "
-                "toestemming altijd intrekken. Schrijf naar privacy@example.org. Alleen u "
-                "krijgt toegang tot uw eigen gegevens.",
-                "fr": "Vous avez un droit d'accès, de rectification, d'effacement et "
-                "d'opposition, et vous pouvez toujours retirer votre consentement. Écrivez à "
-                "privacy@example.org. Vous seul avez accès à vos propres données.",
-                "en": "You have the right of access, rectification, erasure and objection, "
-                "and you can always withdraw your consent. Write to privacy@example.org. "
-                "Only you get access to your own data.",
+                "nl": "Verwerkers werken voor ons onder een contract, alleen volgens onze "
+                "instructies:",
+                "fr": "Des sous-traitants travaillent pour nous sous contrat, uniquement selon "
+                "nos instructions :",
+                "en": "Processors work for us under a contract, only on our instructions:",
             },
+            (
+                "ul",
+                [
+                    {
+                        "nl": "onze e-maildienstverlener, die de e-mails van de website verstuurt;",
+                        "fr": "notre prestataire e-mail, qui envoie les e-mails du site ;",
+                        "en": "our e-mail provider, which sends the website's e-mails;",
+                    },
+                    {
+                        "nl": "onze dienstverlener voor e-mailcampagnes, voor de nieuwsbrief, "
+                        "publicaties, enquêtes en uitnodigingen;",
+                        "fr": "notre prestataire de campagnes e-mail, pour la lettre "
+                        "d'information, les publications, les enquêtes et les invitations ;",
+                        "en": "our e-mail campaign provider, for the newsletter, publications, "
+                        "surveys and invitations;",
+                    },
+                    {
+                        "nl": "onze opslagdienst, die bestanden zoals cv's en bijlagen bewaart;",
+                        "fr": "notre hébergeur de stockage, qui conserve les fichiers comme les "
+                        "CV et les pièces jointes ;",
+                        "en": "our storage host, which keeps files such as CVs and attachments;",
+                    },
+                    {
+                        "nl": "het vergaderplatform van een online opleiding, vermeld in de "
+                        "uitnodiging.",
+                        "fr": "la plateforme de réunion d'une formation en ligne, indiquée dans "
+                        "l'invitation.",
+                        "en": "the meeting platform of an online training, named in the "
+                        "invitation.",
+                    },
+                ],
+            ),
             {
-                "nl": "Bent u het niet eens met ons antwoord, dan kunt u klacht indienen bij de "
-                "Gegevensbeschermingsautoriteit.",
-                "fr": "Si vous n'êtes pas d'accord avec notre réponse, vous pouvez porter "
-                "plainte auprès de l'Autorité de protection des données.",
-                "en": "If you disagree with our answer, you can lodge a complaint with the "
-                "Data Protection Authority.",
+                "nl": "Is een formulier beschermd met Google reCAPTCHA, dan ontvangt Google uw "
+                "IP-adres en gegevens over uw browser; Google kan ze naar de Verenigde Staten "
+                "doorgeven onder het EU-VS-kader voor gegevensbescherming. Bewaart onze "
+                "opslagdienst bestanden buiten de Europese Unie, dan gebeurt dat onder de "
+                "modelcontractbepalingen van de Europese Commissie.",
+                "fr": "Lorsqu'un formulaire est protégé par Google reCAPTCHA, Google reçoit "
+                "votre adresse IP et des données sur votre navigateur ; Google peut les "
+                "transférer aux États-Unis dans le cadre du EU-US Data Privacy Framework. "
+                "Lorsque notre hébergeur de stockage conserve des fichiers hors de l'Union "
+                "européenne, c'est sous les clauses contractuelles types de la Commission "
+                "européenne.",
+                "en": "When a form is protected by Google reCAPTCHA, Google receives your IP "
+                "address and data about your browser; Google may transfer them to the United "
+                "States under the EU-US Data Privacy Framework. When our storage host keeps "
+                "files outside the European Union, it does so under the European "
+                "Commission's standard contractual clauses.",
             },
         ],
     ),
