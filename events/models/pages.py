@@ -259,7 +259,7 @@ class EventPage(AbstractFormPage):
 
     def get_landing_url(self, request=None, *, submission=None) -> str:
         url = super().get_landing_url(request, submission=submission)
-        if submission is not None and submission.event_registration.is_waiting:
+        if submission is not None and submission.registration.is_waiting:
             # Names no one: only which of the two thank-you texts to show.
             return f"{url}?list=waiting"
         return url
