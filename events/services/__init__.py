@@ -223,7 +223,7 @@ def registration_photo_choice(*, registration: Registration, consent: bool) -> R
 
 
 def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:
-    """A speaker's link record for a training; sign it with :func:`events.links.speaker_link_token`.
+    """A speaker's link record for a training; sign it with :func:`events.services.links.speaker_link_token`.
 
     It works until the training ends; retention keeps it (and its openings) for the
     ``event-registration`` purpose's period after that.

@@ -18,8 +18,8 @@ from ..ics import calendar_filename, calendar_text
 
 
 def _registration_send(*, registration, template: str, extra: dict | None = None) -> bool:
-    from ..links import registration_urls
     from ..selectors import page_in_language, waiting_position
+    from .links import registration_urls
 
     submission = registration.submission
     locale = submission.locale or settings.LANGUAGE_CODE
@@ -67,7 +67,7 @@ def registration_cancelled(*, registration) -> bool:
 
 
 def speaker_link_url(*, link, locale: str) -> str:
-    from ..links import speaker_link_token
+    from .links import speaker_link_token
 
     return absolute_url(
         name="events_speakers:speaker_list",

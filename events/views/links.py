@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from privacy.views.links import SignedLinkView
 
-from . import services
-from .links import registration_from_token
-from .selectors import page_in_language
+from .. import services
+from ..selectors import page_in_language
+from ..services.links import registration_from_token
 
 
 class ChoicesForm(forms.Form):
