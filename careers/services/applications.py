@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -43,8 +44,6 @@ def application_form_fields_default(
     form field's purpose is (translations synchronise it). A purpose missing from the site
     is left out; the page editor then asks for the application purpose.
     """
-    from django.conf import settings
-
     source = settings.LANGUAGE_CODE
     purposes = {
         purpose.key: purpose
@@ -52,58 +51,35 @@ def application_form_fields_default(
             key__in=[c.APPLICATION_PURPOSE, c.TALENT_POOL_PURPOSE], locale__language_code=source
         )
     }
+    document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
     with translation.override(language or source):
+        document.update(
+            max_file_size_mb=10, help_text=_("PDF, Word or OpenDocument, at most 10 MB.")
+        )
         specs = [
-            dict(key=c.KEY_NAME, label=_("Name"), field_type=FieldType.SINGLELINE, required=True),
-            dict(
-                key=c.KEY_EMAIL,
-                label=_("E-mail address"),
-                field_type=FieldType.EMAIL,
-                required=True,
-                is_subject_email=True,
+            (c.KEY_NAME, _("Name"), {"field_type": FieldType.SINGLELINE, "required": True}),
+            (
+                c.KEY_EMAIL,
+                _("E-mail address"),
+                {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
             ),
-            dict(key=c.KEY_PHONE, label=_("Phone"), field_type=FieldType.PHONE, required=False),
-            dict(
-                key=c.KEY_CV,
-                label=_("CV"),
-                field_type=FieldType.FILE,
-                required=True,
-                file_kinds="pdf,docx,doc,odt",
-                max_file_size_mb=10,
-                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
-            ),
-            dict(
-                key=c.KEY_LETTER,
-                label=_("Motivation letter"),
-                field_type=FieldType.FILE,
-                required=False,
-                file_kinds="pdf,docx,doc,odt",
-                max_file_size_mb=10,
-                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
-            ),
-            dict(
-                key=c.KEY_MESSAGE,
-                label=_("Message"),
-                field_type=FieldType.MULTILINE,
-                required=False,
-            ),
+            (c.KEY_PHONE, _("Phone"), {"field_type": FieldType.PHONE}),
+            (c.KEY_CV, _("CV"), {**document, "required": True}),
+            (c.KEY_LETTER, _("Motivation letter"), document),
+            (c.KEY_MESSAGE, _("Message"), {"field_type": FieldType.MULTILINE}),
         ]
         for key, purpose_key in (
             (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
             (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
         ):
-            purpose = purposes.get(purpose_key)
-            if purpose is not None:
+            if (purpose := purposes.get(purpose_key)) is not None:
                 specs.append(
-                    dict(
-                        key=key,
-                        label=purpose.name,
-                        field_type=FieldType.PURPOSE,
-                        required=False,
-                        purpose=purpose,
-                    )
+                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
                 )
-    return [field_model(sort_order=order, **spec) for order, spec in enumerate(specs)]
+    return [
+        field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
+        for order, (key, label, spec) in enumerate(specs)
+    ]
 
 
 def application_create(

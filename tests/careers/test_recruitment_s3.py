@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from careers.admin.downloads import PRESIGNED_SECONDS
+from forms.services import PRESIGNED_SECONDS
 from forms.models import FileDownloadLog
 from tests.forms.samples import pdf_bytes
 from tests.s3 import BUCKET, keys
