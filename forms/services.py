@@ -292,6 +292,8 @@ def file_response(*, attachment: SubmissionFile, user) -> HttpResponse:
         }
         url = storage.url(attachment.file.name, parameters=parameters, expire=PRESIGNED_SECONDS)
         response = HttpResponseRedirect(url)
+        # S3 learns nothing of the admin page the reader came from.
+        response["Referrer-Policy"] = "no-referrer"
     else:
         try:
             handle = attachment.file.open("rb")
@@ -306,5 +308,4 @@ def file_response(*, attachment: SubmissionFile, user) -> HttpResponse:
     file_download_log(attachment=attachment, user=user)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response

@@ -89,7 +89,7 @@ class ApplicationDetailView(SubmissionInspectView):
         application = self.object
         return super().get_context_data(
             application=application,
-            history=selectors.application_history(application=application).select_related(None),
+            history=application.status_changes.all(),
             notes=selectors.application_notes(application=application),
             status_form=StatusChangeForm(application=application)
             if next_statuses(application.status)
@@ -102,8 +102,6 @@ class ApplicationDetailView(SubmissionInspectView):
 class ApplicationFormView(WagtailAdminTemplateMixin, FormView):
     """A recruiter's form on one application: :meth:`act` calls the service and says what
     happened; a ``ValidationError`` it raises is shown on the form and changes nothing."""
-
-    header_icon = "user"
 
     def dispatch(self, request, *args, **kwargs):
         self.application = application_or_404(request, kwargs["pk"])

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from forms.models import FieldType
 from forms.services import submission_retention_update
 from privacy.models import Purpose
-from privacy.services import consent_given, rows_erase
+from privacy.services import consent_given
 
 from .. import constants as c
 from ..constants import DECISIONS, ApplicationStatus, next_statuses
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
     from ..models import ApplicationFormPage
 
     User = AbstractBaseUser | AnonymousUser
-
-
-class InvalidStatusChange(ValidationError):
-    """The workflow does not allow this change (e.g. out of a decision)."""
 
 
 def application_form_fields_default(
@@ -123,7 +119,7 @@ def application_status_change(
     """Move ``application`` to ``status``, logging who and when.
 
     Refuses anyone but recruiters (:class:`PermissionDenied`) and a change the workflow does
-    not allow (:class:`InvalidStatusChange`). A decision (hired, rejected, withdrawn) sets
+    not allow (:class:`ValidationError`). A decision (hired, rejected, withdrawn) sets
     ``decided_at``, from which retention then counts. With ``send_rejection`` a rejection
     e-mail goes to the applicant in their language, after the commit.
     """
@@ -132,12 +128,12 @@ def application_status_change(
     try:
         status = ApplicationStatus(status)
     except ValueError as error:
-        raise InvalidStatusChange(_("Unknown status.")) from error
+        raise ValidationError(_("Unknown status.")) from error
     with transaction.atomic():
         # Read again under a lock: two recruiters changing it at once see each other's change.
         current = Application.objects.select_for_update().get(pk=application.pk)
         if status not in next_statuses(current.status):
-            raise InvalidStatusChange(
+            raise ValidationError(
                 _("An application that is “%(from)s” cannot become “%(to)s”.")
                 % {"from": ApplicationStatus(current.status).label, "to": status.label}
             )
@@ -176,17 +172,3 @@ def application_note_add(*, application: Application, user: User, text: str) -> 
     return ApplicationNote.objects.create(
         application=application, author=user, author_name=user.get_username(), text=text
     )
-
-
-def application_delete(*, application: Application) -> None:
-    """Delete the application at once: its files, submission, notes, history and log entries.
-
-    Erased through the privacy core from its submission (files first, then the rows; the
-    application, its notes and history go with the submission), so only a count in the
-    deletion log remains and the applicant's consent proofs are hashed when nothing else is
-    held about them. Wagtail's log entries of the application go too
-    (:mod:`careers.receivers`).
-    """
-    from forms.models import FormSubmission
-
-    rows_erase(queryset=FormSubmission.objects.filter(pk=application.submission_id))
