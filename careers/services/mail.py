@@ -12,6 +12,7 @@ from django.utils import translation
 from forms.models import FormSubmission
 from privacy.links import admin_url
 from privacy.models import OutcomeRetention
+from privacy.periods import period_in_words
 from privacy.selectors import controller_name, purpose_get
 from privacy.services import retention_compute
 from privacy.services.mail import mail_send
@@ -59,11 +60,10 @@ def _send(application: Application, template: str, context: dict) -> bool:
 def confirmation_context(application: Application) -> dict:
     """What the confirmation says: what was received, for which purposes, how long."""
     submission = application.submission
-    outcomes = dict(
-        OutcomeRetention.objects.filter(purpose_key=APPLICATION_PURPOSE).values_list(
-            "outcome", "retention_days"
-        )
-    )
+    outcomes = {
+        rule.outcome: period_in_words(rule.retention)
+        for rule in OutcomeRetention.objects.filter(purpose_key=APPLICATION_PURPOSE)
+    }
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     talent_pool_until = (
         talent_pool.retain_until(application.talent_pool_since)
@@ -78,8 +78,8 @@ def confirmation_context(application: Application) -> dict:
         "talent_pool_purpose": talent_pool,
         "talent_pool_until": talent_pool_until,
         "kept_until": _kept_without_decision(application),
-        "rejected_days": outcomes.get(ApplicationStatus.REJECTED),
-        "hired_days": outcomes.get(ApplicationStatus.HIRED),
+        "rejected_period": outcomes.get(ApplicationStatus.REJECTED),
+        "hired_period": outcomes.get(ApplicationStatus.HIRED),
         "withdraw_url": application_withdraw_url(application=application),
     }
 
@@ -122,6 +122,7 @@ def renewal_send(*, application: Application) -> bool:
         "renewal",
         {
             "purpose": talent_pool,
+            "period": period_in_words(talent_pool.retention),
             "until": talent_pool.retain_until(application.talent_pool_since),
             "renew_url": application_renew_url(application=application),
         },
