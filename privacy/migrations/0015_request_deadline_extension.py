@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0013_request_rights_and_replies'),
+        ('privacy', '0014_retention_in_units'),
     ]
 
     operations = [
