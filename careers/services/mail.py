@@ -42,6 +42,21 @@ def _kept_without_decision(application: Application):
     return retention_compute(instance=undecided)
 
 
+def _send(application: Application, template: str, context: dict) -> bool:
+    """To the applicant alone, in the language they applied in, through privacy's sender."""
+    return mail_send(
+        to=application.submission.subject_email,
+        template=f"careers/email/{template}",
+        language=application.locale,
+        context={
+            "application": application,
+            "name": application.applicant_name,
+            "vacancy": applicant_vacancy_title(application),
+            **context,
+        },
+    )
+
+
 def confirmation_context(application: Application) -> dict:
     """What the confirmation says: what was received, for which purposes, how long."""
     submission = application.submission
@@ -58,9 +73,6 @@ def confirmation_context(application: Application) -> dict:
     from .links import application_withdraw_url
 
     return {
-        "application": application,
-        "vacancy": applicant_vacancy_title(application),
-        "name": application.applicant_name,
         "files": [attachment.original_name for attachment in submission.attachments.all()],
         "application_purpose": purpose_get(key=APPLICATION_PURPOSE, locale=application.locale),
         "talent_pool_purpose": talent_pool,
@@ -74,12 +86,7 @@ def confirmation_context(application: Application) -> dict:
 
 def confirmation_send(*, application: Application) -> bool:
     """The applicant's receipt, in the language of the page they applied on."""
-    return mail_send(
-        to=application.submission.subject_email,
-        template="careers/email/confirmation",
-        language=application.locale,
-        context=confirmation_context(application),
-    )
+    return _send(application, "confirmation", confirmation_context(application))
 
 
 def rejection_template(locale: str) -> RejectionEmailTemplate | None:
@@ -102,12 +109,7 @@ def rejection_send(*, application: Application) -> bool:
             vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
-    return mail_send(
-        to=application.submission.subject_email,
-        template="careers/email/rejection",
-        language=application.locale,
-        context={"subject": subject, "text": text},
-    )
+    return _send(application, "rejection", {"subject": subject, "text": text})
 
 
 def renewal_send(*, application: Application) -> bool:
@@ -115,14 +117,10 @@ def renewal_send(*, application: Application) -> bool:
     from .links import application_renew_url
 
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
-    return mail_send(
-        to=application.submission.subject_email,
-        template="careers/email/renewal",
-        language=application.locale,
-        context={
-            "application": application,
-            "vacancy": applicant_vacancy_title(application),
-            "name": application.applicant_name,
+    return _send(
+        application,
+        "renewal",
+        {
             "purpose": talent_pool,
             "period": period_in_words(talent_pool.retention),
             "until": talent_pool.retain_until(application.talent_pool_since),

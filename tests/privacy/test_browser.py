@@ -37,7 +37,7 @@ def test_the_preference_centre_withdraws_the_newsletter(live_server, browser, ho
         newsletter = page.locator("input[name=granted][value=newsletter]")
         assert newsletter.is_checked()
         assert page.locator("input[name=granted][value=event-invitations]").is_checked()
-        assert not page.locator("input[name=granted][value=publications-surveys]").is_checked()
+        assert not page.locator("input[name=granted][value=publications]").is_checked()
 
         newsletter.uncheck()
         page.click("button[name=save]")

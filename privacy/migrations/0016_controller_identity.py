@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0014_retention_in_units'),
+        ('privacy', '0015_request_deadline_extension'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
