@@ -37,3 +37,14 @@ class PrivacyConfig(AppConfig):
         # The cookie banner's and the policy's cached reads are retired when editors change them.
         cookies.connect()
         policy.connect()
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import ControllerIdentity
+        from .selectors import controller_identity_invalidate
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                controller_identity_invalidate,
+                sender=ControllerIdentity,
+                dispatch_uid=f"privacy-controller-identity-{signal!r}",
+            )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext
@@ -140,14 +141,26 @@ def purpose_policy_url(purpose: Purpose | str, locale: str | Locale | None = Non
     return f"{base}#purpose-{key}" if base else ""
 
 
+# Every notice, mail and form reads it; editors change it rarely. Retired on every change.
+IDENTITY_CACHE_KEY = "privacy:controller-identities"
+
+
+def _identities() -> dict[str, ControllerIdentity]:
+    return {
+        identity.locale.language_code: identity
+        for identity in ControllerIdentity.objects.select_related("locale")
+    }
+
+
+def controller_identity_invalidate(**kwargs) -> None:
+    cache.delete(IDENTITY_CACHE_KEY)
+
+
 def controller_identity(locale: str | Locale | None = None) -> ControllerIdentity | None:
     """The controller identity in ``locale`` (default: the active language), else in the
     default locale, else any; None when the site has not stated it."""
     code = _language_code(locale)
-    identities = {
-        identity.locale.language_code: identity
-        for identity in ControllerIdentity.objects.select_related("locale")
-    }
+    identities = cache.get_or_set(IDENTITY_CACHE_KEY, _identities, None)
     if not identities:
         return None
     default = Locale.get_default().language_code

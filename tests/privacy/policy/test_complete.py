@@ -53,7 +53,7 @@ def test_every_right_and_every_authority_is_stated(html):
         "Beperking",
         "Overdraagbaarheid",
         "Bezwaar",
-        "Intrekking van toestemming",
+        "Intrekking van de toestemming",
         "Geen geautomatiseerde besluiten",
         "Klacht",
     ):
