@@ -10,12 +10,18 @@ from django.utils.translation import gettext as _
 
 from .access_report import AccessReport
 
-
-def access_report_pdf(*, report: AccessReport) -> bytes:
-    """``report`` as an A4 PDF; reportlab is the ``pdf`` extra, imported only here."""
+try:  # the ``pdf`` extra
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+except ImportError:  # pragma: no cover - the answer then holds its HTML page alone
+    SimpleDocTemplate = None
+
+
+def access_report_pdf(*, report: AccessReport) -> bytes:
+    """``report`` as an A4 PDF; raises ImportError without reportlab (the ``pdf`` extra)."""
+    if SimpleDocTemplate is None:
+        raise ImportError("reportlab is not installed: install chamber-website[pdf].")
 
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["Normal"]
