@@ -187,6 +187,10 @@ def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
                     out["purpose"] = purpose.key
                     purposes.append((purpose, key))
             fields.append(out)
+        # How the form is protected is stated as a notice too, with nothing to send.
+        protection = getattr(form, "protection_purpose", None)
+        if protection is not None:
+            purposes.append((protection, ""))
         notices = purpose_notices([purpose for purpose, _key in purposes], page.locale)
         purposes = [
             purpose_schema(purpose, key=key, notice=notice)

@@ -28,7 +28,7 @@ from privacy.services.mail import mail_send
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
 from .cache import cached
-from .constants import submission_ref
+from .constants import HONEYPOT_FIELD_NAME, submission_ref
 from .models.inbox import Inbox
 from .models.submissions import FileDownloadLog, FormSubmission, SubmissionFile, private_storage
 
@@ -93,7 +93,7 @@ class SubmissionInput:
         answers, files, decisions, email = {}, [], {}, ""
         for name, formfield in form.fields.items():
             value = form.cleaned_data.get(name)
-            if name == CAPTCHA_FIELD_NAME:
+            if name in (CAPTCHA_FIELD_NAME, HONEYPOT_FIELD_NAME):
                 continue
             if isinstance(formfield, PurposeField):
                 # The ledger holds every decision shown: a ticked box is a grant, a box left

@@ -282,8 +282,15 @@ async function renderForm(page, container) {
         schema.recaptcha ? el("div", {class: "g-recaptcha", "data-sitekey": schema.recaptcha.site_key}) : null,
         el("button", {type: "submit"}, words().send));
     if (schema.recaptcha) {
-        // Google's script loads only on a form that has a captcha, when the site asks for one.
-        document.head.append(el("script", {src: "https://www.google.com/recaptcha/api.js", async: true}));
+        // Google's script loads only once the visitor starts to fill in a form that has a
+        // captcha: nothing goes to Google while the page is merely read.
+        const start = () => {
+            form.removeEventListener("focusin", start);
+            form.removeEventListener("input", start);
+            document.head.append(el("script", {src: "https://www.google.com/recaptcha/api.js", async: true}));
+        };
+        form.addEventListener("focusin", start);
+        form.addEventListener("input", start);
     }
     form.addEventListener("submit", async (event) => {
         event.preventDefault();
