@@ -138,9 +138,9 @@ CONSENT_TEXT = {
     "en": "I accept the {name} as described in the cookie policy.",
 }
 DATA = {
-    "nl": "Een anoniem toestemmingsnummer, uw keuze, de taal en de pagina",
-    "fr": "Un numéro de consentement anonyme, votre choix, la langue et la page",
-    "en": "An anonymous consent number, your choice, the language and the page",
+    "nl": "Een gepseudonimiseerd toestemmingsnummer, uw keuze, de taal en de pagina",
+    "fr": "Un numéro de consentement pseudonyme, votre choix, la langue et la page",
+    "en": "A pseudonymous consent number, your choice, the language and the page",
 }
 RECIPIENTS = {
     "nl": "Niemand buiten de Kamer",
