@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
+from privacy import conf as privacy_conf
 from privacy.models import ConsentDecision, Purpose
 from privacy.selectors import purpose_get, purpose_is_consent, purpose_notices
 
@@ -293,6 +294,9 @@ class FormBuilder(WagtailFormBuilder):
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text
+            if purpose.key in privacy_conf.newsletter_topics() and not options.get("help_text"):
+                # E-mail consents go through the double opt-in (email_consents_defer).
+                options["help_text"] = _("We first send you an e-mail to confirm this.")
         return PurposeConsentField(purpose=purpose, **options)
 
     @property

@@ -25,6 +25,7 @@ from privacy.links import admin_url
 from privacy.models import ConsentDecision, ConsentSource, Purpose
 from privacy.services import consents_record, normalise_email, retention_compute
 from privacy.services.mail import mail_send
+from privacy.services.preferences import email_consents_defer
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
 from .cache import cached
@@ -185,11 +186,16 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                 attachments.append(attachment)
             if attachments:
                 SubmissionFile.objects.bulk_create(attachments)
-            if data.decisions:
+            # Consents to receive e-mail wait for the address to confirm them (double
+            # opt-in); the submission itself is stored now.
+            decisions = email_consents_defer(
+                decisions=data.decisions, email=email, locale=data.locale
+            )
+            if decisions:
                 ref = submission_ref(submission.pk)
                 subject = {"email": email} if email else {"anonymous_id": ref}
                 consents_record(
-                    decisions=data.decisions,
+                    decisions=decisions,
                     locale=data.locale,
                     source=ConsentSource.FORM,
                     source_ref=ref,
