@@ -28,6 +28,22 @@ def consents_current(*, email: str) -> dict[str, ConsentRecord]:
     return current
 
 
+def subject_restricted(*, email: str) -> bool:
+    """Whether a data-subject request currently restricts the processing of this address
+    (GDPR art. 18): nothing is mailed to it and no retention is extended until lifted."""
+    from django.core.exceptions import ValidationError
+
+    from .models import DataSubjectRequest
+
+    try:
+        subject = normalise_email(email)
+    except ValidationError:
+        return False
+    return DataSubjectRequest.objects.filter(
+        email=subject, restricted_at__isnull=False, restriction_lifted_at__isnull=True
+    ).exists()
+
+
 def consent_is_granted(*, email: str, purpose_key: str) -> bool:
     """Whether the subject's latest decision for the purpose is a grant still in force."""
     record = consents_current(email=email).get(purpose_key)

@@ -29,9 +29,13 @@ def officers_or_superusers() -> Q:
 
 
 class RequestKind(models.TextChoices):
+    """Every right a person has over their data (GDPR arts. 7(3), 15-18, 20, 21)."""
+
     ACCESS = "access", _("Access to my data")
     RECTIFICATION = "rectification", _("Correction of my data")
     ERASURE = "erasure", _("Erasure of my data")
+    RESTRICTION = "restriction", _("Restriction of the processing of my data")
+    PORTABILITY = "portability", _("A copy of my data in a machine-readable format")
     OBJECTION = (
         "objection",
         _("Objection to the processing of my data (for example to photos of me)"),
@@ -88,6 +92,16 @@ class DataSubjectRequest(models.Model):
         verbose_name=_("handled by"),
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    restricted_at = models.DateTimeField(
+        _("processing restricted since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "While set and not lifted, nothing is mailed to the address and no "
+            "retention is extended (GDPR art. 18)."
+        ),
+    )
+    restriction_lifted_at = models.DateTimeField(_("restriction lifted at"), null=True, blank=True)
     purpose_key = models.SlugField(_("purpose key"), default=REQUEST_PURPOSE, editable=False)
     retain_until = models.DateTimeField(_("kept until"), null=True, blank=True, db_index=True)
 
@@ -112,6 +126,11 @@ class DataSubjectRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.is_confirmed and self.status not in FINAL_STATUSES
+
+    @property
+    def is_restricting(self) -> bool:
+        """Whether this request's mark currently stops the processing of the address."""
+        return self.restricted_at is not None and self.restriction_lifted_at is None
 
     def retention_sync(self) -> None:
         """Kept three years (the purpose's retention) from closure; an open request is kept,

@@ -18,10 +18,17 @@ from wagtail.log_actions import log
 
 from .. import conf
 from ..links import LinkExpired, LinkInvalid, absolute_url, admin_url, link_load, link_sign
-from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
+from ..models import (
+    DataSubjectRequest,
+    ReplyOutcome,
+    RequestAnswer,
+    RequestKind,
+    RequestStatus,
+)
 from ..models.requests import one_month_after
 from .consent import normalise_email
 from .mail import mail_send
+from .request_replies import reply_store
 from .retention import RunReport
 from .subjects import subject_erase, subject_export
 
@@ -65,6 +72,7 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
                     "confirm_url": url,
                     "days": confirm_days(),
                 },
+                answers_request=True,
             )
         )
     return request
@@ -151,7 +159,7 @@ def _require_confirmed(request: DataSubjectRequest) -> None:
         raise ValueError("The request's address is not confirmed; nothing may be shown or done.")
 
 
-def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
+def request_answer_send(*, request: DataSubjectRequest, user, note: str = "") -> RequestAnswer:
     """Put the export in private storage and mail the requester an expiring link to it.
 
     The file is never attached: a link that expires and can be logged is the safer channel,
@@ -175,18 +183,17 @@ def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
             url = absolute_url(
                 name="privacy:request_answer", locale=request.locale, kwargs={"token": token}
             )
-            transaction.on_commit(
-                lambda: mail_send(
-                    template="privacy/email/request_answer",
-                    to=[request.email],
-                    language=request.locale,
-                    context={
-                        "request": request,
-                        "download_url": url,
-                        "expires_at": answer.expires_at,
-                    },
-                )
-            )
+    # Sent once the link's file is stored for good; the message is kept with the request.
+    reply_store(
+        request=request,
+        outcome=ReplyOutcome.PORTABILITY
+        if request.kind == RequestKind.PORTABILITY
+        else ReplyOutcome.ACCESS,
+        note=note,
+        user=user,
+        context={"download_url": url, "expires_at": answer.expires_at},
+        template="privacy/email/request_answer",
+    )
     return answer
 
 
