@@ -75,21 +75,23 @@ def topic_purposes(*, locale: str) -> list[Purpose]:
     return [p for p in purposes if p is not None and p.legal_basis == LegalBasis.CONSENT]
 
 
-def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
+def signup_request(*, email: str, topics: list[str], locale: str, add: bool = False) -> bool:
     """Ask ``email`` to confirm a subscription to ``topics``; True when a mail was sent.
 
-    One pending row per address: a repeated sign-up replaces the topics and sends a fresh
-    link, unless the last link went out moments ago (then nothing changes, so nobody can
-    flood an address with mails). Returns nothing the visitor may see: the page answers the
-    same either way.
+    One pending row per address: a repeated sign-up replaces the topics (or, with ``add``,
+    as a form's boxes ask, adds to those still waiting) and sends a fresh link, unless the
+    last link went out moments ago (then nothing changes, so nobody can flood an address
+    with mails). Returns nothing the visitor may see: the page answers the same either way.
     """
     email = normalise_email(email)
-    topics = [key for key in conf.newsletter_topics() if key in set(topics)]
     now = timezone.now()
     with transaction.atomic():
         pending = PendingSignup.objects.select_for_update().filter(email=email).first()
         if pending is not None and not pending.resend_allowed(cooldown=_resend_cooldown()):
             return False
+        if add and pending is not None and not pending.is_expired:
+            topics = [*pending.topics, *topics]
+        topics = [key for key in conf.newsletter_topics() if key in set(topics)]
         token, hashed = random_token()
         values = {
             "topics": topics,
@@ -145,11 +147,7 @@ def email_consents_defer(
         current = consents_current(email=email)
         asked = {k for k in deferred if not (k in current and current[k].is_active)}
         if asked:
-            # A sign-up still waiting for its confirmation keeps its topics.
-            pending = PendingSignup.objects.filter(email=email).first()
-            if pending is not None and not pending.is_expired:
-                asked |= set(pending.topics)
-            signup_request(email=email, topics=sorted(asked), locale=locale)
+            signup_request(email=email, topics=sorted(asked), locale=locale, add=True)
     return {purpose: d for purpose, d in decisions.items() if purpose.key not in deferred}
 
 
