@@ -6,6 +6,7 @@ import calendar
 import uuid
 from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -144,12 +145,12 @@ class DataSubjectRequest(models.Model):
             self.closed_at = timezone.now()
         from .purposes import Purpose
 
-        days = (
-            Purpose.objects.filter(key=REQUEST_PURPOSE)
-            .values_list("retention_days", flat=True)
-            .first()
+        purpose = Purpose.objects.filter(key=REQUEST_PURPOSE).order_by("pk").first()
+        self.retain_until = (
+            purpose.retain_until(self.closed_at)
+            if purpose is not None
+            else self.closed_at + relativedelta(years=3)
         )
-        self.retain_until = self.closed_at + timedelta(days=3 * 365 if days is None else days)
 
     def days_left(self, today: date | None = None) -> int | None:
         if self.due_date is None or not self.is_open:

@@ -156,7 +156,8 @@ def test_an_erasure_erases_then_says_what_was_kept_and_why(officer_client, confi
         key="consent-proofs",
         name="Bewijs van toestemming",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        retention_days=5 * 365,
+        retention_period=5,
+        retention_unit="years",
     )
 
     reply(officer_client, confirmed, "erased", "Ook uw foto is verwijderd.")
