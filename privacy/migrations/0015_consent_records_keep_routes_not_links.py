@@ -43,7 +43,7 @@ def clean_source_refs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("privacy", "0013_request_rights_and_replies"),
+        ("privacy", "0014_retention_in_units"),
     ]
 
     operations = [
