@@ -89,6 +89,8 @@ class SubmissionInput:
     # it was sent, which retention counts from, and tells nobody: it is not news.
     submitted_at: datetime | None = None
     notify: bool = True
+    # Where the decisions were made: the site's own form, or a headless front end (``api``).
+    consent_source: str = ConsentSource.FORM
 
     @classmethod
     def from_form(cls, *, page, form) -> SubmissionInput:
@@ -122,6 +124,7 @@ class SubmissionInput:
             decisions=decisions,
             subject_email=email,
             ends_at=page.submission_ends_at(),
+            consent_source=getattr(form, "consent_source", ConsentSource.FORM),
         )
 
 
@@ -199,7 +202,7 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                 consents_record(
                     decisions=decisions,
                     locale=data.locale,
-                    source=ConsentSource.FORM,
+                    source=data.consent_source,
                     source_ref=ref,
                     **subject,
                 )

@@ -300,6 +300,10 @@ async function renderForm(page, container) {
         for (const [key, value] of [...body.entries()]) {
             if (value instanceof File && !value.name) body.delete(key);
         }
+        // The proofs name the words this page showed; the site refuses them once they change.
+        body.append("purpose_revisions", JSON.stringify(Object.fromEntries(
+            schema.purposes.filter((purpose) => purpose.revision_id !== null)
+                .map((purpose) => [purpose.key, purpose.revision_id]))));
         const button = form.querySelector("button[type=submit]");
         button.disabled = true;
         const result = await send(`/api/forms/${schema.id}/submissions?locale=${language}`, body);
