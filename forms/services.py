@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 
 from privacy.links import admin_url
 from privacy.models import ConsentDecision, ConsentSource, Purpose
-from privacy.services import consents_record, normalise_email, retention_compute
+from privacy.selectors import purpose_get
+from privacy.services import consent_record, consents_record, normalise_email, retention_compute
 from privacy.services.mail import mail_send
 from privacy.services.preferences import email_consents_defer
 
@@ -260,6 +261,25 @@ def submission_retention_update(
     submission.retain_until = retention_compute(instance=submission, decisions=decisions)
     FormSubmission.objects.filter(pk=submission.pk).update(retain_until=submission.retain_until)
     return submission
+
+
+def submission_consent_give(*, submission: FormSubmission, purpose_key: str) -> bool:
+    """The submission's subject gives consent to ``purpose_key`` after the form (a renewal,
+    a choice changed through a link): recorded in the consent ledger with the purpose's text
+    in the submission's language and the submission as its source. False, recording
+    nothing, when the site has no such purpose."""
+    purpose = purpose_get(key=purpose_key, locale=submission.locale)
+    if purpose is None:
+        return False
+    consent_record(
+        purpose=purpose,
+        granted=True,
+        locale=submission.locale,
+        source=ConsentSource.FORM,
+        email=submission.subject_email,
+        source_ref=submission_ref(submission.pk),
+    )
+    return True
 
 
 def file_download_log(*, attachment: SubmissionFile, user) -> None:

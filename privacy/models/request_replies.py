@@ -25,6 +25,7 @@ class ReplyOutcome(models.TextChoices):
     OBJECTION = "objection", _("Objection carried out")
     WITHDRAWN = "withdrawn", _("Consent withdrawn")
     REFUSED = "refused", _("Request refused")
+    EXTENDED = "extended", _("Deadline extended")
 
 
 #: The outcomes an officer may choose for each kind of request; refusal fits every kind.

@@ -57,11 +57,21 @@ class RequestStatus(models.TextChoices):
 FINAL_STATUSES = (RequestStatus.REJECTED, RequestStatus.CLOSED)
 
 
+def months_after(day: date, months: int) -> date:
+    """The same day ``months`` later, or that month's last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def one_month_after(moment: datetime) -> date:
     """The same day next month, or that month's last day (GDPR art. 12(3): "one month")."""
-    day = moment.date()
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return months_after(moment.date(), 1)
+
+
+#: How much longer an officer may take, once, with a reason told to the requester
+#: (GDPR art. 12(3): "extended by two further months where necessary").
+EXTENSION_MONTHS = 2
 
 
 class DataSubjectRequest(models.Model):
@@ -93,6 +103,8 @@ class DataSubjectRequest(models.Model):
         verbose_name=_("handled by"),
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    extended_at = models.DateTimeField(_("deadline extended at"), null=True, blank=True)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
     restricted_at = models.DateTimeField(
         _("processing restricted since"),
         null=True,

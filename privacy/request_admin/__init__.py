@@ -9,7 +9,6 @@ shown in the request's history.
 from __future__ import annotations
 
 import tempfile
-from datetime import timedelta
 
 import django_filters
 from django.apps import apps
@@ -19,7 +18,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -35,10 +33,12 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import register_permission_policy
 
 from .. import conf
-from ..models import DataSubjectRequest, RequestKind, RequestStatus
+from ..models import DataSubjectRequest, RequestKind
 from ..permissions import ActionSubsetPermissionPolicy
+from ..selectors import requests_by_deadline
 from ..services import requests as services
 from ..services.subjects import subject_counts
+from .panel import DEADLINE_CHOICES, RequestDeadlinesPanel
 from .replies import RequestReplyViews
 
 LOG_ACTIONS = {
@@ -48,6 +48,7 @@ LOG_ACTIONS = {
     "privacy.request.erase": (_("Erase data"), _("Requester's data erased")),
     "privacy.request.reply": (_("Reply"), _("Reply sent to the requester")),
     "privacy.request.close": (_("Close request"), _("Request closed")),
+    "privacy.request.remind": (_("Remind officers"), _("Officers reminded of the due date")),
 }
 
 
@@ -67,11 +68,8 @@ def warning_days() -> int:
 
 
 # View and change by permission; adding and deleting by nobody, superusers included.
-register_permission_policy(
-    DataSubjectRequest,
-    ActionSubsetPermissionPolicy(DataSubjectRequest, actions={"view", "change"}),
-    exact_class=True,
-)
+REQUEST_POLICY = ActionSubsetPermissionPolicy(DataSubjectRequest, actions={"view", "change"})
+register_permission_policy(DataSubjectRequest, REQUEST_POLICY, exact_class=True)
 
 
 class DeadlineColumn(Column):
@@ -94,7 +92,7 @@ class DeadlineColumn(Column):
 class RequestFilterSet(WagtailFilterSet):
     deadline = django_filters.ChoiceFilter(
         label=_("Deadline"),
-        choices=[("overdue", _("Overdue")), ("near", _("Due within a week"))],
+        choices=DEADLINE_CHOICES,
         method="filter_deadline",
         empty_label=_("All"),
     )
@@ -105,17 +103,7 @@ class RequestFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
     def filter_deadline(self, queryset, name, value):
-        today = timezone.localdate()
-        open_requests = queryset.filter(confirmed_at__isnull=False).exclude(
-            status__in=[RequestStatus.REJECTED, RequestStatus.CLOSED]
-        )
-        if value == "overdue":
-            return open_requests.filter(due_date__lt=today)
-        if value == "near":
-            return open_requests.filter(
-                due_date__gte=today, due_date__lte=today + timedelta(days=warning_days())
-            )
-        return queryset
+        return requests_by_deadline(queryset, value)
 
 
 class RequestEditView(generic.EditView):
@@ -347,3 +335,10 @@ class DataSubjectRequestViewSet(RequestReplyViews, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_request_viewset():
     return DataSubjectRequestViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_request_deadlines_panel(request, panels):
+    """Only those who handle requests see their deadlines on the dashboard."""
+    if REQUEST_POLICY.user_has_permission(request.user, "view"):
+        panels.append(RequestDeadlinesPanel())

@@ -23,7 +23,7 @@ from ..models import (
     RequestReply,
     RequestStatus,
 )
-from ..models.requests import FINAL_STATUSES, REQUEST_PURPOSE
+from ..models.requests import EXTENSION_MONTHS, FINAL_STATUSES, REQUEST_PURPOSE, months_after
 from .consent import consent_record, consent_withdraw
 from .mail import mail_render, mail_send
 from .subjects import subject_erase
@@ -33,7 +33,12 @@ CONSENT_PROOF_PURPOSE = "consent-proofs"
 
 #: Outcomes whose message would say nothing without the officer's words: what was
 #: corrected, why the request is refused, which processing stopped.
-NOTE_REQUIRED = (ReplyOutcome.RECTIFIED, ReplyOutcome.REFUSED, ReplyOutcome.OBJECTION)
+NOTE_REQUIRED = (
+    ReplyOutcome.RECTIFIED,
+    ReplyOutcome.REFUSED,
+    ReplyOutcome.OBJECTION,
+    ReplyOutcome.EXTENDED,
+)
 
 
 class ReplyRefused(ValueError):
@@ -52,11 +57,14 @@ class KeptItem:
 def reply_outcomes(*, request: DataSubjectRequest) -> list[str]:
     """What an officer may answer to this request: its kind's outcomes, then refusal.
 
-    A restriction offers lifting only while it stands, and restricting only until then.
+    A restriction offers lifting only while it stands, and restricting only until then. An
+    open request may have its deadline extended once (GDPR art. 12(3)).
     """
     outcomes = list(OUTCOMES_BY_KIND.get(request.kind, ()))
     if ReplyOutcome.RESTRICTED in outcomes:
         outcomes.remove(ReplyOutcome.RESTRICTED if request.is_restricting else ReplyOutcome.LIFTED)
+    if request.is_open and request.extended_at is None:
+        outcomes.append(ReplyOutcome.EXTENDED)
     return [*outcomes, ReplyOutcome.REFUSED]
 
 
@@ -144,6 +152,11 @@ def request_reply_send(
         request.restricted_at, request.restriction_lifted_at = now, None
     elif outcome == ReplyOutcome.LIFTED:
         request.restriction_lifted_at = now
+    elif outcome == ReplyOutcome.EXTENDED:
+        request.due_date = months_after(request.due_date, EXTENSION_MONTHS)
+        request.extended_at, request.extension_reason = now, note
+        context["due_date"] = request.due_date
+        data["due_date"] = request.due_date.isoformat()
     elif outcome == ReplyOutcome.WITHDRAWN:
         with translation.override(request.locale):
             context["withdrawn"] = _withdraw_all(request=request)
@@ -152,17 +165,22 @@ def request_reply_send(
         reply = reply_store(
             request=request, outcome=outcome, note=note, user=user, context=context, now=now
         )
-        status = (
-            RequestStatus.REJECTED if outcome == ReplyOutcome.REFUSED else RequestStatus.ANSWERED
-        )
         if request.status not in FINAL_STATUSES:
-            request.status = status
+            request.status = _status_after(outcome)
         if user is not None and request.handled_by_id is None:
             request.handled_by = user
         request.retention_sync()
         request.save()
         log(instance=request, action="privacy.request.reply", user=user, data=data)
     return reply
+
+
+def _status_after(outcome: str) -> str:
+    if outcome == ReplyOutcome.REFUSED:
+        return RequestStatus.REJECTED
+    if outcome == ReplyOutcome.EXTENDED:
+        return RequestStatus.IN_PROGRESS
+    return RequestStatus.ANSWERED
 
 
 def reply_store(

@@ -10,14 +10,13 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import conf
-from ..links import LinkExpired, LinkInvalid, absolute_url, admin_url, link_load, link_sign
+from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
 from ..models import (
     DataSubjectRequest,
     ReplyOutcome,
@@ -28,6 +27,7 @@ from ..models import (
 from ..models.requests import one_month_after
 from .consent import normalise_email
 from .mail import mail_send
+from .request_deadlines import officers_notify
 from .request_replies import reply_store
 from .retention import RunReport
 from .subjects import subject_erase, subject_export
@@ -91,7 +91,7 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
     """The address is proven: the request counts from now and is due one month later.
 
     Confirming twice changes nothing. The officers are told a request arrived, without its
-    content: they read it in the admin.
+    content: they read it in the admin (see :func:`officers_notify` for who is told).
     """
     with transaction.atomic():
         request = DataSubjectRequest.objects.select_for_update().get(pk=request.pk)
@@ -104,24 +104,9 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
         request.retain_until = None
         request.save()
         log(instance=request, action="privacy.request.confirm")
-        officers = list(
-            get_user_model()
-            .objects.filter(groups__name=conf.officers_group(), is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-            .distinct()
+        transaction.on_commit(
+            lambda: officers_notify(request=request, template="privacy/email/request_received")
         )
-        if officers:
-            url = admin_url(name="data_requests:inspect", args=[request.pk])
-            transaction.on_commit(
-                lambda: mail_send(
-                    template="privacy/email/request_received",
-                    to=officers,
-                    language=conf.officers_language(),
-                    context={"request": request, "admin_url": url},
-                    staff=True,
-                )
-            )
     return request
 
 

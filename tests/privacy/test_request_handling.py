@@ -110,7 +110,11 @@ def test_only_the_answers_of_the_requests_kind_are_offered(officer_client, confi
 
     page = officer_client.get(admin_url("reply", confirmed.pk)).content.decode()
 
-    assert set(re.findall(r'name="outcome" value="([a-z]+)"', page)) == {"rectified", "refused"}
+    assert set(re.findall(r'name="outcome" value="([a-z]+)"', page)) == {
+        "rectified",
+        "extended",
+        "refused",
+    }
     response = reply(officer_client, confirmed, "erased")
     assert response.status_code == 200
     assert not RequestReply.objects.exists()

@@ -134,6 +134,9 @@ HEALTH_TASK_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_TASK_QUEUE_MAX_AGE", str(
 # The staff groups, by name: each plugin reads its own through its conf.py (where the same
 # default is), its migrations create it, and the second factor below covers them all.
 PRIVACY_OFFICERS_GROUP = os.environ.get("PRIVACY_OFFICERS_GROUP", "Privacy officers")
+# Told of every confirmed data-subject request, with every superuser, when the officers'
+# group has nobody with an address.
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 CAREERS_RECRUITMENT_GROUP = os.environ.get("CAREERS_RECRUITMENT_GROUP", "Recruitment")
 EVENTS_GROUP = os.environ.get("EVENTS_GROUP", "Events")
 # The chamber's secretariat reads the contact and membership inboxes (made by load_demo).

@@ -77,7 +77,7 @@ def test_route_without_secrets_keeps_page_slugs_and_masks_tokens(url, route):
 
 def test_the_migration_cleans_the_records_that_hold_live_links(db):
     migration = importlib.import_module(
-        "privacy.migrations.0015_consent_records_keep_routes_not_links"
+        "privacy.migrations.0016_consent_records_keep_routes_not_links"
     )
     purpose = PurposeFactory(key="cookies-analytics")
     token = preference_centre_url(ADDRESS, "nl").rstrip("/").rsplit("/", 1)[-1]

@@ -43,7 +43,7 @@ def clean_source_refs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("privacy", "0014_retention_in_units"),
+        ("privacy", "0015_request_deadline_extension"),
     ]
 
     operations = [
