@@ -14,6 +14,7 @@ class FormsConfig(AppConfig):
         # are made of, in any app's field model, retires the cached copies.
         from privacy.models import Purpose
 
+        from . import checks  # noqa: F401  (registers the deploy check)
         from .cache import definitions_changed
         from .models import AbstractFormField, Inbox
 
