@@ -10,6 +10,8 @@ Form keys are the fields' stable ``key``, never the translated label.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms as django_forms
 from django.core.validators import RegexValidator
 from django.utils import translation
@@ -21,17 +23,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
+from privacy import conf as privacy_conf
 from privacy.models import ConsentDecision, Purpose
 from privacy.selectors import (
     consent_withdrawal_text,
     privacy_policy_url,
+    purpose_get,
     purpose_is_consent,
     purpose_notices,
 )
 
 from . import conf
-from .captcha import RESPONSE_FIELD, captcha_field
-from .constants import FieldType
+from .captcha import HONEYPOT_MESSAGE, RESPONSE_FIELD, captcha_field, honeypot_field
+from .constants import FORM_PROTECTION_PURPOSE, HONEYPOT_FIELD_NAME, FieldType
 from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
 
 CAPTCHA_FIELD_NAME = "captcha"
@@ -150,23 +154,37 @@ class SubmissionForm(BaseForm):
     visitor sees, never a silent no-op; the API refuses such keys the same way.
     """
 
+    # The page's locale, set by the builder: the notices are stated in its language.
+    notice_locale = None
+
     @cached_property
     def notices(self):
-        """The collection notices this form states, in field order (shown above the button).
+        """The collection notices this form states, in field order (shown above the button),
+        then how the form is protected against abuse (rate limit, honeypot, reCAPTCHA).
 
         Built when the page renders them, not when a submission is validated.
         """
-        fields = [
-            field
+        purposes = [
+            field.purpose
             for field in self.fields.values()
             if isinstance(field, PurposeNoticeField) and field.purpose is not None
         ]
-        if not fields:
-            return []
-        return purpose_notices([field.purpose for field in fields], fields[0].locale)
+        protection = self.protection_purpose
+        if protection is not None:
+            purposes.append(protection)
+        return purpose_notices(purposes, self.notice_locale)
+
+    @property
+    def protection_purpose(self) -> Purpose | None:
+        """The ``form-protection`` purpose in the form's language, when the site has it."""
+        if HONEYPOT_FIELD_NAME not in self.fields:
+            return None
+        return purpose_get(key=FORM_PROTECTION_PURPOSE, locale=self.notice_locale)
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD_NAME):
+            raise django_forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
         if self.is_bound:
             unknown = sorted((set(self.data) | set(self.files)) - set(self.fields) - IGNORED_KEYS)
             if unknown:
@@ -292,23 +310,28 @@ class FormBuilder(WagtailFormBuilder):
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text
+            lead = options.get("help_text") or ""
+            if purpose.key in privacy_conf.newsletter_topics() and not lead:
+                # E-mail consents go through the double opt-in (email_consents_defer).
+                lead = _("We first send you an e-mail to confirm this.")
             # Worked out when shown: a submission through the API renders no help text.
-            options["help_text"] = lazy(self.withdrawal_help, SafeString)()
+            options["help_text"] = lazy(partial(self.withdrawal_help, lead=lead), SafeString)()
         return PurposeConsentField(purpose=purpose, **options)
 
     @property
     def _language(self) -> str:
         return self.locale.language_code if self.locale is not None else get_language()
 
-    def withdrawal_help(self):
-        """How to withdraw, who is responsible, and the policy: under every consent box."""
+    def withdrawal_help(self, lead=""):
+        """How to withdraw, who is responsible, and the policy: under every consent box,
+        after the box's own help (``lead``)."""
         code = self._language
         policy = privacy_policy_url(code)
-        text = consent_withdrawal_text(code)
+        with translation.override(code):
+            text = f"{lead} {consent_withdrawal_text(code)}".strip()
+            label = gettext("Privacy policy")
         if not policy:
             return text
-        with translation.override(code):
-            label = gettext("Privacy policy")
         return format_html('{} <a href="{}">{}</a>', text, policy, label)
 
     @property
@@ -318,10 +341,13 @@ class FormBuilder(WagtailFormBuilder):
             options = self.get_field_options(field)
             create_field = self.get_create_field_function(field.field_type)
             formfields[field.form_key] = create_field(field, options)
+        formfields[HONEYPOT_FIELD_NAME] = honeypot_field()
         captcha = captcha_field()
         if captcha is not None:
             formfields[CAPTCHA_FIELD_NAME] = captcha
         return formfields
 
     def get_form_class(self):
-        return type("FormPageForm", (SubmissionForm,), self.formfields)
+        return type(
+            "FormPageForm", (SubmissionForm,), {**self.formfields, "notice_locale": self.locale}
+        )

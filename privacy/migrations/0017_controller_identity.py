@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0015_request_deadline_extension'),
+        ('privacy', '0016_consent_records_keep_routes_not_links'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
