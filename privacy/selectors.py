@@ -163,13 +163,10 @@ def controller_identity(locale: str | Locale | None = None) -> ControllerIdentit
     identities = cache.get_or_set(IDENTITY_CACHE_KEY, _identities, None)
     if not identities:
         return None
-    default = Locale.get_default().language_code
-    return (
-        identities.get(code)
-        or identities.get(code.split("-")[0])
-        or identities.get(default)
-        or next(iter(identities.values()))
-    )
+    found = identities.get(code) or identities.get(code.split("-")[0])
+    if found is not None:
+        return found
+    return identities.get(Locale.get_default().language_code) or next(iter(identities.values()))
 
 
 def controller_name(locale: str | Locale | None = None) -> str:
