@@ -33,3 +33,10 @@ class FormsConfig(AppConfig):
         from .receivers import form_page_published
 
         page_published.connect(form_page_published, dispatch_uid="forms.form_page_published")
+
+        # An access answer lists who downloaded the person's files.
+        from privacy.accesses import access_source_register
+
+        from .selectors import file_downloads_of
+
+        access_source_register(file_downloads_of)
