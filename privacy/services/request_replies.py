@@ -233,6 +233,11 @@ def reply_store(
 ) -> RequestReply:
     """Render the message once for the record, send it, and keep it with the request."""
     context = {"request": request, "outcome": outcome, "note": note, **context}
+    # One preference-centre link for the stored copy and the mail sent, so they are the same.
+    if "preferences_url" not in context:
+        from .preferences import preference_centre_url
+
+        context["preferences_url"] = preference_centre_url(request.email, request.locale)
     rendered = mail_render(
         to=(request.email,), template=template, language=request.locale, context=context
     )
