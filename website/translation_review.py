@@ -70,6 +70,18 @@ def translation_submit(*, page: Page, user) -> WorkflowState:
     return workflow.start(page, user)
 
 
+def _admin_header(page: Page, title: str) -> dict:
+    """The slim header and breadcrumbs of Wagtail's own page screens."""
+    return {
+        "header_title": title,
+        "header_icon": "doc-empty-inverse",
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_explore", args=[page.pk]), "label": page.title},
+            {"url": "", "label": title},
+        ],
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def translation_submit_view(request, page_id: int):
     """Confirm, then submit the translation for moderation (the translation editor's button)."""
@@ -90,7 +102,12 @@ def translation_submit_view(request, page_id: int):
     return TemplateResponse(
         request,
         "website/translation_submit.html",
-        {"page": page, "edit_url": edit_url, "in_review": page.workflow_in_progress},
+        {
+            "page": page,
+            "edit_url": edit_url,
+            "in_review": page.workflow_in_progress,
+            **_admin_header(page, _("Submit the translation for review")),
+        },
     )
 
 
@@ -123,5 +140,6 @@ def alias_publish_view(request, page_id: int):
             "page": page,
             "original": page.alias_of,
             "back_url": reverse("wagtailadmin_explore", args=[page.get_parent().pk]),
+            **_admin_header(page, _("Publish untranslated")),
         },
     )
