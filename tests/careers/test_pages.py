@@ -13,6 +13,7 @@ from careers.models import Application
 from forms.models import FormSubmission
 from tests.careers.factories import SpontaneousApplicationPageFactory, VacancyPageFactory
 from tests.forms.samples import pdf_bytes
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -207,9 +208,7 @@ def test_translations_close_with_their_source_in_html_and_api_at_once(client, va
     from tests.careers.factories import application_data
 
     translations = [
-        type(vacancy).objects.get(
-            pk=vacancy.copy_for_translation(locales[code], copy_parents=True).pk
-        )
+        type(vacancy).objects.get(pk=translation_with_parents(vacancy, locales[code]).pk)
         for code in ("fr", "en")
     ]
     for page in translations:
