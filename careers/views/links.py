@@ -7,10 +7,12 @@ does it, and a tampered or expired link gets privacy's refusal page and changes 
 from __future__ import annotations
 
 from privacy.models import Purpose
+from privacy.periods import period_in_words
 from privacy.views.links import SignedLinkView
 
 from .. import services
 from ..constants import TALENT_POOL_PURPOSE
+from ..services.links import application_for_renew_token, application_for_withdraw_token
 from ..services.mail import applicant_vacancy_title
 
 
@@ -19,7 +21,7 @@ class WithdrawView(SignedLinkView):
     done_template_name = "careers/withdrawn.html"
 
     def load(self, token):
-        application = services.application_for_withdraw_token(token=token)
+        application = application_for_withdraw_token(token=token)
         # Read now: once withdrawn, the application and its submission are gone.
         self.vacancy = applicant_vacancy_title(application)
         return application
@@ -37,12 +39,12 @@ class RenewView(SignedLinkView):
 
     def load(self, token):
         self.purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
-        return services.application_for_renew_token(token=token)
+        return application_for_renew_token(token=token)
 
     def get_context_data(self, **kwargs):
-        days = self.purpose.retention_days if self.purpose else None
+        period = period_in_words(self.purpose.retention) if self.purpose else None
         vacancy = applicant_vacancy_title(self.object)
-        return super().get_context_data(vacancy=vacancy, days=days, **kwargs)
+        return super().get_context_data(vacancy=vacancy, period=period, **kwargs)
 
     def act(self):
         application = services.application_talent_pool_renew_by_token(token=self.kwargs["token"])

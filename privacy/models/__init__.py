@@ -34,5 +34,6 @@ from .subscriptions import PendingSignup  # noqa: E402
 
 __all__ += ["DataSubjectRequest", "PendingSignup", "RequestAnswer", "RequestKind", "RequestStatus"]
 from .request_page import DataRequestPage  # noqa: E402
+from .request_replies import OUTCOMES_BY_KIND, ReplyOutcome, RequestReply  # noqa: E402
 
-__all__ += ["DataRequestPage"]
+__all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply"]

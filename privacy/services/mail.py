@@ -55,12 +55,15 @@ def mail_send(
     context: dict | None = None,
     attachments: Sequence[Attachment] = (),
     staff: bool = False,
+    answers_request: bool = False,
 ) -> bool:
     """Render ``template`` for ``to`` in ``language`` and send it; False when it did not go.
 
     A mail to a person (the default) goes to that one address, with their preference centre
     in the footer. ``staff=True`` is a notice to colleagues: any number of addresses, no
-    preference centre. A failure is logged and never raised: whatever the mail is about has
+    preference centre. Nothing goes to a person whose processing is restricted (GDPR
+    art. 18) but the answers to their own request (``answers_request=True``). A failure is
+    logged and never raised: whatever the mail is about has
     been stored already, and must not be undone by a mail server.
     """
     recipients = tuple(address for address in ([to] if isinstance(to, str) else to) if address)
@@ -68,6 +71,12 @@ def mail_send(
         return False
     if not staff and len(recipients) != 1:
         raise ValueError("A mail to a person goes to that person alone.")
+    if not staff and not answers_request:
+        from ..selectors import subject_restricted
+
+        if subject_restricted(email=recipients[0]):
+            logger.info("The e-mail %s was not sent: processing is restricted", template)
+            return False
     try:
         mail = mail_render(
             to=recipients,
