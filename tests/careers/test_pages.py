@@ -230,3 +230,22 @@ def test_translations_close_with_their_source_in_html_and_api_at_once(client, va
         assert _job_posting(client.get(page.url)) == []
         assert _titles(client.get(page.get_parent().url)) == []
     assert not FormSubmission.objects.exists()
+
+
+def test_a_vacancy_shows_salary_contact_and_steps_when_filled_and_apply_at_the_top(client, vacancy):
+    bare = client.get(vacancy.url).text
+    assert "Salaris" not in bare and "Hoe wij kiezen" not in bare
+    # The Apply button comes before the description and leads to the form's heading.
+    assert bare.index('href="#apply-heading"') < bare.index("U beantwoordt vragen van leden.")
+    assert 'id="apply-heading"' in bare
+
+    vacancy.salary_range = "€ 3.400 – € 4.300 bruto per maand"
+    vacancy.contact_person = "An Peeters, hr-adviseur"
+    vacancy.process_steps = "Eerste gesprek\n\nPraktijkcase\nAanbod"
+    vacancy.save_revision().publish()
+    html = client.get(vacancy.url).text
+
+    assert "€ 3.400 – € 4.300 bruto per maand" in html
+    assert "An Peeters, hr-adviseur" in html
+    steps = html.split('<ol class="vacancy__steps">')[1].split("</ol>")[0]
+    assert steps == "<li>Eerste gesprek</li><li>Praktijkcase</li><li>Aanbod</li>"
