@@ -151,6 +151,7 @@ def add_listing_items(indexes, inbox, count):
     from django.utils import timezone
 
     from careers.models import VacancyPage
+    from events.constants import EventKind
     from events.models import EventPage
     from home.models import NewsPage
 
@@ -176,6 +177,7 @@ def add_listing_items(indexes, inbox, count):
             instance=EventPage(
                 title=f"Avond {n}",
                 slug=f"avond-{n}",
+                kind=EventKind.EVENT,
                 start=soon + datetime.timedelta(hours=n),
                 end=soon + datetime.timedelta(hours=n + 2),
                 inbox=inbox,
