@@ -130,7 +130,8 @@ def build_listings(home):
         name="Bench",
         consent_text="Bench.",
         legal_basis=LegalBasis.CONTRACT,
-        retention_days=30,
+        retention_period=1,
+        retention_unit="months",
         retention_from=RetentionStart.SUBMISSION,
     )
     inbox = Inbox.objects.create(
