@@ -7,11 +7,12 @@ own lifetime. A tampered token and an expired one are told apart so the page can
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.core import signing
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from . import conf
@@ -49,6 +50,50 @@ def random_token() -> tuple[str, str]:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+# What a masked token reads as in a recorded route.
+TOKEN_MASK = "[token]"  # noqa: S105 (the mask, not a secret)
+# Page slugs are lower-case words joined by hyphens; a long segment of any other shape (a
+# signed value ``.eJx…:1v…``, a random token mixing cases) is taken for a secret even where no
+# URL pattern names it (a page of another language, an app's own route).
+_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_SECRET_MIN_LENGTH = 20
+
+
+def _looks_secret(segment: str) -> bool:
+    return len(segment) >= _SECRET_MIN_LENGTH and (
+        segment != segment.lower() or not _SLUG.fullmatch(segment)
+    )
+
+
+def route_without_secrets(url: str) -> str:
+    """The path of ``url`` with what a link's holder alone may know taken out.
+
+    No scheme, host, query or fragment (e-mail links and campaign tags travel there), and
+    each path segment that a URL pattern takes as a token, or that looks like one, replaced
+    by ``[token]``: consent proofs and logs record where a choice was made, never a working
+    link or the address it names.
+    """
+    path = urlsplit(url or "").path or "/"
+    secrets_in_path = set()
+    try:
+        match = resolve(path)
+    except Resolver404:
+        match = None
+    if match is not None:
+        secrets_in_path = {
+            str(value) for name, value in match.kwargs.items() if "token" in name and value
+        }
+    segments = [
+        TOKEN_MASK
+        if segment in secrets_in_path
+        or unquote(segment) in secrets_in_path
+        or _looks_secret(unquote(segment))
+        else segment
+        for segment in path.split("/")
+    ]
+    return "/".join(segments)
 
 
 def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:

@@ -18,8 +18,8 @@ from ..ics import calendar_filename, calendar_text
 
 
 def _registration_send(*, registration, template: str, extra: dict | None = None) -> bool:
-    from ..links import registration_urls
     from ..selectors import page_in_language, waiting_position
+    from .links import registration_urls
 
     submission = registration.submission
     locale = submission.locale or settings.LANGUAGE_CODE
@@ -66,18 +66,10 @@ def registration_cancelled(*, registration) -> bool:
     return _registration_send(registration=registration, template="cancelled")
 
 
-def speaker_link_url(*, link, locale: str) -> str:
-    from ..links import speaker_link_token
-
-    return absolute_url(
-        name="events_speakers:speaker_list",
-        locale=locale,
-        kwargs={"token": speaker_link_token(link)},
-    )
-
-
 def speaker_link_mail(*, link, locale: str) -> bool:
     """Send a speaker their link in ``locale``; False (and logged) when it did not go."""
+    from .links import speaker_link_token
+
     event = link.event
     target = Locale.objects.filter(language_code=locale).first()
     page = (event.get_translation_or_none(target) if target else None) or event
@@ -89,6 +81,10 @@ def speaker_link_mail(*, link, locale: str) -> bool:
             "link": link,
             "page": page,
             "event": event,
-            "url": speaker_link_url(link=link, locale=locale),
+            "url": absolute_url(
+                name="events_speakers:speaker_list",
+                locale=locale,
+                kwargs={"token": speaker_link_token(link)},
+            ),
         },
     )

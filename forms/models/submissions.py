@@ -17,6 +17,7 @@ from privacy.storage import private_storage as privacy_private_storage
 
 from ..files import FileKind
 from ..scan import ScanStatus
+from .records import follows_submission
 
 
 def private_storage():
@@ -141,11 +142,7 @@ class SubmissionFile(models.Model):
         _("virus scan"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.OFF
     )
 
-    class PersonalData:
-        subject = "submission__subject_email"
-        files = ("file",)
-        purpose = "submission__inbox__purpose__key"
-        expired = "submission__retain_until"
+    PersonalData = follows_submission(files=("file",))
 
     class Meta:
         verbose_name = _("submitted file")

@@ -8,6 +8,7 @@ site sends; changing or withdrawing there is recorded in the ledger like giving 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -24,7 +25,14 @@ from ..links import (
     random_token,
     token_hash,
 )
-from ..models import ConsentRecord, ConsentSource, LegalBasis, PendingSignup, Purpose
+from ..models import (
+    ConsentDecision,
+    ConsentRecord,
+    ConsentSource,
+    LegalBasis,
+    PendingSignup,
+    Purpose,
+)
 from ..selectors import consents_current, purpose_get
 from .consent import consent_record, consent_withdraw, consents_record, normalise_email
 from .mail import mail_send
@@ -67,21 +75,23 @@ def topic_purposes(*, locale: str) -> list[Purpose]:
     return [p for p in purposes if p is not None and p.legal_basis == LegalBasis.CONSENT]
 
 
-def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
+def signup_request(*, email: str, topics: list[str], locale: str, add: bool = False) -> bool:
     """Ask ``email`` to confirm a subscription to ``topics``; True when a mail was sent.
 
-    One pending row per address: a repeated sign-up replaces the topics and sends a fresh
-    link, unless the last link went out moments ago (then nothing changes, so nobody can
-    flood an address with mails). Returns nothing the visitor may see: the page answers the
-    same either way.
+    One pending row per address: a repeated sign-up replaces the topics (or, with ``add``,
+    as a form's boxes ask, adds to those still waiting) and sends a fresh link, unless the
+    last link went out moments ago (then nothing changes, so nobody can flood an address
+    with mails). Returns nothing the visitor may see: the page answers the same either way.
     """
     email = normalise_email(email)
-    topics = [key for key in conf.newsletter_topics() if key in set(topics)]
     now = timezone.now()
     with transaction.atomic():
         pending = PendingSignup.objects.select_for_update().filter(email=email).first()
         if pending is not None and not pending.resend_allowed(cooldown=_resend_cooldown()):
             return False
+        if add and pending is not None and not pending.is_expired:
+            topics = [*pending.topics, *topics]
+        topics = [key for key in conf.newsletter_topics() if key in set(topics)]
         token, hashed = random_token()
         values = {
             "topics": topics,
@@ -112,6 +122,33 @@ def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
             )
         )
     return True
+
+
+def email_consents_defer(
+    *, decisions: Mapping[Purpose, ConsentDecision], email: str, locale: str
+) -> dict[Purpose, ConsentDecision]:
+    """Send the consents to receive e-mail that a form's boxes gave through the double opt-in.
+
+    Whichever form collected it, a ticked box for a sign-up topic (``PRIVACY_NEWSLETTER_TOPICS``)
+    subscribes nobody: the address is asked to confirm, as the footer's sign-up asks, and only
+    the link records the consent. Returns the decisions to record with the submission now:
+    every other one. A topic the address already receives needs no mail; a box ticked on a
+    form that asks no address cannot be confirmed, so it is not recorded either.
+    """
+    topics = set(conf.newsletter_topics())
+    deferred = {
+        purpose.key
+        for purpose, decision in decisions.items()
+        if purpose.key in topics and decision == ConsentDecision.GIVEN
+    }
+    if not deferred:
+        return dict(decisions)
+    if email:
+        current = consents_current(email=email)
+        asked = {k for k in deferred if not (k in current and current[k].is_active)}
+        if asked:
+            signup_request(email=email, topics=sorted(asked), locale=locale, add=True)
+    return {purpose: d for purpose, d in decisions.items() if purpose.key not in deferred}
 
 
 def signup_pending(*, token: str) -> PendingSignup:
@@ -163,7 +200,7 @@ def preferences_current(*, email: str, locale: str) -> list[Preference]:
     """What the preference centre shows: the subscription topics, each with its state, then
     any other consent the person gave and may withdraw here (a talent pool, event photos).
 
-    Cookie choices are anonymous and managed in the banner, so they are not listed.
+    Cookie choices are pseudonymous and managed in the banner, so they are not listed.
     """
     current = consents_current(email=email)
     shown = topic_purposes(locale=locale)

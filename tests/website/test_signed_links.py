@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from careers.services.links import RENEW_SALT, WITHDRAW_SALT
-from events.links import REGISTRATION_SALT, SPEAKER_SALT
+from events.services.links import REGISTRATION_SALT, SPEAKER_SALT
 from privacy.services.preferences import PREFERENCES_SALT
 from privacy.services.requests import ANSWER_SALT, CONFIRM_SALT
 from tests.privacy.links import aged_token, tampered

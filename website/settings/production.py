@@ -1,4 +1,8 @@
-"""Production: secure by default, refuses to start with development secrets or no captcha."""
+"""Production: secure by default, refuses to start with development secrets.
+
+reCAPTCHA is optional: without ``RECAPTCHA_*`` keys the forms are protected by the rate limit
+and a honeypot, and ``check --deploy`` warns (``forms.W001``). Keys that are set must be real.
+"""
 
 from django_recaptcha.constants import TEST_PRIVATE_KEY as _RECAPTCHA_TEST_PRIVATE_KEY
 from django_recaptcha.constants import TEST_PUBLIC_KEY as _RECAPTCHA_TEST_PUBLIC_KEY
@@ -32,9 +36,9 @@ if PRIVACY_HASH_KEY.startswith("dev-only") or len(PRIVACY_HASH_KEY) < 32:
         "Set PRIVACY_HASH_KEY to a random value of at least 32 characters: consent proofs "
         "kept after the data is gone hold only an address hashed with it."
     )
-if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
+if bool(RECAPTCHA_PUBLIC_KEY) != bool(RECAPTCHA_PRIVATE_KEY):
     raise InsecureProductionSettings(
-        "Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY: public forms need reCAPTCHA."
+        "Set both RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY, or neither (no reCAPTCHA)."
     )
 if (
     RECAPTCHA_PUBLIC_KEY == _RECAPTCHA_TEST_PUBLIC_KEY
