@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0003_application_follows_its_submission'),
+        ('careers', '0004_application_is_a_submission_record'),
     ]
 
     operations = [
