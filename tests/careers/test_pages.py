@@ -236,7 +236,7 @@ def test_a_vacancy_shows_salary_contact_and_steps_when_filled_and_apply_at_the_t
     bare = client.get(vacancy.url).text
     assert "Salaris" not in bare and "Hoe wij kiezen" not in bare
     # The Apply button comes before the description and leads to the form's heading.
-    assert bare.index('href="#apply-heading"') < bare.index("U beantwoordt vragen van leden.")
+    assert bare.index('href="#apply-heading"') < bare.index('class="vacancy__summary"')
     assert 'id="apply-heading"' in bare
 
     vacancy.salary_range = "€ 3.400 – € 4.300 bruto per maand"
