@@ -29,6 +29,7 @@ def run_python(*args, **env):
             "RECAPTCHA_PUBLIC_KEY",
             "RECAPTCHA_PRIVATE_KEY",
             "DEBUG",
+            "EMAIL_HOST",
         }
     }
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", **env)
@@ -50,6 +51,7 @@ PRODUCTION_ENV = {
     "RECAPTCHA_PUBLIC_KEY": "public-key",
     "RECAPTCHA_PRIVATE_KEY": "private-key",
     "ALLOWED_HOSTS": "www.example.org",
+    "EMAIL_HOST": "smtp.example.org",
 }
 
 
@@ -71,6 +73,8 @@ def test_production_settings_pass_the_deployment_checks():
         ({"PRIVACY_HASH_KEY": "too-short"}, "PRIVACY_HASH_KEY"),
         ({"RECAPTCHA_PUBLIC_KEY": ""}, "RECAPTCHA"),
         ({"RECAPTCHA_PRIVATE_KEY": ""}, "RECAPTCHA"),
+        # Without a mail server, every e-mail and its signed links would go to the log.
+        ({"EMAIL_HOST": ""}, "EMAIL_HOST"),
     ],
 )
 def test_production_refuses_to_start_with_development_secrets(override, complaint):

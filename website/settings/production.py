@@ -15,6 +15,7 @@ from .base import (
     RECAPTCHA_REQUIRED_SCORE,
     RECAPTCHA_VERSION,
     SECRET_KEY,
+    SMTP_HOST,
 )
 
 DEBUG = False
@@ -52,6 +53,13 @@ if RECAPTCHA_VERSION not in ("v2", "v3"):
 if RECAPTCHA_VERSION == "v3" and not 0 < RECAPTCHA_REQUIRED_SCORE <= 1:
     raise InsecureProductionSettings(
         "reCAPTCHA v3 needs a score threshold: set RECAPTCHA_REQUIRED_SCORE above 0, at most 1."
+    )
+
+if not SMTP_HOST:
+    # Development prints every e-mail, links to consents and answers included, into the log.
+    raise InsecureProductionSettings(
+        "Set EMAIL_HOST: without a mail server, e-mails and the signed links in them would "
+        "be printed into the log instead of sent."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
