@@ -239,9 +239,12 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
 
 
 def privacy_contact_email(locale: str | Locale | None = None) -> str:
-    """Where people write about their data: the controller identity's address, else ""."""
+    """Where people write about their data: the controller identity's address, else
+    ``PRIVACY_CONTACT_EMAIL``; empty when neither is set."""
     identity = controller_identity(locale)
-    return identity.contact_email if identity is not None else ""
+    if identity is not None and identity.contact_email:
+        return identity.contact_email
+    return conf.contact_email()
 
 
 def objection_text(locale: str | Locale | None = None) -> str:

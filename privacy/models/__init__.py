@@ -40,3 +40,6 @@ __all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply
 from .controller import ControllerIdentity  # noqa: E402
 
 __all__ += ["ControllerIdentity"]
+from .links import EmailLink, SpentLink  # noqa: E402
+
+__all__ += ["EmailLink", "SpentLink"]

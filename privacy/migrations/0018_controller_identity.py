@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0016_consent_records_keep_routes_not_links'),
+        ('privacy', '0017_links_carry_no_address'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
