@@ -28,9 +28,10 @@ PURPOSES_TABLE_KEYS = {
     "cookies-social",
     "privacy-request",
     "consent-proofs",
+    "form-protection",
 }
 # Purposes the plugins ship that the demo words no differently.
-PLUGIN_DEFAULTS = {"consent-proofs"}
+PLUGIN_DEFAULTS = {"consent-proofs", "form-protection"}
 
 
 def _load():
