@@ -36,3 +36,6 @@ __all__ += ["DataSubjectRequest", "PendingSignup", "RequestAnswer", "RequestKind
 from .request_page import DataRequestPage  # noqa: E402
 
 __all__ += ["DataRequestPage"]
+from .mail import MailStatus, OutgoingMail  # noqa: E402
+
+__all__ += ["MailStatus", "OutgoingMail"]

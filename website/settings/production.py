@@ -58,3 +58,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Every member of a group in ADMIN_2FA_GROUPS (and every superuser) passes a second factor.
 ADMIN_2FA_ENFORCED = True
+
+# Tasks wait in the database for `manage.py db_worker`: a slow or absent mail server never
+# holds up a visitor, and no mail is lost with a web process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
