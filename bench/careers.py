@@ -79,7 +79,8 @@ def build():
         name="Sollicitatie",
         consent_text="We behandelen uw sollicitatie.",
         legal_basis=LegalBasis.CONTRACT,
-        retention_days=183,
+        retention_period=6,
+        retention_unit="months",
         retention_from=VACANCY_CLOSING.value,
     )
     purpose.save_revision(log_action=False)

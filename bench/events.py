@@ -68,11 +68,11 @@ def build(stock_page_model, stock_field_model):
     nl = Locale.objects.get_or_create(language_code="nl")[0]
     home = Site.objects.get(is_default_site=True).root_page
     purposes = {}
-    for key, basis, days, start in (
-        ("event-registration", LegalBasis.CONTRACT, 90, EVENT_END.value),
-        ("participant-list", LegalBasis.LEGITIMATE_INTEREST, 0, EVENT_END.value),
-        ("trainee-list", LegalBasis.CONTRACT, 0, EVENT_END.value),
-        ("event-photos", LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
+    for key, basis, (amount, unit), start in (
+        ("event-registration", LegalBasis.CONTRACT, (3, "months"), EVENT_END.value),
+        ("participant-list", LegalBasis.LEGITIMATE_INTEREST, (0, "months"), EVENT_END.value),
+        ("trainee-list", LegalBasis.CONTRACT, (0, "months"), EVENT_END.value),
+        ("event-photos", LegalBasis.CONSENT, (3, "years"), RetentionStart.SUBMISSION),
     ):
         purpose = Purpose.objects.create(
             key=key,
@@ -80,7 +80,8 @@ def build(stock_page_model, stock_field_model):
             name=key,
             consent_text=f"Tekst van {key}.",
             legal_basis=basis,
-            retention_days=days,
+            retention_period=amount,
+            retention_unit=unit,
             retention_from=start,
         )
         purpose.save_revision(log_action=False)

@@ -131,7 +131,8 @@ def build(stock_page_model, stock_field_model):
         name="Antwoord",
         consent_text="Ik wil antwoord op mijn vraag.",
         legal_basis=LegalBasis.CONSENT,
-        retention_days=365,
+        retention_period=1,
+        retention_unit="years",
         retention_from=RetentionStart.DECISION,
     )
     purpose.save_revision(log_action=False)

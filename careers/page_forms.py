@@ -3,7 +3,6 @@ editors cannot take away the CV or the statement of why the data is collected.""
 
 from __future__ import annotations
 
-from django import forms as django_forms
 from django.utils.translation import gettext as _
 
 from forms.admin_forms import FormPageAdminForm
@@ -28,44 +27,31 @@ class ApplicationPageAdminForm(FormPageAdminForm):
                 )
         super().__init__(*args, **kwargs)
 
+    def form_problems(self, fields) -> list[str]:
+        problems = []
+        if not any(
+            (field.key or field.get_field_clean_name()) == KEY_CV
+            and field.field_type == FieldType.FILE
+            and field.required
+            for field in fields
+        ):
+            problems.append(
+                _("An application form needs its CV: a required file field with key “cv”.")
+            )
+        if APPLICATION_PURPOSE not in {getattr(f.purpose, "key", None) for f in fields}:
+            problems.append(
+                _(
+                    "An application form states why it collects data: keep the purpose "
+                    "field for processing the application."
+                )
+            )
+        return problems
+
     def clean(self):
         cleaned_data = super().clean()
-        formset = self.formsets.get("form_fields")
         posted, closing = cleaned_data.get("date_posted"), cleaned_data.get("closing_date")
         if posted and closing and closing < posted:
             self.add_error(
                 "closing_date", _("The closing date cannot come before the posting date.")
-            )
-        if formset is None:
-            return cleaned_data
-        live = [
-            form.instance
-            for form in formset.forms
-            if hasattr(form, "cleaned_data") and not form.cleaned_data.get("DELETE")
-        ]
-        cv = [
-            field
-            for field in live
-            if (field.key or field.get_field_clean_name()) == KEY_CV
-            and field.field_type == FieldType.FILE
-            and field.required
-        ]
-        if not cv:
-            self.add_error(
-                None,
-                django_forms.ValidationError(
-                    _("An application form needs its CV: a required file field with key “cv”.")
-                ),
-            )
-        purposes = {getattr(f.purpose, "key", None) for f in live if f.purpose_id}
-        if APPLICATION_PURPOSE not in purposes:
-            self.add_error(
-                None,
-                django_forms.ValidationError(
-                    _(
-                        "An application form states why it collects data: keep the purpose "
-                        "field for processing the application."
-                    )
-                ),
             )
         return cleaned_data

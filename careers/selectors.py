@@ -9,7 +9,7 @@ from django.utils import timezone
 from forms.constants import default_language
 
 from .constants import ApplicationStatus, VacancyStatus
-from .models import Application, ApplicationNote, ApplicationStatusChange
+from .models import Application, ApplicationNote
 from .permissions import user_is_recruiter
 
 
@@ -31,10 +31,6 @@ def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, i
         queryset.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
-
-
-def application_history(*, application: Application) -> QuerySet[ApplicationStatusChange]:
-    return application.status_changes.all()
 
 
 def application_notes(*, application: Application) -> QuerySet[ApplicationNote]:

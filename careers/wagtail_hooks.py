@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin import RecruitmentViewSet
+from .admin.viewsets import RecruitmentViewSet
 from .models import Application, RejectionEmailTemplate
 from .permissions import recruitment_policy
 

@@ -147,6 +147,12 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
         it (the subject's address, the inbox's purpose stated, each purpose once)."""
         return []
 
+    def form_problems(self, fields) -> list[str]:
+        """What the page type itself requires of the fields being saved (nothing here), as
+        messages about the form as a whole: a subclass names the questions it cannot do
+        without (careers' CV)."""
+        return []
+
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("form_fields")
@@ -169,7 +175,7 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
         problems = field_problems(
             [instance for _f, instance in live] + self.page_fields(cleaned_data),
             inbox_purpose=inbox.purpose if inbox is not None else None,
-        )
+        ) + [(None, "", message) for message in self.form_problems([i for _f, i in live])]
         for field, attribute, message in problems:
             form = by_instance.get(id(field)) if field is not None else None
             if form is not None and attribute in form.fields:

@@ -10,8 +10,19 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers, registry, signals
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+
+        from . import periods, receivers, registry, signals
         from .services import cookies, policy
+
+        # Retention counts calendar months in SQL too; SQLite learns how on each connection.
+        connection_created.connect(
+            periods.sqlite_functions_install, dispatch_uid="privacy.sqlite_functions"
+        )
+        for connection in connections.all(initialized_only=True):
+            if connection.connection is not None:
+                periods.sqlite_functions_install(sender=None, connection=connection)
 
         # Every model is loaded by now: read and check each PersonalData declaration so a
         # wrong lookup path stops start-up instead of exporting or deleting too little.

@@ -42,6 +42,12 @@ def officers_group() -> str:
     return get("OFFICERS_GROUP", "Privacy officers")
 
 
+def contact_email() -> str:
+    """The privacy contact address (``PRIVACY_CONTACT_EMAIL``): told of every confirmed
+    request when the officers' group has nobody with an address."""
+    return get("CONTACT_EMAIL", "")
+
+
 def officers_language() -> str:
     """The language officers are written to in (``PRIVACY_OFFICERS_LANGUAGE``)."""
     return get("OFFICERS_LANGUAGE", settings.LANGUAGE_CODE)

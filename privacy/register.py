@@ -7,29 +7,17 @@ says exactly what forms show and what the retention engine applies.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import datetime
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .models import LegalBasis, OutcomeRetention, Purpose, RetentionStart
+from .periods import period_in_words
 from .registry import registered_models, resolve_path
 from .vocabulary import retention_ends
 
-# A month is counted as 30.44 days; a period within two days of whole months reads as such.
-DAYS_PER_MONTH = 30.44
-
-
-def duration_in_words(days: int) -> str:
-    if days % 365 == 0:
-        years = days // 365
-        return ngettext("%(count)d year", "%(count)d years", years) % {"count": years}
-    months = round(days / DAYS_PER_MONTH)
-    if months >= 1 and abs(days - months * DAYS_PER_MONTH) <= 2:
-        return ngettext("%(count)d month", "%(count)d months", months) % {"count": months}
-    if days % 7 == 0:
-        weeks = days // 7
-        return ngettext("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks}
-    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+# Periods in different units are ordered by where they end from one fixed moment.
+_EPOCH = datetime(2000, 1, 1)
 
 
 def retention_in_words(purpose: Purpose) -> str:
@@ -41,18 +29,18 @@ def retention_in_words(purpose: Purpose) -> str:
 
 
 def _main_retention_in_words(purpose: Purpose) -> str:
-    days, start = purpose.retention_days, purpose.retention_from
+    amount, start = purpose.retention_period, purpose.retention_from
     if start == RetentionStart.WITHDRAWAL:
-        if days == 0:
+        if amount == 0:
             return _("As long as your consent stands; deleted when you withdraw it.")
         return _("%(duration)s after you withdraw your consent.") % {
-            "duration": duration_in_words(days)
+            "duration": period_in_words(purpose.retention)
         }
     end = retention_ends().get(start)
-    if days == 0:
+    if amount == 0:
         # Kept until what it serves ends, in the words of the app that knows that end.
         return str(end.until) if end else _("Not kept: deleted as soon as it has been used.")
-    duration = duration_in_words(days)
+    duration = period_in_words(purpose.retention)
     sentences = {
         RetentionStart.SUBMISSION: _("%(duration)s from when you give it to us."),
         RetentionStart.DECISION: _("%(duration)s after your request has been decided on."),
@@ -78,13 +66,13 @@ def _outcomes_in_words(purpose: Purpose) -> str:
     rules = list(OutcomeRetention.objects.filter(purpose_key=purpose.key))
     if not rules:
         return ""
-    labels, by_days = _outcome_labels(), {}
+    labels, by_period = _outcome_labels(), {}
     for rule in rules:
-        by_days.setdefault(rule.retention_days, []).append(labels.get(rule.outcome, rule.outcome))
+        by_period.setdefault(rule.retention, []).append(labels.get(rule.outcome, rule.outcome))
     return " ".join(
         _("%(outcomes)s: %(duration)s after the decision.")
-        % {"outcomes": ", ".join(names), "duration": duration_in_words(days)}
-        for days, names in sorted(by_days.items())
+        % {"outcomes": ", ".join(names), "duration": period_in_words(period)}
+        for period, names in sorted(by_period.items(), key=lambda item: item[0].after(_EPOCH))
     )
 
 

@@ -28,6 +28,52 @@ def consents_current(*, email: str) -> dict[str, ConsentRecord]:
     return current
 
 
+def subject_restricted(*, email: str) -> bool:
+    """Whether a data-subject request currently restricts the processing of this address
+    (GDPR art. 18): nothing is mailed to it and no retention is extended until lifted."""
+    from django.core.exceptions import ValidationError
+
+    from .models import DataSubjectRequest
+
+    try:
+        subject = normalise_email(email)
+    except ValidationError:
+        return False
+    return DataSubjectRequest.objects.filter(
+        email=subject, restricted_at__isnull=False, restriction_lifted_at__isnull=True
+    ).exists()
+
+
+def requests_by_deadline(queryset: QuerySet, deadline: str, today=None) -> QuerySet:
+    """The requests of ``queryset`` that are open (confirmed, not closed or rejected), and of
+    those, the ones due within ``PRIVACY_REQUEST_WARNING_DAYS`` (``near``) or ``overdue``."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models.requests import FINAL_STATUSES
+
+    today = today or timezone.localdate()
+    open_requests = queryset.filter(confirmed_at__isnull=False).exclude(status__in=FINAL_STATUSES)
+    if deadline == "overdue":
+        return open_requests.filter(due_date__lt=today)
+    if deadline == "near":
+        soon = today + timedelta(days=conf.request_warning_days())
+        return open_requests.filter(due_date__gte=today, due_date__lte=soon)
+    return open_requests
+
+
+def requests_deadline_counts(today=None) -> dict[str, int]:
+    """How many requests are open, due within the warning days, and overdue."""
+    from .models import DataSubjectRequest
+
+    everything = DataSubjectRequest.objects.all()
+    return {
+        key: requests_by_deadline(everything, key, today).count()
+        for key in ("open", "near", "overdue")
+    }
+
+
 def consent_is_granted(*, email: str, purpose_key: str) -> bool:
     """Whether the subject's latest decision for the purpose is a grant still in force."""
     record = consents_current(email=email).get(purpose_key)

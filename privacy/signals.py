@@ -7,7 +7,7 @@ rolled back.
 
 ``purpose_retention_changed``
     sent with ``sender=Purpose``, ``purpose`` (the saved instance, any locale) and ``key``
-    after a purpose's ``retention_days`` or ``retention_from`` differs from what the database
+    after a purpose's ``retention_period``, ``retention_unit`` or ``retention_from`` differs from what the database
     held before the save (the source or any translation).
 
 ``consent_withdrawn``

@@ -58,7 +58,7 @@ class PurposeViewSet(SnippetViewSet):
         "key",
         "legal_basis",
         Column("shown_as", label=_("Shown on forms as"), accessor=_shown_as),
-        "retention_days",
+        Column("retention", label=_("Retention"), accessor=lambda p: str(p.retention)),
         "retention_from",
     ]
     list_filter = ["legal_basis", "retention_from"]
@@ -75,7 +75,11 @@ class OutcomeRetentionViewSet(SnippetViewSet):
     model = OutcomeRetention
     icon = "lock"
     menu_label = _("Retention after decisions")
-    list_display = ["purpose_key", "outcome", "retention_days"]
+    list_display = [
+        "purpose_key",
+        "outcome",
+        Column("retention", label=_("Retention"), accessor=lambda r: str(r.retention)),
+    ]
     list_filter = ["purpose_key"]
 
 

@@ -67,7 +67,6 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     """
 
     model = Application
-    template_name = "wagtailadmin/generic/index.html"
     results_template_name = "careers/admin/application_index_results.html"
     any_permission_required = [VIEW]
     filterset_class = ApplicationFilterSet
@@ -75,21 +74,13 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     paginate_by = 50
     default_ordering = "-submitted_at"
     page_title = gettext_lazy("Applications")
-    header_icon = "user"
     index_url_name = "careers_recruitment:index"
     index_results_url_name = "careers_recruitment:index_results"
     inspect_url_name = "careers_recruitment:application"
     empty_message = gettext_lazy("No application has been received yet.")
     filtered_message = gettext_lazy("No application matches these filters.")
-    list_export = [
-        "pk",
-        "applicant_name",
-        "vacancy_title",
-        "locale",
-        "status",
-        "submitted_at",
-        "decided_at",
-    ]
+    export_filename = "applications"
+    # Machine-readable headings, the same in every language.
     export_headings = {
         "pk": "id",
         "applicant_name": "name",
@@ -99,37 +90,33 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
         "submitted_at": "submitted_at",
         "decided_at": "decided_at",
     }
+    list_export = list(export_headings)
 
-    @cached_property
-    def columns(self):
-        return [
-            TitleColumn(
-                "applicant_name",
-                label=gettext_lazy("Name"),
-                sort_key="applicant_name",
-                get_url=lambda application: reverse(
-                    "careers_recruitment:application", args=[application.pk]
-                ),
-                accessor=lambda application: application.applicant_name or f"#{application.pk}",
+    columns = [
+        TitleColumn(
+            "applicant_name",
+            label=gettext_lazy("Name"),
+            sort_key="applicant_name",
+            get_url=lambda application: reverse(
+                "careers_recruitment:application", args=[application.pk]
             ),
-            Column("vacancy_title", label=gettext_lazy("Vacancy"), sort_key="vacancy_title"),
-            Column(
-                "status",
-                label=gettext_lazy("Status"),
-                sort_key="status",
-                accessor="get_status_display",
-            ),
-            Column("locale", label=gettext_lazy("Language")),
-            LocalTimeColumn(
-                "submitted_at", label=gettext_lazy("Received"), sort_key="submitted_at"
-            ),
-        ]
+            accessor=lambda application: application.applicant_name or f"#{application.pk}",
+        ),
+        Column("vacancy_title", label=gettext_lazy("Vacancy"), sort_key="vacancy_title"),
+        Column(
+            "status",
+            label=gettext_lazy("Status"),
+            sort_key="status",
+            accessor="get_status_display",
+        ),
+        Column("locale", label=gettext_lazy("Language")),
+        LocalTimeColumn("submitted_at", label=gettext_lazy("Received"), sort_key="submitted_at"),
+    ]
 
     @cached_property
     def status_counts(self) -> list[dict]:
         """Each status with its count under the other filters, and the URL that shows it."""
-        queryset = self.get_base_queryset()
-        filters = self.filters
+        queryset, filters = self.get_base_queryset(), self.filters
         if filters is not None and filters.is_valid():
             # The listing's own filterset, every filter but the status one.
             for name, value in filters.form.cleaned_data.items():
@@ -138,28 +125,21 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
         if self.is_searching:
             queryset = self.search_queryset(queryset)
         counts = selectors.application_status_counts(queryset=queryset)
-        params = self.request.GET.copy()
-        for name in ("status", self.page_kwarg, "_w_filter_fragment"):
-            params.pop(name, None)
-        base = reverse(self.index_url_name)
-        rows = []
-        for status in ApplicationStatus:
-            query = {**{k: v for k, v in params.items() if v}, "status": status.value}
-            rows.append(
-                {
-                    "value": status.value,
-                    "label": status.label,
-                    "count": counts[status.value],
-                    "url": f"{base}?{urlencode(query)}",
-                    "active": self.request.GET.get("status") == status.value,
-                }
-            )
-        return rows
-
-    def get_filename(self):
-        return "applications"
+        skip = ("status", self.page_kwarg, "_w_filter_fragment")
+        params = {
+            name: value for name, value in self.request.GET.items() if value and name not in skip
+        }
+        base, current = reverse(self.index_url_name), self.request.GET.get("status")
+        return [
+            {
+                "value": status.value,
+                "label": status.label,
+                "count": counts[status.value],
+                "url": f"{base}?{urlencode({**params, 'status': status.value})}",
+                "active": current == status.value,
+            }
+            for status in ApplicationStatus
+        ]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["status_counts"] = self.status_counts
-        return context
+        return super().get_context_data(status_counts=self.status_counts, **kwargs)

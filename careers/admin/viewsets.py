@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from privacy.viewsets import ReadOnlyViewSet
 
 from ..models import Application
-from .detail import ApplicationDetailView, NoteAddView, StatusChangeView
-from .downloads import application_file_download
+from .detail import (
+    ApplicationDetailView,
+    NoteAddView,
+    StatusChangeView,
+    application_file_download,
+)
 from .listing import ApplicationIndexView
 
 

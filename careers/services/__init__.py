@@ -5,9 +5,7 @@ superusers here, so no screen can forget the rule.
 """
 
 from .applications import (
-    InvalidStatusChange,
     application_create,
-    application_delete,
     application_form_fields_default,
     application_note_add,
     application_status_change,
@@ -24,9 +22,7 @@ from .links import (
 from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
 __all__ = [
-    "InvalidStatusChange",
     "application_create",
-    "application_delete",
     "application_for_renew_token",
     "application_for_withdraw_token",
     "application_form_fields_default",

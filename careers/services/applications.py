@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from forms.models import FieldType
 from forms.services import submission_retention_update
 from privacy.models import Purpose
-from privacy.services import consent_given, rows_erase
+from privacy.services import consent_given
 
 from .. import constants as c
 from ..constants import DECISIONS, ApplicationStatus, next_statuses
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
     User = AbstractBaseUser | AnonymousUser
 
 
-class InvalidStatusChange(ValidationError):
-    """The workflow does not allow this change (e.g. out of a decision)."""
-
-
 def application_form_fields_default(
     *, field_model: type[AbstractFormField], language: str | None = None
 ) -> list[AbstractFormField]:
@@ -43,8 +40,6 @@ def application_form_fields_default(
     form field's purpose is (translations synchronise it). A purpose missing from the site
     is left out; the page editor then asks for the application purpose.
     """
-    from django.conf import settings
-
     source = settings.LANGUAGE_CODE
     purposes = {
         purpose.key: purpose
@@ -52,58 +47,35 @@ def application_form_fields_default(
             key__in=[c.APPLICATION_PURPOSE, c.TALENT_POOL_PURPOSE], locale__language_code=source
         )
     }
+    document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
     with translation.override(language or source):
+        document.update(
+            max_file_size_mb=10, help_text=_("PDF, Word or OpenDocument, at most 10 MB.")
+        )
         specs = [
-            dict(key=c.KEY_NAME, label=_("Name"), field_type=FieldType.SINGLELINE, required=True),
-            dict(
-                key=c.KEY_EMAIL,
-                label=_("E-mail address"),
-                field_type=FieldType.EMAIL,
-                required=True,
-                is_subject_email=True,
+            (c.KEY_NAME, _("Name"), {"field_type": FieldType.SINGLELINE, "required": True}),
+            (
+                c.KEY_EMAIL,
+                _("E-mail address"),
+                {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
             ),
-            dict(key=c.KEY_PHONE, label=_("Phone"), field_type=FieldType.PHONE, required=False),
-            dict(
-                key=c.KEY_CV,
-                label=_("CV"),
-                field_type=FieldType.FILE,
-                required=True,
-                file_kinds="pdf,docx,doc,odt",
-                max_file_size_mb=10,
-                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
-            ),
-            dict(
-                key=c.KEY_LETTER,
-                label=_("Motivation letter"),
-                field_type=FieldType.FILE,
-                required=False,
-                file_kinds="pdf,docx,doc,odt",
-                max_file_size_mb=10,
-                help_text=_("PDF, Word or OpenDocument, at most 10 MB."),
-            ),
-            dict(
-                key=c.KEY_MESSAGE,
-                label=_("Message"),
-                field_type=FieldType.MULTILINE,
-                required=False,
-            ),
+            (c.KEY_PHONE, _("Phone"), {"field_type": FieldType.PHONE}),
+            (c.KEY_CV, _("CV"), {**document, "required": True}),
+            (c.KEY_LETTER, _("Motivation letter"), document),
+            (c.KEY_MESSAGE, _("Message"), {"field_type": FieldType.MULTILINE}),
         ]
         for key, purpose_key in (
             (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
             (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
         ):
-            purpose = purposes.get(purpose_key)
-            if purpose is not None:
+            if (purpose := purposes.get(purpose_key)) is not None:
                 specs.append(
-                    dict(
-                        key=key,
-                        label=purpose.name,
-                        field_type=FieldType.PURPOSE,
-                        required=False,
-                        purpose=purpose,
-                    )
+                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
                 )
-    return [field_model(sort_order=order, **spec) for order, spec in enumerate(specs)]
+    return [
+        field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
+        for order, (key, label, spec) in enumerate(specs)
+    ]
 
 
 def application_create(
@@ -147,7 +119,7 @@ def application_status_change(
     """Move ``application`` to ``status``, logging who and when.
 
     Refuses anyone but recruiters (:class:`PermissionDenied`) and a change the workflow does
-    not allow (:class:`InvalidStatusChange`). A decision (hired, rejected, withdrawn) sets
+    not allow (:class:`ValidationError`). A decision (hired, rejected, withdrawn) sets
     ``decided_at``, from which retention then counts. With ``send_rejection`` a rejection
     e-mail goes to the applicant in their language, after the commit.
     """
@@ -156,12 +128,12 @@ def application_status_change(
     try:
         status = ApplicationStatus(status)
     except ValueError as error:
-        raise InvalidStatusChange(_("Unknown status.")) from error
+        raise ValidationError(_("Unknown status.")) from error
     with transaction.atomic():
         # Read again under a lock: two recruiters changing it at once see each other's change.
         current = Application.objects.select_for_update().get(pk=application.pk)
         if status not in next_statuses(current.status):
-            raise InvalidStatusChange(
+            raise ValidationError(
                 _("An application that is “%(from)s” cannot become “%(to)s”.")
                 % {"from": ApplicationStatus(current.status).label, "to": status.label}
             )
@@ -200,17 +172,3 @@ def application_note_add(*, application: Application, user: User, text: str) -> 
     return ApplicationNote.objects.create(
         application=application, author=user, author_name=user.get_username(), text=text
     )
-
-
-def application_delete(*, application: Application) -> None:
-    """Delete the application at once: its files, submission, notes, history and log entries.
-
-    Erased through the privacy core from its submission (files first, then the rows; the
-    application, its notes and history go with the submission), so only a count in the
-    deletion log remains and the applicant's consent proofs are hashed when nothing else is
-    held about them. Wagtail's log entries of the application go too
-    (:mod:`careers.receivers`).
-    """
-    from forms.models import FormSubmission
-
-    rows_erase(queryset=FormSubmission.objects.filter(pk=application.submission_id))

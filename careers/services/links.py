@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms.constants import submission_ref
+from forms.models import FormSubmission
 from forms.services import submission_retention_update
 from privacy.links import LinkInvalid, absolute_url, link_load, link_sign
 from privacy.models import ConsentSource
 from privacy.selectors import purpose_get
-from privacy.services import consent_record
+from privacy.services import consent_record, rows_erase
 
 from .. import conf
 from ..constants import TALENT_POOL_PURPOSE
@@ -70,10 +71,15 @@ def application_for_renew_token(*, token: str) -> Application:
 
 
 def application_withdraw(*, application: Application) -> None:
-    """The applicant withdraws: the application and its files are deleted at once."""
-    from .applications import application_delete
+    """The applicant withdraws: the application is deleted at once, with its files,
+    submission, notes and history.
 
-    application_delete(application=application)
+    Erased through the privacy core from its submission (files first, then the rows), so
+    only a count in the deletion log remains and the applicant's consent proofs are hashed
+    when nothing else is held about them. Wagtail's log entries of the application go too
+    (:mod:`careers.receivers`).
+    """
+    rows_erase(queryset=FormSubmission.objects.filter(pk=application.submission_id))
 
 
 def application_talent_pool_renew(*, application: Application) -> Application:

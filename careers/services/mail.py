@@ -12,6 +12,7 @@ from django.utils import translation
 from forms.models import FormSubmission
 from privacy.links import admin_url
 from privacy.models import OutcomeRetention
+from privacy.periods import period_in_words
 from privacy.selectors import controller_name, purpose_get
 from privacy.services import retention_compute
 from privacy.services.mail import mail_send
@@ -41,14 +42,28 @@ def _kept_without_decision(application: Application):
     return retention_compute(instance=undecided)
 
 
+def _send(application: Application, template: str, context: dict) -> bool:
+    """To the applicant alone, in the language they applied in, through privacy's sender."""
+    return mail_send(
+        to=application.submission.subject_email,
+        template=f"careers/email/{template}",
+        language=application.locale,
+        context={
+            "application": application,
+            "name": application.applicant_name,
+            "vacancy": applicant_vacancy_title(application),
+            **context,
+        },
+    )
+
+
 def confirmation_context(application: Application) -> dict:
     """What the confirmation says: what was received, for which purposes, how long."""
     submission = application.submission
-    outcomes = dict(
-        OutcomeRetention.objects.filter(purpose_key=APPLICATION_PURPOSE).values_list(
-            "outcome", "retention_days"
-        )
-    )
+    outcomes = {
+        rule.outcome: period_in_words(rule.retention)
+        for rule in OutcomeRetention.objects.filter(purpose_key=APPLICATION_PURPOSE)
+    }
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     talent_pool_until = (
         talent_pool.retain_until(application.talent_pool_since)
@@ -58,28 +73,20 @@ def confirmation_context(application: Application) -> dict:
     from .links import application_withdraw_url
 
     return {
-        "application": application,
-        "vacancy": applicant_vacancy_title(application),
-        "name": application.applicant_name,
         "files": [attachment.original_name for attachment in submission.attachments.all()],
         "application_purpose": purpose_get(key=APPLICATION_PURPOSE, locale=application.locale),
         "talent_pool_purpose": talent_pool,
         "talent_pool_until": talent_pool_until,
         "kept_until": _kept_without_decision(application),
-        "rejected_days": outcomes.get(ApplicationStatus.REJECTED),
-        "hired_days": outcomes.get(ApplicationStatus.HIRED),
+        "rejected_period": outcomes.get(ApplicationStatus.REJECTED),
+        "hired_period": outcomes.get(ApplicationStatus.HIRED),
         "withdraw_url": application_withdraw_url(application=application),
     }
 
 
 def confirmation_send(*, application: Application) -> bool:
     """The applicant's receipt, in the language of the page they applied on."""
-    return mail_send(
-        to=application.submission.subject_email,
-        template="careers/email/confirmation",
-        language=application.locale,
-        context=confirmation_context(application),
-    )
+    return _send(application, "confirmation", confirmation_context(application))
 
 
 def rejection_template(locale: str) -> RejectionEmailTemplate | None:
@@ -102,12 +109,7 @@ def rejection_send(*, application: Application) -> bool:
             vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
-    return mail_send(
-        to=application.submission.subject_email,
-        template="careers/email/rejection",
-        language=application.locale,
-        context={"subject": subject, "text": text},
-    )
+    return _send(application, "rejection", {"subject": subject, "text": text})
 
 
 def renewal_send(*, application: Application) -> bool:
@@ -115,15 +117,12 @@ def renewal_send(*, application: Application) -> bool:
     from .links import application_renew_url
 
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
-    return mail_send(
-        to=application.submission.subject_email,
-        template="careers/email/renewal",
-        language=application.locale,
-        context={
-            "application": application,
-            "vacancy": applicant_vacancy_title(application),
-            "name": application.applicant_name,
+    return _send(
+        application,
+        "renewal",
+        {
             "purpose": talent_pool,
+            "period": period_in_words(talent_pool.retention),
             "until": talent_pool.retain_until(application.talent_pool_since),
             "renew_url": application_renew_url(application=application),
         },

@@ -26,8 +26,8 @@ def talent_pool_ending(*, now: datetime.datetime | None = None):
     # since + period - window <= now < since + period
     return Application.objects.filter(
         talent_pool_since__isnull=False,
-        talent_pool_since__lte=now - purpose.retention_delta + window,
-        talent_pool_since__gt=now - purpose.retention_delta,
+        talent_pool_since__lte=purpose.retention.before(now) + window,
+        talent_pool_since__gt=purpose.retention.before(now),
     ).filter(
         Q(talent_pool_reminded_at__isnull=True)
         | Q(talent_pool_reminded_at__lt=F("talent_pool_since"))

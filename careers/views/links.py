@@ -7,6 +7,7 @@ does it, and a tampered or expired link gets privacy's refusal page and changes 
 from __future__ import annotations
 
 from privacy.models import Purpose
+from privacy.periods import period_in_words
 from privacy.views.links import SignedLinkView
 
 from .. import services
@@ -40,9 +41,9 @@ class RenewView(SignedLinkView):
         return services.application_for_renew_token(token=token)
 
     def get_context_data(self, **kwargs):
-        days = self.purpose.retention_days if self.purpose else None
+        period = period_in_words(self.purpose.retention) if self.purpose else None
         vacancy = applicant_vacancy_title(self.object)
-        return super().get_context_data(vacancy=vacancy, days=days, **kwargs)
+        return super().get_context_data(vacancy=vacancy, period=period, **kwargs)
 
     def act(self):
         application = services.application_talent_pool_renew_by_token(token=self.kwargs["token"])

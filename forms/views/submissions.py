@@ -6,19 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseOperationView
 
-from .. import selectors, services
+from .. import services
 from ..models import FormSubmission, SubmissionFile
 from ..permissions import HANDLE, READ, submission_policy
+from .records import SubmissionInspectView
 
 
-class SubmissionDetailView(generic.InspectView):
+class SubmissionDetailView(SubmissionInspectView):
     """One submission as its inbox's reader needs it: answers, purposes, files, status."""
 
     model = FormSubmission
-    template_name = "forms/admin/submission_detail.html"
     any_permission_required = [READ]
     index_url_name = edit_url_name = delete_url_name = None
     header_icon = "mail"
@@ -33,9 +32,6 @@ class SubmissionDetailView(generic.InspectView):
         if submission is None:
             raise PermissionDenied
         return submission
-
-    def get_fields(self):
-        return []
 
     def get_page_title(self):
         return str(self.object)
@@ -53,18 +49,13 @@ class SubmissionDetailView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            submission=self.object,
-            answers=selectors.submission_answers_for_reader(self.object),
-            consents=selectors.submission_consents(self.object),
-            attachments=selectors.submission_files_for_reader(
-                self.object, url=lambda a: reverse("forms_inboxes:download", args=[a.pk])
-            ),
-            can_handle=submission_policy.user_has_permission_for_instance(
-                self.request.user, HANDLE, self.object
-            ),
+        context["can_handle"] = submission_policy.user_has_permission_for_instance(
+            self.request.user, HANDLE, self.object
         )
         return context
+
+    def get_file_url(self, attachment):
+        return reverse("forms_inboxes:download", args=[attachment.pk])
 
 
 class SubmissionHandleView(BaseOperationView):
@@ -107,4 +98,4 @@ def attachment_download(request, pk):
     )
     if attachment is None:
         raise PermissionDenied
-    return services.file_stream(attachment=attachment, user=request.user)
+    return services.file_response(attachment=attachment, user=request.user)

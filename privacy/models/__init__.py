@@ -34,8 +34,9 @@ from .subscriptions import PendingSignup  # noqa: E402
 
 __all__ += ["DataSubjectRequest", "PendingSignup", "RequestAnswer", "RequestKind", "RequestStatus"]
 from .request_page import DataRequestPage  # noqa: E402
+from .request_replies import OUTCOMES_BY_KIND, ReplyOutcome, RequestReply  # noqa: E402
 
-__all__ += ["DataRequestPage"]
+__all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply"]
 from .mail import MailStatus, OutgoingMail  # noqa: E402
 
 __all__ += ["MailStatus", "OutgoingMail"]

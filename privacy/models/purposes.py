@@ -1,6 +1,6 @@
 """Purposes: why personal data is processed, on what basis and for how long."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models, transaction
@@ -10,6 +10,7 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..periods import Period, PeriodUnit
 from ..signals import purpose_retention_changed
 from ..vocabulary import retention_start_choices
 
@@ -63,9 +64,15 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     )
     data_categories = models.TextField(_("categories of data"), blank=True)
     recipients = models.TextField(_("recipients and processors"), blank=True)
-    retention_days = models.PositiveIntegerField(
-        _("retention (days)"),
-        help_text=_("How long data is kept, counted from the moment below. 0 means at once."),
+    retention_period = models.PositiveIntegerField(
+        _("retention"),
+        help_text=_(
+            "How long data is kept, in the unit beside it, counted from the moment below. "
+            "0 means at once."
+        ),
+    )
+    retention_unit = models.CharField(
+        _("unit"), max_length=8, choices=PeriodUnit.choices, default=PeriodUnit.DAYS
     )
     retention_from = models.CharField(
         _("retention counts from"),
@@ -86,7 +93,12 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("data_categories"),
         FieldPanel("recipients"),
         FieldRowPanel(
-            [FieldPanel("retention_days"), FieldPanel("retention_from")], heading=_("Retention")
+            [
+                FieldPanel("retention_period"),
+                FieldPanel("retention_unit"),
+                FieldPanel("retention_from"),
+            ],
+            heading=_("Retention"),
         ),
     ]
 
@@ -98,7 +110,8 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         TranslatableField("recipients"),
         SynchronizedField("key"),
         SynchronizedField("legal_basis"),
-        SynchronizedField("retention_days"),
+        SynchronizedField("retention_period"),
+        SynchronizedField("retention_unit"),
         SynchronizedField("retention_from"),
     ]
 
@@ -131,11 +144,12 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
             previous = (
                 type(self)
                 ._default_manager.filter(pk=self.pk)
-                .values_list("retention_days", "retention_from")
+                .values_list("retention_period", "retention_unit", "retention_from")
                 .first()
             )
         super().save(*args, **kwargs)
-        if previous is not None and previous != (self.retention_days, self.retention_from):
+        current = (self.retention_period, self.retention_unit, self.retention_from)
+        if previous is not None and previous != current:
             transaction.on_commit(
                 lambda: purpose_retention_changed.send(sender=Purpose, purpose=self, key=self.key),
                 using=kwargs.get("using") or self._state.db,
@@ -146,19 +160,19 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         return self._revisions
 
     @property
-    def retention_delta(self) -> timedelta:
-        return timedelta(days=self.retention_days)
+    def retention(self) -> Period:
+        return Period(self.retention_period, self.retention_unit)
 
     def retain_until(self, start: datetime) -> datetime:
         """When data whose retention started at ``start`` must be gone."""
-        return start + self.retention_delta
+        return self.retention.after(start)
 
 
 class OutcomeRetention(models.Model):
     """A purpose's retention after a particular outcome (rejected, hired), from the decision.
 
     Rows that declare ``Retention(outcome=...)`` and carry this outcome once decided are kept
-    ``retention_days`` from their decision instead of the purpose's own period. Keyed by the
+    ``retention_period`` from their decision instead of the purpose's own period. Keyed by the
     purpose's key, shared by its translations; privacy officers edit it beside the purposes.
     """
 
@@ -168,11 +182,18 @@ class OutcomeRetention(models.Model):
     outcome = models.SlugField(
         _("outcome"), max_length=32, help_text=_("The stored value of the decision, e.g. rejected.")
     )
-    retention_days = models.PositiveIntegerField(
-        _("retention (days)"), help_text=_("How long data is kept after this decision.")
+    retention_period = models.PositiveIntegerField(
+        _("retention"), help_text=_("How long data is kept after this decision.")
+    )
+    retention_unit = models.CharField(
+        _("unit"), max_length=8, choices=PeriodUnit.choices, default=PeriodUnit.DAYS
     )
 
-    panels = [FieldPanel("purpose_key"), FieldPanel("outcome"), FieldPanel("retention_days")]
+    panels = [
+        FieldPanel("purpose_key"),
+        FieldPanel("outcome"),
+        FieldRowPanel([FieldPanel("retention_period"), FieldPanel("retention_unit")]),
+    ]
 
     class Meta:
         verbose_name = _("retention after a decision")
@@ -185,7 +206,7 @@ class OutcomeRetention(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.purpose_key}: {self.outcome} ({self.retention_days})"
+        return f"{self.purpose_key}: {self.outcome} ({self.retention})"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -205,5 +226,5 @@ class OutcomeRetention(models.Model):
         return result
 
     @property
-    def retention_delta(self) -> timedelta:
-        return timedelta(days=self.retention_days)
+    def retention(self) -> Period:
+        return Period(self.retention_period, self.retention_unit)

@@ -6,6 +6,7 @@ import calendar
 import uuid
 from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -29,9 +30,13 @@ def officers_or_superusers() -> Q:
 
 
 class RequestKind(models.TextChoices):
+    """Every right a person has over their data (GDPR arts. 7(3), 15-18, 20, 21)."""
+
     ACCESS = "access", _("Access to my data")
     RECTIFICATION = "rectification", _("Correction of my data")
     ERASURE = "erasure", _("Erasure of my data")
+    RESTRICTION = "restriction", _("Restriction of the processing of my data")
+    PORTABILITY = "portability", _("A copy of my data in a machine-readable format")
     OBJECTION = (
         "objection",
         _("Objection to the processing of my data (for example to photos of me)"),
@@ -52,11 +57,21 @@ class RequestStatus(models.TextChoices):
 FINAL_STATUSES = (RequestStatus.REJECTED, RequestStatus.CLOSED)
 
 
+def months_after(day: date, months: int) -> date:
+    """The same day ``months`` later, or that month's last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def one_month_after(moment: datetime) -> date:
     """The same day next month, or that month's last day (GDPR art. 12(3): "one month")."""
-    day = moment.date()
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return months_after(moment.date(), 1)
+
+
+#: How much longer an officer may take, once, with a reason told to the requester
+#: (GDPR art. 12(3): "extended by two further months where necessary").
+EXTENSION_MONTHS = 2
 
 
 class DataSubjectRequest(models.Model):
@@ -88,6 +103,18 @@ class DataSubjectRequest(models.Model):
         verbose_name=_("handled by"),
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    extended_at = models.DateTimeField(_("deadline extended at"), null=True, blank=True)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    restricted_at = models.DateTimeField(
+        _("processing restricted since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "While set and not lifted, nothing is mailed to the address and no "
+            "retention is extended (GDPR art. 18)."
+        ),
+    )
+    restriction_lifted_at = models.DateTimeField(_("restriction lifted at"), null=True, blank=True)
     purpose_key = models.SlugField(_("purpose key"), default=REQUEST_PURPOSE, editable=False)
     retain_until = models.DateTimeField(_("kept until"), null=True, blank=True, db_index=True)
 
@@ -113,6 +140,11 @@ class DataSubjectRequest(models.Model):
     def is_open(self) -> bool:
         return self.is_confirmed and self.status not in FINAL_STATUSES
 
+    @property
+    def is_restricting(self) -> bool:
+        """Whether this request's mark currently stops the processing of the address."""
+        return self.restricted_at is not None and self.restriction_lifted_at is None
+
     def retention_sync(self) -> None:
         """Kept three years (the purpose's retention) from closure; an open request is kept,
         a reopened one too."""
@@ -125,12 +157,12 @@ class DataSubjectRequest(models.Model):
             self.closed_at = timezone.now()
         from .purposes import Purpose
 
-        days = (
-            Purpose.objects.filter(key=REQUEST_PURPOSE)
-            .values_list("retention_days", flat=True)
-            .first()
+        purpose = Purpose.objects.filter(key=REQUEST_PURPOSE).order_by("pk").first()
+        self.retain_until = (
+            purpose.retain_until(self.closed_at)
+            if purpose is not None
+            else self.closed_at + relativedelta(years=3)
         )
-        self.retain_until = self.closed_at + timedelta(days=3 * 365 if days is None else days)
 
     def days_left(self, today: date | None = None) -> int | None:
         if self.due_date is None or not self.is_open:

@@ -32,6 +32,7 @@ from ..models import (
     Tag,
 )
 from ..models.cookies import ESSENTIAL
+from ..periods import PeriodUnit
 from .consent import consent_record, consent_withdraw
 
 SALT = "privacy.cookie-consent"
@@ -254,7 +255,8 @@ def cookie_purpose_ensure(*, category: CookieCategory) -> Purpose:
         consent_text=category.description,
         description=category.description,
         legal_basis=LegalBasis.CONSENT,
-        retention_days=182,
+        retention_period=6,
+        retention_unit=PeriodUnit.MONTHS,
         retention_from=RetentionStart.SUBMISSION,
     )
     purpose.save_revision(log_action=False)

@@ -73,21 +73,29 @@ def mail_send(
     context: dict | None = None,
     attachments: Sequence[Attachment] = (),
     staff: bool = False,
+    answers_request: bool = False,
 ) -> bool:
     """Queue ``template`` for ``to`` in ``language``; False when there is nobody to send to.
 
     A mail to a person (the default) goes to that one address, with their preference centre
     in the footer. ``staff=True`` is a notice to colleagues: any number of addresses, no
-    preference centre. ``context`` may hold rows (stored as references, read again when the
-    worker renders), dates, numbers, text, and lists and dicts of them. A mail server's
-    failure is never raised: whatever the mail is about has been stored already, and its
-    mail waits in the outbox until it leaves.
+    preference centre. Nothing goes to a person whose processing is restricted (GDPR
+    art. 18) but the answers to their own request (``answers_request=True``). ``context`` may
+    hold rows (stored as references, read again when the worker renders), dates, numbers,
+    text, and lists and dicts of them. A mail server's failure is never raised: whatever the
+    mail is about has been stored already, and its mail waits in the outbox until it leaves.
     """
     recipients = tuple(address for address in ([to] if isinstance(to, str) else to) if address)
     if not recipients:
         return False
     if not staff and len(recipients) != 1:
         raise ValueError("A mail to a person goes to that person alone.")
+    if not staff and not answers_request:
+        from ..selectors import subject_restricted
+
+        if subject_restricted(email=recipients[0]):
+            logger.info("The e-mail %s was not sent: processing is restricted", template)
+            return False
     try:
         frozen = _freeze(context or {})
     except TypeError:

@@ -21,6 +21,7 @@ from wagtail.models import Locale
 
 from .. import conf
 from ..models import LegalBasis, Purpose, RetentionStart
+from ..periods import PeriodUnit
 from ..vocabulary import retention_start_choices
 
 TEXT_FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
@@ -41,7 +42,8 @@ class PurposeSpec:
 
     key: str
     legal_basis: LegalBasis | str
-    retention_days: int
+    retention_period: int
+    retention_unit: PeriodUnit | str
     retention_from: RetentionStart | str
     texts: Mapping[str, Mapping[str, str]]
 
@@ -50,7 +52,8 @@ class PurposeSpec:
         return cls(
             key=data["key"],
             legal_basis=LegalBasis(data["legal_basis"]),
-            retention_days=int(data["retention_days"]),
+            retention_period=int(data["retention_period"]),
+            retention_unit=PeriodUnit(data["retention_unit"]),
             retention_from=_retention_start(data["retention_from"]),
             texts=data["texts"],
         )
@@ -111,7 +114,8 @@ def _content_languages() -> list[str]:
 def _fill(purpose: Purpose, spec: PurposeSpec, texts: Mapping[str, str]) -> Purpose:
     purpose.key = spec.key
     purpose.legal_basis = spec.legal_basis
-    purpose.retention_days = spec.retention_days
+    purpose.retention_period = spec.retention_period
+    purpose.retention_unit = spec.retention_unit
     purpose.retention_from = spec.retention_from
     for name in TEXT_FIELDS:
         setattr(purpose, name, texts.get(name, ""))

@@ -10,18 +10,25 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import conf
-from ..links import LinkExpired, LinkInvalid, absolute_url, admin_url, link_load, link_sign
-from ..models import DataSubjectRequest, RequestAnswer, RequestStatus
+from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
+from ..models import (
+    DataSubjectRequest,
+    ReplyOutcome,
+    RequestAnswer,
+    RequestKind,
+    RequestStatus,
+)
 from ..models.requests import one_month_after
 from .consent import normalise_email
 from .mail import mail_send
+from .request_deadlines import officers_notify
+from .request_replies import reply_store
 from .retention import RunReport
 from .subjects import subject_erase, subject_export
 
@@ -65,6 +72,7 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
                     "confirm_url": url,
                     "days": confirm_days(),
                 },
+                answers_request=True,
             )
         )
     return request
@@ -83,7 +91,7 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
     """The address is proven: the request counts from now and is due one month later.
 
     Confirming twice changes nothing. The officers are told a request arrived, without its
-    content: they read it in the admin.
+    content: they read it in the admin (see :func:`officers_notify` for who is told).
     """
     with transaction.atomic():
         request = DataSubjectRequest.objects.select_for_update().get(pk=request.pk)
@@ -96,24 +104,9 @@ def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:
         request.retain_until = None
         request.save()
         log(instance=request, action="privacy.request.confirm")
-        officers = list(
-            get_user_model()
-            .objects.filter(groups__name=conf.officers_group(), is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-            .distinct()
+        transaction.on_commit(
+            lambda: officers_notify(request=request, template="privacy/email/request_received")
         )
-        if officers:
-            url = admin_url(name="data_requests:inspect", args=[request.pk])
-            transaction.on_commit(
-                lambda: mail_send(
-                    template="privacy/email/request_received",
-                    to=officers,
-                    language=conf.officers_language(),
-                    context={"request": request, "admin_url": url},
-                    staff=True,
-                )
-            )
     return request
 
 
@@ -151,7 +144,7 @@ def _require_confirmed(request: DataSubjectRequest) -> None:
         raise ValueError("The request's address is not confirmed; nothing may be shown or done.")
 
 
-def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
+def request_answer_send(*, request: DataSubjectRequest, user, note: str = "") -> RequestAnswer:
     """Put the export in private storage and mail the requester an expiring link to it.
 
     The file is never attached: a link that expires and can be logged is the safer channel,
@@ -175,18 +168,17 @@ def request_answer_send(*, request: DataSubjectRequest, user) -> RequestAnswer:
             url = absolute_url(
                 name="privacy:request_answer", locale=request.locale, kwargs={"token": token}
             )
-            transaction.on_commit(
-                lambda: mail_send(
-                    template="privacy/email/request_answer",
-                    to=[request.email],
-                    language=request.locale,
-                    context={
-                        "request": request,
-                        "download_url": url,
-                        "expires_at": answer.expires_at,
-                    },
-                )
-            )
+    # Sent once the link's file is stored for good; the message is kept with the request.
+    reply_store(
+        request=request,
+        outcome=ReplyOutcome.PORTABILITY
+        if request.kind == RequestKind.PORTABILITY
+        else ReplyOutcome.ACCESS,
+        note=note,
+        user=user,
+        context={"download_url": url, "expires_at": answer.expires_at},
+        template="privacy/email/request_answer",
+    )
     return answer
 
 

@@ -9,14 +9,12 @@ a subject withdraws consent. No app reads the ledger for this itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import (
     Case,
     DateTimeField,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
@@ -29,6 +27,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import Exact, GreaterThanOrEqual, IsNull
 
 from ..models import ConsentDecision, ConsentRecord, OutcomeRetention, Purpose, RetentionStart
+from ..periods import Period, period_after_expression
 from ..registry import Registration, registered_models, registration_for, resolve_path
 from ..vocabulary import retention_ends
 from .consent import consent_given
@@ -116,7 +115,7 @@ def _outcome_until(instance, retention, purpose: Purpose) -> datetime | None:
     rule = OutcomeRetention.objects.filter(
         purpose_key=purpose.key, outcome=_follow(instance, retention.outcome)
     ).first()
-    return decided + rule.retention_delta if rule is not None else None
+    return rule.retention.after(decided) if rule is not None else None
 
 
 def _also_until(instance, retention, until: datetime | None) -> datetime | None:
@@ -159,10 +158,8 @@ def _main_until(instance, registration, purpose: Purpose, decisions) -> datetime
     return purpose.retain_until(started)
 
 
-def _after(start, delta: timedelta):
-    return ExpressionWrapper(
-        start + Value(delta, output_field=DurationField()), output_field=DateTimeField()
-    )
+def _after(start, period: Period):
+    return period_after_expression(start, period)
 
 
 def _retention_registrations() -> list[Registration]:
@@ -181,7 +178,7 @@ def _expiry(registration: Registration, purpose: Purpose):
         whens = [
             When(
                 Exact(outcome, Value(rule.outcome)) & IsNull(decided, False),
-                then=_after(decided, rule.retention_delta),
+                then=_after(decided, rule.retention),
             )
             for rule in OutcomeRetention.objects.filter(purpose_key=purpose.key)
         ]
@@ -195,7 +192,7 @@ def _expiry(registration: Registration, purpose: Purpose):
         value = Case(
             When(IsNull(since, True), then=value),
             When(IsNull(value, True), then=Value(None)),
-            default=Greatest(value, _after(since, also.retention_delta)),
+            default=Greatest(value, _after(since, also.retention)),
             output_field=DateTimeField(),
         )
     return value
@@ -203,7 +200,7 @@ def _expiry(registration: Registration, purpose: Purpose):
 
 def _main_expiry(registration: Registration, purpose: Purpose):
     retention, subject = registration.retention, registration.subject
-    delta, model = purpose.retention_delta, registration.model
+    delta, model = purpose.retention, registration.model
     started = F(retention.started)
     if purpose.retention_from in DECISION_STARTS and retention.decided:
         return _after(Coalesce(_ref(model, retention.decided), started), delta)

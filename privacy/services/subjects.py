@@ -188,9 +188,13 @@ def subject_erase(*, email: str, keep: tuple[type, ...] = ()) -> RunReport:
     the request was honoured. Raises ``ValidationError`` for a malformed address; an
     unknown one erases nothing (and logs nothing).
 
-    ``keep`` names models left alone: the record of the erasure request itself, which the
-    organisation must keep to show it was honoured.
+    Data-subject requests and the replies to them are never erased here, whoever erases:
+    they are kept for their own purpose (``privacy-request``) to show the request was
+    honoured, and go when that retention ends. ``keep`` names further models left alone.
     """
+    from ..models import DataSubjectRequest, RequestReply
+
+    keep = (DataSubjectRequest, RequestReply, *keep)
     subject = normalise_email(email)
     report = RunReport(run_id=uuid.uuid4(), dry_run=False)
     for registration in registered_models():

@@ -29,7 +29,7 @@ def purposes(db):
         (ApplicationStatus.HIRED, 30),
     ):
         OutcomeRetention.objects.get_or_create(
-            purpose_key=job.key, outcome=outcome, defaults={"retention_days": days}
+            purpose_key=job.key, outcome=outcome, defaults={"retention_period": days}
         )
     return job, pool
 

@@ -37,7 +37,7 @@ def application_purpose(**kwargs):
         name="Uw sollicitatie behandelen",
         consent_text="We gebruiken uw cv om uw sollicitatie te behandelen.",
         legal_basis=LegalBasis.CONTRACT,
-        retention_days=183,
+        retention_period=183,
         retention_from=kwargs.pop("retention_from", VACANCY_CLOSING.value),
         **kwargs,
     )
@@ -49,7 +49,7 @@ def talent_pool_purpose(**kwargs):
         name="Mijn cv bewaren in de talentenpool",
         consent_text="Ja, bewaar mijn cv één jaar in de talentenpool.",
         legal_basis=LegalBasis.CONSENT,
-        retention_days=365,
+        retention_period=365,
         retention_from=RetentionStart.SUBMISSION,
         **kwargs,
     )

@@ -172,7 +172,7 @@ def test_detail_warns_of_a_file_that_was_not_scanned_as_the_inbox_does(hr, appli
 
     response = hr.get(reverse("careers_recruitment:application", args=[application.pk]))
 
-    files = response.content.decode().split('id="application-files"')[1].split("</section>")[0]
+    files = response.content.decode().split('id="submission-files"')[1].split("</section>")[0]
     with translation.override(response["Content-Language"]):
         assert str(ScanStatus.NOT_SCANNED.label) in files
 

@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from careers.admin.downloads import PRESIGNED_SECONDS
 from forms.models import FileDownloadLog
+from forms.services import PRESIGNED_SECONDS
 from tests.forms.samples import pdf_bytes
 from tests.s3 import BUCKET, keys
 from tests.users import make_user

@@ -151,13 +151,13 @@ def test_durations_come_from_the_purposes_and_follow_their_edits(
 
     with django_capture_on_commit_callbacks(execute=True):
         for purpose in Purpose.objects.filter(key="job-application"):
-            purpose.retention_days = 90
+            purpose.retention_period = 90
             purpose.save()
         rule = OutcomeRetention.objects.get(purpose_key="job-application", outcome="rejected")
-        rule.retention_days = 14
+        rule.retention_period = 14
         rule.save()
         for purpose in Purpose.objects.filter(key="talent-pool"):
-            purpose.retention_days = 730
+            purpose.retention_period = 730
             purpose.save()
 
     assert _expiry(undecided) == undecided.submission.ends_at + 90 * DAY
@@ -229,11 +229,20 @@ def test_the_application_notice_states_each_period_in_the_applicants_words():
     from privacy.register import retention_in_words
 
     purpose = PurposeFactory(
-        key="job-application", retention_days=183, retention_from=VACANCY_CLOSING.value
+        key="job-application",
+        retention_period=6,
+        retention_unit="months",
+        retention_from=VACANCY_CLOSING.value,
     )
-    for outcome, days in (("rejected", 28), ("withdrawn", 28), ("hired", 30)):
-        OutcomeRetention.objects.get_or_create(
-            purpose_key="job-application", outcome=outcome, defaults={"retention_days": days}
+    for outcome, amount, unit in (
+        ("rejected", 4, "weeks"),
+        ("withdrawn", 4, "weeks"),
+        ("hired", 1, "months"),
+    ):
+        OutcomeRetention.objects.update_or_create(
+            purpose_key="job-application",
+            outcome=outcome,
+            defaults={"retention_period": amount, "retention_unit": unit},
         )
 
     with translation.override("nl"):
@@ -278,7 +287,7 @@ def _move_closing(vacancy, days):
 
 def _edit_period(key, days):
     for purpose in Purpose.objects.filter(key=key):
-        purpose.retention_days = days
+        purpose.retention_period = days
         purpose.save()
 
 

@@ -21,7 +21,7 @@ def event_purposes(db):
             name="Inschrijving",
             consent_text="We gebruiken uw gegevens om uw inschrijving te behandelen.",
             legal_basis=LegalBasis.CONTRACT,
-            retention_days=90,
+            retention_period=90,
             retention_from=EVENT_END.value,
         ),
         "participant-list": PurposeFactory(
@@ -29,7 +29,7 @@ def event_purposes(db):
             name="Deelnemerslijst",
             consent_text="Uw voornaam, naam en functie staan op de deelnemerslijst.",
             legal_basis=LegalBasis.LEGITIMATE_INTEREST,
-            retention_days=0,
+            retention_period=0,
             retention_from=RetentionStart.DECISION,
         ),
         "trainee-list": PurposeFactory(
@@ -37,7 +37,7 @@ def event_purposes(db):
             name="Lijst voor de sprekers",
             consent_text="De sprekers krijgen uw voornaam, naam en e-mailadres.",
             legal_basis=LegalBasis.CONTRACT,
-            retention_days=0,
+            retention_period=0,
             retention_from=RetentionStart.DECISION,
         ),
         "event-photos": PurposeFactory(
@@ -45,7 +45,7 @@ def event_purposes(db):
             name="Foto's",
             consent_text="Ik ga akkoord dat ik als hoofdonderwerp word gefotografeerd of gefilmd.",
             legal_basis=LegalBasis.CONSENT,
-            retention_days=1095,
+            retention_period=1095,
             retention_from=RetentionStart.SUBMISSION,
         ),
     }

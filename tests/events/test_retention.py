@@ -84,7 +84,7 @@ def test_the_period_is_the_purposes_and_privacy_officers_can_change_it(
     training, event_purposes, django_capture_on_commit_callbacks
 ):
     purpose = event_purposes["event-registration"]
-    purpose.retention_days = 30
+    purpose.retention_period = 30
     with django_capture_on_commit_callbacks(execute=True):
         purpose.save()
 

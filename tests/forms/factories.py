@@ -30,7 +30,7 @@ class InboxFactory(factory.django.DjangoModelFactory):
     group = factory.SubFactory(GroupFactory)
     notification_address = "inbox@example.org"
     purpose = factory.SubFactory(
-        PurposeFactory, retention_days=30, retention_from=RetentionStart.DECISION
+        PurposeFactory, retention_period=30, retention_from=RetentionStart.DECISION
     )
 
 

@@ -18,6 +18,8 @@ def answer_purpose(db):
         consent_text="We gebruiken uw gegevens om uw vraag te beantwoorden.",
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         recipients="Onze ledendienst",
+        retention_period=1,
+        retention_unit="years",
     )
 
 

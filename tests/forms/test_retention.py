@@ -28,7 +28,7 @@ def submit(client, contact_page, valid_data):
 def kept_until_withdrawal(contact_page, newsletter_purpose):
     """The inbox keeps submissions as long as the newsletter consent stands, then 60 days."""
     newsletter_purpose.retention_from = RetentionStart.WITHDRAWAL
-    newsletter_purpose.retention_days = 60
+    newsletter_purpose.retention_period = 60
     newsletter_purpose.save()
     inbox = contact_page.inbox
     inbox.purpose = newsletter_purpose
@@ -44,7 +44,7 @@ def subscribe(submit):
     return subscribe
 
 
-def test_changing_the_purposes_retention_days_recomputes_stored_retain_until(
+def test_changing_the_purposes_retention_period_recomputes_stored_retain_until(
     submit, contact_page, secretary, django_capture_on_commit_callbacks
 ):
     open_one, handled = submit(), submit(name="Marie")
@@ -53,7 +53,7 @@ def test_changing_the_purposes_retention_days_recomputes_stored_retain_until(
     assert open_one.retain_until == open_one.submitted_at + 30 * DAY
 
     with django_capture_on_commit_callbacks(execute=True):
-        purpose.retention_days = 90
+        purpose.retention_period = 90
         purpose.save()
 
     open_one.refresh_from_db()
@@ -106,7 +106,7 @@ def test_without_a_grant_a_withdrawal_based_inbox_counts_from_the_submission(
     contact_page, newsletter_purpose, submit
 ):
     newsletter_purpose.retention_from = RetentionStart.WITHDRAWAL
-    newsletter_purpose.retention_days = 14
+    newsletter_purpose.retention_period = 14
     newsletter_purpose.save()
     contact_page.inbox.purpose = newsletter_purpose
     contact_page.inbox.save()
@@ -126,7 +126,7 @@ def test_a_retention_change_of_a_withdrawal_based_purpose_follows_each_subjects_
     withdrawn_at = withdrawn.retain_until - 60 * DAY
 
     with django_capture_on_commit_callbacks(execute=True):
-        kept_until_withdrawal.retention_days = 10
+        kept_until_withdrawal.retention_period = 10
         kept_until_withdrawal.save()
 
     withdrawn.refresh_from_db()

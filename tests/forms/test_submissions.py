@@ -350,7 +350,7 @@ def test_handling_recomputes_retention_when_the_purpose_counts_from_the_decision
 
 def test_handling_leaves_retention_counted_from_submission(contact_page, secretary):
     contact_page.inbox = InboxFactory(
-        purpose__retention_days=10, purpose__retention_from=RetentionStart.SUBMISSION
+        purpose__retention_period=10, purpose__retention_from=RetentionStart.SUBMISSION
     )
     contact_page.save()
     submission = _submit(contact_page)
@@ -413,7 +413,7 @@ def test_an_inbox_moved_to_another_purpose_times_the_next_submission_by_it(
 ):
     client.post(contact_page.url, valid_data)
     inbox = contact_page.inbox
-    inbox.purpose = PurposeFactory(key="short", retention_days=2)
+    inbox.purpose = PurposeFactory(key="short", retention_period=2)
     inbox.save()
 
     client.post(contact_page.url, valid_data)

@@ -26,7 +26,7 @@ def site(home_page, locales, settings, tmp_path):
     purpose = PurposeFactory(
         key="answer-request",
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
-        retention_days=365,
+        retention_period=365,
         retention_from=RetentionStart.SUBMISSION,
     )
     inbox = InboxFactory(name="Contact requests", purpose=purpose)

@@ -22,7 +22,7 @@ class PurposeFactory(factory.django.DjangoModelFactory):
     legal_basis = LegalBasis.CONSENT
     data_categories = "Naam, e-mailadres"
     recipients = "Geen"
-    retention_days = 365
+    retention_period = 365
     retention_from = RetentionStart.SUBMISSION
 
     @factory.post_generation

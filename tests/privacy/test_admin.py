@@ -270,17 +270,23 @@ def test_officers_edit_the_retention_after_a_decision(officer):
     from privacy.models import OutcomeRetention
 
     rule = OutcomeRetention.objects.create(
-        purpose_key="job-application", outcome="rejected", retention_days=28
+        purpose_key="job-application", outcome="rejected", retention_period=28
     )
     url = reverse("wagtailsnippets_privacy_outcomeretention:edit", args=[rule.pk])
 
     response = officer.post(
-        url, {"purpose_key": "job-application", "outcome": "rejected", "retention_days": "14"}
+        url,
+        {
+            "purpose_key": "job-application",
+            "outcome": "rejected",
+            "retention_period": "14",
+            "retention_unit": "days",
+        },
     )
 
     assert response.status_code == 302
     rule.refresh_from_db()
-    assert rule.retention_days == 14
+    assert rule.retention_period == 14
 
 
 def test_editors_cannot_open_the_retention_after_a_decision(editor):

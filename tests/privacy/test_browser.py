@@ -15,7 +15,7 @@ pytestmark = [
 
 def test_the_preference_centre_withdraws_the_newsletter(live_server, browser, home_page):
     purposes = {
-        key: PurposeFactory(key=key, retention_days=0, retention_from=RetentionStart.WITHDRAWAL)
+        key: PurposeFactory(key=key, retention_period=0, retention_from=RetentionStart.WITHDRAWAL)
         for key in ("newsletter", "event-invitations", "publications-surveys")
     }
     for key in ("newsletter", "event-invitations"):

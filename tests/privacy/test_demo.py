@@ -45,11 +45,11 @@ def test_the_demo_adds_the_chambers_purposes_in_three_languages_and_the_officers
     assert set(cookie_purposes.values_list("key", flat=True)) == PURPOSES_TABLE_KEYS - set(
         demo.TEXTS
     )
-    for key, (basis, days, start) in demo.TERMS.items():
+    for key, (basis, period, start) in demo.TERMS.items():
         purpose = originals.get(key=key)
-        assert (purpose.legal_basis, purpose.retention_days, purpose.retention_from) == (
+        assert (purpose.legal_basis, purpose.retention, purpose.retention_from) == (
             basis,
-            days,
+            period,
             start,
         )
         assert purpose.recipients
@@ -110,4 +110,5 @@ def test_the_demo_adds_the_request_page_in_three_languages_and_lets_officers_han
     officers = Group.objects.get(name=conf.officers_group())
     assert officers.permissions.filter(codename="change_datasubjectrequest").exists()
     purpose = Purpose.objects.get(key="privacy-request", locale__language_code="en")
-    assert purpose.legal_basis == "legal_obligation" and purpose.retention_days == 1095
+    assert purpose.legal_basis == "legal_obligation"
+    assert (purpose.retention_period, purpose.retention_unit) == (3, "years")

@@ -1,5 +1,5 @@
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
@@ -12,11 +12,27 @@ from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
 
 
 @pytest.mark.django_db
-def test_retain_until_adds_the_retention_days_to_the_start():
-    purpose = PurposeFactory(retention_days=183)
+def test_retain_until_adds_the_retention_period_to_the_start():
+    purpose = PurposeFactory(retention_period=183, retention_unit="days")
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    assert purpose.retention_delta == timedelta(days=183)
     assert purpose.retain_until(start) == datetime(2026, 7, 3, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("start", "amount", "unit", "until"),
+    [
+        # Six months are six calendar months, not 182 days.
+        (datetime(2026, 1, 15, 9, tzinfo=UTC), 6, "months", datetime(2026, 7, 15, 9, tzinfo=UTC)),
+        # A month past the 31st ends on the month's last day.
+        (datetime(2026, 8, 31, tzinfo=UTC), 6, "months", datetime(2027, 2, 28, tzinfo=UTC)),
+        (datetime(2028, 2, 29, tzinfo=UTC), 1, "years", datetime(2029, 2, 28, tzinfo=UTC)),
+        (datetime(2026, 3, 1, tzinfo=UTC), 4, "weeks", datetime(2026, 3, 29, tzinfo=UTC)),
+    ],
+)
+def test_retain_until_counts_in_the_purposes_unit(start, amount, unit, until):
+    purpose = PurposeFactory(retention_period=amount, retention_unit=unit)
+    assert purpose.retain_until(start) == until
 
 
 def _translate(purpose, locale, texts):
@@ -36,7 +52,7 @@ def _translate(purpose, locale, texts):
 
 
 def test_translations_share_the_key_and_legal_terms_and_get_their_own_text(locales):
-    original = PurposeFactory(key="newsletter", name="Nieuwsbrief", retention_days=30)
+    original = PurposeFactory(key="newsletter", name="Nieuwsbrief", retention_period=30)
 
     translation = _translate(original, locales["fr"], {"Nieuwsbrief": "Lettre d'information"})
 
@@ -46,18 +62,22 @@ def test_translations_share_the_key_and_legal_terms_and_get_their_own_text(local
     assert french.name == "Lettre d'information"
     assert french.consent_text == original.consent_text  # untranslated: falls back
 
-    original.retention_days = 60
+    original.retention_period = 60
     original.save()
     _translate(original, locales["fr"], {})
     french.refresh_from_db()
-    assert french.retention_days == 60 and french.name == "Lettre d'information"
+    assert french.retention_period == 60 and french.name == "Lettre d'information"
 
 
 def test_a_key_is_unique_within_a_locale(locales):
     PurposeFactory(key="newsletter", locale=locales["nl"])
     with pytest.raises(IntegrityError), transaction.atomic():
         Purpose.objects.create(
-            key="newsletter", locale=locales["nl"], name="Again", consent_text="x", retention_days=0
+            key="newsletter",
+            locale=locales["nl"],
+            name="Again",
+            consent_text="x",
+            retention_period=0,
         )
 
 

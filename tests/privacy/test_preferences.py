@@ -25,7 +25,7 @@ def topics(locales):
     made = {}
     for key in TOPIC_KEYS:
         made[key] = PurposeFactory(
-            key=key, retention_days=0, retention_from=RetentionStart.WITHDRAWAL
+            key=key, retention_period=0, retention_from=RetentionStart.WITHDRAWAL
         )
         for code in ("fr", "en"):
             translated = made[key].copy_for_translation(locales[code])

@@ -28,7 +28,7 @@ def _run(*args):
 @pytest.fixture
 def newsletter(db):
     return PurposeFactory(
-        key="newsletter", retention_days=0, retention_from=RetentionStart.WITHDRAWAL
+        key="newsletter", retention_period=0, retention_from=RetentionStart.WITHDRAWAL
     )
 
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from careers.constants import VACANCY_CLOSING
 from privacy.models import LegalBasis, Purpose, RetentionStart
+from privacy.periods import Period
 from privacy.services.purposes import PurposeSpec, purposes_ensure
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +51,9 @@ def test_each_plugins_purposes_are_made_in_every_content_language(locales):
         assert all(row.revisions.exists() for row in rows)
     job = Purpose.objects.get(key="job-application", locale=locales["nl"])
     assert job.name == "Uw sollicitatie behandelen"
-    assert (job.legal_basis, job.retention_days, job.retention_from) == (
+    assert (job.legal_basis, job.retention, job.retention_from) == (
         LegalBasis.CONTRACT,
-        183,
+        Period(6, "months"),
         VACANCY_CLOSING.value,
     )
 
@@ -74,7 +75,8 @@ def test_a_language_the_data_lacks_gets_the_first_languages_words_to_translate(l
     spec = PurposeSpec(
         key="site-visit",
         legal_basis=LegalBasis.CONSENT,
-        retention_days=30,
+        retention_period=30,
+        retention_unit="days",
         retention_from=RetentionStart.SUBMISSION,
         texts={"en": {"name": "Site visit", "consent_text": "Yes."}},
     )

@@ -40,7 +40,7 @@ def request_purpose(locales):
         name="Uw privacyverzoek behandelen",
         description="We bewaren uw verzoek drie jaar na afsluiting.",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        retention_days=1095,
+        retention_period=1095,
         retention_from=RetentionStart.DECISION,
     )
 
@@ -507,7 +507,7 @@ def test_closed_requests_follow_a_change_of_their_purposes_retention(
     services.request_set_status(request=confirmed, status=RequestStatus.CLOSED)
 
     with django_capture_on_commit_callbacks(execute=True):
-        request_purpose.retention_days = 730
+        request_purpose.retention_period = 730
         request_purpose.save()
 
     confirmed.refresh_from_db()

@@ -31,7 +31,7 @@ def _membership(purpose, **fields):
 
 
 def test_a_purpose_counting_from_the_decision_counts_from_the_start_until_decided():
-    purpose = PurposeFactory(retention_days=30, retention_from=RetentionStart.DECISION)
+    purpose = PurposeFactory(retention_period=30, retention_from=RetentionStart.DECISION)
     decided = STARTED + timedelta(days=1)
 
     open_membership = _membership(purpose)
@@ -42,7 +42,7 @@ def test_a_purpose_counting_from_the_decision_counts_from_the_start_until_decide
 
 
 def test_a_withdrawal_purpose_keeps_the_row_while_consent_stands_then_counts_from_withdrawal():
-    purpose = PurposeFactory(retention_days=10, retention_from=RetentionStart.WITHDRAWAL)
+    purpose = PurposeFactory(retention_period=10, retention_from=RetentionStart.WITHDRAWAL)
     consent_record(
         purpose=purpose,
         granted=True,
@@ -62,7 +62,7 @@ def test_a_withdrawal_purpose_keeps_the_row_while_consent_stands_then_counts_fro
 
 
 def test_a_grant_given_with_the_row_keeps_it_before_the_ledger_has_it():
-    purpose = PurposeFactory(retention_days=10, retention_from=RetentionStart.WITHDRAWAL)
+    purpose = PurposeFactory(retention_period=10, retention_from=RetentionStart.WITHDRAWAL)
     membership = Membership(email="bo@example.org", purpose_key=purpose.key, started_at=STARTED)
 
     kept_while_consent_stands = None
@@ -78,10 +78,10 @@ def test_a_grant_given_with_the_row_keeps_it_before_the_ledger_has_it():
 
 
 def test_a_changed_retention_period_recomputes_every_stored_date():
-    purpose = PurposeFactory(retention_days=30, retention_from=RetentionStart.SUBMISSION)
+    purpose = PurposeFactory(retention_period=30, retention_from=RetentionStart.SUBMISSION)
     membership = _membership(purpose)
 
-    purpose.retention_days = 5
+    purpose.retention_period = 5
     purpose.save()
 
     membership.refresh_from_db()
@@ -89,7 +89,7 @@ def test_a_changed_retention_period_recomputes_every_stored_date():
 
 
 def test_a_purpose_counting_from_the_end_counts_from_the_rows_end_or_else_its_start():
-    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
+    purpose = PurposeFactory(retention_period=90, retention_from=MEMBERSHIP_END.value)
     ended = STARTED + timedelta(days=20)
 
     without_end = _membership(purpose)
@@ -104,11 +104,11 @@ def test_a_purpose_counting_from_the_end_counts_from_the_rows_end_or_else_its_st
 
 
 def test_a_changed_period_counting_from_the_end_recomputes_from_each_rows_end():
-    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
+    purpose = PurposeFactory(retention_period=90, retention_from=MEMBERSHIP_END.value)
     ended = STARTED + timedelta(days=20)
     with_end, without_end = _membership(purpose, ended_at=ended), _membership(purpose)
 
-    purpose.retention_days = 30
+    purpose.retention_period = 30
     purpose.save()
 
     with_end.refresh_from_db()
@@ -118,7 +118,7 @@ def test_a_changed_period_counting_from_the_end_recomputes_from_each_rows_end():
 
 
 def test_recompute_redoes_the_dates_of_the_given_rows_only_after_their_end_moved():
-    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
+    purpose = PurposeFactory(retention_period=90, retention_from=MEMBERSHIP_END.value)
     ended = STARTED + timedelta(days=20)
     moved, untouched = _membership(purpose, ended_at=ended), _membership(purpose, ended_at=ended)
     later = ended + timedelta(days=7)
@@ -139,11 +139,13 @@ def test_an_apps_own_end_is_offered_to_editors_and_stated_in_its_words():
     from privacy.models import Purpose
     from privacy.register import retention_in_words
 
-    purpose = PurposeFactory(retention_days=90, retention_from=MEMBERSHIP_END.value)
+    purpose = PurposeFactory(
+        retention_period=3, retention_unit="months", retention_from=MEMBERSHIP_END.value
+    )
     choices = dict(Purpose._meta.get_field("retention_from").choices)
 
     assert choices[MEMBERSHIP_END.value] == "End of the membership"
     with translation.override("en"):
         assert retention_in_words(purpose) == "3 months after the membership ends."
-        purpose.retention_days = 0
+        purpose.retention_period = 0
         assert retention_in_words(purpose) == "Until the membership ends."

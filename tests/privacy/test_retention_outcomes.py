@@ -28,10 +28,14 @@ EMAIL = "cas@example.org"
 
 @pytest.fixture
 def purposes():
-    main = PurposeFactory(key="apply", retention_days=180, retention_from=RetentionStart.SUBMISSION)
-    pool = PurposeFactory(key="pool", retention_days=365, retention_from=RetentionStart.SUBMISSION)
-    OutcomeRetention.objects.create(purpose_key="apply", outcome="rejected", retention_days=28)
-    OutcomeRetention.objects.create(purpose_key="apply", outcome="hired", retention_days=30)
+    main = PurposeFactory(
+        key="apply", retention_period=180, retention_from=RetentionStart.SUBMISSION
+    )
+    pool = PurposeFactory(
+        key="pool", retention_period=365, retention_from=RetentionStart.SUBMISSION
+    )
+    OutcomeRetention.objects.create(purpose_key="apply", outcome="rejected", retention_period=28)
+    OutcomeRetention.objects.create(purpose_key="apply", outcome="hired", retention_period=30)
     return main, pool
 
 
@@ -71,7 +75,7 @@ def test_editing_an_outcome_period_recomputes_stored_dates(purposes):
     undecided = _candidacy()
 
     with_commit = OutcomeRetention.objects.get(purpose_key="apply", outcome="rejected")
-    with_commit.retention_days = 7
+    with_commit.retention_period = 7
     with_commit.save()
 
     rejected.refresh_from_db()
@@ -85,7 +89,7 @@ def test_editing_the_second_purposes_period_recomputes_rows_kept_for_it(purposes
     in_pool = _candidacy(pool_since=STARTED)
     not_in_pool = _candidacy()
 
-    pool.retention_days = 400
+    pool.retention_period = 400
     pool.save()
 
     in_pool.refresh_from_db()
@@ -174,9 +178,18 @@ def test_the_policy_states_the_periods_after_each_outcome_beside_the_purposes_ow
     from privacy.register import retention_in_words
 
     main, _pool = purposes
-    main.retention_from, main.retention_days = VACANCY_CLOSING.value, 183
+    main.retention_from, main.retention_period = VACANCY_CLOSING.value, 6
+    main.retention_unit = "months"
     main.save()
-    OutcomeRetention.objects.create(purpose_key="apply", outcome="withdrawn", retention_days=28)
+    OutcomeRetention.objects.filter(outcome="rejected").update(
+        retention_period=4, retention_unit="weeks"
+    )
+    OutcomeRetention.objects.filter(outcome="hired").update(
+        retention_period=1, retention_unit="months"
+    )
+    OutcomeRetention.objects.create(
+        purpose_key="apply", outcome="withdrawn", retention_period=4, retention_unit="weeks"
+    )
 
     with translation.override("en"):
         words = retention_in_words(main)

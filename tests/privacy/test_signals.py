@@ -28,12 +28,12 @@ def received():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "change", [{"retention_days": 30}, {"retention_from": RetentionStart.WITHDRAWAL}]
+    "change", [{"retention_period": 30}, {"retention_from": RetentionStart.WITHDRAWAL}]
 )
 def test_a_retention_change_is_announced_on_commit(
     received, change, django_capture_on_commit_callbacks
 ):
-    purpose = PurposeFactory(key="answer-request", retention_days=365)
+    purpose = PurposeFactory(key="answer-request", retention_period=365)
     for name, value in change.items():
         setattr(purpose, name, value)
 
@@ -63,17 +63,17 @@ def test_saving_other_fields_or_creating_a_purpose_announces_nothing(
 def test_a_rolled_back_retention_change_is_never_announced(
     received, django_capture_on_commit_callbacks
 ):
-    purpose = PurposeFactory(key="newsletter", retention_days=10)
+    purpose = PurposeFactory(key="newsletter", retention_period=10)
     with (
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        purpose.retention_days = 20
+        purpose.retention_period = 20
         purpose.save()
         raise RuntimeError
     assert received == []
-    assert Purpose.objects.get(pk=purpose.pk).retention_days == 10
+    assert Purpose.objects.get(pk=purpose.pk).retention_period == 10
 
 
 @pytest.mark.django_db
@@ -117,10 +117,10 @@ def test_withdrawing_an_anonymous_cookie_choice_announces_nothing(
 def test_a_translation_synchronised_by_wagtail_localize_announces_its_change(
     received, locales, django_capture_on_commit_callbacks
 ):
-    original = PurposeFactory(key="newsletter", retention_days=30)
+    original = PurposeFactory(key="newsletter", retention_period=30)
     source, _ = TranslationSource.get_or_create_from_instance(original)
     french, _ = source.create_or_update_translation(locales["fr"], fallback=True)
-    original.retention_days = 60
+    original.retention_period = 60
     original.save()
     source.update_from_db()
 
@@ -129,4 +129,4 @@ def test_a_translation_synchronised_by_wagtail_localize_announces_its_change(
 
     [(_, _, kwargs)] = received
     assert kwargs["purpose"].pk == french.pk and kwargs["key"] == "newsletter"
-    assert kwargs["purpose"].retention_days == 60
+    assert kwargs["purpose"].retention_period == 60

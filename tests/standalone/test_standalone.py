@@ -29,7 +29,7 @@ def form_page():
         name="Newsletter",
         consent_text="Send me the newsletter.",
         legal_basis=LegalBasis.CONSENT,
-        retention_days=30,
+        retention_period=30,
         retention_from=RetentionStart.WITHDRAWAL,
     )
     purpose.save_revision(log_action=False)

@@ -123,6 +123,10 @@ HEADLESS_PREVIEW_CLIENT_URLS_FROM_ENV = os.environ.get("HEADLESS_PREVIEW_CLIENT_
 # server-rendered pages answer as usual.
 HEADLESS_SERVE_BASE_URL = os.environ.get("HEADLESS_SERVE_BASE_URL", "")
 
+# /healthz answers 503 once the oldest task ready to run has waited this long (seconds): no
+# worker is taking the queue.
+HEALTH_TASK_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_TASK_QUEUE_MAX_AGE", str(15 * 60)))
+
 # --- Staff accounts -----------------------------------------------------------------------
 # Who must pass a second factor (TOTP app or passkey) before any admin view answers: members
 # of these groups, and superusers unless ADMIN_2FA_SUPERUSERS is off. Production always
@@ -130,6 +134,9 @@ HEADLESS_SERVE_BASE_URL = os.environ.get("HEADLESS_SERVE_BASE_URL", "")
 # The staff groups, by name: each plugin reads its own through its conf.py (where the same
 # default is), its migrations create it, and the second factor below covers them all.
 PRIVACY_OFFICERS_GROUP = os.environ.get("PRIVACY_OFFICERS_GROUP", "Privacy officers")
+# Told of every confirmed data-subject request, with every superuser, when the officers'
+# group has nobody with an address.
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 CAREERS_RECRUITMENT_GROUP = os.environ.get("CAREERS_RECRUITMENT_GROUP", "Recruitment")
 EVENTS_GROUP = os.environ.get("EVENTS_GROUP", "Events")
 # The chamber's secretariat reads the contact and membership inboxes (made by load_demo).
@@ -210,7 +217,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so every answer under /api/ (a 413, a 429, a redirect) carries its CORS headers.
+    # Before everything: probes pass neither ALLOWED_HOSTS nor the HTTPS redirect, and make
+    # no session, no CSP header and no rate-limit count (see website.health).
+    "website.health.HealthCheckMiddleware",
+    # First of the rest, so every answer under /api/ (a 413, a 429, a redirect) carries its CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     # Outside the locale middleware, so the ETag covers the Content-Language and Vary it adds.
     "website.middleware.ApiConditionalGetMiddleware",

@@ -4,7 +4,8 @@ import pytest
 from django.utils import translation
 
 from privacy.models import LegalBasis, RetentionStart
-from privacy.register import duration_in_words, retention_in_words
+from privacy.periods import Period, period_from_days, period_in_words
+from privacy.register import retention_in_words
 from privacy.selectors import policy_page_url, processing_register, purpose_policy_url
 from tests.home.factories import translate
 from tests.privacy.factories import PurposeFactory
@@ -21,7 +22,8 @@ def answer_request(locales):
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         data_categories="Naam, e-mailadres, uw vraag",
         recipients="Medewerkers van de Kamer",
-        retention_days=365,
+        retention_period=1,
+        retention_unit="years",
         retention_from=RetentionStart.DECISION,
     )
 
@@ -37,7 +39,7 @@ def test_the_page_shows_sections_version_date_and_one_entry_per_purpose(
     PurposeFactory(
         key="newsletter",
         name="Nieuwsbrief",
-        retention_days=0,
+        retention_period=0,
         retention_from=RetentionStart.WITHDRAWAL,
     )
 
@@ -56,7 +58,7 @@ def test_the_register_changes_when_a_purpose_retention_changes(client, policy, a
     before = client.get(policy.url).content.decode()
     assert "1 jaar na de beslissing over uw aanvraag." in before
 
-    answer_request.retention_days = 183
+    answer_request.retention_period, answer_request.retention_unit = 6, "months"
     answer_request.save()
 
     after = client.get(policy.url).content.decode()
@@ -121,21 +123,37 @@ def test_the_page_is_in_the_pages_api_with_its_register(client, policy, answer_r
 
 
 @pytest.mark.parametrize(
-    ("days", "words"),
+    ("period", "words"),
     [
-        (365, "1 year"),
-        (2555, "7 years"),
-        (183, "6 months"),
-        (182, "6 months"),
-        (90, "3 months"),
-        (28, "4 weeks"),
-        (10, "10 days"),
-        (1, "1 day"),
+        (Period(1, "years"), "1 year"),
+        (Period(7, "years"), "7 years"),
+        (Period(6, "months"), "6 months"),
+        (Period(1, "months"), "1 month"),
+        (Period(4, "weeks"), "4 weeks"),
+        (Period(10, "days"), "10 days"),
+        (Period(1, "days"), "1 day"),
     ],
 )
-def test_durations_read_as_people_say_them(days, words):
+def test_periods_read_in_their_own_unit(period, words):
     with translation.override("en"):
-        assert duration_in_words(days) == words
+        assert period_in_words(period) == words
+
+
+@pytest.mark.parametrize(
+    ("days", "period"),
+    [
+        (365, Period(1, "years")),
+        (2555, Period(7, "years")),
+        (183, Period(6, "months")),
+        (182, Period(6, "months")),
+        (90, Period(3, "months")),
+        (28, Period(4, "weeks")),
+        (30, Period(1, "months")),
+        (10, Period(10, "days")),
+    ],
+)
+def test_days_stored_before_units_become_the_period_they_read_as(days, period):
+    assert period_from_days(days) == period
 
 
 def test_retention_reads_from_its_starting_moment(answer_request):

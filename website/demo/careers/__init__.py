@@ -30,16 +30,17 @@ from careers.models import (
 from careers.services import application_form_fields_default
 from forms.models import Inbox
 from privacy.models import OutcomeRetention, Purpose
+from privacy.periods import Period, PeriodUnit
 
 from ..helpers import ACCESS_ADMIN, Log, group_ensure, inbox_ensure, page_at_slug
 from .content import INDEX, REJECTION, SPONTANEOUS, TRANSLATIONS, VACANCIES
 
 NOTIFICATION_ADDRESS = "hr@example.org"
 # The privacy officers may change these; the demo only sets them when missing.
-OUTCOME_DAYS = {
-    ApplicationStatus.REJECTED: 28,
-    ApplicationStatus.WITHDRAWN: 28,
-    ApplicationStatus.HIRED: 30,
+OUTCOME_PERIODS = {
+    ApplicationStatus.REJECTED: Period(4, PeriodUnit.WEEKS),
+    ApplicationStatus.WITHDRAWN: Period(4, PeriodUnit.WEEKS),
+    ApplicationStatus.HIRED: Period(1, PeriodUnit.MONTHS),
 }
 
 
@@ -103,12 +104,14 @@ def recruitment_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -
 
 
 def outcome_retention_ensure(*, log: Log) -> None:
-    for outcome, days in OUTCOME_DAYS.items():
+    for outcome, period in OUTCOME_PERIODS.items():
         _rule, created = OutcomeRetention.objects.get_or_create(
-            purpose_key=APPLICATION_PURPOSE, outcome=outcome, defaults={"retention_days": days}
+            purpose_key=APPLICATION_PURPOSE,
+            outcome=outcome,
+            defaults={"retention_period": period.amount, "retention_unit": period.unit},
         )
         if created:
-            log(f"Applications {outcome}: kept {days} days after the decision.")
+            log(f"Applications {outcome}: kept {period.amount} {period.unit} after the decision.")
 
 
 def rejection_templates_ensure(*, log: Log) -> None:

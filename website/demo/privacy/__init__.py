@@ -7,11 +7,14 @@ from wagtail.models import Locale
 from careers.constants import VACANCY_CLOSING
 from privacy import conf
 from privacy.models import LegalBasis, RetentionStart
+from privacy.periods import Period, PeriodUnit
 from privacy.services.purposes import TEXT_FIELDS, PurposeSpec, purposes_ensure
 
 from ..helpers import ACCESS_ADMIN, group_ensure
 from . import cookies, policy, requests
 from .content import MORE_TERMS, MORE_TEXTS
+
+MONTHS, YEARS = PeriodUnit.MONTHS, PeriodUnit.YEARS
 
 OFFICER_PERMISSIONS = [
     ACCESS_ADMIN,
@@ -27,18 +30,18 @@ OFFICER_PERMISSIONS = [
     ("wagtail_localize", "submit_translation"),
 ]
 
-# key: (legal basis, retention days, counts from)
+# key: (legal basis, retention period, counts from)
 TERMS = {
-    "answer-request": (LegalBasis.LEGITIMATE_INTEREST, 365, RetentionStart.DECISION),
-    "newsletter": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
-    "event-invitations": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
-    "publications-surveys": (LegalBasis.CONSENT, 0, RetentionStart.WITHDRAWAL),
+    "answer-request": (LegalBasis.LEGITIMATE_INTEREST, Period(1, YEARS), RetentionStart.DECISION),
+    "newsletter": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
+    "event-invitations": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
+    "publications-surveys": (LegalBasis.CONSENT, Period(0, MONTHS), RetentionStart.WITHDRAWAL),
     # Six months after the vacancy closes; the careers app applies the shorter terms that
     # follow a decision (rejection, withdrawal, hiring).
-    "job-application": (LegalBasis.CONTRACT, 183, VACANCY_CLOSING.value),
-    "talent-pool": (LegalBasis.CONSENT, 365, RetentionStart.SUBMISSION),
-    "event-photos": (LegalBasis.CONSENT, 1095, RetentionStart.SUBMISSION),
-    "membership-services": (LegalBasis.CONTRACT, 2555, RetentionStart.LAST_CONTACT),
+    "job-application": (LegalBasis.CONTRACT, Period(6, MONTHS), VACANCY_CLOSING.value),
+    "talent-pool": (LegalBasis.CONSENT, Period(1, YEARS), RetentionStart.SUBMISSION),
+    "event-photos": (LegalBasis.CONSENT, Period(3, YEARS), RetentionStart.SUBMISSION),
+    "membership-services": (LegalBasis.CONTRACT, Period(7, YEARS), RetentionStart.LAST_CONTACT),
     **MORE_TERMS,
 }
 
@@ -48,24 +51,21 @@ TEXTS = {
         "nl": (
             "Uw vraag beantwoorden",
             "We gebruiken uw gegevens om uw vraag te behandelen en te beantwoorden.",
-            "We gebruiken uw gegevens alleen om uw vraag te behandelen en te beantwoorden. "
-            "We bewaren ze tot één jaar nadat uw vraag is afgehandeld.",
+            "We gebruiken uw gegevens alleen om uw vraag te behandelen en te beantwoorden.",
             "Naam, e-mailadres, telefoonnummer, bedrijf, uw vraag",
             "Medewerkers van de Kamer; onze e-maildienstverlener als verwerker",
         ),
         "fr": (
             "Répondre à votre demande",
             "Nous utilisons vos données pour traiter votre demande et y répondre.",
-            "Nous utilisons vos données uniquement pour traiter votre demande et y répondre. "
-            "Nous les conservons jusqu'à un an après le traitement de votre demande.",
+            "Nous utilisons vos données uniquement pour traiter votre demande et y répondre.",
             "Nom, adresse e-mail, numéro de téléphone, entreprise, votre demande",
             "Collaborateurs de la Chambre ; notre prestataire e-mail en tant que sous-traitant",
         ),
         "en": (
             "Answer your request",
             "We use your details to handle and answer your request.",
-            "We use your details only to handle and answer your request. We keep them for up "
-            "to one year after your request has been dealt with.",
+            "We use your details only to handle and answer your request.",
             "Name, e-mail address, phone number, company, your request",
             "Chamber staff; our e-mail provider as processor",
         ),
@@ -156,24 +156,21 @@ TEXTS = {
         "nl": (
             "Uw sollicitatie behandelen",
             "We gebruiken uw cv en gegevens om uw sollicitatie te behandelen.",
-            "We gebruiken uw cv en gegevens alleen voor deze vacature. We verwijderen ze zes "
-            "maanden na de beslissing over uw sollicitatie.",
+            "We gebruiken uw cv en gegevens alleen voor deze vacature.",
             "Naam, contactgegevens, cv, motivatiebrief, gespreksnotities",
             "Het selectiecomité van de Kamer",
         ),
         "fr": (
             "Traiter votre candidature",
             "Nous utilisons votre CV et vos données pour traiter votre candidature.",
-            "Nous utilisons votre CV et vos données uniquement pour ce poste. Nous les "
-            "supprimons six mois après la décision sur votre candidature.",
+            "Nous utilisons votre CV et vos données uniquement pour ce poste.",
             "Nom, coordonnées, CV, lettre de motivation, notes d'entretien",
             "Le comité de sélection de la Chambre",
         ),
         "en": (
             "Process your job application",
             "We use your CV and details to process your application.",
-            "We use your CV and details only for this vacancy. We delete them six months "
-            "after the decision on your application.",
+            "We use your CV and details only for this vacancy.",
             "Name, contact details, CV, cover letter, interview notes",
             "The Chamber's selection committee",
         ),
@@ -181,18 +178,18 @@ TEXTS = {
     "talent-pool": {
         "nl": (
             "Mijn cv bewaren in de talentenpool",
-            "Ja, bewaar mijn cv één jaar in de talentenpool, zodat de Kamer mij kan "
-            "contacteren voor andere vacatures.",
-            "Met uw toestemming bewaren we uw cv één jaar om u te contacteren voor andere "
-            "vacatures; u kunt die termijn verlengen. U kunt uw toestemming altijd intrekken.",
+            "Ja, bewaar mijn cv in de talentenpool, zodat de Kamer mij kan contacteren voor "
+            "andere vacatures.",
+            "Met uw toestemming bewaren we uw cv om u te contacteren voor andere vacatures; u "
+            "kunt die termijn verlengen. U kunt uw toestemming altijd intrekken.",
             "Naam, contactgegevens, cv",
             "Medewerkers personeelszaken van de Kamer",
         ),
         "fr": (
             "Conserver mon CV dans la réserve de talents",
-            "Oui, conservez mon CV un an dans la réserve de talents afin que la Chambre "
-            "puisse me contacter pour d'autres postes.",
-            "Avec votre consentement, nous conservons votre CV un an pour vous contacter au "
+            "Oui, conservez mon CV dans la réserve de talents afin que la Chambre puisse me "
+            "contacter pour d'autres postes.",
+            "Avec votre consentement, nous conservons votre CV pour vous contacter au "
             "sujet d'autres postes ; vous pouvez prolonger ce délai. Vous pouvez retirer votre "
             "consentement à tout moment.",
             "Nom, coordonnées, CV",
@@ -200,10 +197,10 @@ TEXTS = {
         ),
         "en": (
             "Keep my CV in the talent pool",
-            "Yes, keep my CV in the talent pool for one year so the Chamber can contact me "
-            "about other vacancies.",
-            "With your consent we keep your CV for one year to contact you about other "
-            "vacancies; you can renew it. You can withdraw your consent at any time.",
+            "Yes, keep my CV in the talent pool so the Chamber can contact me about other "
+            "vacancies.",
+            "With your consent we keep your CV to contact you about other vacancies; you can "
+            "renew it. You can withdraw your consent at any time.",
             "Name, contact details, CV",
             "The Chamber's HR staff",
         ),
@@ -213,8 +210,8 @@ TEXTS = {
             "Foto's op evenementen",
             "Ik ga ermee akkoord dat de Kamer foto's waarop ik herkenbaar ben, gebruikt op "
             "haar website en in haar publicaties.",
-            "We gebruiken foto's van evenementen tot drie jaar na het evenement, of tot u uw "
-            "toestemming intrekt.",
+            "We gebruiken foto's van evenementen tot u uw toestemming intrekt, en niet langer "
+            "dan hieronder vermeld.",
             "Foto's, naam",
             "Bezoekers van de website en lezers van onze publicaties",
         ),
@@ -222,8 +219,8 @@ TEXTS = {
             "Photos lors des événements",
             "J'accepte que la Chambre utilise les photos sur lesquelles je suis reconnaissable "
             "sur son site et dans ses publications.",
-            "Nous utilisons les photos des événements jusqu'à trois ans après l'événement, ou "
-            "jusqu'au retrait de votre consentement.",
+            "Nous utilisons les photos des événements jusqu'au retrait de votre consentement, "
+            "et pas plus longtemps qu'indiqué ci-dessous.",
             "Photos, nom",
             "Les visiteurs du site et les lecteurs de nos publications",
         ),
@@ -231,8 +228,7 @@ TEXTS = {
             "Event photos",
             "I agree that the Chamber may use photos in which I can be recognised on its "
             "website and in its publications.",
-            "We use event photos for up to three years after the event, or until you "
-            "withdraw your consent.",
+            "We use event photos until you withdraw your consent, and no longer than stated below.",
             "Photos, name",
             "Visitors of the website and readers of our publications",
         ),
@@ -243,8 +239,7 @@ TEXTS = {
             "We gebruiken uw gegevens om uw aanvraag te behandelen, en daarna voor uw "
             "lidmaatschap en de diensten aan leden.",
             "We gebruiken uw gegevens om uw lidmaatschap te beheren en u onze diensten te "
-            "verlenen. We bewaren ze zeven jaar na het laatste contact, zoals de "
-            "boekhoudwetgeving vraagt.",
+            "verlenen.",
             "Naam, contactgegevens, bedrijf, btw-nummer, facturatiegegevens",
             "Medewerkers van de Kamer; onze boekhouder als verwerker",
         ),
@@ -252,9 +247,7 @@ TEXTS = {
             "Adhésion et services aux membres",
             "Nous utilisons vos données pour traiter votre demande, puis pour votre adhésion "
             "et les services aux membres.",
-            "Nous utilisons vos données pour gérer votre adhésion et vous fournir nos "
-            "services. Nous les conservons sept ans après le dernier contact, comme "
-            "l'exige la législation comptable.",
+            "Nous utilisons vos données pour gérer votre adhésion et vous fournir nos services.",
             "Nom, coordonnées, entreprise, numéro de TVA, données de facturation",
             "Collaborateurs de la Chambre ; notre comptable en tant que sous-traitant",
         ),
@@ -262,8 +255,7 @@ TEXTS = {
             "Membership and member services",
             "We use your details to handle your application, then for your membership and "
             "member services.",
-            "We use your details to manage your membership and provide our services. We "
-            "keep them for seven years after the last contact, as accounting law requires.",
+            "We use your details to manage your membership and provide our services.",
             "Name, contact details, company, VAT number, billing details",
             "Chamber staff; our accountant as processor",
         ),
@@ -277,14 +269,15 @@ SPECS = [
     PurposeSpec(
         key=key,
         legal_basis=basis,
-        retention_days=days,
+        retention_period=period.amount,
+        retention_unit=period.unit,
         retention_from=start,
         texts={
             language: dict(zip(TEXT_FIELDS, values, strict=True))
             for language, values in TEXTS[key].items()
         },
     )
-    for key, (basis, days, start) in TERMS.items()
+    for key, (basis, period, start) in TERMS.items()
 ]
 
 

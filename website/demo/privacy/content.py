@@ -4,13 +4,16 @@ cookie purposes come with the cookie categories (demo_cookies.py)."""
 
 from events.constants import EVENT_END
 from privacy.models import LegalBasis, RetentionStart
+from privacy.periods import Period, PeriodUnit
 
 # key: (legal basis, retention days, counts from)
+MONTHS, YEARS = PeriodUnit.MONTHS, PeriodUnit.YEARS
+
 MORE_TERMS = {
-    "event-registration": (LegalBasis.CONTRACT, 90, EVENT_END.value),
-    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, 0, EVENT_END.value),
-    "trainee-list": (LegalBasis.CONTRACT, 0, EVENT_END.value),
-    "privacy-request": (LegalBasis.LEGAL_OBLIGATION, 1095, RetentionStart.DECISION),
+    "event-registration": (LegalBasis.CONTRACT, Period(3, MONTHS), EVENT_END.value),
+    "participant-list": (LegalBasis.LEGITIMATE_INTEREST, Period(0, MONTHS), EVENT_END.value),
+    "trainee-list": (LegalBasis.CONTRACT, Period(0, MONTHS), EVENT_END.value),
+    "privacy-request": (LegalBasis.LEGAL_OBLIGATION, Period(3, YEARS), RetentionStart.DECISION),
 }
 
 # key: {language: (name, consent text, description, data categories, recipients)}
@@ -21,7 +24,7 @@ MORE_TEXTS = {
             "We gebruiken uw gegevens om uw inschrijving te behandelen en u over het "
             "evenement te informeren.",
             "We gebruiken uw gegevens om uw plaats te reserveren, u praktische informatie te "
-            "sturen en te factureren. We verwijderen ze 90 dagen na het evenement.",
+            "sturen en te factureren.",
             "Naam, contactgegevens, bedrijf, functie, facturatiegegevens",
             "Medewerkers van de Kamer; de locatie en de cateraar voor de deelnemerslijst",
         ),
@@ -30,8 +33,7 @@ MORE_TEXTS = {
             "Nous utilisons vos données pour traiter votre inscription et vous informer sur "
             "l'événement.",
             "Nous utilisons vos données pour réserver votre place, vous envoyer les "
-            "informations pratiques et facturer. Nous les supprimons 90 jours après "
-            "l'événement.",
+            "informations pratiques et facturer.",
             "Nom, coordonnées, entreprise, fonction, données de facturation",
             "Collaborateurs de la Chambre ; le lieu et le traiteur pour la liste des présences",
         ),
@@ -40,7 +42,7 @@ MORE_TEXTS = {
             "We use your details to handle your registration and keep you informed about "
             "the event.",
             "We use your details to book your place, send you practical information and "
-            "invoice you. We delete them 90 days after the event.",
+            "invoice you.",
             "Name, contact details, company, job title, billing details",
             "Chamber staff; the venue and caterer for the attendance list",
         ),
@@ -108,8 +110,8 @@ MORE_TEXTS = {
             "Uw privacyverzoek behandelen",
             "We gebruiken uw gegevens om uw verzoek om inzage, verbetering, wissing of "
             "bezwaar te behandelen, zoals de wet ons verplicht.",
-            "We bewaren uw verzoek en ons antwoord drie jaar na het afsluiten ervan, om te "
-            "kunnen aantonen dat we het behandeld hebben.",
+            "We bewaren uw verzoek en ons antwoord na het afsluiten ervan, om te kunnen "
+            "aantonen dat we het behandeld hebben.",
             "Naam, contactgegevens, uw verzoek, ons antwoord",
             "De privacyverantwoordelijke van de Kamer; de toezichthouder als die erom vraagt",
         ),
@@ -117,8 +119,8 @@ MORE_TEXTS = {
             "Traiter votre demande relative à la vie privée",
             "Nous utilisons vos données pour traiter votre demande d'accès, de rectification, "
             "d'effacement ou d'opposition, comme la loi nous y oblige.",
-            "Nous conservons votre demande et notre réponse trois ans après sa clôture, pour "
-            "pouvoir démontrer que nous l'avons traitée.",
+            "Nous conservons votre demande et notre réponse après sa clôture, pour pouvoir "
+            "démontrer que nous l'avons traitée.",
             "Nom, coordonnées, votre demande, notre réponse",
             "Le responsable vie privée de la Chambre ; l'autorité de contrôle si elle le demande",
         ),
@@ -126,8 +128,7 @@ MORE_TEXTS = {
             "Handle your privacy request",
             "We use your details to handle your request for access, rectification, erasure "
             "or objection, as the law requires.",
-            "We keep your request and our answer for three years after it is closed, to show "
-            "that we handled it.",
+            "We keep your request and our answer after it is closed, to show that we handled it.",
             "Name, contact details, your request, our answer",
             "The Chamber's privacy officer; the supervisory authority when it asks",
         ),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from wagtail.models import Locale
 
 from privacy.models import CookieCategory, LegalBasis, RetentionStart, Tag
+from privacy.periods import PeriodUnit
 from privacy.services.purposes import PurposeSpec, purposes_ensure
 
 LANGUAGES = ("nl", "fr", "en")
@@ -167,7 +168,8 @@ def _purpose_spec(key: str) -> PurposeSpec:
     return PurposeSpec(
         key=f"cookies-{key}",
         legal_basis=LegalBasis.CONSENT,
-        retention_days=182,
+        retention_period=6,
+        retention_unit=PeriodUnit.MONTHS,
         retention_from=RetentionStart.SUBMISSION,
         texts=texts,
     )

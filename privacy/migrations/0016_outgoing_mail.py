@@ -27,7 +27,7 @@ def officers_see_undelivered_mail(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0012_retention_ends_registered_by_apps'),
+        ('privacy', '0015_request_deadline_extension'),
     ]
 
     operations = [

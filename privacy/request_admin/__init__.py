@@ -9,7 +9,6 @@ shown in the request's history.
 from __future__ import annotations
 
 import tempfile
-from datetime import timedelta
 
 import django_filters
 from django.apps import apps
@@ -19,7 +18,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -31,19 +29,26 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import register_permission_policy
 
-from . import conf
-from .models import DataSubjectRequest, RequestStatus
-from .permissions import ActionSubsetPermissionPolicy
-from .services import requests as services
-from .services.subjects import subject_counts
+from .. import conf
+from ..models import DataSubjectRequest, RequestKind
+from ..permissions import ActionSubsetPermissionPolicy
+from ..selectors import requests_by_deadline
+from ..services import requests as services
+from ..services.subjects import subject_counts
+from .panel import DEADLINE_CHOICES, RequestDeadlinesPanel
+from .replies import RequestReplyViews
 
 LOG_ACTIONS = {
     "privacy.request.confirm": (_("Confirm request"), _("Address confirmed by the requester")),
     "privacy.request.export": (_("Download export"), _("Export downloaded")),
     "privacy.request.answer": (_("Send answer"), _("Answer sent with a download link")),
     "privacy.request.erase": (_("Erase data"), _("Requester's data erased")),
+    "privacy.request.reply": (_("Reply"), _("Reply sent to the requester")),
+    "privacy.request.close": (_("Close request"), _("Request closed")),
+    "privacy.request.remind": (_("Remind officers"), _("Officers reminded of the due date")),
 }
 
 
@@ -63,11 +68,8 @@ def warning_days() -> int:
 
 
 # View and change by permission; adding and deleting by nobody, superusers included.
-register_permission_policy(
-    DataSubjectRequest,
-    ActionSubsetPermissionPolicy(DataSubjectRequest, actions={"view", "change"}),
-    exact_class=True,
-)
+REQUEST_POLICY = ActionSubsetPermissionPolicy(DataSubjectRequest, actions={"view", "change"})
+register_permission_policy(DataSubjectRequest, REQUEST_POLICY, exact_class=True)
 
 
 class DeadlineColumn(Column):
@@ -90,7 +92,7 @@ class DeadlineColumn(Column):
 class RequestFilterSet(WagtailFilterSet):
     deadline = django_filters.ChoiceFilter(
         label=_("Deadline"),
-        choices=[("overdue", _("Overdue")), ("near", _("Due within a week"))],
+        choices=DEADLINE_CHOICES,
         method="filter_deadline",
         empty_label=_("All"),
     )
@@ -101,17 +103,7 @@ class RequestFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
     def filter_deadline(self, queryset, name, value):
-        today = timezone.localdate()
-        open_requests = queryset.filter(confirmed_at__isnull=False).exclude(
-            status__in=[RequestStatus.REJECTED, RequestStatus.CLOSED]
-        )
-        if value == "overdue":
-            return open_requests.filter(due_date__lt=today)
-        if value == "near":
-            return open_requests.filter(
-                due_date__gte=today, due_date__lte=today + timedelta(days=warning_days())
-            )
-        return queryset
+        return requests_by_deadline(queryset, value)
 
 
 class RequestEditView(generic.EditView):
@@ -126,7 +118,16 @@ class RequestEditView(generic.EditView):
         return instance
 
 
+class RequestIndexView(generic.IndexView):
+    """A request's title opens its handling screen, not the edit form."""
+
+    def get_edit_url(self, instance):
+        return None
+
+
 class RequestInspectView(generic.InspectView):
+    """The handling screen: the request, its deadline, its history, the actions of its kind."""
+
     template_name = "privacy/admin/request_inspect.html"
     #: {"export": url name, ...}, given by the viewset.
     action_url_names: dict[str, str] = {}
@@ -137,14 +138,22 @@ class RequestInspectView(generic.InspectView):
         # Nothing is shown or done for a sender who has not proven the address.
         if not self.user_has_permission("change") or not self.object.is_confirmed:
             return buttons
-        for name, label, icon, priority in (
-            ("export", _("Download export"), "download", 20),
-            ("answer", _("Send answer"), "mail", 30),
-            ("erase", _("Erase data"), "bin", 40),
-        ):
+        for name, label, icon, priority in self.actions():
             url = reverse(self.action_url_names[name], args=[self.object.pk])
             buttons.append(HeaderButton(label, url=url, icon_name=icon, priority=priority))
         return buttons
+
+    def actions(self):
+        """The actions that fit the request's kind; replying (and refusing) fits every kind."""
+        kind = self.object.kind
+        if kind in (RequestKind.ACCESS, RequestKind.PORTABILITY):
+            yield "answer", _("Send answer"), "mail", 30
+        yield "export", _("Download export"), "download", 20
+        if kind == RequestKind.ERASURE:
+            yield "erase", _("Erase data"), "bin", 40
+        yield "reply", _("Reply"), "mail", 35
+        if self.object.is_open:
+            yield "close", _("Close request"), "success", 50
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -153,12 +162,14 @@ class RequestInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["answers"] = self.object.answers.order_by("-created_at")
+        context["replies"] = self.object.replies.select_related("sent_by")
+        context["history"] = log_registry.get_logs_for_instance(self.object).select_related("user")
         context["days_left"] = self.object.days_left()
         context["warning_days"] = warning_days()
         return context
 
 
-class DataSubjectRequestViewSet(ModelViewSet):
+class DataSubjectRequestViewSet(RequestReplyViews, ModelViewSet):
     model = DataSubjectRequest
     icon = "user"
     menu_label = _("Data requests")
@@ -171,6 +182,7 @@ class DataSubjectRequestViewSet(ModelViewSet):
     search_fields = ["email", "message"]
     filterset_class = RequestFilterSet
     form_fields = ["status", "handled_by"]
+    index_view_class = RequestIndexView
     edit_view_class = RequestEditView
     inspect_view_class = RequestInspectView
     list_display = [
@@ -193,11 +205,16 @@ class DataSubjectRequestViewSet(ModelViewSet):
         "due_date",
         "handled_by",
         "closed_at",
+        "restricted_at",
+        "restriction_lifted_at",
         "retain_until",
     ]
 
     def get_inspect_view_kwargs(self, **kwargs):
-        names = {name: self.get_url_name(name) for name in ("export", "answer", "erase")}
+        names = {
+            name: self.get_url_name(name)
+            for name in ("export", "answer", "erase", "reply", "close")
+        }
         return super().get_inspect_view_kwargs(action_url_names=names, **kwargs)
 
     def get_urlpatterns(self):
@@ -206,6 +223,7 @@ class DataSubjectRequestViewSet(ModelViewSet):
             path("export/<int:pk>/", self.export_view, name="export"),
             path("answer/<int:pk>/", self.answer_view, name="answer"),
             path("erase/<int:pk>/", self.erase_view, name="erase"),
+            *self.reply_urlpatterns(),
         ]
 
     def _object_for_change(self, request, pk) -> DataSubjectRequest:
@@ -276,7 +294,11 @@ class DataSubjectRequestViewSet(ModelViewSet):
         if refusal := self._refuse_unconfirmed(request, data_request):
             return refusal
         if request.method == "POST":
-            services.request_answer_send(request=data_request, user=request.user)
+            services.request_answer_send(
+                request=data_request,
+                user=request.user,
+                note=request.POST.get("note", "")[:5000],
+            )
             messages.success(request, _("The answer was sent with a download link."))
             return redirect(self._inspect_url(pk))
         return self._confirm_page(
@@ -313,3 +335,10 @@ class DataSubjectRequestViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_request_viewset():
     return DataSubjectRequestViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_request_deadlines_panel(request, panels):
+    """Only those who handle requests see their deadlines on the dashboard."""
+    if REQUEST_POLICY.user_has_permission(request.user, "view"):
+        panels.append(RequestDeadlinesPanel())
