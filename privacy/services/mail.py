@@ -96,14 +96,17 @@ def mail_send(
         if subject_restricted(email=recipients[0]):
             logger.info("The e-mail %s was not sent: processing is restricted", template)
             return False
+    language = language or settings.LANGUAGE_CODE
     try:
-        frozen = _freeze(context or {})
+        # A lazy translation in the context is read in the recipient's language.
+        with translation.override(language):
+            frozen = _freeze(context or {})
     except TypeError:
         logger.exception("The e-mail %s could not be queued", template)
         return False
     mail = OutgoingMail.objects.create(
         template=template,
-        language=language or settings.LANGUAGE_CODE,
+        language=language,
         staff=staff,
         subject_email="" if staff else recipients[0],
         recipients=list(recipients),
