@@ -18,6 +18,7 @@ Message-ID, so no retry, duplicate task or restarted worker sends it twice.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -353,6 +354,11 @@ def _freeze(value):
         return {"$date": value.isoformat()}
     if isinstance(value, Decimal):
         return {"$decimal": str(value)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # Templates read a dict's keys as they read attributes.
+        return {
+            field.name: _freeze(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
     if isinstance(value, list | tuple):
         return [_freeze(item) for item in value]
     if isinstance(value, dict):
