@@ -16,16 +16,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from forms.api import MAX_PAGE_ID
 from forms.schemas import DetailOut, ErrorsOut
 
 from .models import EventPage
 from .selectors import participants_public
 
 router = Router(tags=["events"])
-
-# Primary keys are 64-bit signed integers; a larger id names no page (and SQLite would raise
-# OverflowError rather than find nothing).
-MAX_PAGE_ID = 2**63 - 1
 
 
 class ParticipantOut(Schema):

@@ -20,12 +20,7 @@ def event_json_ld(*, page, request=None, counts=None, speakers=None) -> SafeStri
     url = page.get_full_url(request)
     online = bool(source.online_url)
     has_place = bool(page.venue or page.address)
-    if online and has_place:
-        mode = "https://schema.org/MixedEventAttendanceMode"
-    elif online:
-        mode = "https://schema.org/OnlineEventAttendanceMode"
-    else:
-        mode = "https://schema.org/OfflineEventAttendanceMode"
+    mode = "Mixed" if online and has_place else "Online" if online else "Offline"
     data = {
         "@context": "https://schema.org",
         "@type": "EducationEvent" if source.kind == "training" else "Event",
@@ -33,7 +28,7 @@ def event_json_ld(*, page, request=None, counts=None, speakers=None) -> SafeStri
         "startDate": source.start.isoformat(),
         "endDate": source.end.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": mode,
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
         "url": url,
         "inLanguage": page.locale.language_code,
     }

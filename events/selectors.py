@@ -9,14 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from .constants import (
-    ACTIVE_STATUSES,
-    KEY_COMPANY,
-    KEY_FIRST_NAME,
-    KEY_FUNCTION,
-    KEY_LAST_NAME,
-    RegistrationStatus,
-)
+from .constants import KEY_COMPANY, KEY_FIRST_NAME, KEY_FUNCTION, KEY_LAST_NAME, RegistrationStatus
 from .models import EventPage, Registration, Speaker
 
 
@@ -74,22 +67,11 @@ def participants_public(*, event: EventPage, now=None) -> list[Participant]:
     source = _source(event)
     if not source.participant_list_public or source.is_past(now):
         return []
-    rows = (
-        Registration.objects.filter(
-            event=source, status=RegistrationStatus.CONFIRMED, hidden_from_list=False
-        )
-        .values_list("submission__answers", flat=True)
-        .order_by("pk")
-    )
-    people = [
-        Participant(
-            first_name=str(answers.get(KEY_FIRST_NAME) or ""),
-            last_name=str(answers.get(KEY_LAST_NAME) or ""),
-            function=str(answers.get(KEY_FUNCTION) or ""),
-        )
-        for answers in rows
+    return [
+        Participant(row.first_name, row.last_name, row.function)
+        for row in registrations_for_checkin(event=source)
+        if not row.hidden_from_list
     ]
-    return sorted(people, key=lambda p: (p.last_name.casefold(), p.first_name.casefold()))
 
 
 def registrations_for_checkin(*, event: EventPage) -> list[Registration]:
@@ -100,11 +82,10 @@ def registrations_for_checkin(*, event: EventPage) -> list[Registration]:
     """
     rows = list(registrations_of(event=event).filter(status=RegistrationStatus.CONFIRMED))
     for row in rows:
-        answers = row.submission.answers
-        row.first_name = str(answers.get(KEY_FIRST_NAME) or "")
-        row.last_name = str(answers.get(KEY_LAST_NAME) or "")
-        row.function = str(answers.get(KEY_FUNCTION) or "")
-        row.company = str(answers.get(KEY_COMPANY) or "")
+        row.first_name = row.answer(KEY_FIRST_NAME)
+        row.last_name = row.answer(KEY_LAST_NAME)
+        row.function = row.answer(KEY_FUNCTION)
+        row.company = row.answer(KEY_COMPANY)
     return sorted(rows, key=lambda r: (r.last_name.casefold(), r.first_name.casefold()))
 
 
@@ -118,15 +99,6 @@ def trainees_for_speakers(*, event: EventPage) -> list[dict[str, str]]:
         }
         for row in registrations_for_checkin(event=event)
     ]
-
-
-def registration_active_for(*, event: EventPage, email: str) -> Registration | None:
-    """The person's confirmed or waiting registration for the event, if any."""
-    return (
-        registrations_of(event=event)
-        .filter(submission__subject_email=email, status__in=ACTIVE_STATUSES)
-        .first()
-    )
 
 
 def waiting_position(*, registration: Registration) -> int | None:
@@ -188,12 +160,3 @@ def event_months(*, index) -> list[date]:
         .order_by("-month")
     )
     return [m.date() if hasattr(m, "date") else m for m in months]
-
-
-def page_in_language(registration: Registration) -> EventPage:
-    """The event page the person filled in (their language), else the source page."""
-    submission = registration.submission
-    page = None
-    if submission.translation_page_id:
-        page = EventPage.objects.filter(pk=submission.translation_page_id).first()
-    return page or registration.event

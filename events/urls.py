@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from .views import links
 
 app_name = "events"
 
 urlpatterns = [
-    path("<str:token>/cancel/", views.registration_cancel, name="registration_cancel"),
-    path("<str:token>/", views.registration_choices, name="registration_choices"),
+    path("<str:token>/cancel/", links.registration_cancel, name="registration_cancel"),
+    path("<str:token>/", links.registration_choices, name="registration_choices"),
 ]

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import views_speakers
+from .views import speakers
 
 app_name = "events_speakers"
 
 urlpatterns = [
-    path("<str:token>/", views_speakers.speaker_list, name="speaker_list"),
+    path("<str:token>/", speakers.speaker_list, name="speaker_list"),
 ]

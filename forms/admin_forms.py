@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import forms as django_forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -124,6 +126,9 @@ PURPOSE_HELP = gettext_lazy(
 )
 
 
+KEY_TAKEN = gettext_lazy("The form asks this itself; choose another key or label.")
+
+
 class FormPageAdminForm(WagtailAdminFormPageForm):
     """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
 
@@ -142,10 +147,15 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             fields["purpose"].help_text = PURPOSE_HELP
 
     def page_fields(self, cleaned_data) -> list:
-        """Fields the page type asks besides the editor's (none here): a subclass whose form
-        has questions of its own returns them, so the rules judge the form as visitors see
-        it (the subject's address, the inbox's purpose stated, each purpose once)."""
-        return []
+        """The questions the page type asks itself (``fixed_form_fields``) as the page being
+        saved will ask them, so the rules judge the form as visitors see it (the subject's
+        address, the inbox's purpose stated, each purpose once)."""
+        page = copy.copy(self.instance)
+        names = {field.name for field in page._meta.concrete_fields}
+        for name in names.intersection(cleaned_data):
+            setattr(page, name, cleaned_data[name])
+        before, after = page.fixed_form_fields()
+        return [*before, *after]
 
     def form_problems(self, fields) -> list[str]:
         """What the page type itself requires of the fields being saved (nothing here), as
@@ -169,6 +179,8 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
                 instance.required = False
             if instance.pk and "key" in form.changed_data:
                 form.add_error("key", _("The key cannot change once the field is saved."))
+            if (instance.key or instance.get_field_clean_name()) in self.instance.fixed_form_keys:
+                form.add_error("key" if instance.key else "label", KEY_TAKEN)
             live.append((form, instance))
         by_instance = {id(instance): form for form, instance in live}
         inbox = cleaned_data.get("inbox")

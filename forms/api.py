@@ -12,6 +12,8 @@ signed-in user. reCAPTCHA and the per-client rate limit protect the endpoint ins
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.http import HttpRequest, JsonResponse, UnreadablePostError
@@ -23,6 +25,7 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 from wagtail.models import Page
 
+from privacy.models import ConsentSource
 from privacy.selectors import purpose_is_consent, purpose_notices
 
 from . import conf, ratelimit, services
@@ -41,6 +44,12 @@ CLOSED = gettext_lazy("This form no longer takes submissions.")
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Sent by browsers posting the HTML form to the API; not a question of the form.
 IGNORED_KEYS = frozenset({"csrfmiddlewaretoken"})
+# The purpose revisions a headless front end showed: {"<purpose key>": <revision_id>}.
+REVISIONS_FIELD = "purpose_revisions"
+STALE = gettext_lazy(
+    "The text of “%(name)s” has changed since the form was loaded. Nothing was stored; "
+    "please load the form again and read it before sending."
+)
 # Primary keys are 64-bit signed integers; a larger id names no page, and SQLite raises
 # OverflowError rather than finding nothing, so such ids are answered before any query.
 MAX_PAGE_ID = 2**63 - 1
@@ -55,7 +64,10 @@ SUBMISSION_BODY = {
                     "One part per field key from the form's schema; files as file parts; "
                     "consent boxes as 'on' when ticked (left out when not; nothing for a "
                     "notice); the reCAPTCHA "
-                    "token under the schema's recaptcha.response_field."
+                    "token under the schema's recaptcha.response_field; and, under "
+                    "purpose_revisions, a JSON object naming the revision_id of each purpose "
+                    "the front end showed (by purpose key). The consent proofs name those "
+                    "revisions; one that is no longer current is refused with 409."
                 ),
                 "additionalProperties": True,
             }
@@ -187,6 +199,10 @@ def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
                     out["purpose"] = purpose.key
                     purposes.append((purpose, key))
             fields.append(out)
+        # How the form is protected is stated as a notice too, with nothing to send.
+        protection = getattr(form, "protection_purpose", None)
+        if protection is not None:
+            purposes.append((protection, ""))
         notices = purpose_notices([purpose for purpose, _key in purposes], page.locale)
         purposes = [
             purpose_schema(purpose, key=key, notice=notice)
@@ -238,6 +254,43 @@ def _errors(**errors: list[str]) -> Status:
     return Status(400, {"errors": errors})
 
 
+def _shown_revisions(data) -> tuple[dict[str, int], str]:
+    """The purpose revisions the front end says it showed, or why they cannot be read."""
+    raw = data.get(REVISIONS_FIELD)
+    if raw is None:
+        return {}, ""
+    try:
+        shown = json.loads(raw)
+    except ValueError:
+        shown = None
+    if not isinstance(shown, dict) or not all(
+        isinstance(key, str) and isinstance(value, int) and not isinstance(value, bool)
+        for key, value in shown.items()
+    ):
+        return {}, _("Send a JSON object of purpose keys and the revision_id shown for each.")
+    return shown, ""
+
+
+def _revision_problem(form, shown: dict[str, int]) -> Status | None:
+    """A 400 for a purpose this form does not show, a 409 for a revision not current."""
+    purposes = {
+        field.purpose.key: field.purpose
+        for field in form.fields.values()
+        if getattr(field, "purpose", None) is not None
+    }
+    protection = getattr(form, "protection_purpose", None)
+    if protection is not None:
+        purposes[protection.key] = protection
+    unknown = sorted(set(shown) - set(purposes))
+    if unknown:
+        message = _("This form shows no purpose %(keys)s.") % {"keys": ", ".join(unknown)}
+        return _errors(**{REVISIONS_FIELD: [message]})
+    for key, revision in shown.items():
+        if purposes[key].latest_revision_id != revision:
+            return Status(409, detail_body(STALE % {"name": purposes[key].name}))
+    return None
+
+
 def _read_body(request: HttpRequest):
     content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
     if content_type not in FORM_CONTENT_TYPES:
@@ -281,6 +334,10 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
     the form does not have are refused rather than ignored, so a consent sent for a
     purpose this form does not ask about is an error, never a silent no-op. Bodies over
     ``REQUEST_MAX_BODY_SIZE`` are refused with 413 before they are read.
+
+    Consents are recorded with the source ``api`` and the purpose revisions named under
+    ``purpose_revisions``; a revision that is no longer current answers 409 and stores
+    nothing, since the person read words the site no longer uses.
     """
     page = form_page_for(request, page_id, locale)
     if not page.accepts_submissions():
@@ -295,6 +352,12 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
         if problem:
             return _errors(__all__=[problem])
         data, files = body
+        shown, problem = _shown_revisions(data)
+        if problem:
+            return _errors(**{REVISIONS_FIELD: [problem]})
+        if REVISIONS_FIELD in data:
+            data = data.copy()
+            del data[REVISIONS_FIELD]
         form = page.get_form(data, files, page=page, user=request.user)
         unknown = (set(data) | set(files)) - set(form.fields) - IGNORED_KEYS - {RESPONSE_FIELD}
         if unknown:
@@ -313,6 +376,11 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
                     }
                 },
             )
+        stale = _revision_problem(form, shown)
+        if stale is not None:
+            return stale
+        # The proofs say the decisions came from a headless front end.
+        form.consent_source = ConsentSource.API
         try:
             submission = page.submission_store(form)
         except services.SubmissionRefused as refusal:

@@ -14,6 +14,7 @@ class FormsConfig(AppConfig):
         # are made of, in any app's field model, retires the cached copies.
         from privacy.models import Purpose
 
+        from . import checks  # noqa: F401  (registers the deploy check)
         from .cache import definitions_changed
         from .models import AbstractFormField, Inbox
 
@@ -32,3 +33,10 @@ class FormsConfig(AppConfig):
         from .receivers import form_page_published
 
         page_published.connect(form_page_published, dispatch_uid="forms.form_page_published")
+
+        # An access answer lists who downloaded the person's files.
+        from privacy.accesses import access_source_register
+
+        from .selectors import file_downloads_of
+
+        access_source_register(file_downloads_of)

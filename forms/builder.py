@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
+from privacy import conf as privacy_conf
 from privacy.models import ConsentDecision, Purpose
-from privacy.selectors import purpose_is_consent, purpose_notices
+from privacy.selectors import purpose_get, purpose_is_consent, purpose_notices
 
 from . import conf
-from .captcha import RESPONSE_FIELD, captcha_field
-from .constants import FieldType
+from .captcha import HONEYPOT_MESSAGE, RESPONSE_FIELD, captcha_field, honeypot_field
+from .constants import FORM_PROTECTION_PURPOSE, HONEYPOT_FIELD_NAME, FieldType
 from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
 
 CAPTCHA_FIELD_NAME = "captcha"
@@ -141,23 +142,37 @@ class SubmissionForm(BaseForm):
     visitor sees, never a silent no-op; the API refuses such keys the same way.
     """
 
+    # The page's locale, set by the builder: the notices are stated in its language.
+    notice_locale = None
+
     @cached_property
     def notices(self):
-        """The collection notices this form states, in field order (shown above the button).
+        """The collection notices this form states, in field order (shown above the button),
+        then how the form is protected against abuse (rate limit, honeypot, reCAPTCHA).
 
         Built when the page renders them, not when a submission is validated.
         """
-        fields = [
-            field
+        purposes = [
+            field.purpose
             for field in self.fields.values()
             if isinstance(field, PurposeNoticeField) and field.purpose is not None
         ]
-        if not fields:
-            return []
-        return purpose_notices([field.purpose for field in fields], fields[0].locale)
+        protection = self.protection_purpose
+        if protection is not None:
+            purposes.append(protection)
+        return purpose_notices(purposes, self.notice_locale)
+
+    @property
+    def protection_purpose(self) -> Purpose | None:
+        """The ``form-protection`` purpose in the form's language, when the site has it."""
+        if HONEYPOT_FIELD_NAME not in self.fields:
+            return None
+        return purpose_get(key=FORM_PROTECTION_PURPOSE, locale=self.notice_locale)
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD_NAME):
+            raise django_forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
         if self.is_bound:
             unknown = sorted((set(self.data) | set(self.files)) - set(self.fields) - IGNORED_KEYS)
             if unknown:
@@ -279,6 +294,9 @@ class FormBuilder(WagtailFormBuilder):
         options["initial"] = False
         if purpose is not None:
             options["label"] = purpose.consent_text
+            if purpose.key in privacy_conf.newsletter_topics() and not options.get("help_text"):
+                # E-mail consents go through the double opt-in (email_consents_defer).
+                options["help_text"] = _("We first send you an e-mail to confirm this.")
         return PurposeConsentField(purpose=purpose, **options)
 
     @property
@@ -288,10 +306,13 @@ class FormBuilder(WagtailFormBuilder):
             options = self.get_field_options(field)
             create_field = self.get_create_field_function(field.field_type)
             formfields[field.form_key] = create_field(field, options)
+        formfields[HONEYPOT_FIELD_NAME] = honeypot_field()
         captcha = captcha_field()
         if captcha is not None:
             formfields[CAPTCHA_FIELD_NAME] = captcha
         return formfields
 
     def get_form_class(self):
-        return type("FormPageForm", (SubmissionForm,), self.formfields)
+        return type(
+            "FormPageForm", (SubmissionForm,), {**self.formfields, "notice_locale": self.locale}
+        )

@@ -1,14 +1,19 @@
-"""reCAPTCHA on public forms, through django-recaptcha.
+"""Protection of public forms: a honeypot always, reCAPTCHA through django-recaptcha when set.
 
 The keys, the version ("v2" checkbox or "v3" scored) and the v3 score threshold are project
 settings (``RECAPTCHA_*``, read from the environment in ``website.settings.base``). Without
-keys, in development, no field is added and forms work without it; production settings refuse
-to start without keys, so a public form is never left unprotected by accident.
+keys no captcha field is added: forms are then protected by the per-client rate limit and
+the honeypot alone, and ``check --deploy`` says so (``forms.checks``).
+
+Google's script is never part of the page as served: ``forms/js/recaptcha.js`` adds it when
+the visitor first focuses or types in the form, so nothing goes to Google before the person
+acts (the form's ``form-protection`` notice says so).
 """
 
 import sys
 
 from django import forms as django_forms
+from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 
@@ -34,6 +39,47 @@ RECAPTCHA_CSP: dict[str, list[str]] = {
     "frame-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
     "connect-src": ["https://www.google.com/recaptcha/", "https://www.recaptcha.net/recaptcha/"],
 }
+
+
+class HoneypotInput(django_forms.TextInput):
+    """A text box people never see (its wrapper is ``hidden``) and robots fill in."""
+
+    template_name = "forms/widgets/honeypot.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"autocomplete": "off", "tabindex": "-1", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["label"] = _("Leave this field empty")
+        return context
+
+
+HONEYPOT_MESSAGE = _(
+    "This form could not be sent: a field meant to stay empty was filled in. If your browser "
+    "fills in forms automatically, please check the form and send it again."
+)
+
+
+class HoneypotField(django_forms.CharField):
+    """A field people do not see, so only a program filling in every box answers it.
+
+    The form refuses such a submission as a whole (``SubmissionForm.clean``): an error under
+    a field nobody sees would leave a person whose browser filled it in puzzled.
+    """
+
+    widget = HoneypotInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "")
+        kwargs.setdefault("max_length", 255)
+        super().__init__(**kwargs)
+
+
+def honeypot_field() -> HoneypotField:
+    """The honeypot every public form gets, with or without reCAPTCHA."""
+    return HoneypotField()
 
 
 class ScoredReCaptchaV3(ReCaptchaV3):

@@ -32,7 +32,14 @@ key_validator = RegexValidator(
     r"^[a-z][a-z0-9_]{0,63}$",
     _("Lower-case letters, digits and underscores, starting with a letter."),
 )
-RESERVED_KEYS = frozenset({"captcha", "csrfmiddlewaretoken", "submit_time", "locale"})
+# The honeypot every public form carries: hidden from people, filled in by robots.
+HONEYPOT_FIELD_NAME = "homepage"
+RESERVED_KEYS = frozenset(
+    {"captcha", HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken", "submit_time", "locale"}
+)
+
+# The purpose every protected form states in a notice (rate limit, honeypot, reCAPTCHA).
+FORM_PROTECTION_PURPOSE = "form-protection"
 
 CHOICE_TYPES = frozenset({FieldType.DROPDOWN, FieldType.RADIO, FieldType.CHECKBOXES})
 

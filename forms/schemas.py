@@ -49,7 +49,12 @@ class PurposeOut(Schema):
     policy_url: str | None = Field(
         description="The purpose's entry in the privacy policy; null when there is none."
     )
-    revision_id: int | None = Field(description="The purpose revision the text belongs to.")
+    revision_id: int | None = Field(
+        description=(
+            "The purpose revision the text belongs to; send it back under "
+            "purpose_revisions with the submission, so the proof names what was shown."
+        )
+    )
     required: bool = Field(description="Always false: consent is never a condition.")
 
 

@@ -156,3 +156,25 @@ def submission_consents(submission: FormSubmission) -> list[PurposeChoice]:
             )
         )
     return choices
+
+
+def file_downloads_of(email: str) -> list:
+    """Who downloaded the files a person sent, for their access answer (GDPR art. 15(1)(c)):
+    registered with privacy's access sources by the app's ``ready``."""
+    from django.utils.translation import gettext as _
+
+    from privacy.accesses import Access
+
+    from .models import FileDownloadLog, FormSubmission
+
+    submissions = FormSubmission.objects.filter(subject_email=email).values("pk")
+    downloads = FileDownloadLog.objects.filter(submission_pk__in=submissions).select_related("file")
+    return [
+        Access(
+            at=download.downloaded_at,
+            who=_("a member of staff (%(user)s)") % {"user": download.username},
+            what=_("downloaded the file %(name)s you sent")
+            % {"name": download.file.original_name if download.file else _("(deleted since)")},
+        )
+        for download in downloads
+    ]

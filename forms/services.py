@@ -25,12 +25,14 @@ from django.utils.translation import gettext as _
 
 from privacy.links import admin_url
 from privacy.models import ConsentDecision, ConsentSource, Purpose
-from privacy.services import consents_record, normalise_email, retention_compute
+from privacy.selectors import purpose_get
+from privacy.services import consent_record, consents_record, normalise_email, retention_compute
 from privacy.services.mail import mail_send
+from privacy.services.preferences import email_consents_defer
 
 from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
 from .cache import cached
-from .constants import submission_ref
+from .constants import HONEYPOT_FIELD_NAME, submission_ref
 from .models.inbox import Inbox
 from .models.submissions import FileDownloadLog, FormSubmission, SubmissionFile, private_storage
 
@@ -88,6 +90,8 @@ class SubmissionInput:
     # it was sent, which retention counts from, and tells nobody: it is not news.
     submitted_at: datetime | None = None
     notify: bool = True
+    # Where the decisions were made: the site's own form, or a headless front end (``api``).
+    consent_source: str = ConsentSource.FORM
 
     @classmethod
     def from_form(cls, *, page, form) -> SubmissionInput:
@@ -95,7 +99,7 @@ class SubmissionInput:
         answers, files, decisions, email = {}, [], {}, ""
         for name, formfield in form.fields.items():
             value = form.cleaned_data.get(name)
-            if name == CAPTCHA_FIELD_NAME:
+            if name in (CAPTCHA_FIELD_NAME, HONEYPOT_FIELD_NAME):
                 continue
             if isinstance(formfield, PurposeField):
                 # The ledger holds every decision shown: a ticked box is a grant, a box left
@@ -121,6 +125,7 @@ class SubmissionInput:
             decisions=decisions,
             subject_email=email,
             ends_at=page.submission_ends_at(),
+            consent_source=getattr(form, "consent_source", ConsentSource.FORM),
         )
 
 
@@ -187,13 +192,18 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
                 attachments.append(attachment)
             if attachments:
                 SubmissionFile.objects.bulk_create(attachments)
-            if data.decisions:
+            # Consents to receive e-mail wait for the address to confirm them (double
+            # opt-in); the submission itself is stored now.
+            decisions = email_consents_defer(
+                decisions=data.decisions, email=email, locale=data.locale
+            )
+            if decisions:
                 ref = submission_ref(submission.pk)
                 subject = {"email": email} if email else {"anonymous_id": ref}
                 consents_record(
-                    decisions=data.decisions,
+                    decisions=decisions,
                     locale=data.locale,
-                    source=ConsentSource.FORM,
+                    source=data.consent_source,
                     source_ref=ref,
                     **subject,
                 )
@@ -251,6 +261,25 @@ def submission_retention_update(
     submission.retain_until = retention_compute(instance=submission, decisions=decisions)
     FormSubmission.objects.filter(pk=submission.pk).update(retain_until=submission.retain_until)
     return submission
+
+
+def submission_consent_give(*, submission: FormSubmission, purpose_key: str) -> bool:
+    """The submission's subject gives consent to ``purpose_key`` after the form (a renewal,
+    a choice changed through a link): recorded in the consent ledger with the purpose's text
+    in the submission's language and the submission as its source. False, recording
+    nothing, when the site has no such purpose."""
+    purpose = purpose_get(key=purpose_key, locale=submission.locale)
+    if purpose is None:
+        return False
+    consent_record(
+        purpose=purpose,
+        granted=True,
+        locale=submission.locale,
+        source=ConsentSource.FORM,
+        email=submission.subject_email,
+        source_ref=submission_ref(submission.pk),
+    )
+    return True
 
 
 def file_download_log(*, attachment: SubmissionFile, user) -> None:

@@ -3,7 +3,7 @@
 ``POST /api/privacy/cookie-consent`` sets the same signed cookie the banner's form does, so
 the site's own script and a headless front end share one path into the ledger. Like the
 forms API it takes no session authentication; a forged cross-site request could at most
-record a choice under a fresh anonymous id, and browsers keep the Lax cookie from it.
+record a choice under a fresh pseudonymous id, and browsers keep the Lax cookie from it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,13 @@ class ConsentIn(Schema):
         description="Category key -> accepted; categories left out are refused.",
     )
     locale: str | None = Field(None, description="Language the banner was shown in.")
-    page: str = Field("", description="Path of the page the choice was made on.")
+    page: str = Field(
+        "",
+        description=(
+            "Path of the page the choice was made on. Only the route is recorded: the query "
+            "is dropped and segments that hold a link's token are masked."
+        ),
+    )
     source: Literal["api", "banner"] = Field(
         "api", description="api, or banner when the site's own banner sends it."
     )
@@ -129,7 +135,7 @@ def cookies_list(request: HttpRequest, locale: str | None = None):
 def cookie_consent_create(request: HttpRequest, payload: ConsentIn):
     """Record the choice in the consent ledger and set the consent cookie.
 
-    Answers 201 with the anonymous consent id, or 400 ``{"errors": {...}}`` for an unknown
+    Answers 201 with the pseudonymous consent id, or 400 ``{"errors": {...}}`` for an unknown
     category or button, in which case nothing is recorded and no cookie changes.
     """
     code = _locale(request, payload.locale)

@@ -44,7 +44,8 @@ def officers_group() -> str:
 
 def contact_email() -> str:
     """The privacy contact address (``PRIVACY_CONTACT_EMAIL``): told of every confirmed
-    request when the officers' group has nobody with an address."""
+    request when the officers' group has nobody with an address, and named to people on the
+    page of an e-mail link that was used or cannot be used."""
     return get("CONTACT_EMAIL", "")
 
 

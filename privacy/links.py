@@ -7,12 +7,14 @@ own lifetime. A tampered token and an expired one are told apart so the page can
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
-from urllib.parse import urljoin
+from datetime import timedelta
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.core import signing
-from django.urls import reverse
-from django.utils import translation
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone, translation
 
 from . import conf
 
@@ -25,7 +27,15 @@ class LinkExpired(LinkInvalid):
     """The link is genuine but older than its lifetime allows."""
 
 
+class LinkUsed(LinkInvalid):
+    """The link was genuine, for one use only, and has been used."""
+
+
 def link_sign(*, salt: str, payload: dict) -> str:
+    """A signed token for ``payload``: ids and dates only, since anyone holding the link can
+    decode it. An address goes in an :class:`~privacy.models.EmailLink` instead."""
+    if any(isinstance(value, str) and "@" in value for value in payload.values()):
+        raise ValueError("A signed link carries no address: use email_link_issue().")
     return signing.dumps(payload, salt=salt, compress=True)
 
 
@@ -49,6 +59,97 @@ def random_token() -> tuple[str, str]:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+# What a masked token reads as in a recorded route.
+TOKEN_MASK = "[token]"  # noqa: S105 (the mask, not a secret)
+# Page slugs are lower-case words joined by hyphens; a long segment of any other shape (a
+# signed value ``.eJx…:1v…``, a random token mixing cases) is taken for a secret even where no
+# URL pattern names it (a page of another language, an app's own route).
+_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_SECRET_MIN_LENGTH = 20
+
+
+def _looks_secret(segment: str) -> bool:
+    return len(segment) >= _SECRET_MIN_LENGTH and (
+        segment != segment.lower() or not _SLUG.fullmatch(segment)
+    )
+
+
+def route_without_secrets(url: str) -> str:
+    """The path of ``url`` with what a link's holder alone may know taken out.
+
+    No scheme, host, query or fragment (e-mail links and campaign tags travel there), and
+    each path segment that a URL pattern takes as a token, or that looks like one, replaced
+    by ``[token]``: consent proofs and logs record where a choice was made, never a working
+    link or the address it names.
+    """
+    path = urlsplit(url or "").path or "/"
+    secrets_in_path = set()
+    try:
+        match = resolve(path)
+    except Resolver404:
+        match = None
+    if match is not None:
+        secrets_in_path = {
+            str(value) for name, value in match.kwargs.items() if "token" in name and value
+        }
+    segments = [
+        TOKEN_MASK
+        if segment in secrets_in_path
+        or unquote(segment) in secrets_in_path
+        or _looks_secret(unquote(segment))
+        else segment
+        for segment in path.split("/")
+    ]
+    return "/".join(segments)
+
+
+def email_link_issue(*, kind: str, email: str, days: int) -> str:
+    """A new opaque token that opens ``kind``'s page for ``email`` for ``days`` days."""
+    from .models import EmailLink
+
+    token, hashed = random_token()
+    now = timezone.now()
+    EmailLink.objects.create(
+        kind=kind,
+        email=email,
+        token_hash=hashed,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    return token
+
+
+def email_link_load(*, kind: str, token: str) -> str:
+    """The address a token of ``kind`` was issued for; raises ``LinkInvalid``/``LinkExpired``."""
+    from .models import EmailLink
+
+    link = EmailLink.objects.filter(kind=kind, token_hash=token_hash(token or "")).first()
+    if link is None:
+        raise LinkInvalid
+    if link.expires_at <= timezone.now():
+        raise LinkExpired
+    return link.email
+
+
+def link_spend(*, token: str, until) -> None:
+    """Remember that a one-use link was used, so opening it again says so (``LinkUsed``)."""
+    from .models import SpentLink
+
+    now = timezone.now()
+    SpentLink.objects.filter(expires_at__lte=now).delete()
+    SpentLink.objects.get_or_create(
+        token_hash=token_hash(token), defaults={"spent_at": now, "expires_at": until}
+    )
+
+
+def link_refuse_spent(*, token: str) -> None:
+    """Raise ``LinkUsed`` when the one-use link ``token`` was used already."""
+    from .models import SpentLink
+
+    if SpentLink.objects.filter(token_hash=token_hash(token or "")).exists():
+        raise LinkUsed
 
 
 def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:

@@ -6,7 +6,6 @@ import django_filters
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -15,15 +14,21 @@ from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixi
 
 from .. import selectors
 from ..constants import ApplicationStatus
-from ..models import Application
+from ..models import Application, VacancyPage
 from ..permissions import VIEW
-
-SPONTANEOUS = "spontaneous"
 
 
 class ApplicationFilterSet(WagtailFilterSet):
-    vacancy = django_filters.ChoiceFilter(
-        label=gettext_lazy("Vacancy"), method="filter_vacancy", empty_label=gettext_lazy("All")
+    # The source-language vacancies applications point at: translations of a vacancy share
+    # its source page, so one vacancy is one choice in every language.
+    vacancy = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Vacancy"),
+        queryset=VacancyPage.objects.filter(
+            pk__in=Application.objects.values("vacancy_id")
+        ).order_by("title"),
+        empty_label=gettext_lazy("All"),
+        null_label=gettext_lazy("Spontaneous applications"),
+        null_value="spontaneous",
     )
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"),
@@ -37,26 +42,6 @@ class ApplicationFilterSet(WagtailFilterSet):
     class Meta:
         model = Application
         fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The source-language vacancies applications point at, one query; translations of a
-        # vacancy share its source page, so one vacancy is one choice in every language.
-        vacancies = (
-            Application.objects.filter(vacancy__isnull=False)
-            .order_by("vacancy__title")
-            .values_list("vacancy_id", "vacancy__title")
-            .distinct()
-        )
-        self.filters["vacancy"].extra["choices"] = [
-            *((str(pk), title) for pk, title in vacancies),
-            (SPONTANEOUS, _("Spontaneous applications")),
-        ]
-
-    def filter_vacancy(self, queryset, name, value):
-        if value == SPONTANEOUS:
-            return queryset.filter(vacancy__isnull=True)
-        return queryset.filter(vacancy_id=value)
 
 
 class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):

@@ -8,12 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from privacy.viewsets import ReadOnlyViewSet
 
 from ..models import Application
-from .detail import (
-    ApplicationDetailView,
-    NoteAddView,
-    StatusChangeView,
-    application_file_download,
-)
+from . import detail
 from .listing import ApplicationIndexView
 
 
@@ -40,8 +35,10 @@ class RecruitmentViewSet(ReadOnlyViewSet):
         return [
             path("", view(ApplicationIndexView), name="index"),
             path("results/", view(ApplicationIndexView, results_only=True), name="index_results"),
-            path("<int:pk>/", view(ApplicationDetailView), name="application"),
-            path("<int:pk>/status/", view(StatusChangeView), name="status"),
-            path("<int:pk>/notes/", view(NoteAddView), name="note_add"),
-            path("<int:pk>/files/<int:file_pk>/", application_file_download, name="download"),
+            path("<int:pk>/", view(detail.ApplicationDetailView), name="application"),
+            path("<int:pk>/status/", view(detail.StatusChangeView), name="status"),
+            path("<int:pk>/notes/", view(detail.NoteAddView), name="note_add"),
+            path(
+                "<int:pk>/files/<int:file_pk>/", detail.application_file_download, name="download"
+            ),
         ]

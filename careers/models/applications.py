@@ -7,27 +7,22 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forms.models import SubmissionRecord, follows_submission
+
 from ..constants import DECISIONS, ApplicationStatus
 
 
-class Application(models.Model):
+class Application(SubmissionRecord):
     """One application: a :class:`forms.models.FormSubmission` of an application form page,
-    with where it stands in the recruitment workflow and how long it is kept.
+    with where it stands in the recruitment workflow.
 
-    The answers and files stay on the submission (one submission flow for every form);
-    this row adds the status, the decision and the talent-pool consent the retention rules
-    depend on. It follows its submission, whose one date the privacy core computes with
-    the rules application pages add (:meth:`ApplicationFormPage.submission_retention`): per
-    outcome after a decision, from the vacancy's end otherwise, and as long as the
+    This record adds the status, the decision and the talent-pool consent the retention
+    rules depend on. It follows its submission, whose one date the privacy core computes
+    with the rules application pages add (:meth:`ApplicationFormPage.submission_retention`):
+    per outcome after a decision, from the vacancy's end otherwise, and as long as the
     talent-pool consent lasts when that is later.
     """
 
-    submission = models.OneToOneField(
-        "forms.FormSubmission",
-        on_delete=models.CASCADE,
-        related_name="application",
-        verbose_name=_("submission"),
-    )
     vacancy = models.ForeignKey(
         "careers.VacancyPage",
         on_delete=models.SET_NULL,
@@ -60,12 +55,8 @@ class Application(models.Model):
         _("talent-pool renewal asked at"), null=True, blank=True
     )
 
-    class PersonalData:
-        subject = "submission__subject_email"
-        files = ("submission__attachments__file",)
-        purpose = "submission__inbox__purpose__key"
-        # Follows its submission: one date for the answers, the files and this row.
-        expired = "submission__retain_until"
+    # Follows its submission: one date for the answers, the files and this row.
+    PersonalData = follows_submission(files=("submission__attachments__file",))
 
     class Meta:
         verbose_name = _("application")
@@ -108,10 +99,7 @@ class ApplicationStatusChange(models.Model):
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     rejection_sent = models.BooleanField(_("rejection e-mail sent"), default=False)
 
-    class PersonalData:
-        subject = "application__submission__subject_email"
-        purpose = "application__submission__inbox__purpose__key"
-        expired = "application__submission__retain_until"
+    PersonalData = follows_submission("application__submission")
 
     class Meta:
         verbose_name = _("status change")
@@ -138,10 +126,7 @@ class ApplicationNote(models.Model):
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
-    class PersonalData:
-        subject = "application__submission__subject_email"
-        purpose = "application__submission__inbox__purpose__key"
-        expired = "application__submission__retain_until"
+    PersonalData = follows_submission("application__submission")
 
     class Meta:
         verbose_name = _("note")

@@ -1,38 +1,229 @@
-"""Everything in careers with side effects, as keyword-only, typed functions.
+"""Everything in careers with side effects, as keyword-only, typed functions: applications
+(created with their submission, moved through the workflow, noted on) and the talent pool
+(renewal asked before the end, leaving it). The signed links live in :mod:`.links`, the
+e-mails in :mod:`.mail`.
 
-Status changes are refused (``PermissionDenied``) to anyone but the ``Recruitment`` group and
-superusers here, so no screen can forget the rule.
+Status changes and notes are refused (``PermissionDenied``) to anyone but the
+``Recruitment`` group and superusers here, so no screen can forget the rule.
 """
 
-from .applications import (
-    application_create,
-    application_form_fields_default,
-    application_note_add,
-    application_status_change,
-)
-from .links import (
-    application_for_renew_token,
-    application_for_withdraw_token,
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from forms.models import FieldType
+from forms.services import submission_retention_update
+from privacy.models import Purpose
+from privacy.services import consent_given, consent_withdraw, normalise_email
+
+from .. import conf
+from .. import constants as c
+from ..constants import DECISIONS, TALENT_POOL_PURPOSE, ApplicationStatus, next_statuses
+from ..models import Application, ApplicationNote, ApplicationStatusChange
+from ..permissions import user_is_recruiter
+from . import mail
+from .links import (  # noqa: F401  reached as careers.services.*, like the rest
     application_renew_url,
-    application_talent_pool_renew,
     application_talent_pool_renew_by_token,
     application_withdraw,
     application_withdraw_url,
 )
-from .talent_pool import application_talent_pool_end, talent_pool_reminders_send
 
-__all__ = [
-    "application_create",
-    "application_for_renew_token",
-    "application_for_withdraw_token",
-    "application_form_fields_default",
-    "application_note_add",
-    "application_renew_url",
-    "application_status_change",
-    "application_talent_pool_end",
-    "application_talent_pool_renew",
-    "application_talent_pool_renew_by_token",
-    "application_withdraw",
-    "application_withdraw_url",
-    "talent_pool_reminders_send",
-]
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from forms.models import AbstractFormField, FormSubmission
+    from forms.services import SubmissionInput
+
+    from ..models import ApplicationFormPage
+
+    User = AbstractBaseUser | AnonymousUser
+
+
+def application_form_fields_default(
+    *, field_model: type[AbstractFormField], language: str | None = None
+) -> list[AbstractFormField]:
+    """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes.
+
+    Labels in ``language`` (the page's); the purposes are the default locale's, as every
+    form field's purpose is (translations synchronise it). A purpose missing from the site
+    is left out; the page editor then asks for the application purpose.
+    """
+    source = settings.LANGUAGE_CODE
+    purposes = {
+        purpose.key: purpose
+        for purpose in Purpose.objects.filter(
+            key__in=[c.APPLICATION_PURPOSE, c.TALENT_POOL_PURPOSE], locale__language_code=source
+        )
+    }
+    document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
+    with translation.override(language or source):
+        document.update(
+            max_file_size_mb=10, help_text=_("PDF, Word or OpenDocument, at most 10 MB.")
+        )
+        specs = [
+            (c.KEY_NAME, _("Name"), {"field_type": FieldType.SINGLELINE, "required": True}),
+            (
+                c.KEY_EMAIL,
+                _("E-mail address"),
+                {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
+            ),
+            (c.KEY_PHONE, _("Phone"), {"field_type": FieldType.PHONE}),
+            (c.KEY_CV, _("CV"), {**document, "required": True}),
+            (c.KEY_LETTER, _("Motivation letter"), document),
+            (c.KEY_MESSAGE, _("Message"), {"field_type": FieldType.MULTILINE}),
+        ]
+        for key, purpose_key in (
+            (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
+            (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
+        ):
+            if (purpose := purposes.get(purpose_key)) is not None:
+                specs.append(
+                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
+                )
+    return [
+        field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
+        for order, (key, label, spec) in enumerate(specs)
+    ]
+
+
+def application_create(
+    *, page: ApplicationFormPage, submission: FormSubmission, data: SubmissionInput
+) -> Application:
+    """Store the application of a just-stored submission, in its transaction.
+
+    Called by the form base (:meth:`forms.models.AbstractFormPage.submission_created`) for
+    the HTML form and the API alike. The submission's retention is computed again with the
+    application's rules (the talent pool), and the application follows it.
+    """
+    vacancy = page.get_vacancy()
+    name = str(submission.answers.get(c.KEY_NAME) or "")[:255]
+    application = Application(
+        submission=submission,
+        vacancy=vacancy,
+        vacancy_title=submission.form_title,
+        applicant_name=name,
+        locale=data.locale,
+        submitted_at=submission.submitted_at,
+        status_changed_at=submission.submitted_at,
+        talent_pool_since=submission.submitted_at
+        if consent_given(decisions=data.decisions, purpose_key=c.TALENT_POOL_PURPOSE)
+        else None,
+    )
+    application.save(force_insert=True)
+    submission_retention_update(submission=submission, decisions=data.decisions)
+    transaction.on_commit(lambda: mail.confirmation_send(application=application))
+    return application
+
+
+def application_status_change(
+    *,
+    application: Application,
+    status: str,
+    user: User,
+    send_rejection: bool = False,
+) -> Application:
+    """Move ``application`` to ``status``, logging who and when.
+
+    Refuses anyone but recruiters (:class:`PermissionDenied`) and a change the workflow does
+    not allow (:class:`ValidationError`). A decision (hired, rejected, withdrawn) sets
+    ``decided_at``, from which retention then counts. With ``send_rejection`` a rejection
+    e-mail goes to the applicant in their language, after the commit.
+    """
+    if not user_is_recruiter(user):
+        raise PermissionDenied
+    try:
+        status = ApplicationStatus(status)
+    except ValueError as error:
+        raise ValidationError(_("Unknown status.")) from error
+    with transaction.atomic():
+        # Read again under a lock: two recruiters changing it at once see each other's change.
+        current = Application.objects.select_for_update().get(pk=application.pk)
+        if status not in next_statuses(current.status):
+            raise ValidationError(
+                _("An application that is “%(from)s” cannot become “%(to)s”.")
+                % {"from": ApplicationStatus(current.status).label, "to": status.label}
+            )
+        now = timezone.now()
+        previous = current.status
+        application.status = status
+        application.status_changed_at = now
+        if status in DECISIONS:
+            application.decided_at = now
+        application.save(update_fields=["status", "status_changed_at", "decided_at"])
+        rejection = bool(send_rejection and status == ApplicationStatus.REJECTED)
+        ApplicationStatusChange.objects.create(
+            application=application,
+            from_status=previous,
+            to_status=status,
+            changed_by=user,
+            changed_by_name=user.get_username(),
+            changed_at=now,
+            rejection_sent=rejection,
+        )
+        submission_retention_update(submission=application.submission)
+        if rejection:
+            transaction.on_commit(lambda: mail.rejection_send(application=application))
+    return application
+
+
+def application_note_add(*, application: Application, user: User, text: str) -> ApplicationNote:
+    """Add HR's note to ``application``; recruiters only, and never an empty one."""
+    if not user_is_recruiter(user):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("A note cannot be empty."))
+    return ApplicationNote.objects.create(
+        application=application, author=user, author_name=user.get_username(), text=text
+    )
+
+
+def talent_pool_ending(*, now: datetime.datetime | None = None):
+    """Applications whose talent-pool period ends within the reminder window, not yet asked
+    since their consent was given or last renewed."""
+    now = now or timezone.now()
+    purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
+    if purpose is None:
+        return Application.objects.none()
+    window = datetime.timedelta(days=conf.talent_pool_reminder_days())
+    # since + period - window <= now < since + period
+    return Application.objects.filter(
+        talent_pool_since__isnull=False,
+        talent_pool_since__lte=purpose.retention.before(now) + window,
+        talent_pool_since__gt=purpose.retention.before(now),
+    ).filter(
+        Q(talent_pool_reminded_at__isnull=True)
+        | Q(talent_pool_reminded_at__lt=F("talent_pool_since"))
+    )
+
+
+def talent_pool_reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Send the renewal e-mail to candidates whose talent-pool period ends within 30 days.
+
+    Each gets one e-mail per period, in the language they applied in, with a one-click
+    signed link to renew for another period. Returns how many were sent.
+    """
+    now = now or timezone.now()
+    sent = 0
+    for application in talent_pool_ending(now=now).select_related("submission").iterator():
+        if not mail.renewal_send(application=application):
+            # The next run asks again; one bad address must not stop the others.
+            continue
+        Application.objects.filter(pk=application.pk).update(talent_pool_reminded_at=now)
+        sent += 1
+    return sent
+
+
+def application_talent_pool_end(*, email: str) -> int:
+    """``email`` leaves the talent pool: the consent is withdrawn in the ledger, and the
+    privacy core ends only that purpose for their applications (see ``Retention.also``)."""
+    return consent_withdraw(purpose_key=TALENT_POOL_PURPOSE, email=normalise_email(email))

@@ -11,13 +11,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from forms.constants import submission_ref
 from forms.models import FormSubmission
-from forms.services import submission_retention_update
+from forms.services import submission_consent_give, submission_retention_update
 from privacy.links import LinkInvalid, absolute_url, link_load, link_sign
-from privacy.models import ConsentSource
-from privacy.selectors import purpose_get
-from privacy.services import consent_record, rows_erase
+from privacy.services import rows_erase
 
 from .. import conf
 from ..constants import TALENT_POOL_PURPOSE
@@ -88,18 +85,12 @@ def application_talent_pool_renew(*, application: Application) -> Application:
     Recorded in the consent ledger as consent given again (with the text shown now), so the
     proof covers the new period; the privacy core then keeps the application that long.
     """
-    purpose = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
-    if purpose is None:
-        raise LinkInvalid
     with transaction.atomic():
-        consent_record(
-            purpose=purpose,
-            granted=True,
-            locale=application.locale,
-            source=ConsentSource.FORM,
-            email=application.submission.subject_email,
-            source_ref=submission_ref(application.submission_id),
+        given = submission_consent_give(
+            submission=application.submission, purpose_key=TALENT_POOL_PURPOSE
         )
+        if not given:
+            raise LinkInvalid
         application.talent_pool_since = timezone.now()
         application.talent_pool_reminded_at = None
         application.save(update_fields=["talent_pool_since", "talent_pool_reminded_at"])

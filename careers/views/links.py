@@ -12,6 +12,7 @@ from privacy.views.links import SignedLinkView
 
 from .. import services
 from ..constants import TALENT_POOL_PURPOSE
+from ..services.links import application_for_renew_token, application_for_withdraw_token
 from ..services.mail import applicant_vacancy_title
 
 
@@ -20,7 +21,7 @@ class WithdrawView(SignedLinkView):
     done_template_name = "careers/withdrawn.html"
 
     def load(self, token):
-        application = services.application_for_withdraw_token(token=token)
+        application = application_for_withdraw_token(token=token)
         # Read now: once withdrawn, the application and its submission are gone.
         self.vacancy = applicant_vacancy_title(application)
         return application
@@ -38,7 +39,7 @@ class RenewView(SignedLinkView):
 
     def load(self, token):
         self.purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
-        return services.application_for_renew_token(token=token)
+        return application_for_renew_token(token=token)
 
     def get_context_data(self, **kwargs):
         period = period_in_words(self.purpose.retention) if self.purpose else None

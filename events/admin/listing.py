@@ -54,29 +54,34 @@ class EventScopedMixin(ScopedIndexMixin):
     def event(self) -> EventPage:
         return self.scope
 
+    def get_breadcrumbs_items(self):
+        """Registrations, then the event; a screen of the event's own adds itself."""
+        event_url = reverse("events_registrations:event", args=[self.event.pk])
+        crumbs = [
+            {"url": reverse("events_registrations:index"), "label": _("Registrations")},
+            {"url": event_url if self.event_crumbs else "", "label": self.event.localized.title},
+        ]
+        return self.breadcrumbs_items + crumbs + self.event_crumbs
+
+    event_crumbs: list[dict] = []
+
+
+# The organiser's ways from an event's registrations: (label, URL name, icon, trainings only).
+EVENT_BUTTONS = [
+    (gettext_lazy("Check-in list"), "checkin", "list-ul", False),
+    (gettext_lazy("Check-in list (CSV)"), "checkin_csv", "download", False),
+    (gettext_lazy("Speaker links"), "speaker_links", "link", True),
+]
+
 
 def event_buttons(event: EventPage) -> list[HeaderButton]:
-    buttons = [
+    return [
         HeaderButton(
-            _("Check-in list"),
-            url=reverse("events_registrations:checkin", args=[event.pk]),
-            icon_name="list-ul",
-        ),
-        HeaderButton(
-            _("Check-in list (CSV)"),
-            url=reverse("events_registrations:checkin_csv", args=[event.pk]),
-            icon_name="download",
-        ),
-    ]
-    if event.kind == EventKind.TRAINING:
-        buttons.append(
-            HeaderButton(
-                _("Speaker links"),
-                url=reverse("events_registrations:speaker_links", args=[event.pk]),
-                icon_name="link",
-            )
+            label, url=reverse(f"events_registrations:{name}", args=[event.pk]), icon_name=icon
         )
-    return buttons
+        for label, name, icon, training_only in EVENT_BUTTONS
+        if event.kind == EventKind.TRAINING or not training_only
+    ]
 
 
 class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
@@ -174,12 +179,6 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
 
     def get_page_subtitle(self):
         return _("Registrations")
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("events_registrations:index"), "label": _("Registrations")},
-            {"url": "", "label": self.event.localized.title},
-        ]
 
     def get_base_queryset(self):
         return registrations_of(event=self.event)

@@ -11,7 +11,6 @@ from django import forms
 from django.conf import settings
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -69,15 +68,7 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.event.localized.title
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("events_registrations:index"), "label": _("Registrations")},
-            {
-                "url": reverse("events_registrations:event", args=[self.event.pk]),
-                "label": self.event.localized.title,
-            },
-            {"url": "", "label": _("Speaker links")},
-        ]
+    event_crumbs = [{"url": "", "label": gettext_lazy("Speaker links")}]
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "event": self.event}

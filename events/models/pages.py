@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -21,8 +20,7 @@ from wagtail.models import Orderable, Page
 from forms.models import AbstractFormField, AbstractFormPage
 from forms.panels import SubmissionsPanel
 
-from ..constants import ICS_PATH, EventKind
-from ..page_forms import EventPageAdminForm
+from ..constants import FIXED_KEYS, ICS_PATH, EventKind
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
@@ -70,17 +68,10 @@ class EventIndexPage(Page):
 
 def _parse_month(value: str) -> date | None:
     try:
-        year, month = (int(part) for part in value.split("-"))
-        if 1 <= month <= 12 and 1900 < year < 3000:
-            return date(year, month, 1)
+        month = datetime.strptime(value, "%Y-%m").date()
     except ValueError:
-        pass
-    return None
-
-
-def month_range(month: date) -> tuple[date, date]:
-    last = calendar.monthrange(month.year, month.month)[1]
-    return month, date(month.year, month.month, last)
+        return None
+    return month if 1900 < month.year < 3000 else None
 
 
 class EventPage(AbstractFormPage):
@@ -150,7 +141,6 @@ class EventPage(AbstractFormPage):
         MultiFieldPanel([FieldPanel("inbox")], heading=_("Submissions")),
     ]
 
-    base_form_class = EventPageAdminForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
     template = "events/event_page.html"
@@ -224,11 +214,12 @@ class EventPage(AbstractFormPage):
 
     # --- Form override points ---------------------------------------------------------------
 
-    def get_form_fields(self):
-        from ..registration_form import editor_fields, registration_fields
+    fixed_form_keys = FIXED_KEYS
 
-        fixed_before, fixed_after = registration_fields(page=self)
-        return [*fixed_before, *editor_fields(super().get_form_fields()), *fixed_after]
+    def fixed_form_fields(self) -> tuple[list, list]:
+        from ..registration_form import registration_fields
+
+        return registration_fields(page=self)
 
     def submission_ends_at(self) -> datetime | None:
         # Registrations are kept for their purpose's period after the event ends.
@@ -259,14 +250,14 @@ class EventPage(AbstractFormPage):
 
     def get_landing_url(self, request=None, *, submission=None) -> str:
         url = super().get_landing_url(request, submission=submission)
-        if submission is not None and submission.event_registration.is_waiting:
+        if submission is not None and submission.registration.is_waiting:
             # Names no one: only which of the two thank-you texts to show.
             return f"{url}?list=waiting"
         return url
 
     def get_context(self, request, *args, **kwargs):
         from ..jsonld import event_json_ld
-        from ..selectors import event_counts
+        from ..selectors import event_counts, participants_public
 
         context = super().get_context(request, *args, **kwargs)
         source = self.get_source_page()
@@ -276,6 +267,7 @@ class EventPage(AbstractFormPage):
             closed_reason=source.closed_reason(),
             counts=counts,
             speakers=speakers,
+            participants=participants_public(event=source),
             json_ld=event_json_ld(page=self, request=request, counts=counts, speakers=speakers),
             ics_url=f"{self.get_url(request).rstrip('/')}/{self.reverse_subpage('calendar')}",
             waiting=request.GET.get("list") == "waiting",

@@ -6,12 +6,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forms.models import SubmissionRecord
 from privacy.registry import Retention
 
 from ..constants import RegistrationStatus
 
 
-class Registration(models.Model):
+class Registration(SubmissionRecord):
     """One person's registration for an event: a seat, a place on the waiting list, or neither.
 
     The answers (name, function, company, address) are the
@@ -31,12 +32,6 @@ class Registration(models.Model):
         verbose_name=_("event"),
         help_text=_("The event in its source language, shared by all its translations."),
     )
-    submission = models.OneToOneField(
-        "forms.FormSubmission",
-        on_delete=models.CASCADE,
-        related_name="event_registration",
-        verbose_name=_("submission"),
-    )
     status = models.CharField(
         _("status"), max_length=16, choices=RegistrationStatus.choices, db_index=True
     )
@@ -50,12 +45,6 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-
-    class PersonalData:
-        subject = "submission__subject_email"
-        purpose = "submission__inbox__purpose__key"
-        # Follows its submission, whose expiry the privacy core keeps from the event's end.
-        expired = "submission__retain_until"
 
     class Meta:
         verbose_name = _("registration")
@@ -78,14 +67,11 @@ class Registration(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == RegistrationStatus.CANCELLED
 
-    def answer(self, key: str) -> str:
-        return str(self.submission.answers.get(key) or "")
-
 
 class SpeakerLink(models.Model):
     """A speaker's signed, expiring link to one training's registration list.
 
-    The link itself is signed (:mod:`events.links`) and names this row; it stops working when
+    The link itself is signed (:mod:`events.services.links`) and names this row; it stops working when
     the training ends, or earlier when revoked. ``email`` is where it was sent. Kept, with its
     access log, for the ``event-registration`` purpose's period after the training ends.
     """

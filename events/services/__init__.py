@@ -17,11 +17,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from forms.constants import submission_ref
-from forms.services import SubmissionInput, SubmissionRefused
-from privacy.models import ConsentSource
-from privacy.selectors import purpose_get
-from privacy.services import consent_given, consent_record, consent_withdraw
+from forms.services import SubmissionInput, SubmissionRefused, submission_consent_give
+from privacy.services import consent_given, consent_withdraw
 
 from ..constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
 from ..models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
@@ -94,10 +91,7 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         photo_consent=consent_given(decisions=data.decisions, purpose_key=PURPOSE_PHOTOS),
         photo_choice_at=now,
     )
-    confirmed = Registration.objects.filter(
-        event=event, status=RegistrationStatus.CONFIRMED
-    ).count()
-    if event.capacity is None or confirmed < event.capacity:
+    if _seats_left(event) != 0:  # None: no limit
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
     else:
@@ -116,19 +110,20 @@ def registration_refused(*, refusal: SubmissionRefused) -> None:
         mail.registration_confirmation(registration=refusal.registration, resent=True)
 
 
+def _seats_left(event: EventPage) -> int | None:
+    """The locked event's free seats; None when it has no limit."""
+    if event.capacity is None:
+        return None
+    confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+    return max(event.capacity - confirmed.count(), 0)
+
+
 def _promote(event: EventPage, now: datetime) -> list[Registration]:
     """Move the first people waiting up to the free seats; the event must be locked."""
+    free = _seats_left(event)
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
-    if event.capacity is None:
-        chosen = list(waiting.order_by("waiting_number", "pk"))
-    else:
-        confirmed = Registration.objects.filter(
-            event=event, status=RegistrationStatus.CONFIRMED
-        ).count()
-        free = event.capacity - confirmed
-        if free <= 0:
-            return []
-        chosen = list(waiting.order_by("waiting_number", "pk")[:free])
+    waiting = waiting.order_by("waiting_number", "pk")
+    chosen = list(waiting if free is None else waiting[:free])
     for registration in chosen:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
@@ -193,22 +188,15 @@ def registration_photo_choice(*, registration: Registration, consent: bool) -> R
     language); withdrawing marks the person's grants withdrawn, which ends it for every
     event, so each of their registrations says so.
     """
-    submission = registration.submission
-    email = submission.subject_email
+    email = registration.submission.subject_email
     now = timezone.now()
     with transaction.atomic():
         if consent:
-            purpose = purpose_get(key=PURPOSE_PHOTOS, locale=submission.locale)
-            if purpose is None:
-                raise ValueError("The event-photos purpose does not exist.")
-            consent_record(
-                purpose=purpose,
-                granted=True,
-                locale=submission.locale,
-                source=ConsentSource.FORM,
-                email=email,
-                source_ref=submission_ref(submission.pk),
+            given = submission_consent_give(
+                submission=registration.submission, purpose_key=PURPOSE_PHOTOS
             )
+            if not given:
+                raise ValueError("The event-photos purpose does not exist.")
             registration.photo_consent = True
             registration.photo_choice_at = now
             registration.save(update_fields=["photo_consent", "photo_choice_at"])
@@ -223,7 +211,7 @@ def registration_photo_choice(*, registration: Registration, consent: bool) -> R
 
 
 def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:
-    """A speaker's link record for a training; sign it with :func:`events.links.speaker_link_token`.
+    """A speaker's link record for a training; sign it with :func:`events.services.links.speaker_link_token`.
 
     It works until the training ends; retention keeps it (and its openings) for the
     ``event-registration`` purpose's period after that.

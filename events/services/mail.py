@@ -17,13 +17,13 @@ from privacy.services.mail import Attachment, mail_send
 from ..ics import calendar_filename, calendar_text
 
 
-def _registration_send(*, registration, template: str, extra: dict | None = None) -> bool:
-    from ..links import registration_urls
-    from ..selectors import page_in_language, waiting_position
+def _registration_send(*, registration, template: str, **extra) -> bool:
+    from ..selectors import waiting_position
+    from .links import registration_urls
 
     submission = registration.submission
     locale = submission.locale or settings.LANGUAGE_CODE
-    page = page_in_language(registration)
+    page = submission.page_filled_in() or registration.event
     source = registration.event
     attachments = []
     if registration.is_confirmed:
@@ -44,7 +44,7 @@ def _registration_send(*, registration, template: str, extra: dict | None = None
             "links": registration_urls(registration, locale),
             "position": waiting_position(registration=registration),
             "online_url": source.online_url if registration.is_confirmed else "",
-            **(extra or {}),
+            **extra,
         },
         attachments=attachments,
     )
@@ -52,9 +52,7 @@ def _registration_send(*, registration, template: str, extra: dict | None = None
 
 def registration_confirmation(*, registration, resent: bool = False) -> bool:
     """Your seat, or your place on the waiting list (again, when ``resent``)."""
-    return _registration_send(
-        registration=registration, template="confirmation", extra={"resent": resent}
-    )
+    return _registration_send(registration=registration, template="confirmation", resent=resent)
 
 
 def registration_promoted(*, registration) -> bool:
@@ -66,18 +64,10 @@ def registration_cancelled(*, registration) -> bool:
     return _registration_send(registration=registration, template="cancelled")
 
 
-def speaker_link_url(*, link, locale: str) -> str:
-    from ..links import speaker_link_token
-
-    return absolute_url(
-        name="events_speakers:speaker_list",
-        locale=locale,
-        kwargs={"token": speaker_link_token(link)},
-    )
-
-
 def speaker_link_mail(*, link, locale: str) -> bool:
     """Send a speaker their link in ``locale``; False (and logged) when it did not go."""
+    from .links import speaker_link_token
+
     event = link.event
     target = Locale.objects.filter(language_code=locale).first()
     page = (event.get_translation_or_none(target) if target else None) or event
@@ -89,6 +79,10 @@ def speaker_link_mail(*, link, locale: str) -> bool:
             "link": link,
             "page": page,
             "event": event,
-            "url": speaker_link_url(link=link, locale=locale),
+            "url": absolute_url(
+                name="events_speakers:speaker_list",
+                locale=locale,
+                kwargs={"token": speaker_link_token(link)},
+            ),
         },
     )

@@ -282,8 +282,15 @@ async function renderForm(page, container) {
         schema.recaptcha ? el("div", {class: "g-recaptcha", "data-sitekey": schema.recaptcha.site_key}) : null,
         el("button", {type: "submit"}, words().send));
     if (schema.recaptcha) {
-        // Google's script loads only on a form that has a captcha, when the site asks for one.
-        document.head.append(el("script", {src: "https://www.google.com/recaptcha/api.js", async: true}));
+        // Google's script loads only once the visitor starts to fill in a form that has a
+        // captcha: nothing goes to Google while the page is merely read.
+        const start = () => {
+            form.removeEventListener("focusin", start);
+            form.removeEventListener("input", start);
+            document.head.append(el("script", {src: "https://www.google.com/recaptcha/api.js", async: true}));
+        };
+        form.addEventListener("focusin", start);
+        form.addEventListener("input", start);
     }
     form.addEventListener("submit", async (event) => {
         event.preventDefault();
@@ -293,6 +300,10 @@ async function renderForm(page, container) {
         for (const [key, value] of [...body.entries()]) {
             if (value instanceof File && !value.name) body.delete(key);
         }
+        // The proofs name the words this page showed; the site refuses them once they change.
+        body.append("purpose_revisions", JSON.stringify(Object.fromEntries(
+            schema.purposes.filter((purpose) => purpose.revision_id !== null)
+                .map((purpose) => [purpose.key, purpose.revision_id]))));
         const button = form.querySelector("button[type=submit]");
         button.disabled = true;
         const result = await send(`/api/forms/${schema.id}/submissions?locale=${language}`, body);

@@ -7,6 +7,7 @@ Imports run one way: ``submissions`` and ``inbox`` need nothing of the pages;
 from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox
+from .records import SubmissionRecord, follows_submission
 from .submissions import FileDownloadLog, FormSubmission, SubmissionFile
 
 # isort: split
@@ -25,5 +26,7 @@ __all__ = [
     "FormSubmission",
     "Inbox",
     "SubmissionFile",
+    "SubmissionRecord",
+    "follows_submission",
     "form_page_models",
 ]

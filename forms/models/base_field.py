@@ -27,6 +27,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from ..cache import cached
 from ..constants import FieldType, default_language, key_validator
 from .fields import FileKindsField
 
@@ -130,6 +131,40 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
 
     def __str__(self) -> str:
         return self.label
+
+    @classmethod
+    def fixed(
+        cls, page, key: str, field_type: str, label="", *, required=False, **options
+    ) -> AbstractFormField:
+        """An unsaved question the page type asks itself (see
+        :meth:`AbstractFormPage.fixed_form_fields`), in the page's language; optional
+        unless ``required``."""
+        field = cls(
+            key=key,
+            clean_name=key,
+            field_type=field_type,
+            label=label,
+            required=required,
+            page_id=page.pk,
+            locale_id=page.locale_id,
+            **options,
+        )
+        field._source_choices = ""
+        return field
+
+    @classmethod
+    def fixed_purpose(cls, page, key: str, purpose_key: str) -> AbstractFormField | None:
+        """The page type's own statement of a purpose, None while the site has no such
+        purpose; the builder shows it in the page's language, as a box or a notice."""
+        from privacy.models import Purpose
+
+        def load():
+            return Purpose.objects.filter(key=purpose_key).order_by("pk").first()
+
+        purpose = cached(f"purpose:{purpose_key}", load)
+        if purpose is None:
+            return None
+        return cls.fixed(page, key, FieldType.PURPOSE, purpose.name, purpose=purpose)
 
     def get_field_clean_name(self) -> str:
         if self.key:

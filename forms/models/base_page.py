@@ -110,8 +110,27 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
 
     # --- The form ---------------------------------------------------------------------------
 
+    # Keys of the questions the page type asks itself, whatever the page's values: an
+    # editor's question may not take them.
+    fixed_form_keys: frozenset[str] = frozenset()
+
+    def fixed_form_fields(self) -> tuple[list, list]:
+        """The questions the page type asks itself, before and after the editor's, as
+        unsaved fields (:meth:`AbstractFormField.fixed`) built from the page's values: the
+        HTML form, the API and the editing form's rules all see them."""
+        return [], []
+
     def get_form_fields(self):
-        """The page's fields with their purposes, locale and source-language choices.
+        """The page type's own questions around the editor's (see :meth:`fixed_form_fields`);
+        an editor's question that takes one of their keys is left out."""
+        before, after = self.fixed_form_fields()
+        editors = self.editor_form_fields()
+        if self.fixed_form_keys:
+            editors = [field for field in editors if field.form_key not in self.fixed_form_keys]
+        return [*before, *editors, *after]
+
+    def editor_form_fields(self):
+        """The editor's fields with their purposes, locale and source-language choices.
 
         Read from the shared cache between edits (see :mod:`forms.cache`); a page whose
         fields are held in memory (a preview, a revision) reads its own.

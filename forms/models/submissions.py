@@ -17,6 +17,7 @@ from privacy.storage import private_storage as privacy_private_storage
 
 from ..files import FileKind
 from ..scan import ScanStatus
+from .records import follows_submission
 
 
 def private_storage():
@@ -122,6 +123,12 @@ class FormSubmission(models.Model):
     def is_handled(self) -> bool:
         return self.handled_at is not None
 
+    def page_filled_in(self):
+        """The page the person filled in, in their language (as its own type); None once
+        it is gone. Mails and pages about the submission speak from it."""
+        page = self.translation_page
+        return page.specific if page is not None else None
+
 
 class SubmissionFile(models.Model):
     """An uploaded file, kept in the ``private`` storage under a random key."""
@@ -141,11 +148,7 @@ class SubmissionFile(models.Model):
         _("virus scan"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.OFF
     )
 
-    class PersonalData:
-        subject = "submission__subject_email"
-        files = ("file",)
-        purpose = "submission__inbox__purpose__key"
-        expired = "submission__retain_until"
+    PersonalData = follows_submission(files=("file",))
 
     class Meta:
         verbose_name = _("submitted file")

@@ -40,7 +40,7 @@ def _consent_proof_expired(queryset, now):
     with a keyed hash and notes when. A proof then lasts ``PRIVACY_CONSENT_PROOF_YEARS``
     (default 5, the usual limitation period for claims) from that moment, so it can be
     matched if the person writes in again and names nobody otherwise. A record without an
-    address (an anonymous cookie choice, a form sent without one) lasts that long from when
+    address (a pseudonymous cookie choice, a form sent without one) lasts that long from when
     it was recorded.
     """
     cutoff = now - timedelta(days=365 * conf.consent_proof_years())
@@ -62,7 +62,7 @@ class ConsentRecord(models.Model):
     # privacy.hashing): the proof still matches that person, and names nobody otherwise.
     subject_hash = models.CharField(_("hashed e-mail"), max_length=64, blank=True, db_index=True)
     pseudonymised_at = models.DateTimeField(_("address hashed at"), null=True, blank=True)
-    anonymous_id = models.CharField(_("anonymous id"), max_length=64, blank=True, db_index=True)
+    anonymous_id = models.CharField(_("pseudonymous id"), max_length=64, blank=True, db_index=True)
     purpose = models.ForeignKey(
         Purpose, on_delete=models.PROTECT, related_name="consents", verbose_name=_("purpose")
     )

@@ -146,6 +146,8 @@ class RequestInspectView(generic.InspectView):
     def actions(self):
         """The actions that fit the request's kind; replying (and refusing) fits every kind."""
         kind = self.object.kind
+        if kind == RequestKind.ACCESS:
+            yield "readable", _("Readable answer"), "doc-full", 25
         if kind in (RequestKind.ACCESS, RequestKind.PORTABILITY):
             yield "answer", _("Send answer"), "mail", 30
         yield "export", _("Download export"), "download", 20
@@ -213,7 +215,7 @@ class DataSubjectRequestViewSet(RequestReplyViews, ModelViewSet):
     def get_inspect_view_kwargs(self, **kwargs):
         names = {
             name: self.get_url_name(name)
-            for name in ("export", "answer", "erase", "reply", "close")
+            for name in ("export", "answer", "erase", "reply", "close", "readable")
         }
         return super().get_inspect_view_kwargs(action_url_names=names, **kwargs)
 

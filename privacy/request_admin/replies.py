@@ -6,15 +6,21 @@ unconfirmed requests and the handling screen's URL.
 
 from __future__ import annotations
 
+import io
+
 from django import forms
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
+from wagtail.log_actions import log
 
 from ..models import ReplyOutcome
 from ..services import request_replies as replies
+from ..services.access_pdf import access_report_pdf
+from ..services.access_report import access_report, access_report_html
 
 
 class RequestReplyForm(forms.Form):
@@ -54,7 +60,25 @@ class RequestReplyViews:
         return [
             path("reply/<int:pk>/", self.reply_view, name="reply"),
             path("close/<int:pk>/", self.close_view, name="close"),
+            path("readable/<int:pk>/", self.readable_view, name="readable"),
         ]
+
+    def readable_view(self, request, pk):
+        """The readable access answer, as the requester will read it (HTML, or ``?format=pdf``);
+        reading it is logged like downloading the export."""
+        data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
+        report = access_report(email=data_request.email, language=data_request.locale)
+        log(instance=data_request, action="privacy.request.export", user=request.user)
+        if request.GET.get("format") == "pdf":
+            return FileResponse(
+                io.BytesIO(access_report_pdf(report=report)),
+                as_attachment=True,
+                filename=f"request-{data_request.pk}-answer.pdf",
+                content_type="application/pdf",
+            )
+        return HttpResponse(access_report_html(report=report))
 
     def reply_view(self, request, pk):
         data_request = self._object_for_change(request, pk)

@@ -2,7 +2,7 @@
 
 The choice lives in a signed first-party cookie (so a tampered value is simply ignored) that
 names the cookie policy version it was given for; the proof lives in the consent ledger, one
-record per non-essential category, under the anonymous consent id the cookie carries.
+record per non-essential category, under the pseudonymous consent id the cookie carries.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from .. import conf
+from ..links import route_without_secrets
 from ..models import (
     ConsentSource,
     CookieCategory,
@@ -264,6 +265,8 @@ def cookie_purpose_ensure(*, category: CookieCategory) -> Purpose:
 
 
 def _source_ref(*, version: int, button: str, page: str) -> str:
+    # The route, never a live link: a page opened from an e-mail holds a token in its address.
+    page = route_without_secrets(page)
     return urlencode({"version": version, "button": button, "page": page[:MAX_PAGE_LENGTH]})
 
 

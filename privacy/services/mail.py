@@ -279,11 +279,17 @@ def mail_render(
     from .preferences import preference_centre_url
 
     with translation.override(language):
+        # A caller may leave the preference centre out ("preferences_url": ""): after an
+        # erasure there is nothing left to manage, and no new link is made for the address.
+        if "preferences_url" in context or staff:
+            preferences_url = context.get("preferences_url", "")
+        else:
+            preferences_url = preference_centre_url(to[0], language)
         context = {
             **context,
             "language": language,
             "organisation": controller_name(),
-            "preferences_url": "" if staff else preference_centre_url(to[0], language),
+            "preferences_url": preferences_url,
         }
         subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
         text = _render_text(f"{template}_body.txt", context).strip()

@@ -8,6 +8,7 @@ site sends; changing or withdrawing there is recorded in the ledger like giving 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -19,17 +20,26 @@ from ..links import (
     LinkExpired,
     LinkInvalid,
     absolute_url,
-    link_load,
-    link_sign,
+    email_link_issue,
+    email_link_load,
+    link_refuse_spent,
+    link_spend,
     random_token,
     token_hash,
 )
-from ..models import ConsentRecord, ConsentSource, LegalBasis, PendingSignup, Purpose
+from ..models import (
+    ConsentDecision,
+    ConsentRecord,
+    ConsentSource,
+    LegalBasis,
+    PendingSignup,
+    Purpose,
+)
 from ..selectors import consents_current, purpose_get
 from .consent import consent_record, consent_withdraw, consents_record, normalise_email
 from .mail import mail_send
 
-PREFERENCES_SALT = "privacy.preferences"
+PREFERENCES_LINK = "preferences"
 SIGNUP_SOURCE_REF = "newsletter-signup"
 
 
@@ -46,18 +56,20 @@ def _resend_cooldown() -> timedelta:
 
 
 def preference_centre_url(email: str, locale: str) -> str:
-    """The signed address of ``email``'s preference centre, for every e-mail to a person."""
-    token = link_sign(salt=PREFERENCES_SALT, payload={"e": normalise_email(email)})
+    """The address of ``email``'s preference centre, for every e-mail to a person.
+
+    Its token is opaque (:func:`privacy.links.email_link_issue`): the address is nowhere in
+    the link, so logs, browser history and consent proofs that keep it hold no address.
+    """
+    token = email_link_issue(
+        kind=PREFERENCES_LINK, email=normalise_email(email), days=_preference_days()
+    )
     return absolute_url(name="privacy:preferences", locale=locale, kwargs={"token": token})
 
 
 def preference_token_load(*, token: str) -> str:
     """The address a preference-centre link was made for; raises ``LinkInvalid``/``LinkExpired``."""
-    payload = link_load(salt=PREFERENCES_SALT, token=token, max_age_days=_preference_days())
-    email = payload.get("e")
-    if not isinstance(email, str) or not email:
-        raise LinkInvalid
-    return email
+    return email_link_load(kind=PREFERENCES_LINK, token=token)
 
 
 def topic_purposes(*, locale: str) -> list[Purpose]:
@@ -67,21 +79,23 @@ def topic_purposes(*, locale: str) -> list[Purpose]:
     return [p for p in purposes if p is not None and p.legal_basis == LegalBasis.CONSENT]
 
 
-def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
+def signup_request(*, email: str, topics: list[str], locale: str, add: bool = False) -> bool:
     """Ask ``email`` to confirm a subscription to ``topics``; True when a mail was sent.
 
-    One pending row per address: a repeated sign-up replaces the topics and sends a fresh
-    link, unless the last link went out moments ago (then nothing changes, so nobody can
-    flood an address with mails). Returns nothing the visitor may see: the page answers the
-    same either way.
+    One pending row per address: a repeated sign-up replaces the topics (or, with ``add``,
+    as a form's boxes ask, adds to those still waiting) and sends a fresh link, unless the
+    last link went out moments ago (then nothing changes, so nobody can flood an address
+    with mails). Returns nothing the visitor may see: the page answers the same either way.
     """
     email = normalise_email(email)
-    topics = [key for key in conf.newsletter_topics() if key in set(topics)]
     now = timezone.now()
     with transaction.atomic():
         pending = PendingSignup.objects.select_for_update().filter(email=email).first()
         if pending is not None and not pending.resend_allowed(cooldown=_resend_cooldown()):
             return False
+        if add and pending is not None and not pending.is_expired:
+            topics = [*pending.topics, *topics]
+        topics = [key for key in conf.newsletter_topics() if key in set(topics)]
         token, hashed = random_token()
         values = {
             "topics": topics,
@@ -114,10 +128,38 @@ def signup_request(*, email: str, topics: list[str], locale: str) -> bool:
     return True
 
 
+def email_consents_defer(
+    *, decisions: Mapping[Purpose, ConsentDecision], email: str, locale: str
+) -> dict[Purpose, ConsentDecision]:
+    """Send the consents to receive e-mail that a form's boxes gave through the double opt-in.
+
+    Whichever form collected it, a ticked box for a sign-up topic (``PRIVACY_NEWSLETTER_TOPICS``)
+    subscribes nobody: the address is asked to confirm, as the footer's sign-up asks, and only
+    the link records the consent. Returns the decisions to record with the submission now:
+    every other one. A topic the address already receives needs no mail; a box ticked on a
+    form that asks no address cannot be confirmed, so it is not recorded either.
+    """
+    topics = set(conf.newsletter_topics())
+    deferred = {
+        purpose.key
+        for purpose, decision in decisions.items()
+        if purpose.key in topics and decision == ConsentDecision.GIVEN
+    }
+    if not deferred:
+        return dict(decisions)
+    if email:
+        current = consents_current(email=email)
+        asked = {k for k in deferred if not (k in current and current[k].is_active)}
+        if asked:
+            signup_request(email=email, topics=sorted(asked), locale=locale, add=True)
+    return {purpose: d for purpose, d in decisions.items() if purpose.key not in deferred}
+
+
 def signup_pending(*, token: str) -> PendingSignup:
     """The sign-up a confirmation link belongs to; raises ``LinkInvalid``/``LinkExpired``."""
     pending = PendingSignup.objects.filter(token_hash=token_hash(token or "")).first()
     if pending is None:
+        link_refuse_spent(token=token)
         raise LinkInvalid
     if pending.is_expired:
         raise LinkExpired
@@ -145,6 +187,8 @@ def signup_confirm(*, token: str) -> list[ConsentRecord]:
                 email=pending.email,
                 source_ref=SIGNUP_SOURCE_REF,
             )
+        # Opening the link again says it was used; the row and its address go.
+        link_spend(token=token, until=pending.expires_at)
         pending.delete()
     return records
 
@@ -163,7 +207,7 @@ def preferences_current(*, email: str, locale: str) -> list[Preference]:
     """What the preference centre shows: the subscription topics, each with its state, then
     any other consent the person gave and may withdraw here (a talent pool, event photos).
 
-    Cookie choices are anonymous and managed in the banner, so they are not listed.
+    Cookie choices are pseudonymous and managed in the banner, so they are not listed.
     """
     current = consents_current(email=email)
     shown = topic_purposes(locale=locale)

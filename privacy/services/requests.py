@@ -25,6 +25,7 @@ from ..models import (
     RequestStatus,
 )
 from ..models.requests import one_month_after
+from .access_report import access_answer_write
 from .consent import normalise_email
 from .mail import mail_send
 from .request_deadlines import officers_notify
@@ -60,7 +61,8 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
             created_at=now,
             retain_until=now + timedelta(days=confirm_days()),
         )
-        token = link_sign(salt=CONFIRM_SALT, payload={"r": request.pk, "e": email})
+        # The request's id only: the link carries no address (anyone holding it can decode it).
+        token = link_sign(salt=CONFIRM_SALT, payload={"r": request.pk})
         url = absolute_url(name="privacy:request_confirm", locale=locale, kwargs={"token": token})
         transaction.on_commit(
             lambda: mail_send(
@@ -81,7 +83,7 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
 def request_from_link(*, token: str) -> DataSubjectRequest:
     """The request a confirmation link was made for; raises ``LinkInvalid``/``LinkExpired``."""
     payload = link_load(salt=CONFIRM_SALT, token=token, max_age_days=confirm_days())
-    request = DataSubjectRequest.objects.filter(pk=payload.get("r"), email=payload.get("e")).first()
+    request = DataSubjectRequest.objects.filter(pk=payload.get("r")).first()
     if request is None:
         raise LinkInvalid
     return request
@@ -125,16 +127,24 @@ def request_set_status(
 def request_export_write(*, request: DataSubjectRequest, directory: str) -> Path:
     """Write the requester's export (privacy's ZIP) into ``directory``.
 
-    An address that holds nothing gives an empty export, which is the answer too.
+    An access request gets the readable answer (HTML, PDF, ``data.json``, the files under
+    their own names); other kinds the export. An address that holds nothing gives an empty
+    one, which is the answer too.
     """
-    export = subject_export(email=request.email)
-    return export.write_zip(Path(directory) / f"export-{request.pk}.zip")
+    target = Path(directory) / f"export-{request.pk}.zip"
+    if request.kind == RequestKind.ACCESS:
+        # Access (art. 15) is answered readably; portability (art. 20) with the export.
+        return access_answer_write(email=request.email, language=request.locale, path=target)
+    return subject_export(email=request.email).write_zip(target)
 
 
 def request_export_download(*, request: DataSubjectRequest, user, directory: str) -> Path:
-    """The export for an officer to read before answering; the download is logged."""
+    """The full export (every row, with its ids) for an officer to check before answering;
+    the download is logged. The readable answer has its own screen."""
     _require_confirmed(request)
-    path = request_export_write(request=request, directory=directory)
+    path = subject_export(email=request.email).write_zip(
+        Path(directory) / f"export-{request.pk}.zip"
+    )
     log(instance=request, action="privacy.request.export", user=user)
     return path
 

@@ -59,6 +59,25 @@ def test_listing_filters_by_vacancy_status_and_date_and_searches_by_name(
     assert listed_names(listing(client, q="claes")) == {"Bert Claes"}
 
 
+def test_listing_offers_each_vacancy_once_and_the_spontaneous_applications(
+    apply, client, vacancy, index, inbox, recruiter
+):
+    from tests.careers.factories import SpontaneousApplicationPageFactory
+
+    spontaneous = SpontaneousApplicationPageFactory(parent=index, slug="open", inbox=inbox)
+    apply(vacancy, name="An Peeters")
+    apply(vacancy, name="Bert Claes", email="bert@example.org")
+    apply(spontaneous, name="Chris Maes", email="chris@example.org")
+    client.force_login(recruiter)
+
+    response = listing(client)
+    field = response.context["filters"].form["vacancy"].field
+    values = [str(value) for value, _label in field.choices if value]
+
+    assert sorted(values) == sorted([str(vacancy.pk), "spontaneous"])
+    assert listed_names(listing(client, vacancy="spontaneous")) == {"Chris Maes"}
+
+
 def test_listing_counts_each_status_under_the_other_filters(apply, client, vacancy, recruiter):
     apply(vacancy, name="An Peeters")
     apply(vacancy, name="Bert Claes", email="bert@example.org")

@@ -12,9 +12,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from events.constants import EventKind
-from events.links import speaker_link_token
 from events.models import SpeakerAccessLog
 from events.services import speaker_link_create
+from events.services.links import speaker_link_token
 from tests.events.factories import SpeakerFactory, person
 from tests.users import make_user
 

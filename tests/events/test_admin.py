@@ -76,7 +76,7 @@ def test_an_event_saves_with_the_registrations_own_purposes_and_address(event, a
 
 
 def test_an_extra_question_may_not_take_a_fixed_questions_key(event, admin_client):
-    from events.page_forms import KEY_TAKEN
+    from forms.admin_forms import KEY_TAKEN
 
     url = reverse("wagtailadmin_pages:edit", args=[event.pk])
 

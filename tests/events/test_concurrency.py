@@ -43,7 +43,7 @@ def test_200_registrations_racing_for_50_seats_confirm_exactly_50(make_event):
             for n in batch:
                 form = event.get_form(person(n), page=event, user=AnonymousUser())
                 assert form.is_valid(), form.errors
-                registration = event.submission_store(form).event_registration
+                registration = event.submission_store(form).registration
                 with lock:
                     results.append(registration.status)
         except BaseException as error:  # noqa: BLE001 - reported below, with the thread's result

@@ -8,10 +8,10 @@ from django.core import mail
 from django.utils import timezone
 
 from events.constants import RegistrationStatus
-from events.links import registration_token
 from events.models import Registration
 from events.selectors import participants_public
 from events.services import CANCEL_AFTER_END
+from events.services.links import registration_token
 from privacy.models import ConsentRecord
 from tests.events.factories import dutch, person
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.constants import EventKind
-from events.links import speaker_link_token
 from events.models import EventPageSpeaker, SpeakerAccessLog, SpeakerLink
 from events.services import speaker_link_create
+from events.services.links import speaker_link_token
 from tests.events.factories import SpeakerFactory, person
 from tests.users import make_user
 
@@ -118,8 +118,8 @@ def test_a_tampered_or_revoked_link_is_refused_and_logs_nothing(
 
 
 def test_a_registrants_link_does_not_open_the_speakers_list(client, training):
-    from events.links import registration_token
     from events.models import Registration
+    from events.services.links import registration_token
 
     token = registration_token(Registration.objects.first())
     response = client.get(reverse("events_speakers:speaker_list", args=[token]))

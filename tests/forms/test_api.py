@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from forms.models import FormPage, FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord
 from tests.forms.samples import private_files
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def fr_page(contact_page, locales, answer_purpose, newsletter_purpose):
         translated.consent_text = text
         translated.save()
         translated.save_revision(log_action=False)
-    page = contact_page.copy_for_translation(fr, copy_parents=True)
+    page = translation_with_parents(contact_page, fr)
     labels = {"name": "Nom", "email": "Courriel", "question": "Question"}
     for field in page.form_fields.all():
         field.label = labels.get(field.key, field.label)
@@ -175,7 +176,7 @@ def test_valid_submission_is_stored_with_consents_and_file(
     assert submission.answers["question"] == valid_data["question"]
     assert submission.locale == "nl"
     notice = ConsentRecord.objects.get(purpose_key="answer-request")
-    assert (notice.decision, notice.granted, notice.source) == ("informed", False, "form")
+    assert (notice.decision, notice.granted, notice.source) == ("informed", False, "api")
     assert notice.purpose_revision_id == answer_purpose.latest_revision_id
     refused = ConsentRecord.objects.get(purpose_key="newsletter")
     assert (refused.decision, refused.granted) == ("refused", False)
@@ -204,21 +205,24 @@ def test_submission_in_french_is_filed_with_the_dutch_form_and_french_consent_te
 # consents in one INSERT, the release. A query per consent, or the inbox, locale or fields
 # read twice, would show here before it shows in bench/forms.py.
 API_SUBMISSION_QUERIES = 8
+# A ticked e-mail box adds the double opt-in: the address's consents, its waiting sign-up
+# (locked and written in a savepoint), once whatever the number of e-mail boxes.
+DOUBLE_OPT_IN_QUERIES = 10
 
 
 def test_a_submission_takes_the_same_few_queries_however_many_consents_are_ticked(
     client, contact_page, valid_data, django_assert_max_num_queries
 ):
     data = {**valid_data, "consent_newsletter": "on"}
-    with django_assert_max_num_queries(API_SUBMISSION_QUERIES):
+    with django_assert_max_num_queries(API_SUBMISSION_QUERIES + DOUBLE_OPT_IN_QUERIES):
         response = client.post(submit_url(contact_page), data)
 
     assert response.status_code == 201, response.content
     submission = FormSubmission.objects.get(pk=response.json()["id"])
     assert submission.inbox == contact_page.inbox
+    # The newsletter waits for the address to confirm it; the notice is recorded now.
     assert sorted(ConsentRecord.objects.values_list("purpose_key", flat=True)) == [
         "answer-request",
-        "newsletter",
     ]
 
 

@@ -56,7 +56,8 @@ def every_type_page(home):
 def test_every_field_type_builds_its_django_field_under_its_key(every_type_page):
     form = every_type_page.get_form(page=every_type_page)
 
-    assert list(form.fields) == [f"f_{field_type}" for field_type in EXPECTED]
+    # Then the honeypot every public form carries.
+    assert list(form.fields) == [f"f_{field_type}" for field_type in EXPECTED] + ["homepage"]
     for field_type, field_class in EXPECTED.items():
         assert isinstance(form.fields[f"f_{field_type}"], field_class), field_type
 
@@ -237,5 +238,5 @@ def test_a_draft_builds_its_own_form_and_leaves_the_live_form_alone(contact_page
     draft_form = draft.get_form(page=draft)
     live_again = FormPage.objects.get(pk=contact_page.pk).get_form(page=contact_page)
 
-    assert list(draft_form.fields) == ["first_name"]
+    assert list(draft_form.fields) == ["first_name", "homepage"]
     assert list(live_again.fields) == live_fields

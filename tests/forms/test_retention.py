@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.test import override_settings
 
 from events.constants import EVENT_END
 from forms import services
@@ -116,6 +117,8 @@ def test_without_a_grant_a_withdrawal_based_inbox_counts_from_the_submission(
     assert submission.retain_until == submission.submitted_at + 14 * DAY
 
 
+# The box records at once when its purpose is no sign-up topic (no double opt-in).
+@override_settings(PRIVACY_NEWSLETTER_TOPICS=[])
 def test_a_retention_change_of_a_withdrawal_based_purpose_follows_each_subjects_consent(
     kept_until_withdrawal, subscribe, django_capture_on_commit_callbacks
 ):

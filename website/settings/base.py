@@ -277,7 +277,11 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Persistent connections, checked before each request reuses one: after a database restart
+# the first request gets a new connection instead of an error.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction starts and wait for each other instead of
     # failing with "database is locked" halfway (two retention runs, a run beside the site).
@@ -542,7 +546,10 @@ SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Signed links (confirmations, preferences, answers) never reach the log whole: Django's
+    # request log writes the path of every 4xx and 5xx.
+    "filters": {"mask_tokens": {"()": "privacy.log_filters.TokenMaskFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Libraries that report every step at INFO: a task's each state change (django_tasks,
     # twice per page save with the immediate backend), each page created, edited or

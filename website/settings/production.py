@@ -1,4 +1,8 @@
-"""Production: secure by default, refuses to start with development secrets or no captcha."""
+"""Production: secure by default, refuses to start with development secrets.
+
+reCAPTCHA is optional: without ``RECAPTCHA_*`` keys the forms are protected by the rate limit
+and a honeypot, and ``check --deploy`` warns (``forms.W001``). Keys that are set must be real.
+"""
 
 from django_recaptcha.constants import TEST_PRIVATE_KEY as _RECAPTCHA_TEST_PRIVATE_KEY
 from django_recaptcha.constants import TEST_PUBLIC_KEY as _RECAPTCHA_TEST_PUBLIC_KEY
@@ -12,6 +16,7 @@ from .base import (
     RECAPTCHA_VERSION,
     REDIS_URL,
     SECRET_KEY,
+    SMTP_HOST,
 )
 
 DEBUG = False
@@ -33,9 +38,9 @@ if PRIVACY_HASH_KEY.startswith("dev-only") or len(PRIVACY_HASH_KEY) < 32:
         "Set PRIVACY_HASH_KEY to a random value of at least 32 characters: consent proofs "
         "kept after the data is gone hold only an address hashed with it."
     )
-if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
+if bool(RECAPTCHA_PUBLIC_KEY) != bool(RECAPTCHA_PRIVATE_KEY):
     raise InsecureProductionSettings(
-        "Set RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY: public forms need reCAPTCHA."
+        "Set both RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY, or neither (no reCAPTCHA)."
     )
 if (
     RECAPTCHA_PUBLIC_KEY == _RECAPTCHA_TEST_PUBLIC_KEY
@@ -55,6 +60,13 @@ if not REDIS_URL:
     raise InsecureProductionSettings(
         "Set REDIS_URL: every web process must share one cache, or the rate limit counts "
         "per process and an editor's change is seen by one process only."
+    )
+
+if not SMTP_HOST:
+    # Development prints every e-mail, links to consents and answers included, into the log.
+    raise InsecureProductionSettings(
+        "Set EMAIL_HOST: without a mail server, e-mails and the signed links in them would "
+        "be printed into the log instead of sent."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

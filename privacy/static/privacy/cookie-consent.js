@@ -99,7 +99,7 @@
                 button: button,
                 choices: button === "choose" ? chosen : {},
                 locale: banner.getAttribute("data-locale"),
-                page: location.pathname + location.search,
+                page: location.pathname,
                 source: "banner"
             })
         }).then(function (response) {

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from forms.admin_forms import field_problems
 from forms.models import FieldType, FormField, FormPage, Inbox
 from privacy.models import Purpose
+from privacy.services.purposes import purposes_load_defaults
 
 from ..helpers import Log, group_ensure, inbox_ensure, page_at_slug
 from .content import CONTACT, MEMBERSHIP, PURPOSE_LABELS, TRANSLATIONS
@@ -26,6 +27,9 @@ NOTIFICATION_ADDRESS = "secretariaat@example.org"
 def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     """``translate`` makes a page's translation into a locale (the project's helper)."""
     source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    # How every form is protected against abuse, in the forms plugin's own words.
+    created = purposes_load_defaults(app_labels=["forms"])
+    log(f"The forms' protection purpose ({created} created)")
     group = group_ensure(name=settings.SECRETARIAT_GROUP, log=log)
     home = Site.objects.get(is_default_site=True).root_page.specific
     for spec in (CONTACT, MEMBERSHIP):

@@ -111,15 +111,37 @@ ESSENTIAL_COOKIES = [
     ("django_language", SESSION),
 ]
 
+# Third parties' cookies: (name, provider, duration, what it does), by language.
+GOOGLE_RECAPTCHA = {
+    "nl": "Google (reCAPTCHA)",
+    "fr": "Google (reCAPTCHA)",
+    "en": "Google (reCAPTCHA)",
+}
+THIRD_PARTY_ESSENTIAL_COOKIES = [
+    (
+        "_GRECAPTCHA",
+        GOOGLE_RECAPTCHA,
+        SIX_MONTHS,
+        {
+            "nl": "Alleen op formulieren met reCAPTCHA, zodra u ze begint in te vullen: "
+            "onderscheidt mensen van robots.",
+            "fr": "Uniquement sur les formulaires avec reCAPTCHA, dès que vous commencez à les "
+            "remplir : distingue les personnes des robots.",
+            "en": "Only on forms with reCAPTCHA, once you start filling them in: tells people "
+            "from robots.",
+        },
+    ),
+]
+
 CONSENT_TEXT = {
     "nl": "Ik aanvaard de {name} zoals beschreven in het cookiebeleid.",
     "fr": "J'accepte les {name} décrits dans la politique en matière de cookies.",
     "en": "I accept the {name} as described in the cookie policy.",
 }
 DATA = {
-    "nl": "Een anoniem toestemmingsnummer, uw keuze, de taal en de pagina",
-    "fr": "Un numéro de consentement anonyme, votre choix, la langue et la page",
-    "en": "An anonymous consent number, your choice, the language and the page",
+    "nl": "Een gepseudonimiseerd toestemmingsnummer, uw keuze, de taal en de pagina",
+    "fr": "Un numéro de consentement pseudonyme, votre choix, la langue et la page",
+    "en": "A pseudonymous consent number, your choice, the language and the page",
 }
 RECIPIENTS = {
     "nl": "Niemand buiten de Kamer",
@@ -130,18 +152,26 @@ RECIPIENTS = {
 
 def _cookies(key: str, language: str) -> list:
     pairs = ESSENTIAL_COOKIES if key == "essential" else [(f"demo_{key}", SIX_MONTHS)]
-    return [
-        (
-            "cookie",
-            {
-                "name": name,
-                "provider": THIS_SITE[language],
-                "duration": duration[language],
-                "description": "",
-            },
-        )
+    rows = [
+        {
+            "name": name,
+            "provider": THIS_SITE[language],
+            "duration": duration[language],
+            "description": "",
+        }
         for name, duration in pairs
     ]
+    if key == "essential":
+        rows += [
+            {
+                "name": name,
+                "provider": provider[language],
+                "duration": duration[language],
+                "description": description[language],
+            }
+            for name, provider, duration, description in THIRD_PARTY_ESSENTIAL_COOKIES
+        ]
+    return [("cookie", row) for row in rows]
 
 
 def _fill_category(category: CookieCategory, key: str, language: str, order: int):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from privacy.links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
 
-from . import conf
-from .models import Registration, SpeakerLink
+from .. import conf
+from ..models import Registration, SpeakerLink
 
 REGISTRATION_SALT = "events.registration"
 SPEAKER_SALT = "events.speaker"

@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from privacy.views.links import SignedLinkView
 
-from . import services
-from .links import registration_from_token
-from .selectors import page_in_language
+from .. import services
+from ..services.links import registration_from_token
 
 
 class ChoicesForm(forms.Form):
@@ -27,11 +26,6 @@ class ChoicesForm(forms.Form):
     )
 
 
-def _context(registration, **extra) -> dict:
-    page = page_in_language(registration)
-    return {"registration": registration, "page": page, "event": registration.event, **extra}
-
-
 class RegistrationLinkView(SignedLinkView):
     refusal = "registration"
 
@@ -39,8 +33,9 @@ class RegistrationLinkView(SignedLinkView):
         return registration_from_token(token)
 
     def get_context_data(self, **kwargs):
-        registration = kwargs.pop("registration", self.object)
-        return super().get_context_data(**_context(registration, **kwargs))
+        registration = kwargs.setdefault("registration", self.object)
+        page = registration.submission.page_filled_in() or registration.event
+        return super().get_context_data(page=page, event=registration.event, **kwargs)
 
 
 class RegistrationCancelView(RegistrationLinkView):
@@ -52,10 +47,7 @@ class RegistrationCancelView(RegistrationLinkView):
         return super().get(request, *args, **kwargs)
 
     def act(self):
-        if self.object.event.is_past():
-            return self._refused(services.CANCEL_AFTER_END)
-        if self.object.is_cancelled:
-            return {}
+        # Refused once the event has ended; a second cancellation changes nothing.
         try:
             registration = services.registration_cancel(registration=self.object)
         except services.CancellationRefused as refusal:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from privacy.views.links import SignedLinkView
 
-from . import services
-from .links import speaker_link_from_token
-from .selectors import trainees_for_speakers
+from .. import services
+from ..selectors import trainees_for_speakers
+from ..services.links import speaker_link_from_token
 
 
 class SpeakerListView(SignedLinkView):

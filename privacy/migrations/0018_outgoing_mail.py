@@ -27,7 +27,7 @@ def officers_see_undelivered_mail(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0015_request_deadline_extension'),
+        ('privacy', '0017_links_carry_no_address'),
     ]
 
     operations = [
