@@ -543,6 +543,9 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 # development leaves the keys empty and the forms app skips the field then.
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 
+# Dates in the Benelux way in every language: day before month, or the month spelled out.
+FORMAT_MODULE_PATH = ["website.formats"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
