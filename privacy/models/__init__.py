@@ -40,3 +40,6 @@ __all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply
 from .links import EmailLink, SpentLink  # noqa: E402
 
 __all__ += ["EmailLink", "SpentLink"]
+from .mail import MailStatus, OutgoingMail  # noqa: E402
+
+__all__ += ["MailStatus", "OutgoingMail"]
