@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup install messages migrate demo bench browser clamav clean
+.PHONY: run test lint setup install messages migrate demo bench browser clamav clean prod
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ setup: install messages migrate demo
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production settings on this machine, for trying them: a PostgreSQL database of its own
+# (at 127.0.0.1:5432), a Redis, moto (S3) and an SMTP sink of its own, and site/Procfile under
+# honcho with two web processes (PORT and PORT+1) and the task worker. See bench/stack.py.
+prod: install messages
+	$(BIN)/python bench/stack.py
 
 # Browser tests drive Debian's chromium; as root (CI) it is installed when missing.
 browser:
@@ -67,14 +73,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Full sizes take several minutes; BENCH_QUICK=1 make bench gives a short run.
+# Every benchmark, one after the other, into bench/RESULTS.md; full sizes take a long while,
+# BENCH_QUICK=1 make bench gives a short run. load.py and faults.py need PostgreSQL at
+# 127.0.0.1:5432 and redis-server (see Deploying in README.md).
 bench: install messages
-	$(BIN)/python bench/pages.py
-	$(BIN)/python bench/retention.py
-	$(BIN)/python bench/forms.py
-	$(BIN)/python bench/careers.py
-	$(BIN)/python bench/events.py
-	$(BIN)/python bench/plone_import.py
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private static

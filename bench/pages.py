@@ -7,7 +7,8 @@ builds a throw-away test database, then measures in the same process:
   and footer) against a baseline page model that has nothing but a title, rendered with a
   one-line template and served as the root of a second site at the same depth and URL;
 - the API listing of the home page's children against the same listing of the baseline's;
-- the query count of both with 10 and with 1,000 children (100 in quick mode);
+- the query count of both with 10 and with 1,000 children (100 in quick mode), and as many
+  events, vacancies and news items, which the home page lists (its next three of each);
 - what a headless front-end asks for: the API detail of the home page and of a page whose
   body has 50 blocks (rich text with links to pages, quotes, calls to action), and the same
   pages found by path (``/api/v2/pages/find/?html_path=``, its redirect followed), which
@@ -92,6 +93,10 @@ def build_tree():
             {"title": "Word lid", "text": "", "link_label": "Meer", "page": home, "url": ""},
         ),
         ("quote", {"quote": "Een citaat.", "attribution": "Jan"}),
+        # The listings the demo's home page leads with.
+        ("upcoming_events", {"title": "", "count": 3}),
+        ("open_vacancies", {"title": "", "count": 3}),
+        ("latest_news", {"title": "", "count": 3}),
     ]
     home.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
@@ -107,6 +112,78 @@ def build_tree():
     )
     Site.objects.create(hostname=BASELINE_HOST, port=80, root_page=baseline)
     return home, baseline, StandardPage
+
+
+def build_listings(home):
+    """The news, vacancy and event indexes under the home page, and an inbox for the forms."""
+    from django.contrib.auth.models import Group
+
+    from careers.models import VacancyIndexPage
+    from events.models import EventIndexPage
+    from forms.models import Inbox
+    from home.models import NewsIndexPage
+    from privacy.models import LegalBasis, Purpose, RetentionStart
+
+    purpose = Purpose.objects.create(
+        key="bench",
+        locale=home.locale,
+        name="Bench",
+        consent_text="Bench.",
+        legal_basis=LegalBasis.CONTRACT,
+        retention_period=1,
+        retention_unit="months",
+        retention_from=RetentionStart.SUBMISSION,
+    )
+    inbox = Inbox.objects.create(
+        name="Bench", group=Group.objects.create(name="Bench"), purpose=purpose
+    )
+    indexes = {
+        "news": home.add_child(instance=NewsIndexPage(title="Nieuws", slug="nieuws")),
+        "vacancies": home.add_child(instance=VacancyIndexPage(title="Vacatures", slug="vacatures")),
+        "events": home.add_child(instance=EventIndexPage(title="Agenda", slug="agenda")),
+    }
+    return indexes, inbox
+
+
+def add_listing_items(indexes, inbox, count):
+    """``count`` news items, open vacancies and upcoming events in all."""
+    import datetime
+
+    from django.utils import timezone
+
+    from careers.models import VacancyPage
+    from events.constants import EventKind
+    from events.models import EventPage
+    from home.models import NewsPage
+
+    today = timezone.localdate()
+    soon = timezone.now() + datetime.timedelta(days=7)
+    for n in range(indexes["news"].get_children().count(), count):
+        indexes["news"].add_child(
+            instance=NewsPage(title=f"Bericht {n}", slug=f"bericht-{n}", date=today, intro="Kort.")
+        )
+        indexes["vacancies"].add_child(
+            instance=VacancyPage(
+                title=f"Vacature {n}",
+                slug=f"vacature-{n}",
+                inbox=inbox,
+                department="Advies",
+                location="Brussel",
+                summary="Kort.",
+                description="<p>Kort.</p>",
+                closing_date=today + datetime.timedelta(days=30),
+            )
+        )
+        indexes["events"].add_child(
+            instance=EventPage(
+                title=f"Avond {n}",
+                slug=f"avond-{n}",
+                kind=EventKind.EVENT,
+                start=soon + datetime.timedelta(hours=n),
+                end=soon + datetime.timedelta(hours=n + 2),
+                inbox=inbox,
+            )
+        )
 
 
 def add_children(parent, model, count, prefix):
@@ -177,6 +254,7 @@ def measure(client, url, host="testserver"):
 def main():
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, BASELINE_HOST]
     home, baseline, StandardPage = build_tree()
+    indexes, inbox = build_listings(home)
     client = Client()
     long_page = add_long_page(home, StandardPage)
 
@@ -187,6 +265,7 @@ def main():
     print(f"{'target':<44}{'children':>9}{'queries':>9}{'cold':>6}{'median ms':>11}")
     for size in SIZES:
         add_children(home, StandardPage, size, "pagina")
+        add_listing_items(indexes, inbox, size)
         add_children(baseline, BaselinePage, size, "baseline")
         rows = [
             ("home page /nl/", "/nl/", "testserver"),

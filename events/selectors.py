@@ -160,12 +160,3 @@ def event_months(*, index) -> list[date]:
         .order_by("-month")
     )
     return [m.date() if hasattr(m, "date") else m for m in months]
-
-
-def page_in_language(registration: Registration) -> EventPage:
-    """The event page the person filled in (their language), else the source page."""
-    submission = registration.submission
-    page = None
-    if submission.translation_page_id:
-        page = EventPage.objects.filter(pk=submission.translation_page_id).first()
-    return page or registration.event

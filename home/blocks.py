@@ -110,6 +110,86 @@ class BodyBlock(blocks.StreamBlock):
         )
 
 
+class ListingBlock(blocks.StructBlock):
+    """The newest few items of one listing of the site, with a link to all of them.
+
+    Hidden when the listing is empty. The items come from ``home.selectors.home_listing``;
+    the home page's rendered content is cached and retired whenever a page is published
+    (``home.services``), so the listing costs its queries once per publication, whatever
+    the number of items.
+    """
+
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=120,
+        help_text=_("Empty: the listing's usual title."),
+    )
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+
+    kind = ""
+    default_title = ""
+    all_label = ""
+
+    class Meta:
+        icon = "list-ul"
+        template = "home/blocks/listing_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .selectors import home_listing
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        request = (parent_context or {}).get("request")
+        context["listing"] = (
+            home_listing(kind=self.kind, home=page, count=value["count"], request=request)
+            if page is not None
+            else None
+        )
+        context["title"] = value["title"] or self.default_title
+        context["all_label"] = self.all_label
+        context["kind"] = self.kind
+        return context
+
+
+class UpcomingEventsBlock(ListingBlock):
+    kind = "events"
+    default_title = _("Upcoming events")
+    all_label = _("All events")
+
+    class Meta:
+        label = _("Upcoming events")
+        icon = "date"
+
+
+class OpenVacanciesBlock(ListingBlock):
+    kind = "vacancies"
+    default_title = _("Open vacancies")
+    all_label = _("All vacancies")
+
+    class Meta:
+        label = _("Open vacancies")
+        icon = "user"
+
+
+class LatestNewsBlock(ListingBlock):
+    kind = "news"
+    default_title = _("Latest news")
+    all_label = _("All news")
+
+    class Meta:
+        label = _("Latest news")
+        icon = "doc-full"
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page's body: the content blocks, and the listings that lead visitors on."""
+
+    upcoming_events = UpcomingEventsBlock()
+    open_vacancies = OpenVacanciesBlock()
+    latest_news = LatestNewsBlock()
+
+
 # Brand names are not translated.
 SOCIAL_NETWORKS = {
     "linkedin": "LinkedIn",

@@ -27,6 +27,7 @@ from wagtail_localize.models import (
 )
 
 from website.demo.helpers import group_ensure
+from website.demo.localize import page_translation_refresh
 
 from .demo_content import (
     CHILD_PAGES,
@@ -57,6 +58,7 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
     home = home_page_ensure(locale=source_locale, log=log)
     children = [child_page_ensure(parent=home, spec=spec, log=log) for spec in CHILD_PAGES]
     home_body_ensure(home=home, about=children[0], log=log)
+    home_lead_ensure(home=home, log=log)
     news_index = news_index_ensure(home=home, log=log)
     news = [news_page_ensure(index=news_index, spec=spec, log=log) for spec in NEWS]
 
@@ -176,6 +178,33 @@ def home_body_ensure(*, home: HomePage, about: StandardPage | None, log: Log) ->
     home.body = HOME["body"](about)
     home.save_revision().publish()
     log("Filled the home page's body.")
+
+
+def home_lead_ensure(*, home: HomePage, log: Log) -> None:
+    """The lead image and the listings (events, vacancies, news), added once.
+
+    A database made before they existed gets them too, and its translations are brought up
+    to date from the Dutch page the way wagtail-localize's "Sync translated pages" does.
+    """
+    changed = False
+    if home.hero_image_id is None:
+        home.hero_image = demo_image_ensure(*HOME["hero_image"])
+        home.hero_image_alt = HOME["hero_image_alt"]
+        changed = True
+    if home.body.raw_data and not any(
+        block.block_type in HomePage.LISTING_BLOCKS for block in home.body
+    ):
+        blocks = [(block.block_type, block.value) for block in home.body]
+        home.body = [*blocks[:1], *HOME["listings"], *blocks[1:]]
+        changed = True
+    if not changed:
+        return
+    home.save_revision().publish()
+    log("Gave the home page its lead image and listings.")
+    for translated in home.get_translations().filter(alias_of__isnull=True):
+        code = translated.locale.language_code
+        page_translation_refresh(page=home, locale=translated.locale, texts=TRANSLATIONS[code])
+        log(f"Brought {translated.title!r} up to date with the Dutch home page.")
 
 
 def organisation_settings_ensure(

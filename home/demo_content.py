@@ -14,6 +14,15 @@ HOME = {
         "groeien.</p>",
         "show_in_menus": False,
     },
+    # The lead image, drawn by load_demo, with its description in each language (below).
+    "hero_image": ("Ontmoeting van ondernemers", (11, 79, 138)),
+    "hero_image_alt": "Tekening van een blauw vlak met een lichte cirkel, het beeld van de Kamer.",
+    # What the home page lists, after the first paragraph: the newest of each, when any.
+    "listings": [
+        ("upcoming_events", {"title": "", "count": 3}),
+        ("open_vacancies", {"title": "", "count": 3}),
+        ("latest_news", {"title": "", "count": 3}),
+    ],
     "body": lambda about: [
         (
             "paragraph",
@@ -152,6 +161,9 @@ TRANSLATIONS = {
             "au-delà des frontières."
         ),
         "Wat wij doen": "Ce que nous faisons",
+        "Tekening van een blauw vlak met een lichte cirkel, het beeld van de Kamer.": (
+            "Dessin d'un aplat bleu avec un cercle clair, l'image de la Chambre."
+        ),
         "Wij organiseren ontmoetingen, geven advies over handel in de Benelux en behartigen "
         "de belangen van onze leden.": (
             "Nous organisons des rencontres, conseillons sur le commerce dans le Benelux et "
@@ -234,6 +246,9 @@ TRANSLATIONS = {
             "For more than fifty years the Chamber has helped businesses grow across borders."
         ),
         "Wat wij doen": "What we do",
+        "Tekening van een blauw vlak met een lichte cirkel, het beeld van de Kamer.": (
+            "Drawing of a blue field with a light circle, the Chamber's picture."
+        ),
         "Wij organiseren ontmoetingen, geven advies over handel in de Benelux en behartigen "
         "de belangen van onze leden.": (
             "We organise meetings, advise on trade within the Benelux and represent our "

@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from .blocks import BodyBlock, SocialLinkBlock
+from .blocks import BodyBlock, HomeBodyBlock, SocialLinkBlock
 from .images import ResponsiveImageField
 
 
@@ -39,8 +39,22 @@ class HomePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it; empty if decorative."),
+    )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        HomeBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "Add the upcoming events, open vacancies and latest news where visitors should "
+            "find them; each is hidden while it has nothing to show."
+        ),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     template = "home/home_page.html"
@@ -48,7 +62,12 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
             heading=_("Hero"),
         ),
         FieldPanel("intro"),
@@ -72,6 +91,7 @@ class HomePage(Page):
         ),
         # The same image with a srcset and its alt text, as every image in the API comes.
         APIField("hero_image_renditions", serializer=ResponsiveImageField(source="hero_image")),
+        APIField("hero_image_alt"),
         APIField("intro"),
         APIField("body"),
     ]
@@ -79,6 +99,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    LISTING_BLOCKS = frozenset({"upcoming_events", "open_vacancies", "latest_news"})
+
+    def body_groups(self) -> list[tuple[bool, list]]:
+        """The body's blocks, consecutive listings grouped so they stand side by side."""
+        groups: list[tuple[bool, list]] = []
+        for block in self.body:
+            is_listing = block.block_type in self.LISTING_BLOCKS
+            if groups and is_listing and groups[-1][0]:
+                groups[-1][1].append(block)
+            else:
+                groups.append((is_listing, [block]))
+        return groups
 
 
 class StandardPage(Page):

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from django.utils import translation
+from django.utils import timezone, translation
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -190,3 +191,88 @@ def news_tags(*, index: Page) -> list[Tag]:
         .distinct()
         .order_by("name")
     )
+
+
+@dataclass(frozen=True)
+class ListingItem:
+    title: str
+    url: str
+    # What the visitor needs to choose: an event's start, a vacancy's place, a news date.
+    when: object | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class Listing:
+    url: str
+    items: list[ListingItem]
+
+
+def _listing_index(*, home: Page, model) -> Page | None:
+    return model.objects.child_of(home).live().public().order_by("path").first()
+
+
+def home_listing(
+    *, kind: str, home: Page, count: int, request: HttpRequest | None = None
+) -> Listing | None:
+    """The first ``count`` items of one of the home page's listings, or None when empty.
+
+    ``kind`` is ``events`` (upcoming, soonest first), ``vacancies`` (open, closing first)
+    or ``news`` (newest first), read under the listing's index page among the home page's
+    children, through the apps' public models and selectors. Two queries whatever the
+    number of items; a listing whose app is not installed is simply empty.
+    """
+    items = []
+    if kind == "news":
+        from .models import NewsIndexPage
+
+        index = _listing_index(home=home, model=NewsIndexPage)
+        if index is not None:
+            items = [
+                ListingItem(
+                    title=item.title,
+                    url=item.get_url(request),
+                    when=item.date,
+                    detail=item.intro,
+                )
+                for item in news_items(index=index)[:count]
+            ]
+    elif kind == "vacancies" and apps.is_installed("careers"):
+        from careers.models import VacancyIndexPage
+        from careers.selectors import open_vacancies
+
+        index = _listing_index(home=home, model=VacancyIndexPage)
+        if index is not None:
+            items = [
+                ListingItem(
+                    title=vacancy.title,
+                    url=vacancy.get_url(request),
+                    when=vacancy.closing_date,
+                    detail=", ".join(p for p in (vacancy.department, vacancy.location) if p),
+                )
+                for vacancy in open_vacancies(index=index)[:count]
+            ]
+    elif kind == "events" and apps.is_installed("events"):
+        from events.models import EventIndexPage, EventPage
+
+        index = _listing_index(home=home, model=EventIndexPage)
+        if index is not None:
+            upcoming = (
+                EventPage.objects.child_of(index)
+                .live()
+                .public()
+                .filter(end__gt=timezone.now())
+                .order_by("start", "pk")[:count]
+            )
+            items = [
+                ListingItem(
+                    title=event.title,
+                    url=event.get_url(request),
+                    when=event.start,
+                    detail=event.venue,
+                )
+                for event in upcoming
+            ]
+    if not items:
+        return None
+    return Listing(url=index.get_url(request), items=items)

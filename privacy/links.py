@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from datetime import timedelta
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.core import signing
 from django.urls import Resolver404, resolve, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from . import conf
 
@@ -26,7 +27,15 @@ class LinkExpired(LinkInvalid):
     """The link is genuine but older than its lifetime allows."""
 
 
+class LinkUsed(LinkInvalid):
+    """The link was genuine, for one use only, and has been used."""
+
+
 def link_sign(*, salt: str, payload: dict) -> str:
+    """A signed token for ``payload``: ids and dates only, since anyone holding the link can
+    decode it. An address goes in an :class:`~privacy.models.EmailLink` instead."""
+    if any(isinstance(value, str) and "@" in value for value in payload.values()):
+        raise ValueError("A signed link carries no address: use email_link_issue().")
     return signing.dumps(payload, salt=salt, compress=True)
 
 
@@ -94,6 +103,53 @@ def route_without_secrets(url: str) -> str:
         for segment in path.split("/")
     ]
     return "/".join(segments)
+
+
+def email_link_issue(*, kind: str, email: str, days: int) -> str:
+    """A new opaque token that opens ``kind``'s page for ``email`` for ``days`` days."""
+    from .models import EmailLink
+
+    token, hashed = random_token()
+    now = timezone.now()
+    EmailLink.objects.create(
+        kind=kind,
+        email=email,
+        token_hash=hashed,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    return token
+
+
+def email_link_load(*, kind: str, token: str) -> str:
+    """The address a token of ``kind`` was issued for; raises ``LinkInvalid``/``LinkExpired``."""
+    from .models import EmailLink
+
+    link = EmailLink.objects.filter(kind=kind, token_hash=token_hash(token or "")).first()
+    if link is None:
+        raise LinkInvalid
+    if link.expires_at <= timezone.now():
+        raise LinkExpired
+    return link.email
+
+
+def link_spend(*, token: str, until) -> None:
+    """Remember that a one-use link was used, so opening it again says so (``LinkUsed``)."""
+    from .models import SpentLink
+
+    now = timezone.now()
+    SpentLink.objects.filter(expires_at__lte=now).delete()
+    SpentLink.objects.get_or_create(
+        token_hash=token_hash(token), defaults={"spent_at": now, "expires_at": until}
+    )
+
+
+def link_refuse_spent(*, token: str) -> None:
+    """Raise ``LinkUsed`` when the one-use link ``token`` was used already."""
+    from .models import SpentLink
+
+    if SpentLink.objects.filter(token_hash=token_hash(token or "")).exists():
+        raise LinkUsed
 
 
 def absolute_url(*, name: str, locale: str, kwargs: dict | None = None) -> str:

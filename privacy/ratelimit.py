@@ -3,7 +3,8 @@
 A fixed-window counter per client address and scope in a Django cache (Redis when
 ``REDIS_URL`` is set, so every worker and every server counts together). ``cache.add`` starts
 the window and ``cache.incr`` counts atomically, so concurrent requests cannot both slip
-under the limit.
+under the limit. While that cache does not answer, each process counts in its own memory:
+forms stay open, and the limit still holds per process.
 
 The client address is ``REMOTE_ADDR`` unless ``TRUSTED_PROXY_COUNT`` says reverse proxies
 sit in front of the app; then it is the ``X-Forwarded-For`` entry the outermost trusted proxy
@@ -23,6 +24,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
@@ -113,10 +115,25 @@ def over_limit(
             cache.add(key, 1, timeout=rate.period + 1)
             count = 1
     except Exception:
-        # A cache outage must not take the forms down with it; say so loudly and let it pass.
-        logger.exception("Rate limit cache unavailable; request for %s not counted", scope)
-        return False
+        # A cache outage must not take the forms down with it, nor lift the limit: until the
+        # shared cache answers, each process counts in its own memory (a client gets at most
+        # the limit times the number of processes). Said loudly, once per request.
+        logger.exception("Rate limit cache unavailable; %s counted in this process only", scope)
+        count = _count_here(key, rate)
     return count > rate.limit
+
+
+# The counts of this process alone, while the shared cache does not answer.
+_local_counts = LocMemCache("privacy-ratelimit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+def _count_here(key: str, rate: Rate) -> int:
+    _local_counts.add(key, 0, timeout=rate.period + 1)
+    try:
+        return _local_counts.incr(key)
+    except ValueError:  # expired between add and incr
+        _local_counts.add(key, 1, timeout=rate.period + 1)
+        return 1
 
 
 def privacy_rate() -> Rate | None:

@@ -148,6 +148,11 @@ def controller_name() -> str:
     return site_name.first() or conf.site_name()
 
 
+def privacy_contact_email() -> str:
+    """Where people write about their data (``PRIVACY_CONTACT_EMAIL``); empty when unset."""
+    return conf.contact_email()
+
+
 @dataclass(frozen=True)
 class PurposeNotice:
     """What a collection notice (GDPR art. 13) says about one purpose, in one language."""

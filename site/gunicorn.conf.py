@@ -30,6 +30,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# No control socket (gunicornc): every instance on a machine would share its default path,
+# and a container's read-only home has none.
+control_socket_disable = True
 # The workers' heartbeat files in memory, as gunicorn advises for containers: on a slow or
 # overlay disk a heartbeat write can stall a worker until it is killed.
 SHM = "/dev/shm"  # noqa: S108 (gunicorn's own files, made private by gunicorn)

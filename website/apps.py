@@ -9,7 +9,8 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import preview, publish
+        from . import aliases, preview, publish
 
+        aliases.connect()
         publish.connect()
         preview.install()

@@ -1,10 +1,12 @@
-"""Admin wiring of the project itself: the second-factor screens and sign-in lockouts."""
+"""Admin wiring of the project itself: the second-factor screens, sign-in lockouts, and the
+translation actions (submit a translation for review, publish an untranslated copy)."""
 
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -14,6 +16,12 @@ from privacy.permissions import GroupOnlyPermissionPolicy
 from website.preview import front_end_live
 from website.security.twofactor import urls as two_factor_urls
 from website.security.twofactor.policy import has_device
+from website.translation_review import (
+    alias_publish_view,
+    alias_publishable,
+    translation_submit_view,
+    translation_submittable,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -22,6 +30,52 @@ def register_two_factor_urls():
         path("2fa/", include((two_factor_urls.urlpatterns, "two_factor"))),
         path("2fa/", include(two_factor_urls.passkey_urlpatterns)),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls():
+    return [
+        path(
+            "translations/<int:page_id>/submit/",
+            translation_submit_view,
+            name="website_translation_submit",
+        ),
+        path(
+            "translations/<int:page_id>/publish-untranslated/",
+            alias_publish_view,
+            name="website_alias_publish",
+        ),
+    ]
+
+
+class TranslationSubmitButton(PageMenuItem):
+    label = _("Submit translation for review")
+    icon_name = "resubmit"
+    url_name = "website_translation_submit"
+
+    def is_shown(self, user):
+        return translation_submittable(page=self.page, user=user)
+
+
+class AliasPublishButton(PageMenuItem):
+    label = _("Publish untranslated")
+    icon_name = "upload"
+    url_name = "website_alias_publish"
+
+    def is_shown(self, user):
+        return alias_publishable(page=self.page, user=user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_listing_buttons(page, user, next_url=None):
+    yield TranslationSubmitButton(page=page, priority=45)
+    yield AliasPublishButton(page=page, priority=46)
+
+
+@hooks.register("register_page_header_buttons")
+def translation_header_buttons(page, user, view_name, next_url=None):
+    yield TranslationSubmitButton(page=page, priority=55)
+    yield AliasPublishButton(page=page, priority=56)
 
 
 @hooks.register("before_serve_page")

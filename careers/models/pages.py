@@ -133,6 +133,23 @@ class VacancyPage(ApplicationFormPage):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for the list."))
     description = RichTextField(_("description"))
     what_we_offer = RichTextField(_("what we offer"), blank=True)
+    salary_range = models.CharField(
+        _("salary range"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. €3,200 – €4,100 gross a month"),
+    )
+    contact_person = models.CharField(
+        _("contact person"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who answers candidates' questions, e.g. An Peeters, HR adviser, 02 123 45 67"),
+    )
+    process_steps = models.TextField(
+        _("steps of the process"),
+        blank=True,
+        help_text=_("One step per line, in order, e.g. first interview, case, offer."),
+    )
     date_posted = models.DateField(_("posted on"), default=datetime.date.today)
     closing_date = models.DateField(
         _("closing date"),
@@ -169,6 +186,10 @@ class VacancyPage(ApplicationFormPage):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("what_we_offer"),
+        MultiFieldPanel(
+            [FieldPanel("salary_range"), FieldPanel("contact_person"), FieldPanel("process_steps")],
+            heading=_("For candidates"),
+        ),
         *AbstractFormPage.content_panels[2:],
     ]
 
@@ -181,6 +202,9 @@ class VacancyPage(ApplicationFormPage):
         APIField("summary"),
         APIField("description"),
         APIField("what_we_offer"),
+        APIField("salary_range"),
+        APIField("contact_person"),
+        APIField("process_steps"),
         APIField("date_posted"),
         APIField("closing_date"),
         APIField("status"),
@@ -201,6 +225,9 @@ class VacancyPage(ApplicationFormPage):
         index.FilterField("department"),
         index.FilterField("location"),
     ]
+
+    def process_step_list(self) -> list[str]:
+        return [step.strip() for step in self.process_steps.splitlines() if step.strip()]
 
     class Meta:
         verbose_name = _("vacancy")

@@ -17,13 +17,13 @@ from privacy.services.mail import Attachment, mail_send
 from ..ics import calendar_filename, calendar_text
 
 
-def _registration_send(*, registration, template: str, extra: dict | None = None) -> bool:
-    from ..selectors import page_in_language, waiting_position
+def _registration_send(*, registration, template: str, **extra) -> bool:
+    from ..selectors import waiting_position
     from .links import registration_urls
 
     submission = registration.submission
     locale = submission.locale or settings.LANGUAGE_CODE
-    page = page_in_language(registration)
+    page = submission.page_filled_in() or registration.event
     source = registration.event
     attachments = []
     if registration.is_confirmed:
@@ -44,7 +44,7 @@ def _registration_send(*, registration, template: str, extra: dict | None = None
             "links": registration_urls(registration, locale),
             "position": waiting_position(registration=registration),
             "online_url": source.online_url if registration.is_confirmed else "",
-            **(extra or {}),
+            **extra,
         },
         attachments=attachments,
     )
@@ -52,9 +52,7 @@ def _registration_send(*, registration, template: str, extra: dict | None = None
 
 def registration_confirmation(*, registration, resent: bool = False) -> bool:
     """Your seat, or your place on the waiting list (again, when ``resent``)."""
-    return _registration_send(
-        registration=registration, template="confirmation", extra={"resent": resent}
-    )
+    return _registration_send(registration=registration, template="confirmation", resent=resent)
 
 
 def registration_promoted(*, registration) -> bool:

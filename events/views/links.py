@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from privacy.views.links import SignedLinkView
 
 from .. import services
-from ..selectors import page_in_language
 from ..services.links import registration_from_token
 
 
@@ -35,7 +34,7 @@ class RegistrationLinkView(SignedLinkView):
 
     def get_context_data(self, **kwargs):
         registration = kwargs.setdefault("registration", self.object)
-        page = page_in_language(registration)
+        page = registration.submission.page_filled_in() or registration.event
         return super().get_context_data(page=page, event=registration.event, **kwargs)
 
 

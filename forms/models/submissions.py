@@ -123,6 +123,12 @@ class FormSubmission(models.Model):
     def is_handled(self) -> bool:
         return self.handled_at is not None
 
+    def page_filled_in(self):
+        """The page the person filled in, in their language (as its own type); None once
+        it is gone. Mails and pages about the submission speak from it."""
+        page = self.translation_page
+        return page.specific if page is not None else None
+
 
 class SubmissionFile(models.Model):
     """An uploaded file, kept in the ``private`` storage under a random key."""

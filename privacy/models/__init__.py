@@ -37,3 +37,9 @@ from .request_page import DataRequestPage  # noqa: E402
 from .request_replies import OUTCOMES_BY_KIND, ReplyOutcome, RequestReply  # noqa: E402
 
 __all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply"]
+from .links import EmailLink, SpentLink  # noqa: E402
+
+__all__ += ["EmailLink", "SpentLink"]
+from .mail import MailStatus, OutgoingMail  # noqa: E402
+
+__all__ += ["MailStatus", "OutgoingMail"]

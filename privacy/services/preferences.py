@@ -20,8 +20,10 @@ from ..links import (
     LinkExpired,
     LinkInvalid,
     absolute_url,
-    link_load,
-    link_sign,
+    email_link_issue,
+    email_link_load,
+    link_refuse_spent,
+    link_spend,
     random_token,
     token_hash,
 )
@@ -37,7 +39,7 @@ from ..selectors import consents_current, purpose_get
 from .consent import consent_record, consent_withdraw, consents_record, normalise_email
 from .mail import mail_send
 
-PREFERENCES_SALT = "privacy.preferences"
+PREFERENCES_LINK = "preferences"
 SIGNUP_SOURCE_REF = "newsletter-signup"
 
 
@@ -54,18 +56,20 @@ def _resend_cooldown() -> timedelta:
 
 
 def preference_centre_url(email: str, locale: str) -> str:
-    """The signed address of ``email``'s preference centre, for every e-mail to a person."""
-    token = link_sign(salt=PREFERENCES_SALT, payload={"e": normalise_email(email)})
+    """The address of ``email``'s preference centre, for every e-mail to a person.
+
+    Its token is opaque (:func:`privacy.links.email_link_issue`): the address is nowhere in
+    the link, so logs, browser history and consent proofs that keep it hold no address.
+    """
+    token = email_link_issue(
+        kind=PREFERENCES_LINK, email=normalise_email(email), days=_preference_days()
+    )
     return absolute_url(name="privacy:preferences", locale=locale, kwargs={"token": token})
 
 
 def preference_token_load(*, token: str) -> str:
     """The address a preference-centre link was made for; raises ``LinkInvalid``/``LinkExpired``."""
-    payload = link_load(salt=PREFERENCES_SALT, token=token, max_age_days=_preference_days())
-    email = payload.get("e")
-    if not isinstance(email, str) or not email:
-        raise LinkInvalid
-    return email
+    return email_link_load(kind=PREFERENCES_LINK, token=token)
 
 
 def topic_purposes(*, locale: str) -> list[Purpose]:
@@ -155,6 +159,7 @@ def signup_pending(*, token: str) -> PendingSignup:
     """The sign-up a confirmation link belongs to; raises ``LinkInvalid``/``LinkExpired``."""
     pending = PendingSignup.objects.filter(token_hash=token_hash(token or "")).first()
     if pending is None:
+        link_refuse_spent(token=token)
         raise LinkInvalid
     if pending.is_expired:
         raise LinkExpired
@@ -182,6 +187,8 @@ def signup_confirm(*, token: str) -> list[ConsentRecord]:
                 email=pending.email,
                 source_ref=SIGNUP_SOURCE_REF,
             )
+        # Opening the link again says it was used; the row and its address go.
+        link_spend(token=token, until=pending.expires_at)
         pending.delete()
     return records
 

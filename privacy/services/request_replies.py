@@ -54,6 +54,40 @@ class KeptItem:
     until: str
 
 
+@dataclass(frozen=True)
+class ErasedItem:
+    """One kind of record an erasure deleted, for which purposes, in the requester's words."""
+
+    what: str
+    purposes: str
+    rows: int
+    files: int
+
+
+def _erased_by(report) -> list[ErasedItem]:
+    """What the erasure deleted, from its own report: per model, the purposes and counts
+    (in the active language)."""
+    from django.apps import apps
+
+    from ..selectors import purpose_names
+
+    names = purpose_names()
+    erased = []
+    for outcome in report.outcomes:
+        if not outcome.total_rows:
+            continue
+        model = apps.get_model(outcome.model)
+        erased.append(
+            ErasedItem(
+                what=str(model._meta.verbose_name_plural).capitalize(),
+                purposes=", ".join(names.get(key, key) for key in sorted(outcome.rows) if key),
+                rows=outcome.total_rows,
+                files=outcome.total_files,
+            )
+        )
+    return erased
+
+
 def reply_outcomes(*, request: DataSubjectRequest) -> list[str]:
     """What an officer may answer to this request: its kind's outcomes, then refusal.
 
@@ -94,7 +128,7 @@ def _kept_after_erasure(*, request: DataSubjectRequest, hashed: int) -> list[Kep
                     "The proof of the consents you gave or refused, with your address "
                     "replaced by a code that names nobody."
                 ),
-                why=notice.legal_basis if notice else _("Legal obligation"),
+                why=f"{notice.legal_basis} ({purpose.name})" if notice else _("Legal obligation"),
                 until=notice.retention
                 if notice
                 else _("%(years)d years, then deleted.") % {"years": years},
@@ -145,7 +179,11 @@ def request_reply_send(
     if outcome == ReplyOutcome.ERASED:
         # Not one transaction: files cannot be rolled back (see request_erase).
         report = subject_erase(email=request.email)
+        # Nothing is left to manage: the answer carries no preference-centre link, which
+        # would store the address again in a new link row.
+        context["preferences_url"] = ""
         with translation.override(request.locale):
+            context["erased"] = _erased_by(report)
             context["kept"] = _kept_after_erasure(request=request, hashed=report.hashed)
         data.update(rows=report.rows, files=report.files, hashed=report.hashed)
     elif outcome == ReplyOutcome.RESTRICTED:
@@ -195,6 +233,11 @@ def reply_store(
 ) -> RequestReply:
     """Render the message once for the record, send it, and keep it with the request."""
     context = {"request": request, "outcome": outcome, "note": note, **context}
+    # One preference-centre link for the stored copy and the mail sent, so they are the same.
+    if "preferences_url" not in context:
+        from .preferences import preference_centre_url
+
+        context["preferences_url"] = preference_centre_url(request.email, request.locale)
     rendered = mail_render(
         to=(request.email,), template=template, language=request.locale, context=context
     )

@@ -61,7 +61,8 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
             created_at=now,
             retain_until=now + timedelta(days=confirm_days()),
         )
-        token = link_sign(salt=CONFIRM_SALT, payload={"r": request.pk, "e": email})
+        # The request's id only: the link carries no address (anyone holding it can decode it).
+        token = link_sign(salt=CONFIRM_SALT, payload={"r": request.pk})
         url = absolute_url(name="privacy:request_confirm", locale=locale, kwargs={"token": token})
         transaction.on_commit(
             lambda: mail_send(
@@ -82,7 +83,7 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
 def request_from_link(*, token: str) -> DataSubjectRequest:
     """The request a confirmation link was made for; raises ``LinkInvalid``/``LinkExpired``."""
     payload = link_load(salt=CONFIRM_SALT, token=token, max_age_days=confirm_days())
-    request = DataSubjectRequest.objects.filter(pk=payload.get("r"), email=payload.get("e")).first()
+    request = DataSubjectRequest.objects.filter(pk=payload.get("r")).first()
     if request is None:
         raise LinkInvalid
     return request

@@ -3,8 +3,8 @@
 Holding the link is the proof of who may act. Opening it (GET) shows what its button will
 do and changes nothing, so a mail scanner that follows every link confirms, cancels and
 deletes nothing; only the button (POST) acts. A link that cannot be used (altered, made for
-another page, or naming something that is gone) gets a 400 page, an expired one a 410 page;
-both say why, and nothing changes.
+another page, or naming something that is gone) gets a 400 page, an expired one, or a
+one-use link used already, a 410 page; each says why, and nothing changes.
 """
 
 from __future__ import annotations
@@ -16,20 +16,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from ..links import LinkExpired, LinkInvalid
+from ..links import LinkExpired, LinkInvalid, LinkUsed
+from ..selectors import privacy_contact_email
 
 
 def link_refused(request, error: Exception, *, what: str = "") -> TemplateResponse:
     """400 for a link that was altered or names nothing any more, 410 for one past its
-    lifetime: both explained. ``what`` picks the advice (``signup``, ``preferences``, …)."""
+    lifetime or, for a one-use link, used already: each explained, with the address to write
+    to. ``what`` picks the advice (``signup``, ``preferences``, …)."""
     expired = isinstance(error, LinkExpired)
+    used = isinstance(error, LinkUsed)
+    if used:
+        title = _("This link has already been used")
+    elif expired:
+        title = _("This link has expired")
+    else:
+        title = _("This link is not valid")
     context = {
         "what": what,
         "expired": expired,
-        "title": _("This link has expired") if expired else _("This link is not valid"),
+        "used": used,
+        "title": title,
+        "privacy_contact": privacy_contact_email(),
     }
     response = TemplateResponse(request, "privacy/link_refused.html", context)
-    response.status_code = 410 if expired else 400
+    response.status_code = 410 if expired or used else 400
     return response
 
 

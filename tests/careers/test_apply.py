@@ -9,6 +9,7 @@ from forms.models import FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord
 from tests.careers.factories import EMAIL, SpontaneousApplicationPageFactory
 from tests.forms.samples import MB, exe_bytes, pdf_bytes, private_files, upload
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,7 @@ def test_a_missing_wrong_or_oversized_cv_is_a_form_error_and_stores_nothing(
 
 
 def test_applying_on_a_translation_confirms_in_its_language_with_its_title(apply, vacancy, locales):
-    french = vacancy.copy_for_translation(locales["fr"], copy_parents=True)
+    french = translation_with_parents(vacancy, locales["fr"])
     french.title = "Conseiller"
     french.save_revision().publish()
     mail.outbox.clear()

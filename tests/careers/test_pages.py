@@ -13,6 +13,7 @@ from careers.models import Application
 from forms.models import FormSubmission
 from tests.careers.factories import SpontaneousApplicationPageFactory, VacancyPageFactory
 from tests.forms.samples import pdf_bytes
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -207,9 +208,7 @@ def test_translations_close_with_their_source_in_html_and_api_at_once(client, va
     from tests.careers.factories import application_data
 
     translations = [
-        type(vacancy).objects.get(
-            pk=vacancy.copy_for_translation(locales[code], copy_parents=True).pk
-        )
+        type(vacancy).objects.get(pk=translation_with_parents(vacancy, locales[code]).pk)
         for code in ("fr", "en")
     ]
     for page in translations:
@@ -231,3 +230,22 @@ def test_translations_close_with_their_source_in_html_and_api_at_once(client, va
         assert _job_posting(client.get(page.url)) == []
         assert _titles(client.get(page.get_parent().url)) == []
     assert not FormSubmission.objects.exists()
+
+
+def test_a_vacancy_shows_salary_contact_and_steps_when_filled_and_apply_at_the_top(client, vacancy):
+    bare = client.get(vacancy.url).text
+    assert "Salaris" not in bare and "Hoe wij kiezen" not in bare
+    # The Apply button comes before the description and leads to the form's heading.
+    assert bare.index('href="#apply-heading"') < bare.index('class="vacancy__summary"')
+    assert 'id="apply-heading"' in bare
+
+    vacancy.salary_range = "€ 3.400 – € 4.300 bruto per maand"
+    vacancy.contact_person = "An Peeters, hr-adviseur"
+    vacancy.process_steps = "Eerste gesprek\n\nPraktijkcase\nAanbod"
+    vacancy.save_revision().publish()
+    html = client.get(vacancy.url).text
+
+    assert "€ 3.400 – € 4.300 bruto per maand" in html
+    assert "An Peeters, hr-adviseur" in html
+    steps = html.split('<ol class="vacancy__steps">')[1].split("</ol>")[0]
+    assert steps == "<li>Eerste gesprek</li><li>Praktijkcase</li><li>Aanbod</li>"

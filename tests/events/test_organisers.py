@@ -11,6 +11,7 @@ from events.constants import EventKind
 from events.models import Registration
 from events.services import registration_cancel
 from tests.events.factories import person
+from tests.translations import translation_with_parents
 from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_organisers_find_an_event_by_its_title_in_any_language(
 ):
     wanted = make_event(title="Opleiding btw")
     make_event(title="Netwerkavond")
-    english = wanted.copy_for_translation(locales["en"], copy_parents=True)
+    english = translation_with_parents(wanted, locales["en"])
     english.title = "VAT training"
     english.save_revision().publish()
 

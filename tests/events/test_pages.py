@@ -172,3 +172,11 @@ def test_the_event_page_makes_as_many_queries_for_five_registrations_as_for_one(
         client.get(page.url)
 
     assert len(five) == len(one)
+
+
+def test_a_past_event_offers_no_calendar_file(agenda, client):
+    upcoming = client.get(agenda["event"].url).text
+    past = client.get(agenda["past"].url).text
+
+    assert 'class="event__ics"' in upcoming
+    assert 'class="event__ics"' not in past

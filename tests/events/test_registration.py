@@ -13,6 +13,7 @@ from events.services import ALREADY_REGISTERED
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
 from tests.events.factories import dutch, person
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +226,7 @@ def test_the_api_schema_lists_the_fixed_questions_and_purposes(event, client):
 def test_a_registration_on_a_translation_takes_a_seat_of_the_event_and_mails_in_french(
     event, register, locales
 ):
-    french = event.copy_for_translation(locales["fr"], copy_parents=True)
+    french = translation_with_parents(event, locales["fr"])
     french.title = "Soirée réseau"
     french.save_revision().publish()
     register(event, person(1))

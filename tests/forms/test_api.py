@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from forms.models import FormPage, FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord
 from tests.forms.samples import private_files
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def fr_page(contact_page, locales, answer_purpose, newsletter_purpose):
         translated.consent_text = text
         translated.save()
         translated.save_revision(log_action=False)
-    page = contact_page.copy_for_translation(fr, copy_parents=True)
+    page = translation_with_parents(contact_page, fr)
     labels = {"name": "Nom", "email": "Courriel", "question": "Question"}
     for field in page.form_fields.all():
         field.label = labels.get(field.key, field.label)

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from forms.models import FieldType, FormField, FormPage, FormSubmission
 from tests.forms.factories import FormFieldFactory
+from tests.translations import translation_with_parents
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def sector_page(contact_page):
 
 
 def _translate(page, locale, *, choices):
-    translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation_with_parents(page, locale)
     translation.form_fields.filter(key="sector").update(label="Secteur", choices=choices)
     translation.save_revision().publish()
     return FormPage.objects.get(pk=translation.pk)

@@ -126,7 +126,7 @@ def test_counts_live_in_redis_so_every_worker_shares_them(redis_cache):
     assert rate_limited(post(), scope="contact") is True
 
 
-def test_a_cache_outage_lets_submissions_through(settings):
+def test_a_cache_outage_counts_in_the_process_so_the_limit_still_holds(settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "down": {
@@ -136,4 +136,6 @@ def test_a_cache_outage_lets_submissions_through(settings):
     }
     settings.FORMS_RATE_LIMIT = "1/m"
     settings.FORMS_RATE_LIMIT_CACHE = "down"
-    assert attempts(post() for _ in range(3)) == [False, False, False]
+    assert attempts(post() for _ in range(3)) == [False, True, True]
+    # Another client has its own budget, as with the shared cache.
+    assert rate_limited(post(remote="198.51.100.9"), scope="contact") is False

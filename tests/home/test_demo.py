@@ -70,7 +70,7 @@ def test_load_demo_twice_gives_the_same_tree(db, client):
 
 
 @override_settings(DEBUG=True)
-def test_load_demo_with_debug_creates_an_admin_whose_printed_password_works(db):
+def test_load_demo_with_debug_creates_accounts_whose_printed_passwords_work(db):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
 
@@ -79,6 +79,20 @@ def test_load_demo_with_debug_creates_an_admin_whose_printed_password_works(db):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff
     assert admin.check_password(match[1])
+    # One account per staff group, to walk the README's tour role by role.
+    for username, group in [
+        ("editor", "Editors"),
+        ("moderator", "Moderators"),
+        ("secretariat", "Secretariat"),
+        ("recruiter", "Recruitment"),
+        ("organiser", "Events"),
+        ("privacy", "Privacy officers"),
+    ]:
+        printed = re.search(rf"{group} account '{username}' with password: (\S+)", out.getvalue())
+        assert printed, username
+        user = get_user_model().objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert user.check_password(printed[1]) and not user.is_superuser
 
     again = io.StringIO()
     call_command("load_demo", stdout=again)

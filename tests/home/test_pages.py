@@ -16,7 +16,7 @@ def switcher_links(html: str) -> dict[str, str]:
 
 
 def main_menu(html: str) -> list[str]:
-    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    nav = re.search(r'<nav class="site-nav__menu".*?</nav>', html, re.S).group(0)
     return re.findall(r"<a [^>]*>([^<]+)</a>", nav)
 
 

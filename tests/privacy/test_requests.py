@@ -375,7 +375,8 @@ def test_an_address_that_holds_nothing_gets_an_empty_export(client, officer, con
     data = json.loads(
         zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).read("data.json")
     )
-    assert set(data["records"]) == {"privacy.DataSubjectRequest"}
+    # The request, and the link to the preference centre its confirmation mail carried.
+    assert set(data["records"]) == {"privacy.DataSubjectRequest", "privacy.EmailLink"}
     assert data["files"] == []
 
 
@@ -458,7 +459,8 @@ def test_erasure_asks_first_then_erases_all_but_the_request_and_logs_counts(
     assert DataSubjectRequest.objects.filter(pk=confirmed.pk).exists()
     entry = ModelLogEntry.objects.get(action="privacy.request.erase")
     assert entry.user == officer
-    assert (entry.data["rows"], entry.data["hashed"]) == (0, 1)
+    # The one row erased is the preference-centre link of the confirmation mail.
+    assert (entry.data["rows"], entry.data["hashed"]) == (1, 1)
 
 
 def test_reopening_a_closed_request_keeps_it_again(confirmed):

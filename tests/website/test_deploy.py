@@ -29,6 +29,7 @@ def run_python(*args, **env):
             "RECAPTCHA_PUBLIC_KEY",
             "RECAPTCHA_PRIVATE_KEY",
             "DEBUG",
+            "EMAIL_HOST",
         }
     }
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", **env)
@@ -50,6 +51,9 @@ PRODUCTION_ENV = {
     "RECAPTCHA_PUBLIC_KEY": "public-key",
     "RECAPTCHA_PRIVATE_KEY": "private-key",
     "ALLOWED_HOSTS": "www.example.org",
+    # Checked, not connected to: the settings only refuse to start without a shared cache.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_HOST": "smtp.example.org",
 }
 
 
@@ -71,6 +75,9 @@ def test_production_settings_pass_the_deployment_checks():
         ({"PRIVACY_HASH_KEY": "too-short"}, "PRIVACY_HASH_KEY"),
         ({"RECAPTCHA_PUBLIC_KEY": ""}, "RECAPTCHA"),
         ({"RECAPTCHA_PRIVATE_KEY": ""}, "RECAPTCHA"),
+        ({"REDIS_URL": ""}, "REDIS_URL"),
+        # Without a mail server, every e-mail and its signed links would go to the log.
+        ({"EMAIL_HOST": ""}, "EMAIL_HOST"),
     ],
 )
 def test_production_refuses_to_start_with_development_secrets(override, complaint):

@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import OperationalError
 from django.test import Client
 
 from home.models import HomePage, OrganisationSettings
@@ -192,3 +193,30 @@ def test_500_under_the_api_is_json_in_the_error_shape():
     body = response.json()
     assert body["errors"]["__all__"] == [body["detail"]]
     assert "secret" not in body["detail"]
+
+
+def test_a_lost_database_answers_503_with_retry_after_not_500(tree):
+    client = Client(raise_request_exception=False)
+    lost = OperationalError("connection to server at 10.0.0.5 failed: password=hunter2")
+    with mock.patch.object(HomePage, "serve", side_effect=lost):
+        response = client.get("/en/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert SERVER_ERROR["en"] in html
+    assert "10.0.0.5" not in html and "hunter2" not in html
+
+
+def test_an_unreachable_cache_under_the_api_answers_503_json():
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    client = Client(raise_request_exception=False)
+    with mock.patch(
+        "forms.api.form_page_for", side_effect=RedisConnectionError("Error 111 connecting")
+    ):
+        response = client.get("/api/forms/1")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "111" not in response.json()["detail"]

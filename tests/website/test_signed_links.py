@@ -1,4 +1,5 @@
-"""Every page a signed link opens, in every app, refuses an unusable link with privacy's one
+"""Every page a signed link opens, in every app (the preference centre's opaque links are
+tested with it, tests/privacy/test_opaque_links.py), refuses an unusable link with privacy's one
 refusal page: 400 when altered, 410 when expired, and the button does nothing either way."""
 
 import pytest
@@ -7,7 +8,6 @@ from django.utils import translation
 
 from careers.services.links import RENEW_SALT, WITHDRAW_SALT
 from events.services.links import REGISTRATION_SALT, SPEAKER_SALT
-from privacy.services.preferences import PREFERENCES_SALT
 from privacy.services.requests import ANSWER_SALT, CONFIRM_SALT
 from tests.privacy.links import aged_token, tampered
 
@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 
 # URL name, its salt, a payload as the app signs it, and whether it has a button.
 LINKS = [
-    ("privacy:preferences", PREFERENCES_SALT, {"e": "ann@example.org"}, True),
-    ("privacy:request_confirm", CONFIRM_SALT, {"r": 1, "e": "ann@example.org"}, True),
+    ("privacy:request_confirm", CONFIRM_SALT, {"r": 1}, True),
     ("privacy:request_answer", ANSWER_SALT, {"a": 1, "r": 1}, False),
     ("careers:withdraw", WITHDRAW_SALT, {"a": 1, "s": ""}, True),
     ("careers:renew", RENEW_SALT, {"a": 1, "t": ""}, True),

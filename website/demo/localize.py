@@ -48,6 +48,19 @@ def page_translate(
     return translated
 
 
+def page_translation_refresh(*, page: Page, locale: Locale, texts: Mapping[str, str]) -> Page:
+    """Bring ``page``'s translation into ``locale`` up to date with the source page.
+
+    What wagtail-localize's "Sync translated pages" does: the source is extracted again, new
+    strings get their translations from ``texts``, and the translation is published.
+    """
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    _string_translations_store(source=source, locale=locale, texts=texts)
+    translated, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
+    translated.get_latest_revision().publish()
+    return translated
+
+
 def _string_translations_store(
     *, source: TranslationSource, locale: Locale, texts: Mapping[str, str]
 ) -> None:

@@ -39,6 +39,9 @@ VACANCIES = [
             "partners, en bereidt handelsmissies voor.</p>",
             "what_we_offer": "<p>Een contract van onbepaalde duur, maaltijdcheques en "
             "thuiswerk tot twee dagen per week.</p>",
+            "salary_range": "€ 3.400 – € 4.300 bruto per maand",
+            "contact_person": "An Peeters, hr-adviseur, 02 123 45 67",
+            "process_steps": "Eerste gesprek\nPraktijkcase\nGesprek met de directeur\nAanbod",
         },
     },
     {
@@ -121,6 +124,11 @@ FIELD_LABELS = {
 
 TRANSLATIONS = {
     "fr": {
+        "€ 3.400 – € 4.300 bruto per maand": "3 400 € – 4 300 € bruts par mois",
+        "An Peeters, hr-adviseur, 02 123 45 67": "An Peeters, conseillère RH, 02 123 45 67",
+        "Eerste gesprek\nPraktijkcase\nGesprek met de directeur\nAanbod": (
+            "Premier entretien\nÉtude de cas\nEntretien avec le directeur\nOffre"
+        ),
         "Vacatures": "Offres d'emploi",
         INDEX["intro"][3:-4]: "Contribuez au commerce sans frontières au Benelux. Découvrez nos "
         "offres d'emploi.",
@@ -163,6 +171,11 @@ TRANSLATIONS = {
         **FIELD_LABELS["fr"],
     },
     "en": {
+        "€ 3.400 – € 4.300 bruto per maand": "€3,400 – €4,300 gross a month",
+        "An Peeters, hr-adviseur, 02 123 45 67": "An Peeters, HR adviser, 02 123 45 67",
+        "Eerste gesprek\nPraktijkcase\nGesprek met de directeur\nAanbod": (
+            "First interview\nCase study\nInterview with the director\nOffer"
+        ),
         "Vacatures": "Vacancies",
         INDEX["intro"][3:-4]: "Help trade cross borders in the Benelux. See our open vacancies.",
         INDEX["empty_text"][3:-4]: "We have no open vacancies at the moment.",

@@ -14,11 +14,29 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
+from website.aliases import untranslated_aliases_unpublish
 from website.demo.localize import call_to_action_link, translate
+
+# One demo account per staff group, so the tour in the README can be walked role by role.
+STAFF = (
+    ("editor", "Editors"),
+    ("moderator", "Moderators"),
+    ("secretariat", "SECRETARIAT_GROUP"),
+    ("recruiter", "CAREERS_RECRUITMENT_GROUP"),
+    ("organiser", "EVENTS_GROUP"),
+    ("privacy", "PRIVACY_OFFICERS_GROUP"),
+)
+STAFF_GROUP_DEFAULTS = {
+    "SECRETARIAT_GROUP": "Secretariat",
+    "CAREERS_RECRUITMENT_GROUP": "Recruitment",
+    "EVENTS_GROUP": "Events",
+    "PRIVACY_OFFICERS_GROUP": "Privacy officers",
+}
 
 DEMOS = {
     "home": "home.demo",
@@ -43,8 +61,12 @@ class Command(BaseCommand):
             # Made by home's demo before forms' demo made the page it leads to.
             with transaction.atomic():
                 call_to_action_link(title="Word lid", slug="membership", log=self._log)
+        # A database the tree sync filled before untranslated copies stayed drafts.
+        with transaction.atomic():
+            untranslated_aliases_unpublish(log=self._log)
         if settings.DEBUG:
             self._ensure_admin()
+            self._ensure_staff()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         site = Site.objects.filter(is_default_site=True).first()
         if site is not None:
@@ -65,3 +87,25 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.WARNING(f"Created superuser 'admin' with password: {password}")
         )
+
+    def _ensure_staff(self) -> None:
+        """One account per staff group (``editor``, ``moderator``, ...), with a printed password."""
+        User = get_user_model()
+        for username, group_name in STAFF:
+            group_name = getattr(
+                settings, group_name, STAFF_GROUP_DEFAULTS.get(group_name, group_name)
+            )
+            group = Group.objects.filter(name=group_name).first()
+            if group is None:
+                continue
+            if User.objects.filter(username=username).exists():
+                self.stdout.write(f"Account {username!r} ({group_name}) already exists.")
+                continue
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(username, f"{username}@example.org", password)
+            user.groups.add(group)
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Created {group_name} account {username!r} with password: {password}"
+                )
+            )
