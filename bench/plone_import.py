@@ -9,19 +9,22 @@ SQLite database:
 
 - ``call_command("import_plone", export)``: items per second and the peak of Python
   allocations (tracemalloc) over the whole command;
-- the same pages and images made directly with Wagtail's API (``parent.add_child
-  (instance=...)``, the image model's ``objects.create``), from the same items, in the same
-  run: the baseline an import cannot beat, since it does the same writes and more (cleaning,
-  revisions, old URLs as redirects, the UID table). The goal is set against it. For
-  reference, the rate of the same pages each with its first revision published, as an editor
-  (and the import) leaves a page, is printed beside it.
+- the same pages and images made directly with Wagtail's API, from the same items, in the
+  same run: each page with ``parent.add_child(instance=...)`` and then its first revision
+  published (``save_revision().publish()``), each image with the image model's
+  ``objects.create``. That is the fair baseline, and the goal is set against it: an imported
+  page is a published page with its revision, as an editor leaves one, and ``add_child``
+  alone (no revision, no publication log, nothing in the page history) is not the same
+  page. The export here has one language, so there are no translations to make on either
+  side. The rate of ``add_child`` alone is printed beside it, for reference only.
 
 Timing and tracing are separate passes, each from the same freshly migrated database (a
 copy taken before the first), since tracemalloc slows Python down several times and would
 hide the real rate.
 
 Goals: peak memory at the larger size at most 1.5x the smaller one's (items are streamed,
-never all loaded), and at least 0.5x the direct creation's rate. Exits non-zero on a miss.
+never all loaded), and at least 0.5x the rate of the direct, published creation. Exits
+non-zero on a miss.
 """
 
 import base64
@@ -286,10 +289,10 @@ def child_main() -> None:
             shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
             works = [
                 ("import", lambda: import_run(export)),
-                ("direct", lambda: direct_run(export, baseline)),
+                ("published", lambda: direct_run(export, published, publish=True)),
             ]
             if mode == "time":
-                works.append(("published", lambda: direct_run(export, published, publish=True)))
+                works.append(("direct", lambda: direct_run(export, baseline)))
             for name, work in works:
                 before = counts()
                 if mode == "memory":
@@ -353,17 +356,17 @@ def main() -> int:
             results[size] = measure(size, export)
             export.unlink()
     print(
-        f"{'items':>8} | {'import_plone':>24} | {'direct (add_child)':>24} | {'rate':>6} | "
-        f"{'+ revision published':>21} | {'rate':>6}\n"
+        f"{'items':>8} | {'import_plone':>24} | {'direct, published':>24} | {'rate':>6} | "
+        f"{'add_child alone':>21} | {'rate':>6}\n"
         f"{'':>8} | {'items/s':>10} {'peak MiB':>13} | {'items/s':>10} {'peak MiB':>13} | "
         f"{'ratio':>6} | {'items/s':>21} | {'ratio':>6}"
     )
     for size, f in results.items():
         print(
             f"{size:>8,} | {f['import_rate']:>10,.1f} {f['import_peak']:>13.1f} | "
-            f"{f['direct_rate']:>10,.1f} {f['direct_peak']:>13.1f} | "
-            f"{f['import_rate'] / f['direct_rate']:>5.2f}x | "
-            f"{f['published_rate']:>21,.1f} | {f['import_rate'] / f['published_rate']:>5.2f}x"
+            f"{f['published_rate']:>10,.1f} {f['published_peak']:>13.1f} | "
+            f"{f['import_rate'] / f['published_rate']:>5.2f}x | "
+            f"{f['direct_rate']:>21,.1f} | {f['import_rate'] / f['direct_rate']:>5.2f}x"
         )
     misses = []
     for size, f in results.items():
@@ -372,7 +375,7 @@ def main() -> int:
             misses.append("same work")
     small, large = (results[size] for size in SIZES)
     memory_ratio = large["import_peak"] / small["import_peak"]
-    rate_ratio = min(f["import_rate"] / f["direct_rate"] for f in results.values())
+    rate_ratio = min(f["import_rate"] / f["published_rate"] for f in results.values())
     print(
         f"goal: peak memory at {SIZES[1]:,} at most {MEMORY_GOAL}x that at {SIZES[0]:,}; "
         f"here {memory_ratio:.2f}x"
@@ -380,7 +383,7 @@ def main() -> int:
     if memory_ratio > MEMORY_GOAL:
         misses.append("memory")
     print(
-        f"goal: at least {RATE_GOAL}x the rate of direct creation (add_child); lowest here "
+        f"goal: at least {RATE_GOAL}x the rate of direct, published creation; lowest here "
         f"{rate_ratio:.2f}x"
     )
     if rate_ratio < RATE_GOAL:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 
 from . import conf
 
@@ -95,8 +96,17 @@ def cached(key: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def definitions_changed(**kwargs) -> None:
-    """Signal receiver: a form field, an inbox or a purpose was saved or deleted."""
+def definitions_changed(using=None, **kwargs) -> None:
+    """Signal receiver: a form field, an inbox or a purpose was saved or deleted.
+
+    The version is replaced at once, and again when the change commits: in between, another
+    process may read the new version with the old rows and cache them under it.
+    """
+    _retire()
+    transaction.on_commit(_retire, using=using)
+
+
+def _retire() -> None:
     try:
         _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
     except Exception:

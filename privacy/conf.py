@@ -122,6 +122,26 @@ def rate_limit() -> str:
     return get("RATE_LIMIT", "5/m")
 
 
+def mail_retry_delays() -> tuple[int, ...]:
+    """Seconds to wait before each new try of a mail the server refused
+    (``PRIVACY_MAIL_RETRY_DELAYS``): the default makes seven tries over about a day, after
+    which the mail is listed as not delivered for the privacy officers."""
+    return tuple(get("MAIL_RETRY_DELAYS", (60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600, 16 * 3600)))
+
+
+def mail_claim_seconds() -> int:
+    """How long a worker owns a mail it is sending (``PRIVACY_MAIL_CLAIM_SECONDS``); past it
+    the worker is presumed dead and ``mail_requeue`` hands the mail to another. Longer than
+    the mail server's timeout, so a slow send is never sent twice."""
+    return int(get("MAIL_CLAIM_SECONDS", 10 * 60))
+
+
+def mail_keep_days() -> int:
+    """Days a sent mail's row, emptied of the person, is kept (``PRIVACY_MAIL_KEEP_DAYS``):
+    long enough that a late retry of the same mail finds it sent."""
+    return int(get("MAIL_KEEP_DAYS", 30))
+
+
 def api_namespace() -> str:
     """The URL namespace of the site's API that mounts ``privacy.api`` (``PRIVACY_API_NAMESPACE``);
     empty: the namespace where that router's routes are found."""

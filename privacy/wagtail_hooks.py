@@ -29,7 +29,9 @@ from .models import (
     ControllerIdentity,
     DeletionLog,
     LegalBasis,
+    MailStatus,
     OutcomeRetention,
+    OutgoingMail,
     Purpose,
     RetentionFailure,
 )
@@ -37,7 +39,7 @@ from .permissions import ActionSubsetPermissionPolicy
 from .viewsets import LocalTimeColumn, ReadOnlyIndexView, ReadOnlyViewSet
 
 # Evidence: holders of the ``view`` permission read it; nobody changes it, superusers included.
-for _model in (ConsentRecord, DeletionLog, RetentionFailure):
+for _model in (ConsentRecord, DeletionLog, RetentionFailure, OutgoingMail):
     register_permission_policy(
         _model, ActionSubsetPermissionPolicy(_model, actions={"view"}), exact_class=True
     )
@@ -271,11 +273,59 @@ class RetentionFailureViewSet(EvidenceViewSet):
     list_filter = ["content_type"]
 
 
+class UndeliveredMailIndexView(ReadOnlyIndexView):
+    def get_base_queryset(self):
+        # Mails still on their way, once refused, and the ones given up: never one sent.
+        return (
+            super()
+            .get_base_queryset()
+            .exclude(status__in=[MailStatus.SENT, MailStatus.DROPPED])
+            .exclude(status=MailStatus.QUEUED, attempts=0)
+        )
+
+
+class UndeliveredMailViewSet(EvidenceViewSet):
+    """The mails the mail server refused: still being tried, or given up after a day."""
+
+    model = OutgoingMail
+    icon = "mail"
+    menu_label = _("Undelivered e-mails")
+    name = "undelivered_mail"
+    index_view_class = UndeliveredMailIndexView
+    empty_message = _("Every e-mail was delivered: none waits for another try or was given up.")
+    filtered_message = _("No e-mail matches these filters.")
+    list_display = [
+        "template",
+        "subject_email",
+        "status",
+        "attempts",
+        LocalTimeColumn("created_at", label=_("Created at"), sort_key="created_at"),
+        LocalTimeColumn("next_attempt_at", label=_("Next attempt at"), sort_key="next_attempt_at"),
+        "last_error",
+    ]
+    list_filter = ["status", "template"]
+    inspect_view_fields = [
+        "template",
+        "language",
+        "subject_email",
+        "status",
+        "attempts",
+        "created_at",
+        "next_attempt_at",
+        "last_error",
+    ]
+
+
 class PrivacyViewSetGroup(ViewSetGroup):
     menu_label = _("Privacy")
     menu_icon = "lock"
     menu_order = 800
-    items = (ConsentLedgerViewSet, DeletionLogViewSet, RetentionFailureViewSet)
+    items = (
+        ConsentLedgerViewSet,
+        DeletionLogViewSet,
+        RetentionFailureViewSet,
+        UndeliveredMailViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

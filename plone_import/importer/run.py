@@ -18,6 +18,7 @@ from ..models import ImportedItem, ImportRun
 from ..report import Report
 from ..source import ExportSource
 from .index import PLONE_ROOT_UID, ExportIndex, index_build, language_roots
+from .indexing import index_updates_deferred
 from .items import ItemHandlers
 
 logger = logging.getLogger(__name__)
@@ -254,7 +255,8 @@ class Importer:
             run.save()
             self.run_record = run
             try:
-                self._passes()
+                with index_updates_deferred():
+                    self._passes()
             except Exception:
                 run.status = ImportRun.Status.FAILED
                 run.finished_at = timezone.now()

@@ -43,3 +43,6 @@ __all__ += ["ControllerIdentity"]
 from .links import EmailLink, SpentLink  # noqa: E402
 
 __all__ += ["EmailLink", "SpentLink"]
+from .mail import MailStatus, OutgoingMail  # noqa: E402
+
+__all__ += ["MailStatus", "OutgoingMail"]

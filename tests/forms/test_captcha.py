@@ -129,6 +129,7 @@ def import_production(**env):
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "SECRET_KEY": "x" * 60,
         "PRIVACY_HASH_KEY": "h" * 40,
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
         "EMAIL_HOST": "smtp.example.org",
     }
     return subprocess.run(  # noqa: S603

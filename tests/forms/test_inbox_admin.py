@@ -314,7 +314,7 @@ def test_times_are_shown_in_the_users_time_zone(client, secretary, two_submissio
     listing = _get_listing(client, jan.inbox_id).content.decode()
 
     assert 'datetime="2026-01-15T07:00:00-05:00"' in detail
-    assert "15-1-2026 07:00" in listing
+    assert "15 jan 2026, 07:00" in listing
 
 
 def test_dashboard_panel_shows_open_submissions_per_inbox(client, secretary, two_submissions):

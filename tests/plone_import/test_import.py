@@ -239,3 +239,15 @@ def test_dry_run_writes_nothing(site, export):
     assert not ImportRun.objects.exists()
     assert not ImportedItem.objects.exists()
     assert not get_document_model().objects.exists()
+
+
+def test_search_and_reference_index_hold_the_imported_pages(site, export):
+    """The indexes are updated once at the end of the run, not per save: still complete."""
+    from wagtail.models import ReferenceIndex
+
+    run_import(export)
+    team = page_at("/over-ons/team/")
+    about = page_at("/over-ons/")
+    assert team.pk in [page.pk for page in Page.objects.live().search(team.title)]
+    # The folder page links to the team page, and the admin's "used by" knows it.
+    assert ReferenceIndex.get_references_to(team).filter(object_id=str(about.pk)).exists()

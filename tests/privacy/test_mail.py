@@ -5,7 +5,9 @@ import logging
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from privacy.models import MailStatus, OutgoingMail
 from privacy.services.mail import Attachment, mail_send
 from tests.privacy.mail import assert_no_preference_link, assert_preference_link, html_part
 
@@ -82,13 +84,17 @@ def test_attachments_travel_with_the_mail():
     assert "BEGIN:VCALENDAR" in content
 
 
-def test_a_refused_mail_is_logged_without_the_address_and_not_raised(settings, caplog):
+def test_a_refused_mail_is_logged_without_the_address_kept_and_tried_again(settings, caplog):
     settings.EMAIL_BACKEND = "tests.privacy.test_mail.RefusingBackend"
 
-    with caplog.at_level(logging.ERROR, logger="privacy.services.mail"):
-        sent = mail_send(to="ann@example.org", template=NOTICE, language="nl", context={})
+    with caplog.at_level(logging.WARNING, logger="privacy.services.mail"):
+        queued = mail_send(to="ann@example.org", template=NOTICE, language="nl", context={})
 
-    assert sent is False
+    assert queued is True
+    [waiting] = OutgoingMail.objects.all()
+    assert (waiting.status, waiting.attempts) == (MailStatus.QUEUED, 1)
+    assert waiting.next_attempt_at > timezone.now()
+    assert waiting.last_error == "ConnectionRefusedError"
     assert NOTICE in caplog.text
     assert "ann@example.org" not in caplog.text
 

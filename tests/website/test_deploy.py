@@ -51,6 +51,8 @@ PRODUCTION_ENV = {
     "RECAPTCHA_PUBLIC_KEY": "public-key",
     "RECAPTCHA_PRIVATE_KEY": "private-key",
     "ALLOWED_HOSTS": "www.example.org",
+    # Checked, not connected to: the settings only refuse to start without a shared cache.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "EMAIL_HOST": "smtp.example.org",
 }
 
@@ -73,6 +75,7 @@ def test_production_settings_pass_the_deployment_checks():
         ({"PRIVACY_HASH_KEY": "too-short"}, "PRIVACY_HASH_KEY"),
         ({"RECAPTCHA_PUBLIC_KEY": ""}, "RECAPTCHA"),
         ({"RECAPTCHA_PRIVATE_KEY": ""}, "RECAPTCHA"),
+        ({"REDIS_URL": ""}, "REDIS_URL"),
         # Without a mail server, every e-mail and its signed links would go to the log.
         ({"EMAIL_HOST": ""}, "EMAIL_HOST"),
     ],

@@ -203,6 +203,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "axes",
+    # Background work: Wagtail's own tasks and every e-mail (privacy.tasks), run by
+    # ``manage.py db_worker`` in production.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -289,6 +293,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that does not answer fails fast: pages serve on without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -298,6 +304,13 @@ else:
             "LOCATION": "website",
         }
     }
+
+# --- Background tasks ---------------------------------------------------------------------
+# Wagtail's own background work (search and reference index, renditions, file deletion) and
+# every e-mail run as django-tasks. Here they run at once, in the request, so `make run` and
+# the tests need no worker; production (website.settings.production) stores them in the
+# database for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -375,6 +388,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds a send may wait on the mail server before the worker tries again later; shorter
+# than PRIVACY_MAIL_CLAIM_SECONDS, so a slow send is never handed to a second worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if SMTP_HOST
@@ -526,6 +542,9 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 # django-recaptcha refuses to run without keys unless its test keys are explicitly allowed;
 # development leaves the keys empty and the forms app skips the field then.
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+
+# Dates in the Benelux way in every language: day before month, or the month spelled out.
+FORMAT_MODULE_PATH = ["website.formats"]
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ from .base import (
     RECAPTCHA_PUBLIC_KEY,
     RECAPTCHA_REQUIRED_SCORE,
     RECAPTCHA_VERSION,
+    REDIS_URL,
     SECRET_KEY,
     SMTP_HOST,
 )
@@ -55,6 +56,12 @@ if RECAPTCHA_VERSION == "v3" and not 0 < RECAPTCHA_REQUIRED_SCORE <= 1:
         "reCAPTCHA v3 needs a score threshold: set RECAPTCHA_REQUIRED_SCORE above 0, at most 1."
     )
 
+if not REDIS_URL:
+    raise InsecureProductionSettings(
+        "Set REDIS_URL: every web process must share one cache, or the rate limit counts "
+        "per process and an editor's change is seen by one process only."
+    )
+
 if not SMTP_HOST:
     # Development prints every e-mail, links to consents and answers included, into the log.
     raise InsecureProductionSettings(
@@ -70,3 +77,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Every member of a group in ADMIN_2FA_GROUPS (and every superuser) passes a second factor.
 ADMIN_2FA_ENFORCED = True
+
+# Sessions live in the database and are cached in Redis: losing Redis signs nobody out.
+SESSION_ENGINE = "website.sessions"
+
+# Tasks wait in the database for `manage.py db_worker`: a slow or absent mail server never
+# holds up a visitor, and no mail is lost with a web process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

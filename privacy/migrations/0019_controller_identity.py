@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0017_links_carry_no_address'),
+        ('privacy', '0018_outgoing_mail'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

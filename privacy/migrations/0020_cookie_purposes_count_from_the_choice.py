@@ -20,7 +20,7 @@ def back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("privacy", "0018_controller_identity"),
+        ("privacy", "0019_controller_identity"),
     ]
 
     operations = [migrations.RunPython(cookie_purposes_count_from_the_choice, back)]

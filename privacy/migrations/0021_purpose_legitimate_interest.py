@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0019_cookie_purposes_count_from_the_choice'),
+        ('privacy', '0020_cookie_purposes_count_from_the_choice'),
     ]
 
     operations = [
