@@ -62,7 +62,8 @@ def token_hash(token: str) -> str:
 
 
 # What a masked token reads as in a recorded route.
-TOKEN_MASK = "[token]"  # noqa: S105 (the mask, not a secret)
+# The mask, not a secret.
+TOKEN_MASK = "[token]"  # noqa: S105  # nosec B105
 # Page slugs are lower-case words joined by hyphens; a long segment of any other shape (a
 # signed value ``.eJx…:1v…``, a random token mixing cases) is taken for a secret even where no
 # URL pattern names it (a page of another language, an app's own route).
