@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..hashing import address_hash
-from ..models import ConsentDecision, ConsentRecord, ConsentSource, Purpose, RetentionStart
+from ..models import (
+    ConsentDecision,
+    ConsentRecord,
+    ConsentSource,
+    EmailLink,
+    Purpose,
+    RetentionStart,
+)
 from ..signals import consent_withdrawn
 
 
@@ -223,7 +230,9 @@ def _subjects_without_data() -> QuerySet[ConsentRecord]:
     )
     records = records.filter(~Exists(ongoing))
     for registration in registered_models():
-        if registration.model is ConsentRecord:
+        # A link sent by e-mail only points back at the person: it is no data the proofs
+        # serve, and it goes with the address (``_pseudonymise``).
+        if registration.model in (ConsentRecord, EmailLink):
             continue
         holds_data = registration.model._default_manager.filter(
             **{registration.subject: OuterRef("subject_email")}
@@ -247,6 +256,7 @@ def _pseudonymise(records: QuerySet[ConsentRecord], *, dry_run: bool) -> Counter
             )
             if updated != sum(keys.values()):
                 continue
+            EmailLink.objects.filter(email=email).delete()
         counts.update(keys)
     return counts
 

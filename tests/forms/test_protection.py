@@ -83,7 +83,21 @@ def test_the_api_refuses_a_filled_honeypot_with_a_json_error(client, contact_pag
     assert not FormSubmission.objects.exists()
 
 
-@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+# Known defect, open: a translated form page, when served, builds its form in the source
+# page's locale, so the protection notice is stated in Dutch under French or English chrome.
+TRANSLATED_NOTICE_IN_SOURCE_LANGUAGE = pytest.mark.xfail(
+    strict=True, reason="a served translation states the protection notice in the source language"
+)
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        "nl",
+        pytest.param("fr", marks=TRANSLATED_NOTICE_IN_SOURCE_LANGUAGE),
+        pytest.param("en", marks=TRANSLATED_NOTICE_IN_SOURCE_LANGUAGE),
+    ],
+)
 def test_each_form_states_its_protection_from_the_purposes_data(
     client, locales, contact_page, language
 ):

@@ -44,6 +44,7 @@ def test_each_plugins_purposes_are_made_in_every_content_language(locales):
         "trainee-list",
         "event-photos",
         "form-protection",
+        "consent-proofs",
     }
     for key in _shipped_keys():
         rows = Purpose.objects.filter(key=key)

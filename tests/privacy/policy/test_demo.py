@@ -87,7 +87,8 @@ def test_the_cookie_table_says_what_each_cookie_does_who_sets_it_and_how_long(cl
 
     essential = CookieCategory.objects.get(key="essential", locale__language_code="en")
     cookies = {block.value["name"]: block.value for block in essential.cookies}
-    assert set(cookies) == {"cookie_consent", "csrftoken", "sessionid"}
+    assert set(cookies) == {"cookie_consent", "csrftoken", "sessionid", "_GRECAPTCHA"}
+    assert "Google" in cookies["_GRECAPTCHA"]["provider"]
     assert cookies["sessionid"]["duration"] == "12 hours"
     assert "staff" in cookies["sessionid"]["description"]
     assert all(cookie["description"] and cookie["provider"] for cookie in cookies.values())
