@@ -22,6 +22,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH = BASE_DIR / "bench"
 OUT = BENCH / "out"
+MISS = "**MISS**"
 SCRIPTS = ["pages", "retention", "forms", "careers", "events", "plone_import", "load", "faults"]
 QUICK = os.environ.get("BENCH_QUICK") == "1" or "--quick" in sys.argv
 
@@ -52,7 +53,7 @@ def _exit(code: int | None) -> str:
 
 
 def mark(ok: bool) -> str:
-    return "yes" if ok else "**MISS**"
+    return "yes" if ok else MISS
 
 
 def load_tables(figures: dict) -> list[str]:
@@ -122,6 +123,8 @@ def fault_tables(figures: dict) -> list[str]:
     for row in figures["rows"]:
         ok = not row["server_errors"] and not row["lost_rows"] and not row.get("mails_twice")
         ok = ok and row["after_ok"] == row["after_requests"]
+        # Pages must keep serving through a fault (Redis down): a page refused is a miss.
+        ok = ok and not row.get("pages_refused")
         lines.append(
             f"| {row['fault']} | {row['requests']} | {row['clean_errors']} | "
             f"{row['server_errors']} | {row['lost_rows']} | {row['after_ok']}/"
@@ -134,7 +137,7 @@ def fault_tables(figures: dict) -> list[str]:
         f"{s3.get('retention_expired')} expired applications while S3 was away, "
         f"{s3.get('retention_left_after')} left after its next run "
         f"({mark(s3.get('retention_expired') and not s3.get('retention_left_after'))}).",
-        f"- Redis stopped: pages answered 5xx {redis.get('pages_refused', '?')} times (goal 0: "
+        f"- Redis stopped: pages refused with 503 {redis.get('pages_refused', '?')} times (goal 0: "
         f"{mark(redis.get('pages_refused') == 0)}); staff signed in during and after: "
         f"{redis.get('staff_signed_in_during')}, {redis.get('staff_signed_in_after')}.",
     ]
@@ -184,6 +187,8 @@ def main() -> int:
         else:
             lines += ["```", result["output"].strip(), "```"]
         lines.append("")
+    # A goal marked missed in a table counts, also when the figures were only rewritten.
+    missed = missed or any(MISS in line for line in lines)
     (BENCH / "RESULTS.md").write_text("\n".join(lines))
     print(f"bench/RESULTS.md written; {'a goal was missed' if missed else 'every goal met'}")
     return 1 if missed else 0
