@@ -184,7 +184,8 @@ def audit(stack: Stack, accepted: list[dict], plan: dict | None = None) -> dict:
         if not rows:
             lost.append(item)
             continue
-        if len(rows) > 1 or rows[0][0] != item["id"]:
+        # A registration's answer carries no id (it must not tell a first from a second).
+        if len(rows) > 1 or item["id"] not in (None, rows[0][0]):
             doubled.append(item)
         if item["kind"] == "application":
             keys = stack.sql(

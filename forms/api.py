@@ -333,7 +333,8 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
     """Validate and store a submission; nothing is stored unless all of it is valid.
 
     A form that no longer takes submissions (a closed vacancy), or whose page refuses this
-    one (an address already registered), answers 409 and stores nothing. Keys
+    one, answers 409 and stores nothing. A submission the page withholds (an address
+    already registered for an event) is answered 201 as a first one is, storing nothing. Keys
     the form does not have are refused rather than ignored, so a consent sent for a
     purpose this form does not ask about is an error, never a silent no-op. Bodies over
     ``REQUEST_MAX_BODY_SIZE`` are refused with 413 before they are read.
@@ -386,6 +387,9 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
         form.consent_source = ConsentSource.API
         try:
             submission = page.submission_store(form)
+        except services.SubmissionWithheld:
+            # Answered as a stored submission of this page is, so nobody learns why not.
+            return Status(201, {"id": None})
         except services.SubmissionRefused as refusal:
             return Status(409, detail_body(refusal.message))
         except services.SubmissionNotStored:
@@ -393,4 +397,4 @@ def form_submit(request: HttpRequest, page_id: int, locale: str | None = None):
                 "Your submission could not be stored. Nothing was kept; please try again later."
             )
             return Status(503, detail_body(message))
-    return Status(201, {"id": submission.pk})
+    return Status(201, {"id": page.api_submission_id(submission)})

@@ -90,7 +90,12 @@ class FormOut(Schema):
 
 
 class SubmissionCreatedOut(Schema):
-    id: int
+    id: int | None = Field(
+        description=(
+            "The stored submission; null for a page type whose answer must not tell a first "
+            "submission from one it withholds (an event registration)."
+        )
+    )
 
 
 class ErrorsOut(Schema):

@@ -61,6 +61,21 @@ class SubmissionRefused(Exception):
         self.message = message
 
 
+class SubmissionWithheld(SubmissionRefused):
+    """Not stored, yet answered as if it were: the reason must not be told.
+
+    Raised by a page's ``submission_created`` when telling the sender why would reveal what
+    the site holds about someone else (an address already registered for an event: "already
+    registered" tells anyone whether that person attends). It is rolled back like any
+    refusal and handed to ``submission_refused`` (which writes to the address's owner, not
+    to the sender); the HTML form then redirects to the thank-you page and the API answers
+    201, as for a first submission.
+    """
+
+    def __init__(self):
+        super().__init__("")
+
+
 def _answer(value):
     # Dates, decimals and lists go into JSON as the DjangoJSONEncoder writes them.
     if isinstance(value, set | tuple):

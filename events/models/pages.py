@@ -249,11 +249,21 @@ class EventPage(AbstractFormPage):
         registration_refused(refusal=refusal)
 
     def get_landing_url(self, request=None, *, submission=None) -> str:
+        from ..services import AlreadyRegistered
+
         url = super().get_landing_url(request, submission=submission)
-        if submission is not None and submission.registration.is_waiting:
-            # Names no one: only which of the two thank-you texts to show.
-            return f"{url}?list=waiting"
-        return url
+        if isinstance(submission, AlreadyRegistered):
+            # What a first registration would be told now, whatever the address holds.
+            waiting = submission.waiting
+        else:
+            waiting = submission is not None and submission.registration.is_waiting
+        # Names no one: only which of the two thank-you texts to show.
+        return f"{url}?list=waiting" if waiting else url
+
+    def api_submission_id(self, submission) -> None:
+        # A registration of an address already registered stores nothing and is answered
+        # alike (``AlreadyRegistered``): a fresh id would tell them apart.
+        return None
 
     def get_context(self, request, *args, **kwargs):
         from ..jsonld import event_json_ld

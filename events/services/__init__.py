@@ -17,7 +17,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from forms.services import SubmissionInput, SubmissionRefused, submission_consent_give
+from forms.services import (
+    SubmissionInput,
+    SubmissionRefused,
+    SubmissionWithheld,
+    submission_consent_give,
+)
 from privacy.services import consent_given, consent_withdraw
 
 from ..constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
@@ -26,21 +31,23 @@ from . import mail
 
 logger = logging.getLogger(__name__)
 
-ALREADY_REGISTERED = gettext_lazy(
-    "This address is already registered for this event. We have sent the confirmation "
-    "again; its links let you cancel or change your choices."
-)
 CANCEL_AFTER_END = gettext_lazy(
     "This event has ended, so its registrations can no longer be cancelled."
 )
 
 
-class AlreadyRegistered(SubmissionRefused):
-    """The address already holds a seat or a place on the waiting list for this event."""
+class AlreadyRegistered(SubmissionWithheld):
+    """The address already holds a seat or a place on the waiting list for this event.
 
-    def __init__(self, message: str, *, registration: Registration):
-        super().__init__(message)
+    Withheld, not refused: "already registered" would tell anyone whether that person
+    attends. The sender gets the answer a first registration would get now (``waiting``
+    when the event is full); the address's owner gets the confirmation again.
+    """
+
+    def __init__(self, *, registration: Registration, waiting: bool):
+        super().__init__()
         self.registration = registration
+        self.waiting = waiting
 
 
 class CancellationRefused(Exception):
@@ -69,7 +76,7 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     Whether registration is open was asked once, before the form was read
     (``EventPage.accepts_submissions``). Here the event is locked, so counting the seats and
     taking one is one step for every registrant at once. An address already registered
-    (confirmed or waiting) is refused with :class:`AlreadyRegistered`, which rolls the
+    (confirmed or waiting) is withheld with :class:`AlreadyRegistered`, which rolls the
     submission back with it.
     """
     event = _lock(page.get_source_page())
@@ -80,7 +87,7 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         status__in=ACTIVE_STATUSES,
     ).first()
     if existing is not None:
-        raise AlreadyRegistered(str(ALREADY_REGISTERED), registration=existing)
+        raise AlreadyRegistered(registration=existing, waiting=_seats_left(event) == 0)
     objected = bool(data.answers.get(KEY_LIST_OBJECTION))
     registration = Registration(
         event=event,
@@ -104,8 +111,8 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
 
 
 def registration_refused(*, refusal: SubmissionRefused) -> None:
-    """After a refused registration was rolled back: someone already registered gets their
-    confirmation again, whose links cancel or change it."""
+    """After a withheld registration was rolled back: the address's owner, already
+    registered, quietly gets their confirmation again, whose links cancel or change it."""
     if isinstance(refusal, AlreadyRegistered):
         mail.registration_confirmation(registration=refusal.registration, resent=True)
 

@@ -38,6 +38,7 @@ from ..services import (
     SubmissionInput,
     SubmissionNotStored,
     SubmissionRefused,
+    SubmissionWithheld,
     submission_create,
     submission_notify,
 )
@@ -60,7 +61,8 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     - ``submission_store``: stores a valid form (page and API both call it) through
       :func:`forms.services.submission_create`, which calls ``submission_created`` inside its
       transaction so a subclass's own rows are kept with the submission or not at all; either
-      may refuse with :class:`forms.services.SubmissionRefused`;
+      may refuse with :class:`forms.services.SubmissionRefused`, or withhold it with
+      :class:`forms.services.SubmissionWithheld` (answered as if stored);
     - ``submission_refused``: acts on a refusal from ``submission_created`` once it is rolled
       back;
     - ``submission_notify``: tells the readers after the commit;
@@ -290,6 +292,12 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         date, which its own rows, files and answers follow."""
         return retention
 
+    def api_submission_id(self, submission) -> int | None:
+        """The id the API answers a stored submission with; None for a page type whose
+        answer must be the same whether or not anything was stored
+        (:class:`~forms.services.SubmissionWithheld`): a fresh id would tell the two apart."""
+        return submission.pk
+
     def submission_store(self, form):
         """Store a valid form's submission and return it: the one way in for the HTML page
         and the API alike. A subclass may refuse here, before anything is stored, with
@@ -299,6 +307,9 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     def process_form_submission(self, form):
         try:
             return self.submission_store(form)
+        except SubmissionWithheld as withheld:
+            # Answered as a stored submission is: the landing page names no submission.
+            return withheld
         except SubmissionRefused as refusal:
             form.add_error(None, refusal.message)
             raise FormNotStored(form, status=409) from refusal
@@ -343,7 +354,9 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     def get_landing_url(self, request=None, *, submission=None) -> str:
         """Where a stored ``submission`` sends the visitor: ``<page url>sent/``.
 
-        A subclass may add a query naming no one (which thank-you text to show).
+        ``submission`` is a :class:`~forms.services.SubmissionWithheld` for a submission
+        answered as if stored. A subclass may add a query naming no one (which thank-you
+        text to show), the same for both.
         """
         # The form was posted to the page's own URL; without a request, ask Wagtail for it.
         url = request.path if request is not None else self.get_url()

@@ -9,7 +9,6 @@ from django.utils import timezone
 from events.constants import RegistrationStatus
 from events.models import EventPage, Registration
 from events.models.pages import CLOSED_DEADLINE, CLOSED_ENDED
-from events.services import ALREADY_REGISTERED
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
 from tests.events.factories import dutch, person
@@ -169,20 +168,35 @@ def test_registering_for_a_past_event_is_refused_and_stores_nothing(make_event, 
     assert _nothing_stored()
 
 
-def test_registering_twice_says_so_and_sends_the_confirmation_again(event, register):
-    register(event, person(1))
+def test_registering_twice_is_answered_as_a_first_registration_and_resends_quietly(event, register):
+    first = register(event, person(1))
     mail.outbox.clear()
 
-    response = register(event, person(1, email="AN1@example.org", first_name="Other"))
+    again = register(event, person(1, email="AN1@example.org", first_name="Other"))
 
-    assert response.status_code == 409
-    assert dutch(ALREADY_REGISTERED) in response.content.decode()
+    # Nothing tells the sender that this address was registered already.
+    assert (again.status_code, again["Location"]) == (first.status_code, first["Location"])
     assert Registration.objects.count() == 1
     assert FormSubmission.objects.count() == 1
+    assert FormSubmission.objects.get().answers["first_name"] == "An1"
     [message] = mail.outbox
     assert message.to == ["an1@example.org"]
     assert "al ingeschreven" in message.body
     assert "/cancel/" in message.body
+
+
+def test_registering_twice_for_a_full_event_answers_what_a_newcomer_hears(event, register):
+    register(event, person(1))
+    register(event, person(2))  # the last seat
+
+    newcomer = register(event, person(3))
+    again = register(event, person(1))
+
+    assert again["Location"] == newcomer["Location"]
+    assert again["Location"].endswith("?list=waiting")
+    assert (
+        Registration.objects.filter(submission__subject_email="an1@example.org").get().is_confirmed
+    )
 
 
 def test_a_cancelled_person_may_register_again(event, register):
@@ -197,16 +211,17 @@ def test_a_cancelled_person_may_register_again(event, register):
     assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 1
 
 
-def test_the_api_registers_and_refuses_a_second_registration_with_json(event, client):
+def test_the_api_answers_a_second_registration_as_a_first_one(event, client):
     url = f"/api/forms/{event.pk}/submissions"
     first = client.post(url, person(1))
+    mail.outbox.clear()
     second = client.post(url, person(1))
 
-    assert first.status_code == 201
-    assert Registration.objects.get().submission_id == first.json()["id"]
-    assert second.status_code == 409
-    assert second.json()["detail"] == dutch(ALREADY_REGISTERED, html=False)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json() == {"id": None}
     assert Registration.objects.count() == 1
+    [message] = mail.outbox
+    assert "al ingeschreven" in message.body
 
 
 def test_the_api_schema_lists_the_fixed_questions_and_purposes(event, client):
