@@ -80,6 +80,13 @@ RIGHTS = [
     ),
 ]
 
+# What the policy and every page that takes registrations say about minors: no form asks
+# anyone's age, so the line asks the under-18s to involve a parent (``{% age_line %}``).
+AGE_LINE = _(
+    "We do not ask your age. If you are under 18, ask a parent or guardian before you send "
+    "us any data."
+)
+
 # The register's groups, in order: (anchor, heading, purpose keys or key prefixes ending "-").
 REGISTER_GROUPS = [
     (

@@ -199,6 +199,7 @@ class PrivacyPolicyPage(Page):
             register_groups=groups,
             controller=self.controller,
             rights=policy_facts.RIGHTS,
+            age_line=policy_facts.AGE_LINE,
             authorities=authorities,
             contents=self.table_of_contents(register=register, authorities=authorities),
         )
@@ -215,6 +216,7 @@ class PrivacyPolicyPage(Page):
             contents.append(("controller", _("Who is responsible for your data")))
         if register:
             contents.append(("register", _("What we process, why and for how long")))
+        contents.append(("minors", _("If you are under 18")))
         contents.append(("rights", _("Your rights")))
         if authorities:
             contents.append(("authorities", _("Where you can complain")))

@@ -1,8 +1,10 @@
-"""``{% newsletter_signup %}`` and ``{% data_request_url as url %}`` for the footer and blocks."""
+"""``{% newsletter_signup %}``, ``{% data_request_url as url %}`` and ``{% age_line %}`` for the
+footer, blocks and pages that take registrations."""
 
 from django import template
 from django.utils import translation
 
+from .. import policy_facts
 from ..models import DataRequestPage
 from ..public_forms import NewsletterSignupForm
 from ..selectors import consent_withdrawal_text, controller_name, privacy_policy_url
@@ -39,3 +41,10 @@ def data_request_url() -> str:
     pages = DataRequestPage.objects.live().filter(locale__language_code=translation.get_language())
     page = pages.first()
     return page.url if page is not None else ""
+
+
+@register.simple_tag
+def age_line() -> str:
+    """The policy's line about minors, in the active language: the policy page and the
+    pages that take registrations (events, internships) say it in the same words."""
+    return str(policy_facts.AGE_LINE)

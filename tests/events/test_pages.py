@@ -180,3 +180,26 @@ def test_a_past_event_offers_no_calendar_file(agenda, client):
 
     assert 'class="event__ics"' in upcoming
     assert 'class="event__ics"' not in past
+
+
+def test_the_event_page_says_what_the_policy_says_about_minors_in_the_same_words(
+    event, home, locales, client
+):
+    from django.utils import translation
+
+    from privacy.policy_facts import AGE_LINE
+    from tests.privacy.policy_factories import controller_identity, policy_page
+
+    controller_identity(locales["nl"])
+    policy = client.get(policy_page(home).url).content.decode()
+    [stated] = re.findall(r"<p data-age-line>([^<]+)</p>", policy)
+
+    assert stated in client.get(event.url).content.decode()
+    assert "18" in stated
+    # One wording, translated: the French and English pages read its translations.
+    words = {}
+    for code in ("nl", "fr", "en"):
+        with translation.override(code):
+            words[code] = str(AGE_LINE)
+    assert words["nl"] == stated
+    assert len(set(words.values())) == 3
