@@ -24,6 +24,8 @@ PURPOSE_REGISTRATION = "event-registration"
 PURPOSE_PARTICIPANT_LIST = "participant-list"
 PURPOSE_TRAINEE_LIST = "trainee-list"
 PURPOSE_PHOTOS = "event-photos"
+# Dietary and access needs may reveal health or religion: explicit consent (GDPR art. 9(2)(a)).
+PURPOSE_NEEDS = "event-needs"
 
 # What "the end" of a registration means, in the policy's words: a purpose counting from it
 # keeps registrations, lists and speakers' links until the event's end, or for a period after.
@@ -47,6 +49,7 @@ KEY_PURPOSE_REGISTRATION = "purpose_event_registration"
 KEY_PURPOSE_PARTICIPANT_LIST = "purpose_participant_list"
 KEY_PURPOSE_TRAINEE_LIST = "purpose_trainee_list"
 KEY_PURPOSE_PHOTOS = "photo_consent"
+KEY_PURPOSE_NEEDS = "needs_consent"
 
 FIXED_KEYS = frozenset(
     {
@@ -61,6 +64,7 @@ FIXED_KEYS = frozenset(
         KEY_PURPOSE_PARTICIPANT_LIST,
         KEY_PURPOSE_TRAINEE_LIST,
         KEY_PURPOSE_PHOTOS,
+        KEY_PURPOSE_NEEDS,
     }
 )
 

@@ -4,6 +4,7 @@
   retention follows its end through :meth:`EventPage.submission_end_moved`).
 - A confirmed registration deleted (the person's erasure request): its seat goes to the
   first person waiting, as a cancellation's would.
+- The ``event-needs`` consent withdrawn anywhere: the person's dietary or access needs go.
 - A photo consent withdrawn anywhere (the choices link, the preference centre, an erasure):
   the person's registrations say so, so the check-in list marks them.
 """
@@ -15,7 +16,7 @@ from wagtail.signals import page_published
 
 from privacy.signals import consent_withdrawn
 
-from .constants import PURPOSE_PHOTOS, RegistrationStatus
+from .constants import PURPOSE_NEEDS, PURPOSE_PHOTOS, RegistrationStatus
 from .models import EventPage, Registration
 
 
@@ -44,6 +45,14 @@ def registration_deleted(sender, instance: Registration, **kwargs) -> None:
     # After the deletion is committed; retention's deletions are of ended events, which
     # promote nobody.
     transaction.on_commit(promote)
+
+
+@receiver(consent_withdrawn, dispatch_uid="events_needs_consent_withdrawn")
+def needs_consent_withdrawn(sender, *, email: str, purpose_key: str, **kwargs):
+    if purpose_key == PURPOSE_NEEDS:
+        from .services import needs_delete
+
+        needs_delete(email=email)
 
 
 @receiver(consent_withdrawn, dispatch_uid="events_photo_consent_withdrawn")

@@ -6,6 +6,8 @@ answers under the same keys (:mod:`events.constants`) and the purposes are alway
 way the chamber's purpose table says:
 
 - ``event-registration`` (contract): a notice;
+- ``event-needs`` (explicit consent, GDPR art. 9(2)(a)): an unticked box, and the dietary or
+  access needs question, shown once it is ticked and kept only then, apart from the answers;
 - for a public participant list, ``participant-list`` (legitimate interest): a notice, plus an
   unticked "do not show me on the participant list" box, recorded as an objection;
 - for a training, ``trainee-list`` (contract): a notice that the speakers receive the list;
@@ -44,14 +46,23 @@ def registration_fields(*, page) -> tuple[list, list]:
             is_subject_email=True,
             help_text=_("Your confirmation and the links to change your registration go here."),
         ),
-        field(
-            page,
-            c.KEY_NEEDS,
-            FieldType.MULTILINE,
-            _("Dietary or access needs"),
-            help_text=_("Optional. Only what we need to arrange for you; no medical details."),
-        ),
     ]
+    # No purpose on the site, no question: a field without a purpose is not collected.
+    needs_box = EventFormField.fixed_purpose(page, c.KEY_PURPOSE_NEEDS, c.PURPOSE_NEEDS)
+    if needs_box is not None:
+        before += [
+            needs_box,
+            field(
+                page,
+                c.KEY_NEEDS,
+                FieldType.MULTILINE,
+                _("Dietary or access needs"),
+                requires_consent=c.KEY_PURPOSE_NEEDS,
+                help_text=_(
+                    "Only what we need to arrange for you, such as a diet or wheelchair access."
+                ),
+            ),
+        ]
     after = []
     if page.participant_list_public:
         after.append(

@@ -10,7 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from .constants import KEY_COMPANY, KEY_FIRST_NAME, KEY_FUNCTION, KEY_LAST_NAME, RegistrationStatus
-from .models import EventPage, Registration, Speaker
+from .models import EventPage, Registration, RegistrationNeeds, Speaker
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,25 @@ def registrations_for_checkin(*, event: EventPage) -> list[Registration]:
         row.function = row.answer(KEY_FUNCTION)
         row.company = row.answer(KEY_COMPANY)
     return sorted(rows, key=lambda r: (r.last_name.casefold(), r.first_name.casefold()))
+
+
+def needs_counts(*, event: EventPage) -> list[tuple[str, int]]:
+    """The dietary and access needs of the confirmed participants, as the caterer gets them:
+    each need with how many people stated it, most frequent first; never who.
+
+    Answers that differ only in case or spacing count as one need.
+    """
+    rows = RegistrationNeeds.objects.filter(
+        registration__event=_source(event), registration__status=RegistrationStatus.CONFIRMED
+    ).values_list("text", flat=True)
+    counts: dict[str, list] = {}
+    for text in rows:
+        words = " ".join(text.split())
+        entry = counts.setdefault(words.casefold(), [words, 0])
+        entry[1] += 1
+    return sorted(
+        ((words, n) for words, n in counts.values()), key=lambda item: (-item[1], item[0])
+    )
 
 
 def trainees_for_speakers(*, event: EventPage) -> list[dict[str, str]]:

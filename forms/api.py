@@ -189,6 +189,7 @@ def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
                     if value != ""
                 ],
                 "default": _default(formfield.initial),
+                "requires_consent": getattr(formfield, "requires_consent", "") or None,
             }
             if field.field_type == FieldType.FILE:
                 out["file"] = {

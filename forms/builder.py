@@ -175,6 +175,12 @@ class SubmissionForm(BaseForm):
         return purpose_notices(purposes, self.notice_locale)
 
     @property
+    def asks_after_consent(self) -> bool:
+        """Whether a question shows once its consent box is ticked (the page then loads
+        ``forms/js/consent-fields.js``)."""
+        return any(getattr(f, "requires_consent", "") for f in self.fields.values())
+
+    @property
     def protection_purpose(self) -> Purpose | None:
         """The ``form-protection`` purpose in the form's language, when the site has it."""
         if HONEYPOT_FIELD_NAME not in self.fields:
@@ -258,6 +264,9 @@ class FormBuilder(WagtailFormBuilder):
     def create_multiline_field(self, field, options):
         options["max_length"] = conf.multiline_max_length()
         options.setdefault("widget", django_forms.Textarea)
+        if field.requires_consent:
+            # Its own consent box states what it may carry (an explicit consent, art. 9(2)(a)).
+            return django_forms.CharField(**options)
         # A free-text answer can carry what no purpose here needs (GDPR art. 9): say so.
         with translation.override(self._language):
             warning = gettext("Please do not include health or other sensitive details.")
@@ -340,7 +349,13 @@ class FormBuilder(WagtailFormBuilder):
         for field in self.fields:
             options = self.get_field_options(field)
             create_field = self.get_create_field_function(field.field_type)
-            formfields[field.form_key] = create_field(field, options)
+            formfield = create_field(field, options)
+            if field.requires_consent:
+                # forms/js/consent-fields.js shows it once the box is ticked; without
+                # scripts it stays visible, and the answer is dropped unless the box is ticked.
+                formfield.requires_consent = field.requires_consent
+                formfield.widget.attrs["data-requires-consent"] = field.requires_consent
+            formfields[field.form_key] = formfield
         formfields[HONEYPOT_FIELD_NAME] = honeypot_field()
         captcha = captcha_field()
         if captcha is not None:

@@ -24,6 +24,13 @@ class FieldOut(Schema):
     default: str | list[str] | bool | None
     file: FileRulesOut | None = Field(None, description="For file uploads.")
     purpose: str | None = Field(None, description="For purpose consent: the purpose's key.")
+    requires_consent: str | None = Field(
+        None,
+        description=(
+            "The key of the consent box this question belongs to: show it once that box is "
+            "ticked; its answer is dropped when the box is not ticked."
+        ),
+    )
 
 
 class PurposeOut(Schema):

@@ -107,6 +107,9 @@ class SubmissionInput:
     notify: bool = True
     # Where the decisions were made: the site's own form, or a headless front end (``api``).
     consent_source: str = ConsentSource.FORM
+    # Answers the page type stores itself, never among ``answers`` (its
+    # ``answers_kept_apart``): its ``submission_created`` reads them here.
+    kept_apart: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_form(cls, *, page, form) -> SubmissionInput:
@@ -132,6 +135,14 @@ class SubmissionInput:
             if getattr(formfield, "is_subject_email", False) and value:
                 email = normalise_email(value)
             answers[name] = _answer(value)
+        for name, formfield in form.fields.items():
+            box = getattr(formfield, "requires_consent", "")
+            if box and not form.cleaned_data.get(box):
+                # Without its consent, the answer is not kept, whatever was sent.
+                answers.pop(name, None)
+        kept_apart = {
+            name: answers.pop(name) for name in page.answers_kept_apart if name in answers
+        }
         return cls(
             page=page,
             locale=page.locale.language_code,
@@ -141,6 +152,7 @@ class SubmissionInput:
             subject_email=email,
             ends_at=page.submission_ends_at(),
             consent_source=getattr(form, "consent_source", ConsentSource.FORM),
+            kept_apart=kept_apart,
         )
 
 

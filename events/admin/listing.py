@@ -27,7 +27,7 @@ from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixi
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
 from ..models import EventPage, Registration
 from ..permissions import READ
-from ..selectors import registrations_for_checkin, registrations_of
+from ..selectors import needs_counts, registrations_for_checkin, registrations_of
 
 
 def event_sources():
@@ -70,6 +70,7 @@ class EventScopedMixin(ScopedIndexMixin):
 EVENT_BUTTONS = [
     (gettext_lazy("Check-in list"), "checkin", "list-ul", False),
     (gettext_lazy("Check-in list (CSV)"), "checkin_csv", "download", False),
+    (gettext_lazy("Dietary and access needs, counted (CSV)"), "needs_csv", "download", False),
     (gettext_lazy("Speaker links"), "speaker_links", "link", True),
 ]
 
@@ -181,7 +182,8 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
         return _("Registrations")
 
     def get_base_queryset(self):
-        return registrations_of(event=self.event)
+        # Needs come along in the same query; they are never searched (``search_fields``).
+        return registrations_of(event=self.event).select_related("needs")
 
     def get_valid_orderings(self):
         return ["registered_at", "-registered_at", "status", "-status"]
@@ -220,6 +222,11 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
             ),
             BooleanColumn("hidden_from_list", label=gettext_lazy("Objects to the list")),
             BooleanColumn("photo_consent", label=gettext_lazy("Agrees to photos")),
+            Column(
+                "needs",
+                label=gettext_lazy("Dietary or access needs"),
+                accessor=lambda r: r.needs.text if hasattr(r, "needs") else "",
+            ),
             LocalTimeColumn(
                 "registered_at", label=gettext_lazy("Registered"), sort_key="registered_at"
             ),
@@ -277,3 +284,24 @@ class CheckinCsvView(EventScopedMixin, SpreadsheetExport, View):
     def get(self, request, event_pk: int):
         rows = registrations_for_checkin(event=self.event)
         return self.as_spreadsheet(rows, self.FORMAT_CSV)
+
+
+class NeedsCsvView(EventScopedMixin, SpreadsheetExport, View):
+    """What the caterer gets: each dietary or access need with how many confirmed
+    participants stated it, never who."""
+
+    list_export = ["need", "count"]
+    export_headings = {
+        "need": gettext_lazy("Dietary or access need"),
+        "count": gettext_lazy("Number of participants"),
+    }
+
+    def get_filename(self):
+        return f"needs-{slugify(self.event.title) or f'event-{self.event.pk}'}"
+
+    def to_row_dict(self, item):
+        need, count = item
+        return {"need": need, "count": count}
+
+    def get(self, request, event_pk: int):
+        return self.as_spreadsheet(needs_counts(event=self.event), self.FORMAT_CSV)

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from privacy.viewsets import ReadOnlyViewSet
 
 from ..models import Registration
-from .listing import CheckinCsvView, CheckinView, EventIndexView, RegistrationIndexView
+from .listing import (
+    CheckinCsvView,
+    CheckinView,
+    EventIndexView,
+    NeedsCsvView,
+    RegistrationIndexView,
+)
 from .speakers import SpeakerLinkRevokeView, SpeakerLinksView
 
 
@@ -43,6 +49,7 @@ class RegistrationViewSet(ReadOnlyViewSet):
             ),
             path("<int:event_pk>/checkin/", view(CheckinView), name="checkin"),
             path("<int:event_pk>/checkin.csv", view(CheckinCsvView), name="checkin_csv"),
+            path("<int:event_pk>/needs.csv", view(NeedsCsvView), name="needs_csv"),
             path("<int:event_pk>/speakers/", view(SpeakerLinksView), name="speaker_links"),
             path(
                 "<int:event_pk>/speakers/<int:link_pk>/revoke/",

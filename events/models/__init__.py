@@ -1,7 +1,7 @@
 """The events app's models: pages, speakers, registrations and speakers' links."""
 
 from .pages import EventFormField, EventIndexPage, EventPage, EventPageSpeaker
-from .registrations import Registration, SpeakerAccessLog, SpeakerLink
+from .registrations import Registration, RegistrationNeeds, SpeakerAccessLog, SpeakerLink
 from .speakers import Speaker
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "EventPage",
     "EventPageSpeaker",
     "Registration",
+    "RegistrationNeeds",
     "Speaker",
     "SpeakerAccessLog",
     "SpeakerLink",

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from forms.models import AbstractFormField, AbstractFormPage
 from forms.panels import SubmissionsPanel
 
-from ..constants import FIXED_KEYS, ICS_PATH, EventKind
+from ..constants import FIXED_KEYS, ICS_PATH, KEY_NEEDS, EventKind
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
@@ -215,6 +215,9 @@ class EventPage(AbstractFormPage):
     # --- Form override points ---------------------------------------------------------------
 
     fixed_form_keys = FIXED_KEYS
+    # Dietary or access needs live in their own rows (``RegistrationNeeds``), never in the
+    # answers the inbox shows and searches.
+    answers_kept_apart = frozenset({KEY_NEEDS})
 
     def fixed_form_fields(self) -> tuple[list, list]:
         from ..registration_form import registration_fields

@@ -68,6 +68,44 @@ class Registration(SubmissionRecord):
         return self.status == RegistrationStatus.CANCELLED
 
 
+class RegistrationNeeds(models.Model):
+    """A registrant's dietary or access needs, kept apart from the registration's answers.
+
+    They may reveal health or religion (GDPR art. 9), so they are asked only under the
+    ``event-needs`` explicit consent (``consent``, the proof it was given), read by the
+    organisers alone, never searched, and deleted by retention when the event ends, while
+    the registration itself is kept longer. Withdrawing the consent deletes them at once.
+    """
+
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="needs",
+        verbose_name=_("registration"),
+    )
+    text = models.TextField(_("dietary or access needs"))
+    consent = models.ForeignKey(
+        "privacy.ConsentRecord",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("consent"),
+    )
+
+    class PersonalData:
+        subject = "registration__submission__subject_email"
+        purpose = "consent__purpose_key"
+        # Until the event ends, as it is published now.
+        expired = "registration__event__end"
+
+    class Meta:
+        verbose_name = _("dietary or access needs")
+        verbose_name_plural = _("dietary or access needs")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.registration_id}"
+
+
 class SpeakerLink(models.Model):
     """A speaker's signed, expiring link to one training's registration list.
 

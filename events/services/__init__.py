@@ -25,8 +25,15 @@ from forms.services import (
 )
 from privacy.services import consent_given, consent_withdraw
 
-from ..constants import ACTIVE_STATUSES, KEY_LIST_OBJECTION, PURPOSE_PHOTOS, RegistrationStatus
-from ..models import EventPage, Registration, SpeakerAccessLog, SpeakerLink
+from ..constants import (
+    ACTIVE_STATUSES,
+    KEY_LIST_OBJECTION,
+    KEY_NEEDS,
+    PURPOSE_NEEDS,
+    PURPOSE_PHOTOS,
+    RegistrationStatus,
+)
+from ..models import EventPage, Registration, RegistrationNeeds, SpeakerAccessLog, SpeakerLink
 from . import mail
 
 logger = logging.getLogger(__name__)
@@ -106,8 +113,41 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         last = Registration.objects.filter(event=event).aggregate(last=Max("waiting_number"))
         registration.waiting_number = (last["last"] or 0) + 1
     registration.save(force_insert=True)
+    _needs_keep(registration=registration, data=data)
     transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
     return registration
+
+
+def _needs_keep(*, registration: Registration, data: SubmissionInput) -> None:
+    """Keep the dietary or access needs apart, under the explicit consent just recorded;
+    without that consent the form already dropped them."""
+    from forms.constants import submission_ref
+    from privacy.models import ConsentDecision, ConsentRecord
+
+    text = str(data.kept_apart.get(KEY_NEEDS) or "").strip()
+    if not text or not consent_given(decisions=data.decisions, purpose_key=PURPOSE_NEEDS):
+        return
+    proof = (
+        ConsentRecord.objects.filter(
+            subject_email=registration.submission.subject_email,
+            purpose_key=PURPOSE_NEEDS,
+            decision=ConsentDecision.GIVEN,
+            source_ref=submission_ref(registration.submission_id),
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if proof is not None:
+        RegistrationNeeds.objects.create(registration=registration, text=text, consent=proof)
+
+
+def needs_delete(*, email: str) -> int:
+    """The person withdrew the ``event-needs`` consent: their needs go at once, for every
+    event; the proof of the consent stays in the ledger."""
+    deleted, _ = RegistrationNeeds.objects.filter(
+        registration__submission__subject_email=email
+    ).delete()
+    return deleted
 
 
 def registration_refused(*, refusal: SubmissionRefused) -> None:

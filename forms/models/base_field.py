@@ -132,13 +132,26 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
     def __str__(self) -> str:
         return self.label
 
+    # The form key of the consent box this question belongs to (a page type's own question
+    # only): the form shows it once the box is ticked, and its answer is kept only then.
+    requires_consent: str = ""
+
     @classmethod
     def fixed(
-        cls, page, key: str, field_type: str, label="", *, required=False, **options
+        cls,
+        page,
+        key: str,
+        field_type: str,
+        label="",
+        *,
+        required=False,
+        requires_consent: str = "",
+        **options,
     ) -> AbstractFormField:
         """An unsaved question the page type asks itself (see
         :meth:`AbstractFormPage.fixed_form_fields`), in the page's language; optional
-        unless ``required``."""
+        unless ``required``. With ``requires_consent`` (the form key of a consent box), the
+        question is shown once that box is ticked, and its answer is kept only then."""
         field = cls(
             key=key,
             clean_name=key,
@@ -150,6 +163,7 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
             **options,
         )
         field._source_choices = ""
+        field.requires_consent = requires_consent
         return field
 
     @classmethod

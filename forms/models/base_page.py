@@ -115,6 +115,10 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     # Keys of the questions the page type asks itself, whatever the page's values: an
     # editor's question may not take them.
     fixed_form_keys: frozenset[str] = frozenset()
+    # Keys of answers the page type stores itself, in rows of its own with their own
+    # retention and readers (an event's dietary needs): never among the submission's
+    # answers, so the inbox, its search and its exports never hold them.
+    answers_kept_apart: frozenset[str] = frozenset()
 
     def fixed_form_fields(self) -> tuple[list, list]:
         """The questions the page type asks itself, before and after the editor's, as

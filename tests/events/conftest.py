@@ -40,6 +40,15 @@ def event_purposes(db):
             retention_period=0,
             retention_from=RetentionStart.DECISION,
         ),
+        "event-needs": PurposeFactory(
+            key="event-needs",
+            name="Dieet- of toegankelijkheidswensen",
+            consent_text="Ik wil dieet- of toegankelijkheidswensen meedelen en stem er "
+            "uitdrukkelijk mee in dat u ze gebruikt om mijn deelname te regelen.",
+            legal_basis=LegalBasis.CONSENT,
+            retention_period=0,
+            retention_from=EVENT_END.value,
+        ),
         "event-photos": PurposeFactory(
             key="event-photos",
             name="Foto's",

@@ -11,6 +11,8 @@ MONTHS, YEARS = PeriodUnit.MONTHS, PeriodUnit.YEARS
 
 MORE_TERMS = {
     "event-registration": (LegalBasis.CONTRACT, Period(3, MONTHS), EVENT_END.value),
+    # Explicit consent (GDPR art. 9(2)(a)), until the event ends.
+    "event-needs": (LegalBasis.CONSENT, Period(0, MONTHS), EVENT_END.value),
     "participant-list": (LegalBasis.LEGITIMATE_INTEREST, Period(0, MONTHS), EVENT_END.value),
     "trainee-list": (LegalBasis.CONTRACT, Period(0, MONTHS), EVENT_END.value),
     "privacy-request": (LegalBasis.LEGAL_OBLIGATION, Period(3, YEARS), RetentionStart.DECISION),
@@ -45,6 +47,50 @@ MORE_TEXTS = {
             "invoice you.",
             "Name, contact details, company, job title, billing details",
             "Chamber staff; the venue and caterer for the attendance list",
+        ),
+    },
+    "event-needs": {
+        "nl": (
+            "Dieet- of toegankelijkheidswensen",
+            "Ik wil dieet- of toegankelijkheidswensen meedelen (bijvoorbeeld een dieet, een"
+            " allergie of rolstoeltoegang) en ik stem er uitdrukkelijk mee in dat u ze "
+            "gebruikt om mijn deelname te regelen, ook als ze iets zeggen over mijn "
+            "gezondheid of godsdienst.",
+            "We vragen ze alleen met uw uitdrukkelijke toestemming (AVG art. 9, lid 2, a). "
+            "Alleen de organisatoren van het evenement lezen ze; de cateraar en de locatie "
+            "krijgen aantallen, nooit namen. We wissen ze wanneer het evenement afloopt, of"
+            " meteen wanneer u uw toestemming intrekt.",
+            "Dieet- of toegankelijkheidswensen die u beschrijft, die iets over uw "
+            "gezondheid of godsdienst kunnen zeggen",
+            "De organisatoren van het evenement; de cateraar en de locatie krijgen alleen "
+            "aantallen, zonder namen",
+        ),
+        "fr": (
+            "Besoins alimentaires ou d'accessibilité",
+            "Je souhaite vous indiquer des besoins alimentaires ou d'accessibilité (par "
+            "exemple un régime, une allergie ou un accès en fauteuil roulant) et j'accepte "
+            "explicitement que vous les utilisiez pour organiser ma participation, même "
+            "s'ils révèlent ma santé ou ma religion.",
+            "Nous ne les demandons qu'avec votre consentement explicite (RGPD art. 9, par. "
+            "2, a). Seuls les organisateurs de l'événement les lisent ; le traiteur et le "
+            "lieu reçoivent des nombres, jamais de noms. Nous les effaçons à la fin de "
+            "l'événement, ou dès que vous retirez votre consentement.",
+            "Besoins alimentaires ou d'accessibilité que vous décrivez, qui peuvent révéler"
+            " votre santé ou votre religion",
+            "Les organisateurs de l'événement ; le traiteur et le lieu ne reçoivent que des"
+            " nombres, sans noms",
+        ),
+        "en": (
+            "Dietary or access needs",
+            "I want to tell you of dietary or access needs (for example a diet, an allergy "
+            "or wheelchair access), and I explicitly agree that you use them to arrange my "
+            "participation, even where they reveal my health or religion.",
+            "We ask for them only with your explicit consent (GDPR art. 9(2)(a)). Only the "
+            "event's organisers read them; the caterer and the venue get counts, never "
+            "names. We delete them when the event ends, or at once when you withdraw your "
+            "consent.",
+            "Dietary or access needs you describe, which may reveal your health or religion",
+            "The event's organisers; the caterer and the venue receive counts only, without names",
         ),
     },
     "participant-list": {

@@ -64,23 +64,31 @@ SECTIONS = [
             },
             {
                 "nl": "We vragen geen gevoelige gegevens, zoals over gezondheid of etnische "
-                "afkomst; vragen met vrije tekst vragen u ze niet te vermelden. Politieke of "
+                "afkomst, met één uitzondering: voor een evenement kunt u ons dieet- of "
+                "toegankelijkheidswensen meedelen, die iets over uw gezondheid of godsdienst "
+                "kunnen zeggen. We vragen ze alleen met uw uitdrukkelijke toestemming, alleen "
+                "de organisatoren van het evenement zien ze, en we wissen ze wanneer het "
+                "evenement afloopt. Andere vragen met vrije tekst vragen u zulke gegevens "
+                "niet te vermelden. Politieke of "
                 "religieuze overtuigingen gebruiken we alleen geanonimiseerd, voor "
-                "statistieken. Onze website en evenementen richten zich tot professionals; "
-                "we vragen uw leeftijd niet. Bent u jonger dan 18, vraag dan eerst een ouder "
-                "of voogd voor u ons gegevens stuurt.",
+                "statistieken. Onze website en evenementen richten zich tot professionals.",
                 "fr": "Nous ne demandons pas de données sensibles, comme la santé ou l'origine "
-                "ethnique ; les questions à texte libre vous demandent de ne pas les "
-                "indiquer. Les opinions politiques ou religieuses ne sont utilisées "
+                "ethnique, à une exception près : pour un événement, vous pouvez nous "
+                "indiquer des besoins alimentaires ou d'accessibilité, qui peuvent révéler "
+                "votre santé ou votre religion. Nous ne les demandons qu'avec votre "
+                "consentement explicite, seuls les organisateurs de l'événement les voient, "
+                "et nous les effaçons à la fin de l'événement. Les autres questions à texte "
+                "libre vous demandent de ne pas indiquer de telles données. Les opinions politiques ou religieuses ne sont utilisées "
                 "qu'anonymisées, pour des statistiques. Notre site et nos événements "
-                "s'adressent à des professionnels ; nous ne demandons pas votre âge. Si vous "
-                "avez moins de 18 ans, demandez d'abord à un parent ou tuteur avant de nous "
-                "envoyer des données.",
-                "en": "We ask for no sensitive data, such as health or ethnic origin; "
-                "free-text questions ask you not to include it. Political or religious "
+                "s'adressent à des professionnels.",
+                "en": "We ask for no sensitive data, such as health or ethnic origin, with one "
+                "exception: for an event, you may tell us of dietary or access needs, which "
+                "can reveal your health or religion. We ask for them only with your explicit "
+                "consent, only the event's organisers see them, and we delete them when the "
+                "event ends. Other free-text questions ask you not to include such data. "
+                "Political or religious "
                 "opinions are used only anonymised, for statistics. Our website and events "
-                "are meant for professionals; we do not ask your age. If you are under 18, "
-                "ask a parent or guardian before you send us any data.",
+                "are meant for professionals.",
             },
         ],
     ),
