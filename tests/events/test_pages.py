@@ -203,3 +203,15 @@ def test_the_event_page_says_what_the_policy_says_about_minors_in_the_same_words
             words[code] = str(AGE_LINE)
     assert words["nl"] == stated
     assert len(set(words.values())) == 3
+
+
+def test_an_evening_event_shows_its_date_once_with_the_hours(make_event, client):
+    from zoneinfo import ZoneInfo
+
+    brussels = ZoneInfo("Europe/Brussels")
+    start = timezone.now().astimezone(brussels).replace(hour=19, minute=0) + timedelta(days=9)
+    page = make_event(title="Avond", start=start, end=start.replace(hour=22))
+
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert re.search(r"\d{1,2} \w+ \d{4}, 19:00–22:00", html)
