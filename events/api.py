@@ -1,9 +1,11 @@
-"""The events API: an event's public participant list.
+"""The events API: an event's participant list, for the same audience as the page.
 
-The list is public by the event's own choice (``participant_list_public``) and for as long as
-the event lasts: an event whose list is not public answers 404 as if there were no list, and
-an ended event answers an empty list with ``ended`` set, since the list was taken down. A
-participant who objects leaves the list with their very next request: nothing is cached.
+An event's editor chooses who sees its list (``participant_list``): nobody (404, as if there
+were no list), its confirmed participants (the default: the request carries the token of
+the link in their confirmation e-mail as ``Authorization: Bearer <token>``, else 403), or
+everyone. The list lasts as long as the event: an ended event answers an empty list with
+``ended`` set. A participant who objects leaves the list with their very next request:
+nothing is cached, and nothing here is for search engines.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from ninja.errors import HttpError
 
 from forms.api import MAX_PAGE_ID
 from forms.schemas import DetailOut, ErrorsOut
+from privacy.links import LinkInvalid
 
 from .models import EventPage
-from .selectors import participants_public
+from .selectors import participants_listed
+from .services.links import registration_from_token
 
 router = Router(tags=["events"])
 
@@ -34,46 +38,79 @@ class ParticipantOut(Schema):
 class ParticipantListOut(Schema):
     event: int = Field(description="The event page asked for (any of its translations).")
     title: str
+    audience: str = Field(
+        description="Who sees the list: participants (confirmed participants, with their "
+        "token) or public."
+    )
     ended: bool = Field(description="True once the event has ended: the list is taken down.")
     participants: list[ParticipantOut] = Field(
         description=(
-            "Confirmed participants who did not object, by name; first name, name and "
-            "function only."
+            "Confirmed participants who confirmed their address and did not object, by "
+            "name; first name, name and function only."
         )
     )
 
 
-def public_event(page_id: int) -> EventPage:
-    """The live, public event page ``page_id`` whose participant list is public, or 404."""
+def listed_event(page_id: int) -> EventPage:
+    """The live, public event page ``page_id`` that has a participant list, or 404."""
     if not 1 <= page_id <= MAX_PAGE_ID:
-        raise HttpError(404, _("No public participant list with this id."))
+        raise HttpError(404, _("No participant list with this id."))
     page = EventPage.objects.live().public().filter(pk=page_id).first()
-    if page is None or not page.get_source_page().participant_list_public:
-        # An event without a public list and a page that is no event answer alike.
-        raise HttpError(404, _("No public participant list with this id."))
+    if page is None or not page.get_source_page().has_participant_list:
+        # An event without a list and a page that is no event answer alike.
+        raise HttpError(404, _("No participant list with this id."))
     return page
+
+
+def _bearer(request: HttpRequest) -> str:
+    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def _participant_of(request: HttpRequest, event: EventPage) -> bool:
+    """Whether the request carries the link token of a confirmed participant of ``event``."""
+    token = _bearer(request)
+    if not token:
+        return False
+    try:
+        registration = registration_from_token(token)
+    except LinkInvalid:
+        return False
+    return registration.event_id == event.pk and registration.is_confirmed
 
 
 @router.get(
     "/{page_id}/participants",
-    response={200: ParticipantListOut, 400: ErrorsOut, 404: DetailOut},
-    summary="An event's public participant list",
+    response={200: ParticipantListOut, 400: ErrorsOut, 403: DetailOut, 404: DetailOut},
+    summary="An event's participant list",
     url_name="event_participants",
 )
 def event_participants(request: HttpRequest, response: HttpResponse, page_id: int):
-    """The confirmed participants of a public event: first name, name and function.
+    """The confirmed participants of an event: first name, name and function.
 
-    Those who objected (GDPR art. 21) are left out from the moment they object; once the
-    event has ended the list is empty. 404 when the page is no live event or its list is not
-    public.
+    For a list shown to confirmed participants (the default), send the token of the link in
+    a confirmation e-mail as ``Authorization: Bearer <token>``; without it, or with another
+    event's, 403. A public list needs none. Those who objected (GDPR art. 21) are left out
+    from the moment they object; once the event has ended the list is empty. 404 when the
+    page is no live event or has no list.
     """
-    page = public_event(page_id)
+    page = listed_event(page_id)
     source = page.get_source_page()
+    if not source.participant_list_is_public and not _participant_of(request, source):
+        raise HttpError(
+            403,
+            _(
+                "This participant list is for the event's confirmed participants: send the "
+                "token of the link in your confirmation e-mail."
+            ),
+        )
     body = {
         "event": page.pk,
         "title": page.title,
+        "audience": source.participant_list,
         "ended": source.is_past(),
-        "participants": [asdict(person) for person in participants_public(event=source)],
+        "participants": [asdict(person) for person in participants_listed(event=source)],
     }
     add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return body

@@ -19,6 +19,23 @@ class RegistrationStatus(models.TextChoices):
 
 ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 
+
+class ParticipantListAudience(models.TextChoices):
+    """Who sees an event's participant list (GDPR art. 25(2): nothing public by default)."""
+
+    OFF = "off", _("No participant list")
+    PARTICIPANTS = (
+        "participants",
+        _("Confirmed participants only, through the link in their confirmation e-mail"),
+    )
+    PUBLIC = "public", _("Everyone: a public page")
+
+
+# The cap on the function a participant list shows beside a name.
+FUNCTION_MAX_LENGTH = 80
+# The participant list under an event page's URL (a public list only).
+PARTICIPANTS_PATH = "participants"
+
 # Purposes (see the chamber's purpose table): keys are stable, texts editable.
 PURPOSE_REGISTRATION = "event-registration"
 PURPOSE_PARTICIPANT_LIST = "participant-list"

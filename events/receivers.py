@@ -57,8 +57,7 @@ def needs_consent_withdrawn(sender, *, email: str, purpose_key: str, **kwargs):
 
 @receiver(consent_withdrawn, dispatch_uid="events_photo_consent_withdrawn")
 def photo_consent_withdrawn(sender, *, email: str, purpose_key: str, withdrawn_at, **kwargs):
-    if purpose_key != PURPOSE_PHOTOS:
-        return
-    Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
-        photo_consent=False, photo_choice_at=withdrawn_at
-    )
+    if purpose_key == PURPOSE_PHOTOS:
+        from .services import photo_consents_end
+
+        photo_consents_end(email=email, at=withdrawn_at)

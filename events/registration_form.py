@@ -8,8 +8,9 @@ way the chamber's purpose table says:
 - ``event-registration`` (contract): a notice;
 - ``event-needs`` (explicit consent, GDPR art. 9(2)(a)): an unticked box, and the dietary or
   access needs question, shown once it is ticked and kept only then, apart from the answers;
-- for a public participant list, ``participant-list`` (legitimate interest): a notice, plus an
-  unticked "do not show me on the participant list" box, recorded as an objection;
+- for an event with a participant list, ``participant-list`` (legitimate interest): a
+  notice, plus an unticked "do not show me on the participant list" box, recorded as an
+  objection, whose help says who sees this event's list;
 - for a training, ``trainee-list`` (contract): a notice that the speakers receive the list;
 - ``event-photos`` (consent): an unticked, optional box.
 
@@ -20,11 +21,32 @@ handed to the form builder with the editor's, so the HTML form, the headless API
 
 from __future__ import annotations
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forms.models import FieldType
 
 from . import constants as c
+
+AUDIENCE = {
+    c.ParticipantListAudience.PARTICIPANTS: _(
+        "This event's participant list (first name, name, function) is shown only to its "
+        "confirmed participants, through the link in their confirmation e-mail. Your name "
+        "appears on it once you confirm your address there."
+    ),
+    c.ParticipantListAudience.PUBLIC: _(
+        "This event's participant list (first name, name, function) is public: anyone can "
+        "read it on the event's website until the event ends. Your name appears on it once "
+        "you confirm your address through the link in your confirmation e-mail."
+    ),
+}
+CHANGE_LATER = _("You can change this at any time through the link in your confirmation.")
+
+
+def audience_text(page):
+    """Who sees the event's participant list, in the words the form, the event page and the
+    e-mails use (translated when shown); "" for an event without a list."""
+    return AUDIENCE.get(page.get_source_page().participant_list, "")
 
 
 def registration_fields(*, page) -> tuple[list, list]:
@@ -35,7 +57,13 @@ def registration_fields(*, page) -> tuple[list, list]:
     before = [
         field(page, c.KEY_FIRST_NAME, FieldType.SINGLELINE, _("First name"), required=True),
         field(page, c.KEY_LAST_NAME, FieldType.SINGLELINE, _("Name"), required=True),
-        field(page, c.KEY_FUNCTION, FieldType.SINGLELINE, _("Function")),
+        field(
+            page,
+            c.KEY_FUNCTION,
+            FieldType.SINGLELINE,
+            _("Function"),
+            max_length=c.FUNCTION_MAX_LENGTH,
+        ),
         field(page, c.KEY_COMPANY, FieldType.SINGLELINE, _("Company or organisation")),
         field(
             page,
@@ -64,23 +92,21 @@ def registration_fields(*, page) -> tuple[list, list]:
             ),
         ]
     after = []
-    if page.participant_list_public:
+    if page.has_participant_list:
         after.append(
             field(
                 page,
                 c.KEY_LIST_OBJECTION,
                 FieldType.CHECKBOX,
                 _("Do not show me on the participant list"),
-                help_text=_(
-                    "You can change this at any time through the link in your confirmation."
-                ),
+                help_text=format_lazy("{} {}", audience_text(page), CHANGE_LATER),
             )
         )
     purposes = [
         (c.KEY_PURPOSE_PHOTOS, c.PURPOSE_PHOTOS),
         (c.KEY_PURPOSE_REGISTRATION, c.PURPOSE_REGISTRATION),
     ]
-    if page.participant_list_public:
+    if page.has_participant_list:
         purposes.append((c.KEY_PURPOSE_PARTICIPANT_LIST, c.PURPOSE_PARTICIPANT_LIST))
     if page.kind == c.EventKind.TRAINING:
         purposes.append((c.KEY_PURPOSE_TRAINEE_LIST, c.PURPOSE_TRAINEE_LIST))

@@ -8,14 +8,22 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.text import Truncator
 
-from .constants import KEY_COMPANY, KEY_FIRST_NAME, KEY_FUNCTION, KEY_LAST_NAME, RegistrationStatus
+from .constants import (
+    FUNCTION_MAX_LENGTH,
+    KEY_COMPANY,
+    KEY_FIRST_NAME,
+    KEY_FUNCTION,
+    KEY_LAST_NAME,
+    RegistrationStatus,
+)
 from .models import EventPage, Registration, RegistrationNeeds, Speaker
 
 
 @dataclass(frozen=True)
 class Participant:
-    """A line of the public participant list: nothing more than the policy names."""
+    """A line of the participant list: nothing more than the policy names."""
 
     first_name: str
     last_name: str
@@ -58,29 +66,40 @@ def event_counts(*, event: EventPage) -> EventCounts:
     return EventCounts(counts["confirmed"], counts["waiting"], source.capacity)
 
 
-def participants_public(*, event: EventPage, now=None) -> list[Participant]:
-    """The public participant list: confirmed people who did not object, until the end.
+def participants_listed(*, event: EventPage, now=None) -> list[Participant]:
+    """The participant list, whoever it is shown to: confirmed people who confirmed their
+    address through a link in their confirmation e-mail and did not object, until the end.
 
-    Empty for an event whose list is not public, and once the event has ended (the list is
-    taken down then). Ordered by name.
+    Empty for an event without a list, and once the event has ended (the list is taken down
+    then). Ordered by name; the function is cut to ``FUNCTION_MAX_LENGTH``.
     """
     source = _source(event)
-    if not source.participant_list_public or source.is_past(now):
+    if not source.has_participant_list or source.is_past(now):
         return []
+    rows = registrations_for_checkin(event=source, address_confirmed=True)
     return [
-        Participant(row.first_name, row.last_name, row.function)
-        for row in registrations_for_checkin(event=source)
+        Participant(
+            row.first_name,
+            row.last_name,
+            Truncator(row.function).chars(FUNCTION_MAX_LENGTH),
+        )
+        for row in rows
         if not row.hidden_from_list
     ]
 
 
-def registrations_for_checkin(*, event: EventPage) -> list[Registration]:
+def registrations_for_checkin(
+    *, event: EventPage, address_confirmed: bool = False
+) -> list[Registration]:
     """Confirmed registrations for the door, by name, with the photo choice on each row.
 
     Each row has ``first_name``, ``last_name``, ``function``, ``company`` and
     ``photo_consent`` (False marks someone photographers must not take as a main subject).
     """
-    rows = list(registrations_of(event=event).filter(status=RegistrationStatus.CONFIRMED))
+    rows = registrations_of(event=event).filter(status=RegistrationStatus.CONFIRMED)
+    if address_confirmed:
+        rows = rows.filter(link_followed_at__isnull=False)
+    rows = list(rows)
     for row in rows:
         row.first_name = row.answer(KEY_FIRST_NAME)
         row.last_name = row.answer(KEY_LAST_NAME)

@@ -258,7 +258,9 @@ class FormBuilder(WagtailFormBuilder):
         return self._values_for(field, [label])[0]
 
     def create_singleline_field(self, field, options):
-        options["max_length"] = conf.singleline_max_length()
+        options["max_length"] = min(
+            conf.singleline_max_length(), field.answer_max_length or conf.singleline_max_length()
+        )
         return django_forms.CharField(**options)
 
     def create_multiline_field(self, field, options):

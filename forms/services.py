@@ -290,15 +290,15 @@ def submission_retention_update(
     return submission
 
 
-def submission_consent_give(*, submission: FormSubmission, purpose_key: str) -> bool:
+def submission_consent_give(*, submission: FormSubmission, purpose_key: str):
     """The submission's subject gives consent to ``purpose_key`` after the form (a renewal,
     a choice changed through a link): recorded in the consent ledger with the purpose's text
-    in the submission's language and the submission as its source. False, recording
-    nothing, when the site has no such purpose."""
+    in the submission's language, the words the page showed, and the submission as its
+    source. Returns the record; None, recording nothing, when the site has no such purpose."""
     purpose = purpose_get(key=purpose_key, locale=submission.locale)
     if purpose is None:
-        return False
-    consent_record(
+        return None
+    return consent_record(
         purpose=purpose,
         granted=True,
         locale=submission.locale,
@@ -306,7 +306,6 @@ def submission_consent_give(*, submission: FormSubmission, purpose_key: str) -> 
         email=submission.subject_email,
         source_ref=submission_ref(submission.pk),
     )
-    return True
 
 
 def file_download_log(*, attachment: SubmissionFile, user) -> None:

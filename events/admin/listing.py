@@ -237,6 +237,15 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
         return [*super().header_buttons, *event_buttons(self.event)]
 
 
+def _photo_consent_text() -> str:
+    from privacy.selectors import purpose_get
+
+    from ..constants import PURPOSE_PHOTOS
+
+    purpose = purpose_get(key=PURPOSE_PHOTOS, locale=get_language())
+    return purpose.consent_text if purpose is not None else ""
+
+
 class CheckinView(EventScopedMixin, View):
     """The check-in list to print: confirmed people by name, marking who refused photos."""
 
@@ -248,6 +257,8 @@ class CheckinView(EventScopedMixin, View):
             "venue": self.event.localized.venue,
             "rows": rows,
             "no_photos": sum(1 for row in rows if not row.photo_consent),
+            # The consent in the words registrants were shown, in the organiser's language.
+            "photo_consent_text": _photo_consent_text(),
             "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
             "csv_url": reverse("events_registrations:checkin_csv", args=[self.event.pk]),
             "printed_at": timezone.localtime(),

@@ -1,7 +1,13 @@
 """The events app's models: pages, speakers, registrations and speakers' links."""
 
 from .pages import EventFormField, EventIndexPage, EventPage, EventPageSpeaker
-from .registrations import Registration, RegistrationNeeds, SpeakerAccessLog, SpeakerLink
+from .registrations import (
+    PhotoConsent,
+    Registration,
+    RegistrationNeeds,
+    SpeakerAccessLog,
+    SpeakerLink,
+)
 from .speakers import Speaker
 
 __all__ = [
@@ -9,6 +15,7 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "EventPageSpeaker",
+    "PhotoConsent",
     "Registration",
     "RegistrationNeeds",
     "Speaker",

@@ -20,7 +20,14 @@ from wagtail.models import Orderable, Page
 from forms.models import AbstractFormField, AbstractFormPage
 from forms.panels import SubmissionsPanel
 
-from ..constants import FIXED_KEYS, ICS_PATH, KEY_NEEDS, EventKind
+from ..constants import (
+    FIXED_KEYS,
+    ICS_PATH,
+    KEY_NEEDS,
+    PARTICIPANTS_PATH,
+    EventKind,
+    ParticipantListAudience,
+)
 
 PAST_PER_PAGE = 12
 CLOSED_ENDED = _("This event has ended; registration is closed.")
@@ -109,12 +116,16 @@ class EventPage(AbstractFormPage):
         blank=True,
         help_text=_("Empty: registration stays open until the event starts."),
     )
-    participant_list_public = models.BooleanField(
-        _("public participant list"),
-        default=False,
+    participant_list = models.CharField(
+        _("participant list"),
+        max_length=16,
+        choices=ParticipantListAudience.choices,
+        default=ParticipantListAudience.PARTICIPANTS,
         help_text=_(
-            "Shows confirmed participants' first name, name and function on the page until the "
-            "event ends, except those who object."
+            "Who sees the confirmed participants' first name, name and function until the "
+            "event ends, except those who object. A name appears once its owner has confirmed "
+            "their address through the link in their confirmation e-mail. Public makes the "
+            "list a page anyone can read."
         ),
     )
 
@@ -131,7 +142,7 @@ class EventPage(AbstractFormPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
-                FieldPanel("participant_list_public"),
+                FieldPanel("participant_list"),
             ],
             heading=_("Registration"),
         ),
@@ -155,7 +166,7 @@ class EventPage(AbstractFormPage):
         APIField("description"),
         APIField("capacity"),
         APIField("registration_deadline"),
-        APIField("participant_list_public"),
+        APIField("participant_list"),
         APIField("speakers", serializer=serializers.ListField(source="api_speakers")),
         APIField("registration_open", serializer=serializers.BooleanField(source="is_open")),
     ]
@@ -196,6 +207,14 @@ class EventPage(AbstractFormPage):
         return not self.closed_reason()
 
     @property
+    def has_participant_list(self) -> bool:
+        return self.participant_list != ParticipantListAudience.OFF
+
+    @property
+    def participant_list_is_public(self) -> bool:
+        return self.participant_list == ParticipantListAudience.PUBLIC
+
+    @property
     def api_speakers(self) -> list[dict]:
         return [
             {
@@ -229,12 +248,14 @@ class EventPage(AbstractFormPage):
         return self.end
 
     def submission_end_moved(self) -> int:
-        # The speakers' links (and their access logs) count from the same end.
+        # The speakers' links (and their access logs) and photo consents count from the end.
         from privacy.services import retention_end_move
 
-        from .registrations import SpeakerLink
+        from .registrations import PhotoConsent, SpeakerLink
 
         moved = retention_end_move(queryset=SpeakerLink.objects.filter(event=self), end=self.end)
+        # Photo consents count their period from the event's end too.
+        moved += retention_end_move(queryset=PhotoConsent.objects.filter(event=self), end=self.end)
         return super().submission_end_moved() + moved
 
     def accepts_submissions(self) -> bool:
@@ -270,7 +291,8 @@ class EventPage(AbstractFormPage):
 
     def get_context(self, request, *args, **kwargs):
         from ..jsonld import event_json_ld
-        from ..selectors import event_counts, participants_public
+        from ..registration_form import audience_text
+        from ..selectors import event_counts
 
         context = super().get_context(request, *args, **kwargs)
         source = self.get_source_page()
@@ -280,12 +302,28 @@ class EventPage(AbstractFormPage):
             closed_reason=source.closed_reason(),
             counts=counts,
             speakers=speakers,
-            participants=participants_public(event=source),
+            audience=audience_text(source),
+            participants_url=(
+                f"{self.get_url(request).rstrip('/')}/{self.reverse_subpage('participants')}"
+                if source.participant_list_is_public
+                else ""
+            ),
             json_ld=event_json_ld(page=self, request=request, counts=counts, speakers=speakers),
             ics_url=f"{self.get_url(request).rstrip('/')}/{self.reverse_subpage('calendar')}",
             waiting=request.GET.get("list") == "waiting",
         )
         return context
+
+    # --- The public participant list -----------------------------------------------------
+
+    @path(f"{PARTICIPANTS_PATH}/", name="participants")
+    def participants_route(self, request, *args, **kwargs):
+        """The list as a page of its own, for an event whose editor made it public; kept out
+        of search engines and the sitemap. Every other event answers 404 here: its list is
+        behind each participant's own link."""
+        from ..views.participants import public_participant_list
+
+        return public_participant_list(request, page=self)
 
     # --- Calendar file ----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ class Registration(SubmissionRecord):
     event itself needs to know. It lives and dies with the submission: retention (the
     ``event-registration`` purpose, counted from the event's end) and erasure delete both.
 
-    ``hidden_from_list`` records an objection (GDPR art. 21) to the public participant list,
+    ``hidden_from_list`` records an objection (GDPR art. 21) to the participant list,
     not a consent; ``photo_consent`` mirrors the person's current ``event-photos`` consent,
     whose proof is the consent ledger's.
     """
@@ -40,6 +40,10 @@ class Registration(SubmissionRecord):
     waiting_number = models.PositiveIntegerField(_("waiting list number"), null=True, blank=True)
     hidden_from_list = models.BooleanField(_("objects to the participant list"), default=False)
     objected_at = models.DateTimeField(_("objected at"), null=True, blank=True)
+    # When the address's owner first acted through a link in their confirmation e-mail
+    # (confirmed it there): only then does the name go on the participant list, so nobody
+    # can put someone else's name on it.
+    link_followed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
     photo_consent = models.BooleanField(_("agrees to be photographed"), default=False)
     photo_choice_at = models.DateTimeField(_("photo choice made at"), null=True, blank=True)
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
@@ -104,6 +108,55 @@ class RegistrationNeeds(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration_id}"
+
+
+class PhotoConsent(models.Model):
+    """A person's consent to be photographed and filmed as a main subject at one event, and to
+    the publication of those images: kept as a record of its own, for the ``event-photos``
+    purpose's period counted from the event's end, long after the registration is gone.
+
+    While it stands, the person's consent (``consent``, its proof in the ledger, with the words
+    they were shown) keeps its address, so the preference centre still lists it and they can
+    withdraw it there; withdrawing deletes this record (the proof stays).
+    """
+
+    email = models.EmailField(_("e-mail"), db_index=True)
+    event = models.ForeignKey(
+        "events.EventPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="photo_consents",
+        verbose_name=_("event"),
+    )
+    event_title = models.CharField(_("event"), max_length=255)
+    consent = models.ForeignKey(
+        "privacy.ConsentRecord",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("consent"),
+    )
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    # The event's end, copied so the period counts from it and moves with it.
+    ends_at = models.DateTimeField(_("event ends at"))
+    retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
+
+    class PersonalData:
+        subject = "email"
+        purpose = "consent__purpose_key"
+        expired = "retain_until"
+        retention = Retention(started="given_at", ended="ends_at")
+
+    class Meta:
+        verbose_name = _("photo consent")
+        verbose_name_plural = _("photo consents")
+        ordering = ["-given_at", "-pk"]
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["email", "event"], name="events_one_photo_consent")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_title} ({self.given_at:%Y-%m-%d})"
 
 
 class SpeakerLink(models.Model):

@@ -33,11 +33,22 @@ from ..constants import (
     PURPOSE_PHOTOS,
     RegistrationStatus,
 )
-from ..models import EventPage, Registration, RegistrationNeeds, SpeakerAccessLog, SpeakerLink
+from ..models import (
+    EventPage,
+    PhotoConsent,
+    Registration,
+    RegistrationNeeds,
+    SpeakerAccessLog,
+    SpeakerLink,
+)
 from . import mail
 
 logger = logging.getLogger(__name__)
 
+PHOTO_WORDING_CHANGED = gettext_lazy(
+    "The wording of this consent has changed since the page was opened. Nothing was "
+    "changed; please read it again before you choose."
+)
 CANCEL_AFTER_END = gettext_lazy(
     "This event has ended, so its registrations can no longer be cancelled."
 )
@@ -55,6 +66,10 @@ class AlreadyRegistered(SubmissionWithheld):
         super().__init__()
         self.registration = registration
         self.waiting = waiting
+
+
+class PhotoWordingChanged(Exception):
+    """A consent given on words the site no longer shows; nothing was recorded."""
 
 
 class CancellationRefused(Exception):
@@ -114,6 +129,10 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         registration.waiting_number = (last["last"] or 0) + 1
     registration.save(force_insert=True)
     _needs_keep(registration=registration, data=data)
+    if registration.photo_consent:
+        proof = _proof_of(registration=registration, purpose_key=PURPOSE_PHOTOS)
+        if proof is not None:
+            photo_consent_keep(registration=registration, consent=proof)
     transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
     return registration
 
@@ -121,24 +140,47 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
 def _needs_keep(*, registration: Registration, data: SubmissionInput) -> None:
     """Keep the dietary or access needs apart, under the explicit consent just recorded;
     without that consent the form already dropped them."""
-    from forms.constants import submission_ref
-    from privacy.models import ConsentDecision, ConsentRecord
-
     text = str(data.kept_apart.get(KEY_NEEDS) or "").strip()
     if not text or not consent_given(decisions=data.decisions, purpose_key=PURPOSE_NEEDS):
         return
-    proof = (
+    proof = _proof_of(registration=registration, purpose_key=PURPOSE_NEEDS)
+    if proof is not None:
+        RegistrationNeeds.objects.create(registration=registration, text=text, consent=proof)
+
+
+def _proof_of(*, registration: Registration, purpose_key: str):
+    """The consent the registration's form just recorded for ``purpose_key``, or None."""
+    from forms.constants import submission_ref
+    from privacy.models import ConsentDecision, ConsentRecord
+
+    return (
         ConsentRecord.objects.filter(
             subject_email=registration.submission.subject_email,
-            purpose_key=PURPOSE_NEEDS,
+            purpose_key=purpose_key,
             decision=ConsentDecision.GIVEN,
             source_ref=submission_ref(registration.submission_id),
         )
         .order_by("-pk")
         .first()
     )
-    if proof is not None:
-        RegistrationNeeds.objects.create(registration=registration, text=text, consent=proof)
+
+
+def photo_consent_keep(*, registration: Registration, consent) -> PhotoConsent:
+    """Keep the person's photo consent for this event as its own record, for the
+    ``event-photos`` period counted from the event's end (the registration goes sooner)."""
+    from privacy.services import retention_compute
+
+    event = registration.event
+    record = PhotoConsent.objects.filter(
+        email=registration.submission.subject_email, event=event
+    ).first() or PhotoConsent(email=registration.submission.subject_email, event=event)
+    record.event_title = event.title
+    record.consent = consent
+    record.given_at = consent.recorded_at
+    record.ends_at = event.end
+    record.retain_until = retention_compute(instance=record)
+    record.save()
+    return record
 
 
 def needs_delete(*, email: str) -> int:
@@ -216,8 +258,20 @@ def registration_cancel(*, registration: Registration) -> Registration:
     return current
 
 
+def registration_address_confirm(*, registration: Registration) -> Registration:
+    """The address's owner acted through a link in their confirmation e-mail (a button,
+    never a mere opening, which a mail scanner does too): from now on their name may be on
+    the participant list, unless they object. The first time counts."""
+    if registration.link_followed_at is None:
+        registration.link_followed_at = timezone.now()
+        Registration.objects.filter(pk=registration.pk, link_followed_at__isnull=True).update(
+            link_followed_at=registration.link_followed_at
+        )
+    return registration
+
+
 def registration_object(*, registration: Registration, hidden: bool) -> Registration:
-    """Record (or lift) the person's objection to the public participant list, at once.
+    """Record (or lift) the person's objection to the participant list, at once.
 
     An objection (GDPR art. 21), not a consent: the list leaves the person out from this
     moment; lifting it puts them back while the event's list is up.
@@ -228,33 +282,60 @@ def registration_object(*, registration: Registration, hidden: bool) -> Registra
     return registration
 
 
-def registration_photo_choice(*, registration: Registration, consent: bool) -> Registration:
+def registration_photo_choice(
+    *, registration: Registration, consent: bool, revision: int | None = None
+) -> Registration:
     """Give or withdraw consent to be photographed or filmed as a main subject.
 
-    Giving it adds a grant to the consent ledger (with the purpose's text in the person's
-    language); withdrawing marks the person's grants withdrawn, which ends it for every
-    event, so each of their registrations says so.
+    The choices page shows the purpose's own words in the person's language; ``revision``
+    is the revision it showed, and a consent given on words the site no longer uses is
+    refused (:class:`PhotoWordingChanged`), recording nothing. Giving adds a grant to the
+    consent ledger with those words and keeps it as a record of its own
+    (:func:`photo_consent_keep`); withdrawing marks the person's grants withdrawn and
+    records the refusal with the words shown, which ends it for every event, so each of
+    their registrations and photo records says so.
     """
-    email = registration.submission.subject_email
+    from privacy.models import ConsentSource
+    from privacy.selectors import purpose_get
+    from privacy.services import consent_record
+
+    submission = registration.submission
+    email = submission.subject_email
+    purpose = purpose_get(key=PURPOSE_PHOTOS, locale=submission.locale)
+    if purpose is None:
+        raise ValueError("The event-photos purpose does not exist.")
+    if revision is not None and revision != purpose.latest_revision_id:
+        raise PhotoWordingChanged(str(PHOTO_WORDING_CHANGED))
     now = timezone.now()
     with transaction.atomic():
         if consent:
-            given = submission_consent_give(
-                submission=registration.submission, purpose_key=PURPOSE_PHOTOS
-            )
-            if not given:
-                raise ValueError("The event-photos purpose does not exist.")
+            given = submission_consent_give(submission=submission, purpose_key=PURPOSE_PHOTOS)
             registration.photo_consent = True
             registration.photo_choice_at = now
             registration.save(update_fields=["photo_consent", "photo_choice_at"])
+            photo_consent_keep(registration=registration, consent=given)
         else:
             consent_withdraw(purpose_key=PURPOSE_PHOTOS, email=email)
-            Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
-                photo_consent=False, photo_choice_at=now
+            consent_record(
+                purpose=purpose,
+                granted=False,
+                locale=submission.locale,
+                source=ConsentSource.FORM,
+                email=email,
             )
+            photo_consents_end(email=email, at=now)
             registration.photo_consent = False
             registration.photo_choice_at = now
     return registration
+
+
+def photo_consents_end(*, email: str, at) -> None:
+    """The person withdrew the ``event-photos`` consent (anywhere): their registrations say
+    so and their photo records go; the proofs stay in the ledger."""
+    Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
+        photo_consent=False, photo_choice_at=at
+    )
+    PhotoConsent.objects.filter(email=email).delete()
 
 
 def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:

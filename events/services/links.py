@@ -36,9 +36,12 @@ def registration_from_token(token: str) -> Registration:
 
 
 def registration_urls(registration: Registration, locale: str) -> dict[str, str]:
-    """The absolute cancel and choices links for a confirmation e-mail."""
+    """The absolute cancel, choices and participant-list links for a confirmation e-mail."""
     token = registration_token(registration)
     return {
+        "participants": absolute_url(
+            name="events:registration_participants", locale=locale, kwargs={"token": token}
+        ),
         "cancel": absolute_url(
             name="events:registration_cancel", locale=locale, kwargs={"token": token}
         ),

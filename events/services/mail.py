@@ -18,6 +18,7 @@ from ..ics import calendar_filename, calendar_text
 
 
 def _registration_send(*, registration, template: str, **extra) -> bool:
+    from ..registration_form import audience_text
     from ..selectors import waiting_position
     from .links import registration_urls
 
@@ -44,6 +45,8 @@ def _registration_send(*, registration, template: str, **extra) -> bool:
             "links": registration_urls(registration, locale),
             "position": waiting_position(registration=registration),
             "online_url": source.online_url if registration.is_confirmed else "",
+            # Who sees the list, in the form's words; rendered in the mail's language.
+            "audience": audience_text(source),
             **extra,
         },
         attachments=attachments,

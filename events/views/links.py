@@ -17,13 +17,22 @@ from ..services.links import registration_from_token
 
 
 class ChoicesForm(forms.Form):
+    """The list objection, and the photo consent in the ``event-photos`` purpose's own words
+    (the form's, the check-in list's), with the revision shown so the proof names it."""
+
     hidden_from_list = forms.BooleanField(
         label=gettext_lazy("Do not show me on the participant list"), required=False
     )
-    photo_consent = forms.BooleanField(
-        label=gettext_lazy("I agree to be photographed or filmed as a main subject"),
-        required=False,
-    )
+    photo_consent = forms.BooleanField(required=False)
+    photo_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, purpose=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if purpose is None:
+            del self.fields["photo_consent"], self.fields["photo_revision"]
+            return
+        self.fields["photo_consent"].label = purpose.consent_text
+        self.fields["photo_revision"].initial = purpose.latest_revision_id
 
 
 class RegistrationLinkView(SignedLinkView):
@@ -61,6 +70,16 @@ class RegistrationCancelView(RegistrationLinkView):
 class RegistrationChoicesView(RegistrationLinkView):
     template_name = "events/registration_choices.html"
 
+    def _purpose(self):
+        from privacy.selectors import purpose_get
+
+        from ..constants import PURPOSE_PHOTOS
+
+        return purpose_get(key=PURPOSE_PHOTOS, locale=self.object.submission.locale)
+
+    def _form(self, *args, **kwargs):
+        return ChoicesForm(*args, purpose=self._purpose(), **kwargs)
+
     def _initial(self) -> dict:
         registration = self.object
         return {
@@ -69,21 +88,37 @@ class RegistrationChoicesView(RegistrationLinkView):
         }
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", ChoicesForm(initial=self._initial()))
+        from ..registration_form import audience_text
+
+        kwargs.setdefault("form", self._form(initial=self._initial()))
+        kwargs.setdefault("audience", audience_text(self.object.event))
         return super().get_context_data(**kwargs)
 
     def act(self):
         registration, initial = self.object, self._initial()
-        form = ChoicesForm(self.request.POST, initial=initial)
+        form = self._form(self.request.POST, initial=initial)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        # Saving here is the address's owner acting through their link.
+        services.registration_address_confirm(registration=registration)
         hidden = form.cleaned_data["hidden_from_list"]
         if hidden != registration.hidden_from_list:
             services.registration_object(registration=registration, hidden=hidden)
-        photo = form.cleaned_data["photo_consent"]
+        photo = form.cleaned_data.get("photo_consent", registration.photo_consent)
         if photo != registration.photo_consent:
-            services.registration_photo_choice(registration=registration, consent=photo)
-        return {"form": ChoicesForm(initial=initial | form.cleaned_data), "saved": True}
+            try:
+                services.registration_photo_choice(
+                    registration=registration,
+                    consent=photo,
+                    revision=form.cleaned_data.get("photo_revision"),
+                )
+            except services.PhotoWordingChanged as changed:
+                form = self._form(initial=self._initial())
+                form.add_error(None, str(changed))
+                return self.render_to_response(self.get_context_data(form=form), status=409)
+        saved = initial | form.cleaned_data
+        saved.pop("photo_revision", None)
+        return {"form": self._form(initial=saved), "saved": True}
 
 
 registration_cancel = RegistrationCancelView.as_view()

@@ -135,6 +135,9 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
     # The form key of the consent box this question belongs to (a page type's own question
     # only): the form shows it once the box is ticked, and its answer is kept only then.
     requires_consent: str = ""
+    # A shorter bound than the site's for a page type's own single-line question (a
+    # function shown beside a name on a list).
+    answer_max_length: int | None = None
 
     @classmethod
     def fixed(
@@ -146,12 +149,14 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
         *,
         required=False,
         requires_consent: str = "",
+        max_length: int | None = None,
         **options,
     ) -> AbstractFormField:
         """An unsaved question the page type asks itself (see
         :meth:`AbstractFormPage.fixed_form_fields`), in the page's language; optional
         unless ``required``. With ``requires_consent`` (the form key of a consent box), the
-        question is shown once that box is ticked, and its answer is kept only then."""
+        question is shown once that box is ticked, and its answer is kept only then.
+        ``max_length`` bounds a single-line answer below the site's bound."""
         field = cls(
             key=key,
             clean_name=key,
@@ -164,6 +169,7 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
         )
         field._source_choices = ""
         field.requires_consent = requires_consent
+        field.answer_max_length = max_length
         return field
 
     @classmethod

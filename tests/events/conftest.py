@@ -52,10 +52,13 @@ def event_purposes(db):
         "event-photos": PurposeFactory(
             key="event-photos",
             name="Foto's",
-            consent_text="Ik ga akkoord dat ik als hoofdonderwerp word gefotografeerd of gefilmd.",
+            consent_text="Ik ga akkoord dat de Kamer mij als hoofdonderwerp fotografeert en "
+            "filmt en dat publiceert op haar website, sociale netwerken en in haar magazine, "
+            "gedurende 3 jaar na het evenement.",
             legal_basis=LegalBasis.CONSENT,
-            retention_period=1095,
-            retention_from=RetentionStart.SUBMISSION,
+            retention_period=3,
+            retention_unit="years",
+            retention_from=EVENT_END.value,
         ),
     }
 

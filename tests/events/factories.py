@@ -45,7 +45,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     online_url = ""
     description = "<p>Een avond om elkaar te ontmoeten.</p>"
     capacity = None
-    participant_list_public = True
+    participant_list = "participants"
     inbox = factory.SubFactory(InboxFactory)
 
 

@@ -51,7 +51,7 @@ def _edit_data(page, questions=()):
             "description": rich_text("<p>Welkom</p>"),
             "capacity": str(page.capacity or ""),
             "registration_deadline": "",
-            "participant_list_public": "on",
+            "participant_list": "public",
             "intro": rich_text(""),
             "thank_you_text": rich_text(""),
             "inbox": str(page.inbox_id),

@@ -33,7 +33,8 @@ def test_demo_builds_the_agenda_in_three_languages_once(client):
         languages = {page.locale.language_code for page in source.get_translations().live()}
         assert languages == {"fr", "en"}, source
     public = sources.get(kind="event", end__gt=now)
-    assert public.participant_list_public
+    # Nothing public by default: the list is for the confirmed participants.
+    assert public.participant_list == "participants"
     assert [s.speaker.name for s in public.event_speakers.all()] == ["Els Janssens", "Marc Dubois"]
     assert sources.get(kind="training").end > now
     assert sources.filter(end__lte=now).exists()  # the archive is not empty

@@ -9,8 +9,9 @@ import pytest
 from django.utils import timezone
 
 from events.constants import KEY_FIRST_NAME
-from events.models import EventPageSpeaker
-from events.selectors import event_counts, participants_public
+from events.models import EventPageSpeaker, Registration
+from events.selectors import event_counts, participants_listed
+from events.services import registration_address_confirm
 from tests.events.factories import SpeakerFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +114,7 @@ def test_api_v2_shows_the_event_fields_but_not_the_online_link(make_event, clien
     data = response.json()
     assert data["kind"] == "event"
     assert data["capacity"] == 30
-    assert data["participant_list_public"] is True
+    assert data["participant_list"] == "participants"
     assert data["registration_open"] is True
     assert "online_url" not in data
     assert ONLINE not in response.content.decode()
@@ -134,16 +135,21 @@ def test_public_list_leaves_out_objectors_and_waiting_and_ends_with_the_event(ev
     register(event, person(2, hide_from_participant_list="on"))
     register(event, person(3))
 
-    names = [p.first_name for p in participants_public(event=event)]
+    for registration in Registration.objects.all():
+        registration_address_confirm(registration=registration)
+
+    names = [p.first_name for p in participants_listed(event=event)]
     assert names == ["An1"]
-    assert participants_public(event=event, now=event.end + timedelta(minutes=1)) == []
+    assert participants_listed(event=event, now=event.end + timedelta(minutes=1)) == []
 
 
-def test_a_private_list_is_never_public(make_event, register):
-    page = make_event(participant_list_public=False)
+def test_an_event_without_a_list_lists_nobody(make_event, register):
+    page = make_event(participant_list="off")
     register(page, person(1))
+    for registration in Registration.objects.all():
+        registration_address_confirm(registration=registration)
 
-    assert participants_public(event=page) == []
+    assert participants_listed(event=page) == []
 
 
 def test_answers_are_stored_under_the_fixed_keys(event, register):

@@ -78,7 +78,7 @@ def test_the_form_states_the_purposes_and_leaves_both_boxes_unticked(event, clie
 def test_a_private_list_asks_no_objection_and_a_training_names_the_speakers_list(
     make_event, client
 ):
-    training = make_event(kind="training", participant_list_public=False)
+    training = make_event(kind="training", participant_list="off")
 
     html = client.get(training.url).content.decode()
 
@@ -103,6 +103,7 @@ def test_the_ledger_records_notices_as_informed_and_the_objection_is_no_consent(
         "event-registration": "informed",
         "participant-list": "informed",
         "event-photos": "given",
+        "event-needs": "refused",
     }
 
 
@@ -228,10 +229,19 @@ def test_the_api_schema_lists_the_fixed_questions_and_purposes(event, client):
     schema = client.get(f"/api/forms/{event.pk}").json()
 
     keys = [field["key"] for field in schema["fields"]]
-    assert keys[:6] == ["first_name", "last_name", "function", "company", "email", "needs"]
+    assert keys[:7] == [
+        "first_name",
+        "last_name",
+        "function",
+        "company",
+        "email",
+        "needs_consent",
+        "needs",
+    ]
     assert "hide_from_participant_list" in keys
     kinds = {purpose["key"]: purpose["kind"] for purpose in schema["purposes"]}
     assert kinds == {
+        "event-needs": "consent",
         "event-photos": "consent",
         "event-registration": "notice",
         "participant-list": "notice",

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def training(make_event, register):
     """A training of one seat: a confirmed, a waiting and a cancelled registration, a speaker
     link opened once."""
-    page = make_event(kind="training", capacity=1, participant_list_public=False)
+    page = make_event(kind="training", capacity=1, participant_list="off")
     register(page, person(1, photo_consent="on"))
     register(page, person(2))
     register(page, person(3))

@@ -111,7 +111,7 @@ def event(purposes, site_root):
         end=start + timedelta(hours=3),
         venue="Our office",
         description="<p>Come and see.</p>",
-        participant_list_public=False,
+        participant_list="off",
     )
     index.add_child(instance=page)
     page.save_revision().publish()

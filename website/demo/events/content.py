@@ -39,7 +39,7 @@ EVENTS = [
             "description": "<p>Ontmoet ondernemers die zaken doen over de grens, met twee korte "
             "toespraken en een drankje.</p>",
             "capacity": 80,
-            "participant_list_public": True,
+            "participant_list": "participants",
         },
     },
     {
@@ -56,7 +56,7 @@ EVENTS = [
             "description": "<p>Een praktische opleiding over facturen, verlegging en "
             "aangiften voor diensten aan klanten in Nederland en België.</p>",
             "capacity": 20,
-            "participant_list_public": False,
+            "participant_list": "off",
         },
     },
     {
@@ -71,7 +71,7 @@ EVENTS = [
             "address": "Louizalaan 1\n1050 Brussel",
             "description": "<p>Leden en partners ontmoetten elkaar in het Huis van de Kamer.</p>",
             "capacity": 150,
-            "participant_list_public": True,
+            "participant_list": "public",
         },
     },
 ]

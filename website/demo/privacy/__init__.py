@@ -5,6 +5,7 @@ is created; a purpose or translation that exists is left as editors made it."""
 from wagtail.models import Locale
 
 from careers.constants import VACANCY_CLOSING
+from events.constants import EVENT_END
 from home.retention import FINANCIAL_YEAR_END, MEMBERSHIP_END
 from privacy import conf
 from privacy.models import LegalBasis, RetentionStart
@@ -50,7 +51,8 @@ TERMS = {
     # follow a decision (rejection, withdrawal, hiring).
     "job-application": (LegalBasis.CONTRACT, Period(6, MONTHS), VACANCY_CLOSING.value),
     "talent-pool": (LegalBasis.CONSENT, Period(1, YEARS), RetentionStart.SUBMISSION),
-    "event-photos": (LegalBasis.CONSENT, Period(3, YEARS), RetentionStart.SUBMISSION),
+    # Counted from the event, as the consent's own words say.
+    "event-photos": (LegalBasis.CONSENT, Period(3, YEARS), EVENT_END.value),
     # Membership: the application (1 year after the decision when no membership follows),
     # the member's administration, and the invoices accounting law makes us keep.
     "membership-application": (LegalBasis.CONTRACT, Period(1, YEARS), RetentionStart.DECISION),
@@ -248,30 +250,44 @@ TEXTS = {
     },
     "event-photos": {
         "nl": (
-            "Foto's op evenementen",
-            "Ik ga ermee akkoord dat de Kamer foto's waarop ik herkenbaar ben, gebruikt op "
-            "haar website en in haar publicaties.",
-            "We gebruiken foto's van evenementen tot u uw toestemming intrekt, en niet langer "
-            "dan hieronder vermeld.",
-            "Foto's, naam",
-            "Bezoekers van de website en lezers van onze publicaties",
+            "Foto's en video's op evenementen",
+            "Ik ga ermee akkoord dat de Kamer mij op dit evenement als hoofdonderwerp "
+            "fotografeert en filmt, en die foto's en video's publiceert op haar website, "
+            "op haar pagina's op sociale netwerken en in haar magazine, gedurende 3 jaar "
+            "na het evenement, tenzij ik mijn toestemming eerder intrek.",
+            "Foto's en video's waarop u het hoofdonderwerp bent, publiceren we alleen met"
+            " deze toestemming. U kunt ze altijd intrekken via de link in uw "
+            "bevestigingsmail of in het voorkeurencentrum; dan gebruiken we ze niet meer.",
+            "Foto's en video's van u, uw naam",
+            "Bezoekers van onze website en van onze pagina's op sociale netwerken, lezers"
+            " van ons magazine; de sociale netwerken waarop we ze publiceren",
         ),
         "fr": (
-            "Photos lors des événements",
-            "J'accepte que la Chambre utilise les photos sur lesquelles je suis reconnaissable "
-            "sur son site et dans ses publications.",
-            "Nous utilisons les photos des événements jusqu'au retrait de votre consentement, "
-            "et pas plus longtemps qu'indiqué ci-dessous.",
-            "Photos, nom",
-            "Les visiteurs du site et les lecteurs de nos publications",
+            "Photos et vidéos lors des événements",
+            "J'accepte que la Chambre me photographie et me filme comme sujet principal "
+            "lors de cet événement, et publie ces photos et vidéos sur son site, sur ses "
+            "pages de réseaux sociaux et dans son magazine, pendant 3 ans après "
+            "l'événement, sauf si je retire mon consentement plus tôt.",
+            "Nous ne publions les photos et vidéos dont vous êtes le sujet principal "
+            "qu'avec ce consentement. Vous pouvez le retirer à tout moment par le lien de"
+            " votre e-mail de confirmation ou dans le centre de préférences ; nous "
+            "cessons alors de les utiliser.",
+            "Photos et vidéos de vous, votre nom",
+            "Les visiteurs de notre site et de nos pages de réseaux sociaux, les lecteurs"
+            " de notre magazine ; les réseaux sociaux où nous les publions",
         ),
         "en": (
-            "Event photos",
-            "I agree that the Chamber may use photos in which I can be recognised on its "
-            "website and in its publications.",
-            "We use event photos until you withdraw your consent, and no longer than stated below.",
-            "Photos, name",
-            "Visitors of the website and readers of our publications",
+            "Event photos and videos",
+            "I agree that the Chamber photographs and films me as a main subject at this "
+            "event, and publishes these photos and videos on its website, on its social "
+            "network pages and in its magazine, for 3 years after the event, unless I "
+            "withdraw my consent sooner.",
+            "We publish photos and videos in which you are the main subject only with "
+            "this consent. You can withdraw it at any time through the link in your "
+            "confirmation e-mail or in the preference centre; we then stop using them.",
+            "Photos and videos of you, your name",
+            "Visitors of our website and of our social network pages, readers of our "
+            "magazine; the social networks where we publish them",
         ),
     },
     "membership-application": {

@@ -95,31 +95,44 @@ MORE_TEXTS = {
     },
     "participant-list": {
         "nl": (
-            "Openbare deelnemerslijst",
-            "Uw voornaam, naam en functie staan op de deelnemerslijst die andere deelnemers "
-            "zien, zodat u elkaar kunt vinden.",
-            "Netwerken is het doel van onze evenementen; u kunt bezwaar maken door het vakje "
-            "aan te kruisen. De lijst verdwijnt wanneer het evenement afloopt.",
-            "Voornaam, naam, functie, bedrijf",
-            "De andere deelnemers aan het evenement",
+            "Deelnemerslijst",
+            "Uw voornaam, naam en functie staan op de deelnemerslijst van het evenement "
+            "zodra u uw adres bevestigd hebt via de link in uw bevestigingsmail, zodat "
+            "deelnemers elkaar kunnen ontmoeten. Elk evenement vermeldt wie de lijst "
+            "ziet: de bevestigde deelnemers, of iedereen.",
+            "Netwerken is het doel van onze evenementen; u kunt bezwaar maken door het "
+            "vakje aan te kruisen, of later via de link in uw bevestigingsmail. De lijst "
+            "verdwijnt wanneer het evenement afloopt.",
+            "Voornaam, naam, functie",
+            "De bevestigde deelnemers aan het evenement; iedereen, voor een evenement "
+            "waarvan de pagina zegt dat de lijst openbaar is",
         ),
         "fr": (
-            "Liste publique des participants",
-            "Vos prénom, nom et fonction figurent sur la liste des participants que voient "
-            "les autres participants, afin que vous puissiez vous retrouver.",
+            "Liste des participants",
+            "Vos prénom, nom et fonction figurent sur la liste des participants de "
+            "l'événement dès que vous avez confirmé votre adresse par le lien de votre "
+            "e-mail de confirmation, afin que les participants puissent se rencontrer. "
+            "Chaque événement indique qui voit sa liste : ses participants confirmés, ou "
+            "tout le monde.",
             "Le réseautage est le but de nos événements ; vous pouvez vous y opposer en "
-            "cochant la case. La liste disparaît à la fin de l'événement.",
-            "Prénom, nom, fonction, entreprise",
-            "Les autres participants à l'événement",
+            "cochant la case, ou plus tard par le lien de votre e-mail de confirmation. "
+            "La liste disparaît à la fin de l'événement.",
+            "Prénom, nom, fonction",
+            "Les participants confirmés de l'événement ; tout le monde, pour un événement"
+            " dont la page indique que sa liste est publique",
         ),
         "en": (
-            "Public list of participants",
-            "Your first name, name and job title appear on the list of participants that "
-            "other participants see, so you can find each other.",
-            "Networking is what our events are for; you can object by ticking the box. The "
-            "list goes when the event ends.",
-            "First name, name, job title, company",
-            "The other participants of the event",
+            "Participant list",
+            "Your first name, name and function appear on the event's participant list "
+            "once you have confirmed your address through the link in your confirmation "
+            "e-mail, so participants can meet. Each event states who sees its list: its "
+            "confirmed participants, or everyone.",
+            "Networking is what our events are for; you can object by ticking the box, or"
+            " later through the link in your confirmation e-mail. The list goes when the "
+            "event ends.",
+            "First name, name, function",
+            "The event's confirmed participants; everyone, for an event whose page says "
+            "its list is public",
         ),
     },
     "trainee-list": {
