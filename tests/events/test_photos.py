@@ -84,7 +84,8 @@ def test_a_consent_given_on_words_no_longer_used_is_refused(
     purpose = event_purposes["event-photos"]
     shown = purpose.latest_revision_id
     purpose.consent_text = "Nieuwe woorden."
-    purpose.save_revision().publish()
+    purpose.save()
+    purpose.save_revision(log_action=False)
 
     response = client.post(
         _choices_url(registration), {"photo_consent": "on", "photo_revision": shown}
