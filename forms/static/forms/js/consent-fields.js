@@ -12,6 +12,9 @@
     box.setAttribute("aria-controls", wrapper.id || input.id);
     var sync = function () {
       wrapper.hidden = !box.checked;
+      // A site's own display rule (grid, flex) would show a hidden wrapper: say it here too
+      // (through the DOM, which a strict CSP allows; no style attribute in the markup).
+      wrapper.style.display = box.checked ? "" : "none";
       box.setAttribute("aria-expanded", box.checked ? "true" : "false");
     };
     box.addEventListener("change", sync);
