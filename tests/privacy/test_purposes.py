@@ -40,6 +40,7 @@ def test_each_plugins_purposes_are_made_in_every_content_language(locales):
         "job-application",
         "talent-pool",
         "event-registration",
+        "event-needs",
         "participant-list",
         "trainee-list",
         "event-photos",
