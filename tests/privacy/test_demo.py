@@ -19,6 +19,7 @@ PURPOSES_TABLE_KEYS = {
     "job-application",
     "talent-pool",
     "event-registration",
+    "event-needs",
     "participant-list",
     "trainee-list",
     "event-photos",
