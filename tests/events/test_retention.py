@@ -1,6 +1,7 @@
 """Retention through the privacy core: registrations, waiting-list entries and the speakers'
 access log go the purpose's period (90 days, editable) after the event ends, automatically,
-and follow the event when its end moves. Photo consent proofs stay, hashed."""
+and follow the event when its end moves. A photo consent stays for its own period from the
+event; then its proof stays, hashed."""
 
 from datetime import timedelta
 
@@ -8,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from events.models import Registration, SpeakerAccessLog, SpeakerLink
+from events.models import PhotoConsent, Registration, SpeakerAccessLog, SpeakerLink
 from events.services import (
     registration_cancel,
     speaker_access_log,
@@ -105,12 +106,24 @@ def test_publishing_a_moved_event_recomputes_the_dates(training):
     assert {link.retain_until for link in SpeakerLink.objects.all()} == {expected}
 
 
-def test_photo_consent_proof_outlives_the_registration_with_the_address_hashed(training):
+def test_the_photo_consent_outlives_the_registration_for_its_period_then_its_proof_is_hashed(
+    training,
+):
     _move(training, ended_days_ago=91)
-
     call_command("enforce_retention", verbosity=0)
 
+    # The registration is gone; the photo consent, kept 3 years from the event, is not.
+    assert not Registration.objects.exists()
+    record = PhotoConsent.objects.get()
+    assert record.ends_at == training.end
     proof = ConsentRecord.objects.get(purpose_key="event-photos", granted=True)
+    assert proof.subject_email == "an1@example.org"
+
+    _move(training, ended_days_ago=3 * 366)
+    call_command("enforce_retention", verbosity=0)
+
+    assert not PhotoConsent.objects.exists()
+    proof.refresh_from_db()
     assert proof.subject_email == ""
     assert len(proof.subject_hash) == 64
     assert not ConsentRecord.objects.filter(subject_email="an1@example.org").exists()
