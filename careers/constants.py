@@ -19,6 +19,7 @@ VACANCY_CLOSING = RetentionEnd(
     label=_("Closing of the vacancy"),
     until=_("Until the vacancy closes."),
     after=_("%(duration)s after the vacancy closes."),
+    without=_("For a spontaneous application:"),
 )
 
 # Field keys of the prefilled application form.

@@ -11,13 +11,12 @@ from django.utils import translation
 
 from forms.models import FormSubmission
 from privacy.links import admin_url
-from privacy.models import OutcomeRetention
 from privacy.periods import period_in_words
-from privacy.selectors import controller_name, purpose_get
+from privacy.selectors import controller_name, purpose_get, purpose_notice
 from privacy.services import retention_compute
 from privacy.services.mail import mail_send
 
-from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
+from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
 from ..models import Application, RejectionEmailTemplate
 
 
@@ -58,12 +57,15 @@ def _send(application: Application, template: str, context: dict) -> bool:
 
 
 def confirmation_context(application: Application) -> dict:
-    """What the confirmation says: what was received, for which purposes, how long."""
+    """What the confirmation says: what was received, for which purposes, how long (in the
+    words of the form's notice: a spontaneous application's counts from its submission)."""
     submission = application.submission
-    outcomes = {
-        rule.outcome: period_in_words(rule.retention)
-        for rule in OutcomeRetention.objects.filter(purpose_key=APPLICATION_PURPOSE)
-    }
+    page = submission.page_filled_in()
+    purpose = purpose_get(key=APPLICATION_PURPOSE, locale=application.locale)
+    retention = ""
+    if purpose is not None:
+        has_end = page.submission_has_end if page is not None else None
+        retention = purpose_notice(purpose, application.locale, has_end=has_end).retention
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     talent_pool_until = (
         talent_pool.retain_until(application.talent_pool_since)
@@ -74,12 +76,11 @@ def confirmation_context(application: Application) -> dict:
 
     return {
         "files": [attachment.original_name for attachment in submission.attachments.all()],
-        "application_purpose": purpose_get(key=APPLICATION_PURPOSE, locale=application.locale),
+        "application_purpose": purpose,
+        "retention": retention,
         "talent_pool_purpose": talent_pool,
         "talent_pool_until": talent_pool_until,
         "kept_until": _kept_without_decision(application),
-        "rejected_period": outcomes.get(ApplicationStatus.REJECTED),
-        "hired_period": outcomes.get(ApplicationStatus.HIRED),
         "withdraw_url": application_withdraw_url(application=application),
     }
 

@@ -18,6 +18,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -33,7 +34,7 @@ from ..models import (
     Tag,
 )
 from ..models.cookies import ESSENTIAL
-from ..periods import PeriodUnit
+from ..periods import Period, PeriodUnit
 from .consent import consent_record, consent_withdraw
 
 SALT = "privacy.cookie-consent"
@@ -45,9 +46,30 @@ def cookie_name() -> str:
     return conf.cookie_consent_name()
 
 
+# How long a cookie choice applies until the privacy officer says otherwise: the period of
+# a category's purpose made on its first choice, and of the choice's cookie before any is.
+CHOICE_PERIOD = Period(6, PeriodUnit.MONTHS)
+MAX_AGE_CACHE_KEY = "privacy:cookie-max-age"
+
+
+def _max_age_compute() -> int:
+    periods = [
+        purpose.retention
+        for purpose in Purpose.objects.filter(
+            key__startswith="cookies-", retention_from=RetentionStart.CHOICE
+        ).only("retention_period", "retention_unit")
+    ]
+    now = timezone.now()
+    end = min((period.after(now) for period in periods), default=CHOICE_PERIOD.after(now))
+    return max(int((end - now).total_seconds()), 0)
+
+
 def cookie_max_age() -> int:
-    """Six months by default: then the banner asks again (Belgian DPA's checklist)."""
-    return conf.cookie_consent_max_age()
+    """How long the choice's cookie lasts, in seconds: the period the register states for
+    cookie choices (their purposes ``cookies-<key>``, counted from the choice; the shortest
+    when they differ), so the banner asks again exactly when the register says it does.
+    Cached until a purpose changes."""
+    return cache.get_or_set(MAX_AGE_CACHE_KEY, _max_age_compute, SETUP_CACHE_SECONDS)
 
 
 def gpc_refused_categories() -> tuple[str, ...]:
@@ -158,13 +180,15 @@ def cookie_setup(*, locale: str) -> CookieSetup:
 
 
 def cookie_setup_invalidate(**kwargs) -> None:
-    cache.delete_many([SETUP_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
+    cache.delete_many(
+        [MAX_AGE_CACHE_KEY, *(SETUP_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES)]
+    )
 
 
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
-    for model in (CookieCategory, Tag, CookiePolicySettings):
+    for model in (CookieCategory, Tag, CookiePolicySettings, Purpose):
         for signal in (post_save, post_delete):
             signal.connect(
                 cookie_setup_invalidate,
@@ -256,8 +280,8 @@ def cookie_purpose_ensure(*, category: CookieCategory) -> Purpose:
         consent_text=category.description,
         description=category.description,
         legal_basis=LegalBasis.CONSENT,
-        retention_period=6,
-        retention_unit=PeriodUnit.MONTHS,
+        retention_period=CHOICE_PERIOD.amount,
+        retention_unit=CHOICE_PERIOD.unit,
         retention_from=RetentionStart.CHOICE,
     )
     purpose.save_revision(log_action=False)
