@@ -98,6 +98,15 @@ class ApplicationStatusChange(models.Model):
     changed_by_name = models.CharField(_("changed by"), max_length=150, blank=True)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     rejection_sent = models.BooleanField(_("rejection e-mail sent"), default=False)
+    # The rejection e-mail in the outbox, waiting out the grace period HR may undo it in.
+    rejection_mail = models.ForeignKey(
+        "privacy.OutgoingMail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rejection e-mail"),
+    )
 
     PersonalData = follows_submission("application__submission")
 
