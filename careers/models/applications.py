@@ -108,7 +108,9 @@ class ApplicationStatusChange(models.Model):
         verbose_name=_("rejection e-mail"),
     )
 
-    PersonalData = follows_submission("application__submission")
+    # HR's record of the application itself: it goes when the application's own period
+    # ends, even while the talent pool keeps the CV and contact details.
+    PersonalData = follows_submission("application__submission", own_period=True)
 
     class Meta:
         verbose_name = _("status change")
@@ -135,7 +137,7 @@ class ApplicationNote(models.Model):
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
-    PersonalData = follows_submission("application__submission")
+    PersonalData = follows_submission("application__submission", own_period=True)
 
     class Meta:
         verbose_name = _("note")

@@ -27,7 +27,15 @@ from forms.models import AbstractFormField, AbstractFormPage, FormSubmission
 from privacy.registry import Retention
 from privacy.services import retention_end_move
 
-from ..constants import TALENT_POOL_PURPOSE, EmploymentType, VacancyStatus
+from ..constants import (
+    KEY_CV,
+    KEY_EMAIL,
+    KEY_NAME,
+    KEY_PHONE,
+    TALENT_POOL_PURPOSE,
+    EmploymentType,
+    VacancyStatus,
+)
 from ..page_forms import ApplicationPageAdminForm
 
 
@@ -41,6 +49,9 @@ class ApplicationFormPage(AbstractFormPage):
 
     base_form_class = ApplicationPageAdminForm
     template = "careers/application_form_page.html"
+    # What the talent pool keeps after the application's own period: the CV and contact
+    # details; the letter, the message, HR's notes and the history go then.
+    submission_keeps = frozenset({KEY_NAME, KEY_EMAIL, KEY_PHONE, KEY_CV})
     landing_page_template = "careers/application_form_page_landing.html"
 
     class Meta:

@@ -265,6 +265,11 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         :data:`forms.constants.AGE_LINE` for an internship or an event; empty otherwise."""
         return ""
 
+    # The answer keys (file fields included) a further purpose its submissions are kept for
+    # keeps once their own purpose's period has ended (the talent pool keeps the CV and
+    # contact details); None keeps them whole until their end.
+    submission_keeps: frozenset[str] | None = None
+
     # False for a page type whose submissions never serve something that ends (a
     # spontaneous application has no vacancy to close): a purpose counting from an end
     # counts from the submission there, and the page's notices, API and mails say so.

@@ -40,6 +40,7 @@ from .consent import consent_record, consent_withdraw
 SALT = "privacy.cookie-consent"
 CONSENT_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_PAGE_LENGTH = 200
+SOURCE_REF_LENGTH = 255  # ConsentRecord.source_ref
 
 
 def cookie_name() -> str:
@@ -288,10 +289,31 @@ def cookie_purpose_ensure(*, category: CookieCategory) -> Purpose:
     return purpose
 
 
-def _source_ref(*, version: int, button: str, page: str) -> str:
+# What a proof keeps of a category: the words and cookies the banner showed.
+_SHOWN = ("name", "description", "cookies")
+
+
+def cookie_category_revision(*, category: CookieCategory):
+    """The revision of ``category`` as it is now: its latest, or a new one when it was
+    changed without one (in code, by a translation sync), so every proof names the version
+    the visitor saw, and earlier versions stay."""
+    shown = {name: category.serializable_data()[name] for name in _SHOWN}
+    latest = category.latest_revision
+    if latest is not None and {name: latest.content.get(name) for name in _SHOWN} == shown:
+        return latest
+    return category.save_revision(log_action=False, clean=False)
+
+
+def _source_ref(*, version: int, button: str, page: str, revision: int) -> str:
     # The route, never a live link: a page opened from an e-mail holds a token in its address.
-    page = route_without_secrets(page)
-    return urlencode({"version": version, "button": button, "page": page[:MAX_PAGE_LENGTH]})
+    page = route_without_secrets(page)[:MAX_PAGE_LENGTH]
+    while True:
+        ref = urlencode(
+            {"version": version, "category_revision": revision, "button": button, "page": page}
+        )
+        if len(ref) <= SOURCE_REF_LENGTH or not page:
+            return ref
+        page = page[:-10]  # the route's escaped form is longer than the route
 
 
 def cookie_choice_record(
@@ -336,9 +358,12 @@ def cookie_choice_record(
         if previous is not None:
             for key in previous.accepted & refused:
                 consent_withdraw(purpose_key=categories[key].purpose_key, anonymous_id=consent_id)
-        source_ref = _source_ref(version=version, button=button, page=page)
         for key, granted in decisions.items():
             category = categories[key]
+            revision = cookie_category_revision(category=category)
+            source_ref = _source_ref(
+                version=version, button=button, page=page, revision=revision.pk
+            )
             # The proof keeps the words the banner showed for the category, not the purpose's.
             consent_record(
                 purpose=cookie_purpose_ensure(category=category),
