@@ -18,7 +18,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -50,7 +50,6 @@ def cookie_name() -> str:
 # How long a cookie choice applies until the privacy officer says otherwise: the period of
 # a category's purpose made on its first choice, and of the choice's cookie before any is.
 CHOICE_PERIOD = Period(6, PeriodUnit.MONTHS)
-MAX_AGE_CACHE_KEY = "privacy:cookie-max-age"
 
 
 def _max_age_compute() -> int:
@@ -69,8 +68,10 @@ def cookie_max_age() -> int:
     """How long the choice's cookie lasts, in seconds: the period the register states for
     cookie choices (their purposes ``cookies-<key>``, counted from the choice; the shortest
     when they differ), so the banner asks again exactly when the register says it does.
-    Cached until a purpose changes."""
-    return cache.get_or_set(MAX_AGE_CACHE_KEY, _max_age_compute, SETUP_CACHE_SECONDS)
+    Read from the cached setup every page needs, until a purpose changes."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    # A setup cached before it carried the figure has none: compute it then.
+    return cookie_setup(locale=language).max_age or _max_age_compute()
 
 
 def gpc_refused_categories() -> tuple[str, ...]:
@@ -134,6 +135,8 @@ class CookieSetup:
     version: int
     categories: tuple[CategoryView, ...]
     tags: dict[str, tuple[TagView, ...]]
+    # Seconds the choice's cookie lasts (see ``cookie_max_age``).
+    max_age: int = 0
 
 
 SETUP_CACHE_KEY = "privacy:cookie-setup:{}"
@@ -170,6 +173,7 @@ def _setup_build(code: str) -> CookieSetup:
         version=CookiePolicySettings.load().version,
         categories=categories,
         tags={key: tuple(values) for key, values in tags.items()},
+        max_age=_max_age_compute(),
     )
 
 
@@ -181,9 +185,7 @@ def cookie_setup(*, locale: str) -> CookieSetup:
 
 
 def cookie_setup_invalidate(**kwargs) -> None:
-    cache.delete_many(
-        [MAX_AGE_CACHE_KEY, *(SETUP_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES)]
-    )
+    cache.delete_many([SETUP_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
 
 
 def connect() -> None:

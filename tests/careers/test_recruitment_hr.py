@@ -81,7 +81,7 @@ def test_the_rejection_email_waits_and_an_undo_stops_it(hr, application, grace_o
     application.refresh_from_db()
     assert (application.status, application.decided_at) == (S.NEW, None)
     assert mail.outbox == []
-    assert OutgoingMail.objects.get().status == MailStatus.DROPPED
+    assert OutgoingMail.objects.get(template="careers/email/rejection").status == MailStatus.DROPPED
     assert [
         (c.from_status, c.to_status, c.rejection_sent)
         for c in application.status_changes.order_by("pk")
