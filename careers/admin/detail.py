@@ -60,7 +60,6 @@ class StatusChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["send_rejection"].help_text %= {"minutes": conf.rejection_grace_minutes()}
         if application.is_decided:
-            self.fields["status"].label = _("Reopen the application")
             self.fields["status"].choices = [
                 (ApplicationStatus.IN_REVIEW.value, _("Back to “In review”"))
             ]

@@ -152,8 +152,8 @@ def test_the_cv_in_the_answers_opens_through_the_logged_download(hr, application
 
 def test_the_dashboard_leads_recruiters_to_the_recruitment_area(hr, client, application, outsider):
     page = BeautifulSoup(hr.get(reverse("wagtailadmin_home")).content, "html.parser")
-    assert page.select_one('#careers-recruitment a[href="/admin/recruitment/"]') is not None
+    assert page.select_one('#careers-recruitment-section a[href="/admin/recruitment/"]') is not None
 
     client.force_login(outsider)
     page = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
-    assert page.select_one("#careers-recruitment") is None
+    assert page.select_one("#careers-recruitment-section") is None
