@@ -95,11 +95,6 @@ def cookie_consent_name() -> str:
     return get("COOKIE_CONSENT_NAME", "cookie_consent")
 
 
-def cookie_consent_max_age() -> int:
-    """How long the cookie choice is kept (seconds): 182 days."""
-    return int(get("COOKIE_CONSENT_MAX_AGE", 182 * 24 * 3600))
-
-
 def cookie_gpc_refused() -> tuple[str, ...]:
     """The cookie categories Global Privacy Control refuses by default."""
     return tuple(get("COOKIE_GPC_REFUSED", ("advertising", "social")))

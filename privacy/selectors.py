@@ -206,10 +206,15 @@ def purpose_is_consent(purpose: Purpose) -> bool:
     return purpose.legal_basis == LegalBasis.CONSENT
 
 
-def purpose_notices(purposes, locale: str | Locale | None = None) -> list[PurposeNotice]:
+def purpose_notices(
+    purposes, locale: str | Locale | None = None, *, has_end: bool | None = None
+) -> list[PurposeNotice]:
     """The notices for purposes whose legal basis is not consent, in ``locale``'s words.
 
     Who processes the data and where the policy is are looked up once for all of them.
+    ``has_end``: whether the data has the end a purpose may count from (a vacancy's
+    closing), None when the notice speaks of both (see
+    :func:`privacy.register.retention_in_words`).
     """
     purposes = list(purposes)
     if not purposes:
@@ -225,7 +230,7 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
                 text=purpose.consent_text,
                 controller=controller,
                 legal_basis=str(purpose.get_legal_basis_display()),
-                retention=retention_in_words(purpose),
+                retention=retention_in_words(purpose, has_end=has_end),
                 recipients=purpose.recipients,
                 policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
                 interest=purpose.legitimate_interest
@@ -286,9 +291,11 @@ def consent_withdrawal_text(locale: str | Locale | None = None) -> str:
         )
 
 
-def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
+def purpose_notice(
+    purpose: Purpose, locale: str | Locale | None = None, *, has_end: bool | None = None
+) -> PurposeNotice:
     """The notice for one purpose (see :func:`purpose_notices`)."""
-    return purpose_notices([purpose], locale)[0]
+    return purpose_notices([purpose], locale, has_end=has_end)[0]
 
 
 def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
