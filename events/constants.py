@@ -43,6 +43,7 @@ PURPOSE_TRAINEE_LIST = "trainee-list"
 PURPOSE_PHOTOS = "event-photos"
 # Dietary and access needs may reveal health or religion: explicit consent (GDPR art. 9(2)(a)).
 PURPOSE_NEEDS = "event-needs"
+PURPOSE_SPEAKER_PROFILES = "speaker-profiles"
 
 # What "the end" of a registration means, in the policy's words: a purpose counting from it
 # keeps registrations, lists and speakers' links until the event's end, or for a period after.

@@ -145,7 +145,7 @@ class SubmissionInput:
         }
         return cls(
             page=page,
-            locale=page.locale.language_code,
+            locale=page.language_code,
             answers=answers,
             files=files,
             decisions=decisions,

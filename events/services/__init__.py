@@ -87,9 +87,15 @@ def _lock(event: EventPage) -> EventPage:
     ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
     before anything is counted, whatever transaction mode the connection uses.
     """
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and not _sqlite_immediate():
         Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _sqlite_immediate() -> bool:
+    # ``BEGIN IMMEDIATE`` took the write lock when the transaction began.
+    options = connection.settings_dict.get("OPTIONS") or {}
+    return str(options.get("transaction_mode", "")).upper() in ("IMMEDIATE", "EXCLUSIVE")
 
 
 def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> Registration:
@@ -133,7 +139,9 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         proof = _proof_of(registration=registration, purpose_key=PURPOSE_PHOTOS)
         if proof is not None:
             photo_consent_keep(registration=registration, consent=proof)
-    transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
+    # The outbox row and its task join this transaction: one commit stores the registration
+    # and its mail, or neither.
+    mail.registration_confirmation(registration=registration)
     return registration
 
 

@@ -52,7 +52,7 @@ def keep_given_photo_consents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0006_participant_list_audience"),
+        ("events", "0007_participant_list_audience"),
         ("privacy", "0021_purpose_legitimate_interest"),
     ]
 

@@ -14,7 +14,7 @@ def audience_from_public(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_registration_needs"),
+        ("events", "0006_registration_needs"),
     ]
 
     operations = [

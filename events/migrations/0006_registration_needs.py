@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_registration_is_a_submission_record'),
+        ('events', '0005_speaker_email'),
         ('privacy', '0021_purpose_legitimate_interest'),
     ]
 
