@@ -113,9 +113,9 @@ class RegistrationChoicesView(RegistrationLinkView):
                     revision=form.cleaned_data.get("photo_revision"),
                 )
             except services.PhotoWordingChanged as changed:
-                form = self._form(initial=self._initial())
-                form.add_error(None, str(changed))
-                return self.render_to_response(self.get_context_data(form=form), status=409)
+                # The new words, with their revision, and unchanged choices to read again.
+                context = self.get_context_data(refused=str(changed))
+                return self.render_to_response(context, status=409)
         saved = initial | form.cleaned_data
         saved.pop("photo_revision", None)
         return {"form": self._form(initial=saved), "saved": True}
