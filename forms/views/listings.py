@@ -206,6 +206,10 @@ class SubmissionIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     def get_filename(self):
         return f"inbox-{self.inbox.pk}"
 
+    def get_export_label(self):
+        # The export log names the inbox as its readers know it.
+        return f"{self.inbox.name} ({self.get_filename()})"
+
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons

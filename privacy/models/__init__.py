@@ -9,9 +9,10 @@ from .cookies import CookieCategory, CookiePolicySettings, Tag
 from .deletion import DeletionLog, DeletionReason, RetentionFailure
 from .ledger import ConsentDecision, ConsentRecord, ConsentSource
 from .policy import PrivacyPolicyPage
-from .purposes import LegalBasis, OutcomeRetention, Purpose, RetentionStart
+from .purposes import RECORD_FIELDS, LegalBasis, OutcomeRetention, Purpose, RetentionStart
 
 __all__ = [
+    "RECORD_FIELDS",
     "ConsentDecision",
     "ConsentRecord",
     "CookieCategory",
@@ -46,3 +47,6 @@ __all__ += ["EmailLink", "SpentLink"]
 from .mail import MailStatus, OutgoingMail  # noqa: E402
 
 __all__ += ["MailStatus", "OutgoingMail"]
+from .exports import ExportLog, logged_expired  # noqa: E402
+
+__all__ += ["ExportLog", "logged_expired"]
