@@ -14,3 +14,9 @@ class EventsConfig(AppConfig):
         from .constants import EVENT_END
 
         retention_end_register(EVENT_END)
+
+        from privacy.recipients import recipient_source_register
+
+        from .recipients import speakers_who_saw
+
+        recipient_source_register(speakers_who_saw)

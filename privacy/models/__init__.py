@@ -35,9 +35,20 @@ from .subscriptions import PendingSignup  # noqa: E402
 
 __all__ += ["DataSubjectRequest", "PendingSignup", "RequestAnswer", "RequestKind", "RequestStatus"]
 from .request_page import DataRequestPage  # noqa: E402
-from .request_replies import OUTCOMES_BY_KIND, ReplyOutcome, RequestReply  # noqa: E402
+from .request_replies import (  # noqa: E402
+    OUTCOMES_BY_KIND,
+    RecipientNotice,
+    ReplyOutcome,
+    RequestReply,
+)
 
-__all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply"]
+__all__ += [
+    "DataRequestPage",
+    "OUTCOMES_BY_KIND",
+    "RecipientNotice",
+    "ReplyOutcome",
+    "RequestReply",
+]
 from .controller import ControllerIdentity  # noqa: E402
 
 __all__ += ["ControllerIdentity"]
