@@ -13,6 +13,7 @@ where ``speakers_who_saw(email)`` returns the :class:`Recipient` entries for tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,11 @@ def recipient_source_register(source: RecipientSource) -> None:
         _sources.append(source)
 
 
+def _each(text: str) -> list[str]:
+    """The recipients a purpose names, one per line or separated by semicolons."""
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
 def recipients_for(email: str) -> list[Recipient]:
     """Every recipient of ``email``'s data, one entry per recipient with every reason joined;
     in the active language."""
@@ -47,10 +53,11 @@ def recipients_for(email: str) -> list[Recipient]:
     # The request itself is not data anybody received.
     for key in sorted(subject_purpose_keys(email=email, exclude=(DataSubjectRequest,))):
         purpose = purpose_get(key=key)
-        if purpose is not None and (purpose.processors or purpose.recipients):
-            found.append(
-                Recipient(name=purpose.processors or purpose.recipients, reason=purpose.name)
-            )
+        if purpose is not None:
+            found += [
+                Recipient(name=name, reason=purpose.name)
+                for name in _each(purpose.processors or purpose.recipients)
+            ]
     found += [recipient for source in _sources for recipient in source(email)]
     reasons: dict[str, list[str]] = {}
     for recipient in found:

@@ -46,7 +46,7 @@ def test_an_inbox_export_is_logged_with_who_and_when_and_asks_to_be_deleted(
     assert entry.what == f"{contact_page.inbox.name} (inbox-{contact_page.inbox_id})"
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[-2] == []
-    assert "delete this file after use" in rows[-1][0]
+    assert "wis dit bestand na gebruik" in rows[-1][0]
     assert "secretary" in rows[-1][0]
     # The people are still all there, one row each, between the heading and the notice.
     assert len(rows) == 1 + 1 + 2
@@ -61,7 +61,7 @@ def test_an_xlsx_export_is_logged_and_ends_on_the_delete_after_use_line(
 
     assert ExportLog.objects.get().format == "xlsx"
     rows = list(openpyxl.load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
-    assert "delete this file after use" in rows[-1][0]
+    assert "wis dit bestand na gebruik" in rows[-1][0]
 
 
 def test_export_and_download_logs_go_after_the_access_logs_period(secretary, submitted):
