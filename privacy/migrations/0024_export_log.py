@@ -27,7 +27,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0022_purpose_record_of_processing'),
+        ('privacy', '0023_purpose_record_of_processing'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0023_export_log'),
+        ('privacy', '0024_export_log'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

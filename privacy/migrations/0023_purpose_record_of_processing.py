@@ -24,7 +24,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("privacy", "0021_purpose_legitimate_interest"),
+        ("privacy", "0022_cookie_category_revisions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
