@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from privacy.links import admin_url
+from privacy.links import LinkRestricted, admin_url
 from privacy.models import ConsentDecision, ConsentSource, Purpose
-from privacy.selectors import purpose_get
+from privacy.selectors import purpose_get, subject_restricted
 from privacy.services import consent_record, consents_record, normalise_email, retention_compute
 from privacy.services.mail import mail_send
 from privacy.services.preferences import email_consents_defer
@@ -267,7 +267,11 @@ def submission_consent_give(*, submission: FormSubmission, purpose_key: str) -> 
     """The submission's subject gives consent to ``purpose_key`` after the form (a renewal,
     a choice changed through a link): recorded in the consent ledger with the purpose's text
     in the submission's language and the submission as its source. False, recording
-    nothing, when the site has no such purpose."""
+    nothing, when the site has no such purpose. Raises ``LinkRestricted`` while the
+    subject's processing is restricted (GDPR art. 18): a new consent would keep their data
+    longer, which a restriction forbids until it is lifted."""
+    if subject_restricted(email=submission.subject_email):
+        raise LinkRestricted
     purpose = purpose_get(key=purpose_key, locale=submission.locale)
     if purpose is None:
         return False
