@@ -117,7 +117,9 @@ def test_an_organiser_takes_a_registration_by_phone_in_the_persons_language(
     [message] = mail.outbox
     assert message.body.startswith("Bonjour Luc,") and "Soirée réseau" in message.body
     sources = set(
-        ConsentRecord.objects.filter(subject_email="an9@example.org").values_list("source", flat=True)
+        ConsentRecord.objects.filter(subject_email="an9@example.org").values_list(
+            "source", flat=True
+        )
     )
     assert sources == {"admin"}
 
