@@ -38,7 +38,7 @@ def test_a_subject_is_one_line_whatever_its_template_holds():
     )
 
     [message] = mail.outbox
-    assert message.subject == "Beste, a Bcc: x"
+    assert message.subject == "Goedendag, a Bcc: x"
 
 
 def test_a_notice_to_staff_goes_to_all_of_them_without_a_preference_centre():
