@@ -117,6 +117,12 @@ def newsletter_topics() -> tuple[str, ...]:
     return tuple(get("NEWSLETTER_TOPICS", ("newsletter",)))
 
 
+def campaign_api_key() -> str:
+    """The e-mail campaign provider's key for the subscriber export and unsubscribe webhook
+    (``PRIVACY_CAMPAIGN_API_KEY``); empty: both refuse everyone."""
+    return get("CAMPAIGN_API_KEY", "")
+
+
 def rate_limit() -> str:
     """Public privacy forms per client address (``PRIVACY_RATE_LIMIT``, as ``5/m``)."""
     return get("RATE_LIMIT", "5/m")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale, Site
@@ -352,3 +353,34 @@ def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:
 def consent_decision_label(record: ConsentRecord) -> str:
     """What the person chose, in words: given, refused, or informed by a notice."""
     return str(record.get_decision_display())
+
+
+def subscribers_current(*, topics: Iterable[str] | None = None) -> QuerySet[ConsentRecord]:
+    """Who may be sent each newsletter topic now: one record per address and topic.
+
+    The e-mail campaign provider sends from this list, so it follows the ledger: the latest
+    grant in force per address and topic, nobody who withdrew (a withdrawal stamps the
+    grant), nobody erased (their proofs keep only a hash), and nobody whose processing is
+    restricted (GDPR art. 18). ``topics`` defaults to ``PRIVACY_NEWSLETTER_TOPICS``.
+    """
+    from .models import DataSubjectRequest
+
+    keys = tuple(conf.newsletter_topics() if topics is None else topics)
+    in_force = ConsentRecord.objects.filter(
+        granted=True, withdrawn_at__isnull=True, purpose_key__in=keys
+    ).exclude(subject_email="")
+    later = in_force.filter(
+        subject_email=OuterRef("subject_email"),
+        purpose_key=OuterRef("purpose_key"),
+        pk__gt=OuterRef("pk"),
+    )
+    restricted = DataSubjectRequest.objects.filter(
+        email=OuterRef("subject_email"),
+        restricted_at__isnull=False,
+        restriction_lifted_at__isnull=True,
+    )
+    return (
+        in_force.filter(~Exists(later), ~Exists(restricted))
+        .only("pk", "subject_email", "purpose_key", "locale", "recorded_at")
+        .order_by("purpose_key", "subject_email")
+    )
