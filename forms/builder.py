@@ -363,5 +363,9 @@ def form_on_behalf(page, *args, **kwargs) -> SubmissionForm:
         robots = name in (CAPTCHA_FIELD_NAME, HONEYPOT_FIELD_NAME)
         if robots or isinstance(field, PurposeConsentField):
             del form.fields[name]
+    # Asked as the page asks them, in its language, whatever the admin's.
+    with translation.override(page.locale.language_code):
+        for field in form.fields.values():
+            field.label, field.help_text = str(field.label or ""), str(field.help_text or "")
     form.consent_source = ConsentSource.ADMIN
     return form

@@ -259,9 +259,11 @@ def submission_acknowledge(*, submission: FormSubmission) -> bool:
             for answer in submission_answers(submission, form_labels(page))
             if answer.value
         ]
+        # A box left unticked keeps nothing, so it is no reason to keep anything here.
         decisions = {
             record.purpose_key: consent_decision_label(record)
             for record in consents_for_source(source_ref=consent_source_ref(submission))
+            if record.decision != ConsentDecision.REFUSED
         }
         keys = list(dict.fromkeys([submission.inbox.purpose.key, *decisions]))
         found = (purpose_get(key=key, locale=language) for key in keys)

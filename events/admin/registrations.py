@@ -13,8 +13,8 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -205,7 +205,8 @@ class RegistrationTakeView(EventScopedMixin, WagtailAdminTemplateMixin, FormView
 
     @cached_property
     def page(self):
-        code = self.request.GET.get("language", "")
+        # The organiser's own language where the event is published in it.
+        code = self.request.GET.get("language") or get_language()
         locale = Locale.objects.filter(language_code=code).first()
         translated = self.event.get_translation_or_none(locale) if locale is not None else None
         return translated if translated is not None and translated.live else self.event

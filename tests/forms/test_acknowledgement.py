@@ -42,3 +42,15 @@ def test_the_acknowledgement_repeats_the_answers_with_the_purposes_and_their_per
     html = html_part(message)
     assert "<dd>Wanneer is de volgende netwerkavond?</dd>" in html
     assert_preference_link(message, language="nl")
+
+
+def test_a_purpose_the_sender_refused_is_no_reason_given_in_the_acknowledgement(
+    contact_page, valid_data, send
+):
+    contact_page.send_acknowledgement = True
+    contact_page.save_revision().publish()
+
+    send(contact_page, valid_data)  # the newsletter box left unticked
+
+    [message] = [m for m in mail.outbox if m.to == ["jan.peeters@example.org"]]
+    assert "Nieuwsbrief" not in message.body and "newsletter" not in message.body.lower()
