@@ -13,6 +13,14 @@ def get(name: str, default):
     return getattr(settings, f"PRIVACY_{name}", default)
 
 
+def default_language() -> str:
+    """The site's default content language, as Wagtail reads ``LANGUAGE_CODE``: the code of
+    ``Locale.get_default()``, without asking the database."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def hash_key() -> str:
     """The secret addresses are hashed with (``PRIVACY_HASH_KEY``)."""
     key = get("HASH_KEY", "")
@@ -93,11 +101,6 @@ def signup_resend_seconds() -> int:
 def cookie_consent_name() -> str:
     """The first-party cookie that stores a visitor's cookie choice."""
     return get("COOKIE_CONSENT_NAME", "cookie_consent")
-
-
-def cookie_consent_max_age() -> int:
-    """How long the cookie choice is kept (seconds): 182 days."""
-    return int(get("COOKIE_CONSENT_MAX_AGE", 182 * 24 * 3600))
 
 
 def cookie_gpc_refused() -> tuple[str, ...]:

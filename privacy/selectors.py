@@ -94,7 +94,7 @@ def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | No
     }
     if code in candidates:
         return candidates[code]
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     return candidates.get(default) or next(iter(candidates.values()), None)
 
 
@@ -167,7 +167,7 @@ def controller_identity(locale: str | Locale | None = None) -> ControllerIdentit
     found = identities.get(code) or identities.get(code.split("-")[0])
     if found is not None:
         return found
-    return identities.get(Locale.get_default().language_code) or next(iter(identities.values()))
+    return identities.get(conf.default_language()) or next(iter(identities.values()))
 
 
 def controller_name(locale: str | Locale | None = None) -> str:
@@ -206,10 +206,15 @@ def purpose_is_consent(purpose: Purpose) -> bool:
     return purpose.legal_basis == LegalBasis.CONSENT
 
 
-def purpose_notices(purposes, locale: str | Locale | None = None) -> list[PurposeNotice]:
+def purpose_notices(
+    purposes, locale: str | Locale | None = None, *, has_end: bool | None = None
+) -> list[PurposeNotice]:
     """The notices for purposes whose legal basis is not consent, in ``locale``'s words.
 
     Who processes the data and where the policy is are looked up once for all of them.
+    ``has_end``: whether the data has the end a purpose may count from (a vacancy's
+    closing), None when the notice speaks of both (see
+    :func:`privacy.register.retention_in_words`).
     """
     purposes = list(purposes)
     if not purposes:
@@ -225,7 +230,7 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
                 text=purpose.consent_text,
                 controller=controller,
                 legal_basis=str(purpose.get_legal_basis_display()),
-                retention=retention_in_words(purpose),
+                retention=retention_in_words(purpose, has_end=has_end),
                 recipients=purpose.recipients,
                 policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
                 interest=purpose.legitimate_interest
@@ -286,16 +291,18 @@ def consent_withdrawal_text(locale: str | Locale | None = None) -> str:
         )
 
 
-def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
+def purpose_notice(
+    purpose: Purpose, locale: str | Locale | None = None, *, has_end: bool | None = None
+) -> PurposeNotice:
     """The notice for one purpose (see :func:`purpose_notices`)."""
-    return purpose_notices([purpose], locale)[0]
+    return purpose_notices([purpose], locale, has_end=has_end)[0]
 
 
 def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
     """Each purpose key with its name in ``locale`` (default: the active language), falling
     back to the default locale's name, then to any."""
     code = _language_code(locale)
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     rank = {code: 0, default: 1}
     names: dict[str, tuple[int, str]] = {}
     for key, name, language in Purpose.objects.values_list("key", "name", "locale__language_code"):
@@ -314,7 +321,7 @@ def processing_register(*, locale: str | Locale) -> list:
     from .register import register_entry
 
     code = locale.language_code if isinstance(locale, Locale) else locale
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     chosen: dict[str, Purpose] = {}
     for purpose in Purpose.objects.select_related("locale").order_by("key"):
         current = chosen.get(purpose.key)
@@ -338,7 +345,7 @@ def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
         locale = translation.get_language() or ""
     code = locale.language_code if isinstance(locale, Locale) else locale
     urls = policy_urls_cached()
-    return urls.get(code) or urls.get(Locale.get_default().language_code)
+    return urls.get(code) or urls.get(conf.default_language())
 
 
 def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:

@@ -25,6 +25,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 
 from privacy.registry import Retention
 
@@ -170,7 +171,9 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     def _form_class_build(self):
         fields = self.get_form_fields()
         self._adopt_locale_from(fields)
-        return self.form_builder(fields, locale=self.locale).get_form_class()
+        form_class = self.form_builder(fields, locale=self.locale).get_form_class()
+        form_class.notice_has_end = self.submission_has_end
+        return form_class
 
     def attach_source_choices(self, fields) -> None:
         """Give each choice field the source language's choices, in one query for the form."""
@@ -208,6 +211,11 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
 
     # --- Where submissions go ---------------------------------------------------------------
 
+    @property
+    def language_code(self) -> str:
+        """The page's language, read from the shared cache rather than its locale's row."""
+        return _locale_code(self.locale_id) or self.locale.language_code
+
     def get_source_page(self) -> AbstractFormPage:
         """The page every translation's submissions are filed under.
 
@@ -216,7 +224,7 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         source, which spares most submissions the lookup.
         """
         default_code = default_language()
-        if self.locale.language_code == default_code:
+        if self.language_code == default_code:
             return self
         translations = list(
             type(self)
@@ -257,6 +265,21 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         :func:`dataclasses.replace`.
         """
         return SubmissionInput.from_form(page=self, form=form)
+
+    def form_age_line(self) -> str:
+        """The line a form meant for adults shows, and the API states, above its notices:
+        :data:`forms.constants.AGE_LINE` for an internship or an event; empty otherwise."""
+        return ""
+
+    # The answer keys (file fields included) a further purpose its submissions are kept for
+    # keeps once their own purpose's period has ended (the talent pool keeps the CV and
+    # contact details); None keeps them whole until their end.
+    submission_keeps: frozenset[str] | None = None
+
+    # False for a page type whose submissions never serve something that ends (a
+    # spontaneous application has no vacancy to close): a purpose counting from an end
+    # counts from the submission there, and the page's notices, API and mails say so.
+    submission_has_end = True
 
     def submission_ends_at(self) -> datetime | None:
         """When what a submission of this page is for ends (an event, a vacancy's closing).
@@ -401,6 +424,12 @@ class FormNotStored(Exception):
     def __init__(self, form, *, status: int):
         super().__init__(status)
         self.form, self.status = form, status
+
+
+def _locale_code(locale_id: int) -> str:
+    """A locale's language code from the shared cache, which a locale's edit retires."""
+    codes = cached("locales", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(locale_id, "")
 
 
 def form_page_models() -> list[type[AbstractFormPage]]:
