@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
 from . import conf
@@ -337,7 +338,11 @@ def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
         locale = translation.get_language() or ""
     code = locale.language_code if isinstance(locale, Locale) else locale
     urls = policy_urls_cached()
-    return urls.get(code) or urls.get(Locale.get_default().language_code)
+    # The default language's code from the settings, not ``Locale.get_default()``: that is a
+    # query on every page view of a site whose policy is not published in the active language.
+    return urls.get(code) or urls.get(
+        get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
 
 
 def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:

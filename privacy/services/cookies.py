@@ -8,6 +8,7 @@ record per non-essential category, under the pseudonymous consent id the cookie 
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -111,6 +112,9 @@ class CookieSetup:
     version: int
     categories: tuple[CategoryView, ...]
     tags: dict[str, tuple[TagView, ...]]
+    # When this setup was read: what is rendered from it is cached under this stamp, so it
+    # is retired with the setup.
+    built: int = 0
 
 
 SETUP_CACHE_KEY = "privacy:cookie-setup:{}"
@@ -147,6 +151,7 @@ def _setup_build(code: str) -> CookieSetup:
         version=CookiePolicySettings.load().version,
         categories=categories,
         tags={key: tuple(values) for key, values in tags.items()},
+        built=time.time_ns(),
     )
 
 
