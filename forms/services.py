@@ -19,7 +19,7 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
@@ -239,6 +239,56 @@ def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
             "url": url or admin_url(name="forms_inboxes:submission", args=[submission.pk]),
         },
         staff=True,
+    )
+
+
+def submission_acknowledge(*, submission: FormSubmission) -> bool:
+    """Send the sender what they sent, with each purpose and how long it is kept, when the
+    form asks for it (``FormPage.send_acknowledgement``): in their language, to their
+    address alone. The purposes are the decisions recorded with the submission and the
+    inbox's own, in the words of the notices (:func:`privacy.selectors.purpose_notices`)."""
+    from privacy.selectors import consent_decision_label, consents_for_source, purpose_notices
+
+    from .selectors import consent_source_ref, form_labels, submission_answers
+
+    language = submission.locale or settings.LANGUAGE_CODE
+    page = submission.translation_page or submission.page
+    with translation.override(language):
+        answers = [
+            {"label": answer.label, "value": answer.value}
+            for answer in submission_answers(submission, form_labels(page))
+            if answer.value
+        ]
+        # A box left unticked keeps nothing, so it is no reason to keep anything here.
+        decisions = {
+            record.purpose_key: consent_decision_label(record)
+            for record in consents_for_source(source_ref=consent_source_ref(submission))
+            if record.decision != ConsentDecision.REFUSED
+        }
+        keys = list(dict.fromkeys([submission.inbox.purpose.key, *decisions]))
+        found = (purpose_get(key=key, locale=language) for key in keys)
+        purposes = [
+            {
+                "name": notice.name,
+                "retention": notice.retention,
+                "decision": decisions.get(notice.key, ""),
+            }
+            for notice in purpose_notices([p for p in found if p is not None], language)
+        ]
+    return mail_send(
+        to=submission.subject_email,
+        template="forms/email/acknowledgement",
+        language=language,
+        context={
+            # A form names its questions as its editor likes; these are the usual keys.
+            "name": str(
+                submission.answers.get("first_name") or submission.answers.get("name") or ""
+            ),
+            "form_title": page.title if page is not None else submission.form_title,
+            "submitted_at": submission.submitted_at,
+            "answers": answers,
+            "purposes": purposes,
+        },
     )
 
 
