@@ -15,6 +15,13 @@ class EventsConfig(AppConfig):
 
         retention_end_register(EVENT_END)
 
+        # An access answer lists who saw a registrant's name: speakers, a public list.
+        from privacy.accesses import access_source_register
+
+        from .selectors import registration_accesses_of
+
+        access_source_register(registration_accesses_of)
+
         from privacy.recipients import recipient_source_register
 
         from .recipients import speakers_who_saw

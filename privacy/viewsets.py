@@ -308,3 +308,13 @@ class ReadOnlyViewSet(ModelViewSet):
                 return permission_denied(request, error)
 
         return refuse_with_403
+
+
+def admin_area_register(*, model: type[Model], policy, viewset: type) -> None:
+    """Wire a plugin's restricted admin area: the one policy that guards its rows (Wagtail
+    asks it for every menu item, button and view) and the viewset that shows them."""
+    from wagtail import hooks
+    from wagtail.permissions import register_permission_policy
+
+    register_permission_policy(model, policy, exact_class=True)
+    hooks.register("register_admin_viewset", viewset)
