@@ -89,9 +89,11 @@ class RegistrationChoicesView(RegistrationLinkView):
 
     def get_context_data(self, **kwargs):
         from ..registration_form import audience_text
+        from ..selectors import waiting_position
 
         kwargs.setdefault("form", self._form(initial=self._initial()))
         kwargs.setdefault("audience", audience_text(self.object.event))
+        kwargs.setdefault("position", waiting_position(registration=self.object))
         return super().get_context_data(**kwargs)
 
     def act(self):
