@@ -197,7 +197,7 @@ def test_my_registration_offers_cancel_next_to_the_choices_and_the_list_only_whe
     full_event, make_event, register, client
 ):
     page = client.get(_choices_url(_reg("an1@example.org"))).content.decode()
-    private = make_event(title="Besloten opleiding", participant_list_public=False)
+    private = make_event(title="Besloten opleiding", participant_list="off")
     register(private, person(9))
     private_page = client.get(_choices_url(_reg("an9@example.org"))).content.decode()
 
