@@ -32,3 +32,8 @@ def renew_link_max_age_days() -> int:
 def talent_pool_reminder_days() -> int:
     """How many days before the talent pool's end the candidate is asked to renew."""
     return int(get("TALENT_POOL_REMINDER_DAYS", 30))
+
+
+def rejection_grace_minutes() -> int:
+    """How long a rejection e-mail waits before it leaves, while HR may still undo (minutes)."""
+    return int(get("REJECTION_GRACE_MINUTES", 10))

@@ -19,6 +19,7 @@ VACANCY_CLOSING = RetentionEnd(
     label=_("Closing of the vacancy"),
     until=_("Until the vacancy closes."),
     after=_("%(duration)s after the vacancy closes."),
+    without=_("For a spontaneous application:"),
 )
 
 # Field keys of the prefilled application form.
@@ -48,7 +49,8 @@ DECISIONS = frozenset(
     {ApplicationStatus.HIRED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN}
 )
 
-# The workflow: forward one step, or rejected/withdrawn from any open status.
+# The workflow: forward one step, or rejected/withdrawn from any open status; a decision
+# may be reopened, back to review.
 _FORWARD = {
     ApplicationStatus.NEW: ApplicationStatus.IN_REVIEW,
     ApplicationStatus.IN_REVIEW: ApplicationStatus.INTERVIEW,
@@ -58,9 +60,10 @@ _FORWARD = {
 
 
 def next_statuses(status: str) -> list[ApplicationStatus]:
-    """The statuses an application in ``status`` may move to (none after a decision)."""
+    """The statuses an application in ``status`` may move to (back to review after a
+    decision: it is reopened)."""
     if status in DECISIONS:
-        return []
+        return [ApplicationStatus.IN_REVIEW]
     forward = _FORWARD.get(ApplicationStatus(status))
     return [s for s in (forward, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN) if s]
 

@@ -34,7 +34,7 @@ def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, i
 
 
 def application_notes(*, application: Application) -> QuerySet[ApplicationNote]:
-    return application.notes.all()
+    return application.notes.select_related("author")
 
 
 def vacancy_filters(params) -> dict[str, str]:

@@ -10,9 +10,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin.dashboard import RecruitmentPanel
 from .admin.viewsets import RecruitmentViewSet
 from .models import Application, RejectionEmailTemplate
-from .permissions import recruitment_policy
+from .permissions import recruitment_policy, user_is_recruiter
 
 
 class RejectionEmailTemplateViewSet(SnippetViewSet):
@@ -30,6 +31,12 @@ register_permission_policy(Application, recruitment_policy, exact_class=True)
 @hooks.register("register_admin_viewset")
 def register_recruitment_viewset():
     return RecruitmentViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_recruitment_panel(request, panels):
+    if user_is_recruiter(request.user):
+        panels.append(RecruitmentPanel(request.user))
 
 
 @hooks.register("insert_global_admin_css")

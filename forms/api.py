@@ -206,11 +206,16 @@ def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
         protection = getattr(form, "protection_purpose", None)
         if protection is not None:
             purposes.append((protection, ""))
-        notices = purpose_notices([purpose for purpose, _key in purposes], page.locale)
+        notices = purpose_notices(
+            [purpose for purpose, _key in purposes],
+            page.locale,
+            has_end=page.submission_has_end,
+        )
         purposes = [
             purpose_schema(purpose, key=key, notice=notice)
             for (purpose, key), notice in zip(purposes, notices, strict=True)
         ]
+        age_line = str(page.form_age_line())
     config = captcha_config()
     recaptcha = None
     if config is not None:
@@ -232,6 +237,7 @@ def form_schema(page: AbstractFormPage, request: HttpRequest) -> dict:
         "translations": translations,
         "fields": fields,
         "purposes": purposes,
+        "age_line": age_line,
         "recaptcha": recaptcha,
         "max_body_size": conf.request_max_body_size(),
     }

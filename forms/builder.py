@@ -156,6 +156,9 @@ class SubmissionForm(BaseForm):
 
     # The page's locale, set by the builder: the notices are stated in its language.
     notice_locale = None
+    # Whether the page's submissions have an end a purpose may count from (see
+    # ``AbstractFormPage.submission_has_end``): its notices state that start alone.
+    notice_has_end: bool | None = None
 
     @cached_property
     def notices(self):
@@ -172,7 +175,7 @@ class SubmissionForm(BaseForm):
         protection = self.protection_purpose
         if protection is not None:
             purposes.append(protection)
-        return purpose_notices(purposes, self.notice_locale)
+        return purpose_notices(purposes, self.notice_locale, has_end=self.notice_has_end)
 
     @property
     def protection_purpose(self) -> Purpose | None:

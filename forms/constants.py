@@ -38,6 +38,10 @@ RESERVED_KEYS = frozenset(
     {"captcha", HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken", "submit_time", "locale"}
 )
 
+# What a form meant for adults (an internship, an event) tells a minor, in the privacy
+# policy's words; one wording for every app (``AbstractFormPage.form_age_line``).
+AGE_LINE = _("If you are under 18, ask a parent or guardian before you send us any data.")
+
 # The purpose every protected form states in a notice (rate limit, honeypot, reCAPTCHA).
 FORM_PROTECTION_PURPOSE = "form-protection"
 

@@ -85,6 +85,9 @@ class FormOut(Schema):
     translations: dict[str, int] = Field(description="Locale code -> page id of each version.")
     fields: list[FieldOut]
     purposes: list[PurposeOut]
+    age_line: str = Field(
+        "", description="What the form tells a minor (an internship, an event); empty otherwise."
+    )
     recaptcha: RecaptchaOut | None = Field(description="Null when no captcha is required.")
     max_body_size: int = Field(description="Largest request body accepted, files included.")
 

@@ -43,6 +43,8 @@ class Answer:
     key: str
     label: str
     value: str
+    # A file's answer (its name) links to its logged download where the reader may open it.
+    url: str = ""
 
 
 def inbox_in_use(inbox: Inbox) -> bool:

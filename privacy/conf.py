@@ -95,11 +95,6 @@ def cookie_consent_name() -> str:
     return get("COOKIE_CONSENT_NAME", "cookie_consent")
 
 
-def cookie_consent_max_age() -> int:
-    """How long the cookie choice is kept (seconds): 182 days."""
-    return int(get("COOKIE_CONSENT_MAX_AGE", 182 * 24 * 3600))
-
-
 def cookie_gpc_refused() -> tuple[str, ...]:
     """The cookie categories Global Privacy Control refuses by default."""
     return tuple(get("COOKIE_GPC_REFUSED", ("advertising", "social")))
@@ -115,6 +110,12 @@ def newsletter_topics() -> tuple[str, ...]:
     offers them (``PRIVACY_NEWSLETTER_TOPICS``). The site names them: the privacy core knows
     no topic of its own beyond the newsletter."""
     return tuple(get("NEWSLETTER_TOPICS", ("newsletter",)))
+
+
+def campaign_api_key() -> str:
+    """The e-mail campaign provider's key for the subscriber export and unsubscribe webhook
+    (``PRIVACY_CAMPAIGN_API_KEY``); empty: both refuse everyone."""
+    return get("CAMPAIGN_API_KEY", "")
 
 
 def rate_limit() -> str:

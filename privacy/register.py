@@ -20,16 +20,28 @@ from .vocabulary import retention_ends
 _EPOCH = datetime(2000, 1, 1)
 
 
-def retention_in_words(purpose: Purpose) -> str:
+def retention_in_words(purpose: Purpose, *, has_end: bool | None = None) -> str:
     """How long the purpose's data is kept, as the policy says it (in the active language),
-    with the shorter periods that follow a decision when the purpose has any."""
-    words = _main_retention_in_words(purpose)
+    with the shorter periods that follow a decision when the purpose has any.
+
+    A purpose counting from an app's end (a vacancy's closing) is kept from the start for
+    rows that never have that end. ``has_end`` says which rows a notice is about: True,
+    those with the end (a vacancy's form); False, those without (a spontaneous
+    application's); None, both, as the register says it."""
+    words = _main_retention_in_words(purpose, without_end=has_end is False)
+    end = retention_ends().get(purpose.retention_from)
+    if has_end is None and end is not None and end.without:
+        start = _main_retention_in_words(purpose, without_end=True)
+        words = f"{words} {end.without} {start}"
     outcomes = _outcomes_in_words(purpose)
     return f"{words} {outcomes}" if outcomes else words
 
 
-def _main_retention_in_words(purpose: Purpose) -> str:
+def _main_retention_in_words(purpose: Purpose, *, without_end: bool = False) -> str:
     amount, start = purpose.retention_period, purpose.retention_from
+    if without_end and start in retention_ends():
+        # No end to count from: the core counts from the row's start (the submission).
+        start = RetentionStart.SUBMISSION
     if start == RetentionStart.WITHDRAWAL:
         if amount == 0:
             return _("As long as your consent stands; deleted when you withdraw it.")

@@ -11,12 +11,17 @@ A model declares its personal data with an inner ``PersonalData`` class, in the 
             expired = "retain_until"           # DateTimeField path, or (queryset, now) -> qs
             export_exclude = ()                # field names left out of exports
             retention = Retention(started="submitted_at", decided="handled_at")
+            trim = callable                    # (now, dry_run) -> rows trimmed, see below
 
 ``retention`` hands the ``expired`` field to the privacy core, which computes it from the
 purpose's retention period and the moment it counts from (the row's start, its decision, the
 end of what it serves, or the withdrawal of the subject's consent to the purpose) and recomputes it whenever the
 purpose's retention or the subject's consent changes: see
 :func:`privacy.services.retention_compute`.
+
+``trim`` removes, from rows still kept, what no purpose keeps any longer (an application
+kept for the talent pool alone loses its letter and message): the retention run calls it
+before it deletes what has expired, and logs how many rows it trimmed.
 
 Declarations are read and checked once, when the app registry is ready, so a typo in a path
 stops the project from starting instead of silently exporting or deleting too little.
@@ -35,7 +40,15 @@ from django.db.models import Q, QuerySet
 
 ExpiredCallable = Callable[[QuerySet, datetime], QuerySet]
 
-_ALLOWED_ATTRIBUTES = {"subject", "files", "purpose", "expired", "export_exclude", "retention"}
+_ALLOWED_ATTRIBUTES = {
+    "subject",
+    "files",
+    "purpose",
+    "expired",
+    "export_exclude",
+    "retention",
+    "trim",
+}
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,7 @@ class Registration:
     expired: str | ExpiredCallable | None = None
     export_exclude: frozenset[str] = field(default_factory=frozenset)
     retention: Retention | None = None
+    trim: Callable[..., int] | None = None
 
     @property
     def label(self) -> str:
@@ -230,8 +244,15 @@ def _validate(model: type[models.Model], declaration: type) -> Registration:
     if retention is not None:
         _validate_retention(model, retention, expired=expired, purpose=purpose)
 
+    trim = getattr(declaration, "trim", None)
+    if isinstance(trim, staticmethod):
+        trim = trim.__func__
+    if trim is not None and not callable(trim):
+        raise ImproperlyConfigured(f"{label}.PersonalData.trim must be a callable.")
+
     return Registration(
         model=model,
+        trim=trim,
         retention=retention,
         subject=subject,
         files=tuple(files),

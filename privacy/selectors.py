@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale, Site
@@ -205,10 +206,15 @@ def purpose_is_consent(purpose: Purpose) -> bool:
     return purpose.legal_basis == LegalBasis.CONSENT
 
 
-def purpose_notices(purposes, locale: str | Locale | None = None) -> list[PurposeNotice]:
+def purpose_notices(
+    purposes, locale: str | Locale | None = None, *, has_end: bool | None = None
+) -> list[PurposeNotice]:
     """The notices for purposes whose legal basis is not consent, in ``locale``'s words.
 
     Who processes the data and where the policy is are looked up once for all of them.
+    ``has_end``: whether the data has the end a purpose may count from (a vacancy's
+    closing), None when the notice speaks of both (see
+    :func:`privacy.register.retention_in_words`).
     """
     purposes = list(purposes)
     if not purposes:
@@ -224,7 +230,7 @@ def purpose_notices(purposes, locale: str | Locale | None = None) -> list[Purpos
                 text=purpose.consent_text,
                 controller=controller,
                 legal_basis=str(purpose.get_legal_basis_display()),
-                retention=retention_in_words(purpose),
+                retention=retention_in_words(purpose, has_end=has_end),
                 recipients=purpose.recipients,
                 policy_url=f"{policy}#purpose-{purpose.key}" if policy else "",
                 interest=purpose.legitimate_interest
@@ -285,9 +291,11 @@ def consent_withdrawal_text(locale: str | Locale | None = None) -> str:
         )
 
 
-def purpose_notice(purpose: Purpose, locale: str | Locale | None = None) -> PurposeNotice:
+def purpose_notice(
+    purpose: Purpose, locale: str | Locale | None = None, *, has_end: bool | None = None
+) -> PurposeNotice:
     """The notice for one purpose (see :func:`purpose_notices`)."""
-    return purpose_notices([purpose], locale)[0]
+    return purpose_notices([purpose], locale, has_end=has_end)[0]
 
 
 def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
@@ -352,3 +360,34 @@ def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:
 def consent_decision_label(record: ConsentRecord) -> str:
     """What the person chose, in words: given, refused, or informed by a notice."""
     return str(record.get_decision_display())
+
+
+def subscribers_current(*, topics: Iterable[str] | None = None) -> QuerySet[ConsentRecord]:
+    """Who may be sent each newsletter topic now: one record per address and topic.
+
+    The e-mail campaign provider sends from this list, so it follows the ledger: the latest
+    grant in force per address and topic, nobody who withdrew (a withdrawal stamps the
+    grant), nobody erased (their proofs keep only a hash), and nobody whose processing is
+    restricted (GDPR art. 18). ``topics`` defaults to ``PRIVACY_NEWSLETTER_TOPICS``.
+    """
+    from .models import DataSubjectRequest
+
+    keys = tuple(conf.newsletter_topics() if topics is None else topics)
+    in_force = ConsentRecord.objects.filter(
+        granted=True, withdrawn_at__isnull=True, purpose_key__in=keys
+    ).exclude(subject_email="")
+    later = in_force.filter(
+        subject_email=OuterRef("subject_email"),
+        purpose_key=OuterRef("purpose_key"),
+        pk__gt=OuterRef("pk"),
+    )
+    restricted = DataSubjectRequest.objects.filter(
+        email=OuterRef("subject_email"),
+        restricted_at__isnull=False,
+        restriction_lifted_at__isnull=True,
+    )
+    return (
+        in_force.filter(~Exists(later), ~Exists(restricted))
+        .only("pk", "subject_email", "purpose_key", "locale", "recorded_at")
+        .order_by("purpose_key", "subject_email")
+    )

@@ -118,6 +118,21 @@ class LocalTimeColumn(Column):
     cell_template_name = "privacy/admin/local_time_cell.html"
 
 
+class PurposeNameColumn(Column):
+    """The purpose's name in the admin user's language, looked up once per listing."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        from .selectors import purpose_names
+
+        names = parent_context.get("purpose_names")
+        if names is None:
+            names = purpose_names()
+            parent_context["purpose_names"] = names
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = names.get(instance.purpose_key, instance.purpose_key)
+        return context
+
+
 class ScopedIndexMixin:
     """A view that shows only what its reader may see, and refuses first.
 

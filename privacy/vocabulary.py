@@ -10,6 +10,7 @@ registers its own kind of end, once, in its ``AppConfig.ready``::
             label=_("Closing of the vacancy"),
             until=_("Until the vacancy closes."),
             after=_("%(duration)s after the vacancy closes."),
+            without=_("For a spontaneous application:"),
         )
     )
 
@@ -27,12 +28,17 @@ from django.core.exceptions import ImproperlyConfigured
 @dataclass(frozen=True)
 class RetentionEnd:
     """One kind of end: the stored value, the editor's label, and the policy's two
-    sentences (kept until the end; a period after it, with ``%(duration)s``)."""
+    sentences (kept until the end; a period after it, with ``%(duration)s``).
+
+    ``without`` names the rows that never have such an end (a spontaneous application has
+    no vacancy to close): the core counts theirs from the row's start, and the register
+    says so after these words."""
 
     value: str
     label: str
     until: str
     after: str
+    without: str = ""
 
 
 _ends: dict[str, RetentionEnd] = {}

@@ -36,7 +36,8 @@ from .models import (
     RetentionFailure,
 )
 from .permissions import ActionSubsetPermissionPolicy
-from .viewsets import LocalTimeColumn, ReadOnlyIndexView, ReadOnlyViewSet
+from .subscriber_admin import SubscriberViewSet
+from .viewsets import LocalTimeColumn, PurposeNameColumn, ReadOnlyIndexView, ReadOnlyViewSet
 
 # Evidence: holders of the ``view`` permission read it; nobody changes it, superusers included.
 for _model in (ConsentRecord, DeletionLog, RetentionFailure, OutgoingMail):
@@ -119,21 +120,6 @@ def keep_purposes_in_use(request, instances):
             )
             return redirect(Purpose.snippet_viewset.get_url_name("list"))
     return None
-
-
-class PurposeNameColumn(Column):
-    """The purpose's name in the admin user's language, looked up once per listing."""
-
-    def get_cell_context_data(self, instance, parent_context):
-        from .selectors import purpose_names
-
-        names = parent_context.get("purpose_names")
-        if names is None:
-            names = purpose_names()
-            parent_context["purpose_names"] = names
-        context = super().get_cell_context_data(instance, parent_context)
-        context["value"] = names.get(instance.purpose_key, instance.purpose_key)
-        return context
 
 
 class ConsentLedgerIndexView(ReadOnlyIndexView):
@@ -325,6 +311,7 @@ class PrivacyViewSetGroup(ViewSetGroup):
         DeletionLogViewSet,
         RetentionFailureViewSet,
         UndeliveredMailViewSet,
+        SubscriberViewSet,
     )
 
 

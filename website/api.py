@@ -73,6 +73,7 @@ api = SiteAPI(
 ROUTERS = [
     ("privacy/", "privacy.api.router"),
     ("privacy/", "privacy.api_cookies.router"),
+    ("privacy/", "privacy.api_subscribers.router"),
     ("forms/", "forms.api.router"),
     ("events/", "events.api.router"),
     ("", "home.api.router"),

@@ -8,10 +8,13 @@ services decide (recruiters only, the workflow's rules); these views show and re
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from forms.services import file_response
 from forms.views.records import SubmissionInspectView
 
-from .. import selectors, services
+from .. import conf, selectors, services
 from ..constants import ApplicationStatus, next_statuses
 from ..models import Application
 
@@ -36,22 +39,40 @@ def application_or_404(request, pk) -> Application:
 
 
 class StatusChangeForm(forms.Form):
-    """Offers only the statuses the workflow allows next (``careers.constants.next_statuses``)."""
+    """Offers only the statuses the workflow allows next (``careers.constants.next_statuses``).
+
+    A rejection is confirmed on a page of its own (``confirm``), the only place that offers
+    the rejection e-mail; a decided application is offered one step: reopening it.
+    """
 
     status = forms.ChoiceField(label=gettext_lazy("New status"), widget=forms.RadioSelect)
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
     send_rejection = forms.BooleanField(
         label=gettext_lazy("Send the rejection e-mail"),
         required=False,
         help_text=gettext_lazy(
-            "Only when rejecting: the applicant receives the rejection e-mail in their language."
+            "The applicant receives it in their language, %(minutes)s minutes after you "
+            "confirm; until then you can undo the rejection and it is not sent."
         ),
     )
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["send_rejection"].help_text %= {"minutes": conf.rejection_grace_minutes()}
+        if application.is_decided:
+            self.fields["status"].choices = [
+                (ApplicationStatus.IN_REVIEW.value, _("Back to “In review”"))
+            ]
+            return
         self.fields["status"].choices = [
             (status.value, status.label) for status in next_statuses(application.status)
         ]
+
+    def needs_confirmation(self) -> bool:
+        return (
+            self.cleaned_data["status"] == ApplicationStatus.REJECTED
+            and not self.cleaned_data["confirm"]
+        )
 
 
 class NoteForm(forms.Form):
@@ -87,14 +108,19 @@ class ApplicationDetailView(SubmissionInspectView):
 
     def get_context_data(self, **kwargs):
         application = self.object
+        undoable = services.application_rejection_undoable(application=application)
         return super().get_context_data(
             application=application,
-            history=application.status_changes.all(),
+            history=application.status_changes.select_related("changed_by"),
             notes=selectors.application_notes(application=application),
             status_form=StatusChangeForm(application=application)
             if next_statuses(application.status)
             else None,
             note_form=NoteForm(),
+            undoable=undoable,
+            undo_until=undoable.changed_at + timedelta(minutes=conf.rejection_grace_minutes())
+            if undoable
+            else None,
             **kwargs,
         )
 
@@ -148,7 +174,21 @@ class StatusChangeView(ApplicationFormView):
         status = ApplicationStatus(self.application.status)
         return super().get_context_data(current_status=status.label, **kwargs)
 
-    def act(self, *, status, send_rejection) -> str:
+    def form_valid(self, form):
+        if form.needs_confirmation():
+            # Rejecting asks first, and only here offers the e-mail.
+            confirm = StatusChangeForm(
+                initial={"status": ApplicationStatus.REJECTED, "confirm": True},
+                application=self.application,
+            )
+            return TemplateResponse(
+                self.request,
+                "careers/admin/application_reject.html",
+                self.get_context_data(form=confirm, page_title=_("Reject the application")),
+            )
+        return super().form_valid(form)
+
+    def act(self, *, status, send_rejection, confirm) -> str:
         services.application_status_change(
             application=self.application,
             status=status,
@@ -157,13 +197,34 @@ class StatusChangeView(ApplicationFormView):
         )
         label = ApplicationStatus(status).label
         if send_rejection and status == ApplicationStatus.REJECTED:
-            return _("Status changed to “%(status)s”; the rejection e-mail is on its way.") % {
-                "status": label
-            }
+            return _(
+                "Status changed to “%(status)s”; the rejection e-mail leaves in %(minutes)s "
+                "minutes unless you undo it."
+            ) % {"status": label, "minutes": conf.rejection_grace_minutes()}
         return _("Status changed to “%(status)s”.") % {"status": label}
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class RejectionUndoView(ApplicationFormView):
+    """Undoes a rejection within its grace period (POST), stopping its e-mail."""
+
+    form_class = forms.Form
+    http_method_names = ["post"]
+
+    def act(self) -> str:
+        services.application_rejection_undo(application=self.application, user=self.request.user)
+        return _("The rejection is undone; no e-mail was sent.")
+
+    def form_valid(self, form):
+        try:
+            message = self.act()
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(self.request, message)
+        return redirect("careers_recruitment:application", self.application.pk)
 
 
 class NoteAddView(ApplicationFormView):

@@ -6,6 +6,7 @@ import django_filters
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -72,6 +73,7 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
         "vacancy_title": "vacancy",
         "locale": "language",
         "status": "status",
+        "talent_pool_since": "talent_pool_since",
         "submitted_at": "submitted_at",
         "decided_at": "decided_at",
     }
@@ -93,6 +95,12 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
             label=gettext_lazy("Status"),
             sort_key="status",
             accessor="get_status_display",
+        ),
+        Column(
+            "talent_pool_since",
+            label=gettext_lazy("Talent pool"),
+            sort_key="talent_pool_since",
+            accessor=lambda application: _("Yes") if application.in_talent_pool else _("No"),
         ),
         Column("locale", label=gettext_lazy("Language")),
         LocalTimeColumn("submitted_at", label=gettext_lazy("Received"), sort_key="submitted_at"),

@@ -37,6 +37,7 @@ class RecruitmentViewSet(ReadOnlyViewSet):
             path("results/", view(ApplicationIndexView, results_only=True), name="index_results"),
             path("<int:pk>/", view(detail.ApplicationDetailView), name="application"),
             path("<int:pk>/status/", view(detail.StatusChangeView), name="status"),
+            path("<int:pk>/undo/", view(detail.RejectionUndoView), name="undo"),
             path("<int:pk>/notes/", view(detail.NoteAddView), name="note_add"),
             path(
                 "<int:pk>/files/<int:file_pk>/", detail.application_file_download, name="download"

@@ -98,8 +98,19 @@ class ApplicationStatusChange(models.Model):
     changed_by_name = models.CharField(_("changed by"), max_length=150, blank=True)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     rejection_sent = models.BooleanField(_("rejection e-mail sent"), default=False)
+    # The rejection e-mail in the outbox, waiting out the grace period HR may undo it in.
+    rejection_mail = models.ForeignKey(
+        "privacy.OutgoingMail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rejection e-mail"),
+    )
 
-    PersonalData = follows_submission("application__submission")
+    # HR's record of the application itself: it goes when the application's own period
+    # ends, even while the talent pool keeps the CV and contact details.
+    PersonalData = follows_submission("application__submission", own_period=True)
 
     class Meta:
         verbose_name = _("status change")
@@ -126,7 +137,7 @@ class ApplicationNote(models.Model):
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
-    PersonalData = follows_submission("application__submission")
+    PersonalData = follows_submission("application__submission", own_period=True)
 
     class Meta:
         verbose_name = _("note")

@@ -22,11 +22,20 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from forms.constants import AGE_LINE
 from forms.models import AbstractFormField, AbstractFormPage, FormSubmission
 from privacy.registry import Retention
 from privacy.services import retention_end_move
 
-from ..constants import TALENT_POOL_PURPOSE, EmploymentType, VacancyStatus
+from ..constants import (
+    KEY_CV,
+    KEY_EMAIL,
+    KEY_NAME,
+    KEY_PHONE,
+    TALENT_POOL_PURPOSE,
+    EmploymentType,
+    VacancyStatus,
+)
 from ..page_forms import ApplicationPageAdminForm
 
 
@@ -40,6 +49,9 @@ class ApplicationFormPage(AbstractFormPage):
 
     base_form_class = ApplicationPageAdminForm
     template = "careers/application_form_page.html"
+    # What the talent pool keeps after the application's own period: the CV and contact
+    # details; the letter, the message, HR's notes and the history go then.
+    submission_keeps = frozenset({KEY_NAME, KEY_EMAIL, KEY_PHONE, KEY_CV})
     landing_page_template = "careers/application_form_page_landing.html"
 
     class Meta:
@@ -267,6 +279,10 @@ class VacancyPage(ApplicationFormPage):
     def accepts_submissions(self) -> bool:
         return self.is_open
 
+    def form_age_line(self) -> str:
+        # An internship may draw students under 18; the policy says we do not ask the age.
+        return str(AGE_LINE) if self.employment_type == EmploymentType.INTERN else ""
+
     def submission_ends_at(self) -> datetime.datetime | None:
         return self.closes_at()
 
@@ -294,8 +310,10 @@ class SpontaneousApplicationFormField(AbstractFormField):
 
 
 class SpontaneousApplicationPage(ApplicationFormPage):
-    """An application without a vacancy: the same form, inbox and rules."""
+    """An application without a vacancy: the same form, inbox and rules, counted from the
+    submission, as there is no vacancy to close."""
 
+    submission_has_end = False
     parent_page_types = ["careers.VacancyIndexPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1

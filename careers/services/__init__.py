@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 
 from forms.models import FieldType
 from forms.services import submission_retention_update
-from privacy.models import Purpose
+from privacy.models import MailStatus, Purpose
 from privacy.services import consent_given, consent_withdraw, normalise_email
+from privacy.services.mail import mail_cancel
 
 from .. import conf
 from .. import constants as c
@@ -124,6 +125,11 @@ def application_create(
     return application
 
 
+def user_display_name(user) -> str:
+    """How history and notes name a colleague: the full name, else the username."""
+    return (user.get_full_name() or user.get_username())[:150]
+
+
 def application_status_change(
     *,
     application: Application,
@@ -135,8 +141,9 @@ def application_status_change(
 
     Refuses anyone but recruiters (:class:`PermissionDenied`) and a change the workflow does
     not allow (:class:`ValidationError`). A decision (hired, rejected, withdrawn) sets
-    ``decided_at``, from which retention then counts. With ``send_rejection`` a rejection
-    e-mail goes to the applicant in their language, after the commit.
+    ``decided_at``, from which retention then counts; reopening a decision clears it. With
+    ``send_rejection`` a rejection e-mail is queued to the applicant in their language; it
+    leaves after the grace period, until which :func:`application_rejection_undo` stops it.
     """
     if not user_is_recruiter(user):
         raise PermissionDenied
@@ -152,26 +159,76 @@ def application_status_change(
                 _("An application that is “%(from)s” cannot become “%(to)s”.")
                 % {"from": ApplicationStatus(current.status).label, "to": status.label}
             )
-        now = timezone.now()
-        previous = current.status
-        application.status = status
-        application.status_changed_at = now
-        if status in DECISIONS:
-            application.decided_at = now
-        application.save(update_fields=["status", "status_changed_at", "decided_at"])
-        rejection = bool(send_rejection and status == ApplicationStatus.REJECTED)
-        ApplicationStatusChange.objects.create(
-            application=application,
-            from_status=previous,
-            to_status=status,
-            changed_by=user,
-            changed_by_name=user.get_username(),
-            changed_at=now,
-            rejection_sent=rejection,
+        if current.status == ApplicationStatus.REJECTED:
+            # Reopened within the grace period: its rejection e-mail must not leave now.
+            last = current.status_changes.last()
+            if last is not None and last.rejection_mail_id:
+                mail_cancel(mail_id=last.rejection_mail_id)
+        rejection = None
+        if send_rejection and status == ApplicationStatus.REJECTED:
+            rejection = mail.rejection_send(application=application, at=mail.rejection_leaves_at())
+        _status_set(
+            application, previous=current.status, status=status, user=user, rejection=rejection
         )
-        submission_retention_update(submission=application.submission)
-        if rejection:
-            transaction.on_commit(lambda: mail.rejection_send(application=application))
+    return application
+
+
+def _status_set(
+    application: Application, *, previous: str, status: str, user: User, rejection=None
+) -> None:
+    """Store the new status and its log line (with the rejection e-mail queued, if any),
+    and recompute the retention it decides."""
+    now = timezone.now()
+    application.status = status
+    application.status_changed_at = now
+    application.decided_at = now if status in DECISIONS else None
+    application.save(update_fields=["status", "status_changed_at", "decided_at"])
+    ApplicationStatusChange.objects.create(
+        application=application,
+        from_status=previous,
+        to_status=status,
+        changed_by=user,
+        changed_by_name=user_display_name(user),
+        changed_at=now,
+        rejection_sent=rejection is not None,
+        rejection_mail=rejection,
+    )
+    submission_retention_update(submission=application.submission)
+
+
+def application_rejection_undoable(*, application: Application) -> ApplicationStatusChange | None:
+    """The rejection that may still be undone: the last change, a rejection made within the
+    grace period whose e-mail, if any, has not left."""
+    change = application.status_changes.select_related("rejection_mail").last()
+    if change is None or change.to_status != ApplicationStatus.REJECTED:
+        return None
+    grace = datetime.timedelta(minutes=conf.rejection_grace_minutes())
+    if change.changed_at + grace <= timezone.now():
+        return None
+    sent = change.rejection_mail
+    if change.rejection_sent and (
+        sent is None or sent.attempts or sent.status != MailStatus.QUEUED
+    ):
+        return None
+    return change
+
+
+def application_rejection_undo(*, application: Application, user: User) -> Application:
+    """Undo a rejection within its grace period: its e-mail is stopped before it leaves,
+    and the application is back where it was, with both steps in its history."""
+    if not user_is_recruiter(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        current = Application.objects.select_for_update().get(pk=application.pk)
+        change = application_rejection_undoable(application=current)
+        if change is None or (
+            change.rejection_mail_id and not mail_cancel(mail_id=change.rejection_mail_id)
+        ):
+            raise ValidationError(
+                _("This rejection can no longer be undone: its e-mail has left or its time is up.")
+            )
+        ApplicationStatusChange.objects.filter(pk=change.pk).update(rejection_sent=False)
+        _status_set(application, previous=current.status, status=change.from_status, user=user)
     return application
 
 
@@ -183,7 +240,7 @@ def application_note_add(*, application: Application, user: User, text: str) -> 
     if not text:
         raise ValidationError(_("A note cannot be empty."))
     return ApplicationNote.objects.create(
-        application=application, author=user, author_name=user.get_username(), text=text
+        application=application, author=user, author_name=user_display_name(user), text=text
     )
 
 

@@ -6,18 +6,21 @@ recruitment area instead of the inbox (:meth:`careers.models.ApplicationFormPage
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from forms.models import FormSubmission
 from privacy.links import admin_url
-from privacy.models import OutcomeRetention
+from privacy.models import OutgoingMail
 from privacy.periods import period_in_words
-from privacy.selectors import controller_name, purpose_get
+from privacy.selectors import controller_name, purpose_get, purpose_notice
 from privacy.services import retention_compute
-from privacy.services.mail import mail_send
+from privacy.services.mail import mail_queue, mail_send
 
-from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
+from .. import conf
+from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
 from ..models import Application, RejectionEmailTemplate
 
 
@@ -42,28 +45,35 @@ def _kept_without_decision(application: Application):
     return retention_compute(instance=undecided)
 
 
+def _context(application: Application, context: dict) -> dict:
+    return {
+        "application": application,
+        "name": application.applicant_name,
+        "vacancy": applicant_vacancy_title(application),
+        **context,
+    }
+
+
 def _send(application: Application, template: str, context: dict) -> bool:
     """To the applicant alone, in the language they applied in, through privacy's sender."""
     return mail_send(
         to=application.submission.subject_email,
         template=f"careers/email/{template}",
         language=application.locale,
-        context={
-            "application": application,
-            "name": application.applicant_name,
-            "vacancy": applicant_vacancy_title(application),
-            **context,
-        },
+        context=_context(application, context),
     )
 
 
 def confirmation_context(application: Application) -> dict:
-    """What the confirmation says: what was received, for which purposes, how long."""
+    """What the confirmation says: what was received, for which purposes, how long (in the
+    words of the form's notice: a spontaneous application's counts from its submission)."""
     submission = application.submission
-    outcomes = {
-        rule.outcome: period_in_words(rule.retention)
-        for rule in OutcomeRetention.objects.filter(purpose_key=APPLICATION_PURPOSE)
-    }
+    page = submission.page_filled_in()
+    purpose = purpose_get(key=APPLICATION_PURPOSE, locale=application.locale)
+    retention = ""
+    if purpose is not None:
+        has_end = page.submission_has_end if page is not None else None
+        retention = purpose_notice(purpose, application.locale, has_end=has_end).retention
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     talent_pool_until = (
         talent_pool.retain_until(application.talent_pool_since)
@@ -74,12 +84,11 @@ def confirmation_context(application: Application) -> dict:
 
     return {
         "files": [attachment.original_name for attachment in submission.attachments.all()],
-        "application_purpose": purpose_get(key=APPLICATION_PURPOSE, locale=application.locale),
+        "application_purpose": purpose,
+        "retention": retention,
         "talent_pool_purpose": talent_pool,
         "talent_pool_until": talent_pool_until,
         "kept_until": _kept_without_decision(application),
-        "rejected_period": outcomes.get(ApplicationStatus.REJECTED),
-        "hired_period": outcomes.get(ApplicationStatus.HIRED),
         "withdraw_url": application_withdraw_url(application=application),
     }
 
@@ -98,18 +107,30 @@ def rejection_template(locale: str) -> RejectionEmailTemplate | None:
     return templates.get(locale) or templates.get(settings.LANGUAGE_CODE)
 
 
-def rejection_send(*, application: Application) -> bool:
-    """Send the rejection e-mail in the applicant's language; False when none is set up."""
+def rejection_leaves_at():
+    """When a rejection e-mail queued now leaves: after the grace period HR may undo it in."""
+    return timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())
+
+
+def rejection_send(*, application: Application, at=None) -> OutgoingMail | None:
+    """Queue the rejection e-mail in the applicant's language, to leave at ``at``; None when
+    none is set up."""
     template = rejection_template(application.locale)
     if template is None:
-        return False
+        return None
     with translation.override(application.locale):
         subject, text = template.render(
             name=application.applicant_name,
             vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
-    return _send(application, "rejection", {"subject": subject, "text": text})
+    return mail_queue(
+        to=application.submission.subject_email,
+        template="careers/email/rejection",
+        language=application.locale,
+        context=_context(application, {"subject": subject, "text": text}),
+        at=at,
+    )
 
 
 def renewal_send(*, application: Application) -> bool:

@@ -170,7 +170,9 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     def _form_class_build(self):
         fields = self.get_form_fields()
         self._adopt_locale_from(fields)
-        return self.form_builder(fields, locale=self.locale).get_form_class()
+        form_class = self.form_builder(fields, locale=self.locale).get_form_class()
+        form_class.notice_has_end = self.submission_has_end
+        return form_class
 
     def attach_source_choices(self, fields) -> None:
         """Give each choice field the source language's choices, in one query for the form."""
@@ -257,6 +259,21 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         :func:`dataclasses.replace`.
         """
         return SubmissionInput.from_form(page=self, form=form)
+
+    def form_age_line(self) -> str:
+        """The line a form meant for adults shows, and the API states, above its notices:
+        :data:`forms.constants.AGE_LINE` for an internship or an event; empty otherwise."""
+        return ""
+
+    # The answer keys (file fields included) a further purpose its submissions are kept for
+    # keeps once their own purpose's period has ended (the talent pool keeps the CV and
+    # contact details); None keeps them whole until their end.
+    submission_keeps: frozenset[str] | None = None
+
+    # False for a page type whose submissions never serve something that ends (a
+    # spontaneous application has no vacancy to close): a purpose counting from an end
+    # counts from the submission there, and the page's notices, API and mails say so.
+    submission_has_end = True
 
     def submission_ends_at(self) -> datetime | None:
         """When what a submission of this page is for ends (an event, a vacancy's closing).

@@ -9,25 +9,91 @@ follow the same submission, through their own path, with :func:`follows_submissi
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
-def follows_submission(via: str = "submission", *, files: tuple[str, ...] = ()) -> type:
+def follows_submission(
+    via: str = "submission", *, files: tuple[str, ...] = (), own_period: bool = False
+) -> type:
     """The ``PersonalData`` declaration of a row that follows the submission at ``via``.
 
     Its subject, purpose and expiry are the submission's, so the privacy core finds,
     exports and deletes it with the submission, on the one date it computes for both.
+    With ``own_period`` the row serves the submission's own purpose alone (HR's notes on
+    an application): it goes when that purpose's period ends, even while a further purpose
+    keeps the submission (the talent pool; see :func:`submissions_past_own_period`).
     """
+    expired: object = f"{via}__retain_until"
+    if own_period:
+
+        def expired(queryset, now):
+            past = list(submissions_past_own_period(now))
+            return queryset.filter(
+                Q(**{f"{via}__retain_until__lte": now}) | Q(**{f"{via}__pk__in": past})
+            )
+
     return type(
         "PersonalData",
         (),
         {
             "subject": f"{via}__subject_email",
             "purpose": f"{via}__inbox__purpose__key",
-            "expired": f"{via}__retain_until",
+            "expired": expired,
             **({"files": files} if files else {}),
         },
     )
+
+
+def submissions_past_own_period(now) -> dict[int, frozenset[str]]:
+    """Submissions kept for a further purpose alone (an application in the talent pool
+    after its own period), each with the answer keys its page type keeps for that purpose
+    (``AbstractFormPage.submission_keeps``). A submission whose form is gone is left whole
+    until its end: what its page type keeps is no longer known."""
+    from privacy.services import retention_own_passed
+
+    from .submissions import FormSubmission
+
+    pks = retention_own_passed(queryset=FormSubmission.objects.all(), now=now)
+    rows = FormSubmission.objects.filter(pk__in=pks, page__isnull=False).select_related(
+        "page__content_type"
+    )
+    kept = {}
+    for submission in rows:
+        page_type = submission.page.content_type.model_class()
+        keeps = getattr(page_type, "submission_keeps", None)
+        if keeps is not None:
+            kept[submission.pk] = frozenset(keeps)
+    return kept
+
+
+def submission_files_expired(queryset, now):
+    """A submitted file goes with its submission, or earlier once the submission is kept
+    for a further purpose that does not keep it (a letter, where the talent pool keeps the
+    CV)."""
+    by_keeps: dict[frozenset[str], list[int]] = {}
+    for pk, keeps in submissions_past_own_period(now).items():
+        by_keeps.setdefault(keeps, []).append(pk)
+    expired = Q(submission__retain_until__lte=now)
+    for keeps, pks in by_keeps.items():
+        expired |= Q(submission__pk__in=pks) & ~Q(field_key__in=keeps)
+    return queryset.filter(expired)
+
+
+def submissions_trim(*, now, dry_run: bool = False) -> int:
+    """Remove from submissions kept for a further purpose alone the answers that purpose
+    does not keep (an application's message and letter name); returns how many changed."""
+    from .submissions import FormSubmission
+
+    trimmed = 0
+    for pk, keeps in submissions_past_own_period(now).items():
+        answers = FormSubmission.objects.values_list("answers", flat=True).get(pk=pk) or {}
+        kept = {key: value for key, value in answers.items() if key in keeps}
+        if kept != answers:
+            trimmed += 1
+            if not dry_run:
+                FormSubmission.objects.filter(pk=pk).update(answers=kept)
+    return trimmed
 
 
 class SubmissionRecord(models.Model):

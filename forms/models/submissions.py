@@ -17,7 +17,7 @@ from privacy.storage import private_storage as privacy_private_storage
 
 from ..files import FileKind
 from ..scan import ScanStatus
-from .records import follows_submission
+from .records import submission_files_expired, submissions_trim
 
 
 def private_storage():
@@ -108,6 +108,9 @@ class FormSubmission(models.Model):
         # ``submission_ends_at``), or while the subject's consent to the purpose stands; and
         # from what the page types add (an application's outcome, the talent pool).
         retention = staticmethod(submission_retention)
+        # Kept for a further purpose alone (the talent pool), it keeps only what that
+        # purpose needs (``AbstractFormPage.submission_keeps``).
+        trim = staticmethod(submissions_trim)
 
     class Meta:
         verbose_name = _("form submission")
@@ -148,7 +151,11 @@ class SubmissionFile(models.Model):
         _("virus scan"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.OFF
     )
 
-    PersonalData = follows_submission(files=("file",))
+    class PersonalData:
+        subject = "submission__subject_email"
+        purpose = "submission__inbox__purpose__key"
+        files = ("file",)
+        expired = staticmethod(submission_files_expired)
 
     class Meta:
         verbose_name = _("submitted file")

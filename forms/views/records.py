@@ -9,6 +9,8 @@ submission and where its files open, and its template extends
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wagtail.admin.views import generic
 
 from .. import selectors
@@ -33,10 +35,16 @@ class SubmissionInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.get_submission()
+        attachments = selectors.submission_files_for_reader(submission, url=self.get_file_url)
+        # A file's answer is its name: it opens the file, through the same logged download.
+        urls = {attachment.field_key: attachment.download_url for attachment in attachments}
         context.update(
             submission=submission,
-            answers=selectors.submission_answers_for_reader(submission),
+            answers=[
+                replace(answer, url=urls.get(answer.key, ""))
+                for answer in selectors.submission_answers_for_reader(submission)
+            ],
             consents=selectors.submission_consents(submission),
-            attachments=selectors.submission_files_for_reader(submission, url=self.get_file_url),
+            attachments=attachments,
         )
         return context

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -27,11 +28,13 @@ class CookieBlock(blocks.StructBlock):
         label = _("Cookie")
 
 
-class CookieCategory(TranslatableMixin, index.Indexed, models.Model):
+class CookieCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """A kind of cookie visitors accept or refuse as a whole (essential ones are always on).
 
     Consent for a category is recorded in the ledger under the purpose ``cookies-<key>``;
     the cookies listed here are the ones deleted when a visitor refuses or withdraws it.
+    Its earlier versions are kept as revisions, and each proof names the one the banner
+    showed (``privacy.services.cookies.cookie_category_revision``).
     """
 
     key = models.SlugField(
@@ -48,6 +51,8 @@ class CookieCategory(TranslatableMixin, index.Indexed, models.Model):
         [("cookie", CookieBlock())], blank=True, verbose_name=_("cookies"), use_json_field=True
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cookie_category")
 
     panels = [
         MultiFieldPanel(
@@ -80,6 +85,10 @@ class CookieCategory(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def is_essential(self) -> bool:

@@ -17,6 +17,7 @@ from .retention_dates import (
     retention_compute,
     retention_consent_withdrawn,
     retention_end_move,
+    retention_own_passed,
     retention_recompute,
     retention_refresh,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "retention_consent_withdrawn",
     "retention_end_move",
     "retention_enforce",
+    "retention_own_passed",
     "retention_recompute",
     "retention_refresh",
     "rows_erase",

@@ -18,6 +18,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -33,21 +34,44 @@ from ..models import (
     Tag,
 )
 from ..models.cookies import ESSENTIAL
-from ..periods import PeriodUnit
+from ..periods import Period, PeriodUnit
 from .consent import consent_record, consent_withdraw
 
 SALT = "privacy.cookie-consent"
 CONSENT_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_PAGE_LENGTH = 200
+SOURCE_REF_LENGTH = 255  # ConsentRecord.source_ref
 
 
 def cookie_name() -> str:
     return conf.cookie_consent_name()
 
 
+# How long a cookie choice applies until the privacy officer says otherwise: the period of
+# a category's purpose made on its first choice, and of the choice's cookie before any is.
+CHOICE_PERIOD = Period(6, PeriodUnit.MONTHS)
+
+
+def _max_age_compute() -> int:
+    periods = [
+        purpose.retention
+        for purpose in Purpose.objects.filter(
+            key__startswith="cookies-", retention_from=RetentionStart.CHOICE
+        ).only("retention_period", "retention_unit")
+    ]
+    now = timezone.now()
+    end = min((period.after(now) for period in periods), default=CHOICE_PERIOD.after(now))
+    return max(int((end - now).total_seconds()), 0)
+
+
 def cookie_max_age() -> int:
-    """Six months by default: then the banner asks again (Belgian DPA's checklist)."""
-    return conf.cookie_consent_max_age()
+    """How long the choice's cookie lasts, in seconds: the period the register states for
+    cookie choices (their purposes ``cookies-<key>``, counted from the choice; the shortest
+    when they differ), so the banner asks again exactly when the register says it does.
+    Read from the cached setup every page needs, until a purpose changes."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    # A setup cached before it carried the figure has none: compute it then.
+    return cookie_setup(locale=language).max_age or _max_age_compute()
 
 
 def gpc_refused_categories() -> tuple[str, ...]:
@@ -111,6 +135,8 @@ class CookieSetup:
     version: int
     categories: tuple[CategoryView, ...]
     tags: dict[str, tuple[TagView, ...]]
+    # Seconds the choice's cookie lasts (see ``cookie_max_age``).
+    max_age: int = 0
 
 
 SETUP_CACHE_KEY = "privacy:cookie-setup:{}"
@@ -147,6 +173,7 @@ def _setup_build(code: str) -> CookieSetup:
         version=CookiePolicySettings.load().version,
         categories=categories,
         tags={key: tuple(values) for key, values in tags.items()},
+        max_age=_max_age_compute(),
     )
 
 
@@ -164,7 +191,7 @@ def cookie_setup_invalidate(**kwargs) -> None:
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
-    for model in (CookieCategory, Tag, CookiePolicySettings):
+    for model in (CookieCategory, Tag, CookiePolicySettings, Purpose):
         for signal in (post_save, post_delete):
             signal.connect(
                 cookie_setup_invalidate,
@@ -256,18 +283,39 @@ def cookie_purpose_ensure(*, category: CookieCategory) -> Purpose:
         consent_text=category.description,
         description=category.description,
         legal_basis=LegalBasis.CONSENT,
-        retention_period=6,
-        retention_unit=PeriodUnit.MONTHS,
+        retention_period=CHOICE_PERIOD.amount,
+        retention_unit=CHOICE_PERIOD.unit,
         retention_from=RetentionStart.CHOICE,
     )
     purpose.save_revision(log_action=False)
     return purpose
 
 
-def _source_ref(*, version: int, button: str, page: str) -> str:
+# What a proof keeps of a category: the words and cookies the banner showed.
+_SHOWN = ("name", "description", "cookies")
+
+
+def cookie_category_revision(*, category: CookieCategory):
+    """The revision of ``category`` as it is now: its latest, or a new one when it was
+    changed without one (in code, by a translation sync), so every proof names the version
+    the visitor saw, and earlier versions stay."""
+    shown = {name: category.serializable_data()[name] for name in _SHOWN}
+    latest = category.latest_revision
+    if latest is not None and {name: latest.content.get(name) for name in _SHOWN} == shown:
+        return latest
+    return category.save_revision(log_action=False, clean=False)
+
+
+def _source_ref(*, version: int, button: str, page: str, revision: int) -> str:
     # The route, never a live link: a page opened from an e-mail holds a token in its address.
-    page = route_without_secrets(page)
-    return urlencode({"version": version, "button": button, "page": page[:MAX_PAGE_LENGTH]})
+    page = route_without_secrets(page)[:MAX_PAGE_LENGTH]
+    while True:
+        ref = urlencode(
+            {"version": version, "category_revision": revision, "button": button, "page": page}
+        )
+        if len(ref) <= SOURCE_REF_LENGTH or not page:
+            return ref
+        page = page[:-10]  # the route's escaped form is longer than the route
 
 
 def cookie_choice_record(
@@ -312,9 +360,12 @@ def cookie_choice_record(
         if previous is not None:
             for key in previous.accepted & refused:
                 consent_withdraw(purpose_key=categories[key].purpose_key, anonymous_id=consent_id)
-        source_ref = _source_ref(version=version, button=button, page=page)
         for key, granted in decisions.items():
             category = categories[key]
+            revision = cookie_category_revision(category=category)
+            source_ref = _source_ref(
+                version=version, button=button, page=page, revision=revision.pk
+            )
             # The proof keeps the words the banner showed for the category, not the purpose's.
             consent_record(
                 purpose=cookie_purpose_ensure(category=category),

@@ -66,7 +66,12 @@ class MailObsolete(Exception):
     """A row the mail was about is gone (erased, deleted) before the mail was rendered."""
 
 
-def mail_send(
+def mail_send(**kwargs) -> bool:
+    """Queue a mail (see :func:`mail_queue`); False when there is nobody to send to."""
+    return mail_queue(**kwargs) is not None
+
+
+def mail_queue(
     *,
     to: str | Sequence[str],
     template: str,
@@ -75,8 +80,12 @@ def mail_send(
     attachments: Sequence[Attachment] = (),
     staff: bool = False,
     answers_request: bool = False,
-) -> bool:
-    """Queue ``template`` for ``to`` in ``language``; False when there is nobody to send to.
+    at: datetime | None = None,
+) -> OutgoingMail | None:
+    """Queue ``template`` for ``to`` in ``language``; None when there is nobody to send to.
+
+    With ``at``, the mail leaves no earlier than then, and :func:`mail_cancel` may stop it
+    until it does (a rejection HR can still undo).
 
     A mail to a person (the default) goes to that one address, with their preference centre
     in the footer. ``staff=True`` is a notice to colleagues: any number of addresses, no
@@ -88,7 +97,7 @@ def mail_send(
     """
     recipients = tuple(address for address in ([to] if isinstance(to, str) else to) if address)
     if not recipients:
-        return False
+        return None
     if not staff and len(recipients) != 1:
         raise ValueError("A mail to a person goes to that person alone.")
     if not staff and not answers_request:
@@ -96,7 +105,7 @@ def mail_send(
 
         if subject_restricted(email=recipients[0]):
             logger.info("The e-mail %s was not sent: processing is restricted", template)
-            return False
+            return None
     language = language or settings.LANGUAGE_CODE
     try:
         # A lazy translation in the context is read in the recipient's language.
@@ -104,8 +113,9 @@ def mail_send(
             frozen = _freeze(context or {})
     except TypeError:
         logger.exception("The e-mail %s could not be queued", template)
-        return False
+        return None
     mail = OutgoingMail.objects.create(
+        next_attempt_at=at or timezone.now(),
         template=template,
         language=language,
         staff=staff,
@@ -114,8 +124,23 @@ def mail_send(
         context=frozen,
         attachments=[_attachment_freeze(attachment) for attachment in attachments],
     )
-    mail_enqueue(mail=mail)
-    return True
+    mail_enqueue(mail=mail, at=at)
+    return mail
+
+
+def mail_cancel(*, mail_id) -> bool:
+    """Stop a mail that has not left yet (see ``mail_queue(at=...)``); False once it has
+    been tried, so nobody believes a mail stopped that may have reached the person."""
+    return bool(
+        OutgoingMail.objects.filter(pk=mail_id, status=MailStatus.QUEUED, attempts=0).update(
+            status=MailStatus.DROPPED,
+            subject_email="",
+            recipients=[],
+            context={},
+            attachments=[],
+            retain_until=timezone.now() + timedelta(days=conf.mail_keep_days()),
+        )
+    )
 
 
 def mail_enqueue(*, mail: OutgoingMail, at: datetime | None = None) -> None:

@@ -228,16 +228,24 @@ def preferences_current(*, email: str, locale: str) -> list[Preference]:
     ]
 
 
-def _withdraw(*, email: str, purpose: Purpose, locale: str) -> None:
+def _withdraw(
+    *,
+    email: str,
+    purpose: Purpose,
+    locale: str,
+    source: str = ConsentSource.PREFERENCE_CENTRE,
+    source_ref: str = "",
+) -> None:
     """Withdrawal is stamped on the grant and recorded, with the words shown, as a refusal
-    from the preference centre: the ledger says when, where and how it was withdrawn."""
+    from where it was made: the ledger says when, where and how it was withdrawn."""
     consent_withdraw(purpose_key=purpose.key, email=email)
     consent_record(
         purpose=purpose,
         granted=False,
         locale=locale,
-        source=ConsentSource.PREFERENCE_CENTRE,
+        source=source,
         email=email,
+        source_ref=source_ref,
     )
 
 
@@ -267,3 +275,34 @@ def preferences_save(*, email: str, granted_keys: set[str], locale: str) -> int:
 def preferences_withdraw_all(*, email: str, locale: str) -> int:
     """Withdraw every consent in force, in one step; returns how many."""
     return preferences_save(email=email, granted_keys=set(), locale=locale)
+
+
+UNSUBSCRIBE_SOURCE_REF = "campaign-provider-unsubscribe"
+
+
+def subscription_withdraw(*, email: str, topics: list[str] | None = None) -> int:
+    """Record an unsubscription the e-mail campaign provider received; returns how many
+    topics it ended.
+
+    The provider sends the newsletters, so a person may unsubscribe there; its webhook calls
+    this, and the ledger records the withdrawal (source ``api``) as if made here, so the next
+    subscriber export leaves the person out. ``topics`` ``None`` means every topic.
+    """
+    keys = [key for key in conf.newsletter_topics() if topics is None or key in topics]
+    current = consents_current(email=email)
+    withdrawn = 0
+    with transaction.atomic():
+        for key in keys:
+            record = current.get(key)
+            if record is None or not record.is_active:
+                continue
+            purpose = purpose_get(key=key, locale=record.locale) or record.purpose
+            _withdraw(
+                email=email,
+                purpose=purpose,
+                locale=record.locale,
+                source=ConsentSource.API,
+                source_ref=UNSUBSCRIBE_SOURCE_REF,
+            )
+            withdrawn += 1
+    return withdrawn

@@ -105,6 +105,13 @@ def retention_enforce(
     # last so a proof goes in the same run as the data it was given for.
     registrations = sorted(registrations, key=lambda r: r.model is ConsentRecord)
     for registration in registrations:
+        if registration.trim is not None:
+            # What rows still kept no longer need goes first (before what it decides about,
+            # the rows following it, is purged).
+            trimmed = PurgeOutcome(model=f"{registration.label} (partly)")
+            trimmed.rows.update({"": registration.trim(now=now, dry_run=dry_run)})
+            deletion_log_write(report=report, reason=DeletionReason.RETENTION, outcomes=[trimmed])
+    for registration in registrations:
         queryset = registration.expired_queryset(now)
         if queryset is None:
             continue

@@ -83,7 +83,7 @@ def _any_purpose(key: str) -> Purpose | None:
 
 
 def retention_compute(
-    *, instance, decisions: Mapping[Purpose, ConsentDecision] | None = None
+    *, instance, decisions: Mapping[Purpose, ConsentDecision] | None = None, also: bool = True
 ) -> datetime | None:
     """When ``instance`` must be gone under its purpose; None while the subject's consent stands.
 
@@ -102,7 +102,31 @@ def retention_compute(
     until = _outcome_until(instance, retention, purpose)
     if until is None:
         until = _main_until(instance, registration, purpose, decisions)
-    return _also_until(instance, retention, until)
+    # ``also=False``: the row's own purpose alone, without the further ones it is kept for.
+    return _also_until(instance, retention, until) if also else until
+
+
+def retention_own_passed(*, queryset: QuerySet, now: datetime) -> list:
+    """The primary keys of the rows of ``queryset`` kept now for a further purpose alone
+    (``Retention.also``): their own purpose's period has ended, a further one's has not.
+
+    What such a row holds beyond what the further purpose keeps is due for deletion (an
+    application in the talent pool keeps its CV and contact details, not HR's notes).
+    Worked out row by row, for the few rows a further purpose keeps.
+    """
+    registration = registration_for(queryset.model)
+    fields = [name for _key, name in registration.retention.also]
+    if not fields:
+        return []
+    held = Q()
+    for name in fields:
+        held |= Q(**{f"{name}__isnull": False})
+    rows = queryset.filter(held).filter(**{f"{registration.expired}__gt": now})
+    return [
+        row.pk
+        for row in rows.iterator(chunk_size=500)
+        if (own := retention_compute(instance=row, also=False)) is not None and own <= now
+    ]
 
 
 def _outcome_until(instance, retention, purpose: Purpose) -> datetime | None:

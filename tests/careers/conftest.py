@@ -77,3 +77,22 @@ def outsider(db):
     from django.contrib.auth.models import Group
 
     return make_user("editor", groups=[Group.objects.get_or_create(name="Editors")[0]])
+
+
+@pytest.fixture
+def grace_over(django_capture_on_commit_callbacks):
+    """Let the rejection e-mails' grace period run out: the outbox hands over what is due,
+    as its timer does in production."""
+    from django.utils import timezone
+
+    from privacy.models import MailStatus, OutgoingMail
+    from privacy.services.mail import mail_requeue
+
+    def _over():
+        OutgoingMail.objects.filter(status=MailStatus.QUEUED, attempts=0).update(
+            next_attempt_at=timezone.now()
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            mail_requeue()
+
+    return _over

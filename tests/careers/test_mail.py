@@ -35,7 +35,7 @@ def test_hrs_notice_is_multipart_without_a_preference_centre(apply, vacancy):
 
 
 def test_the_rejection_email_is_multipart_and_links_the_preference_centre(
-    apply, vacancy, recruiter, locales, django_capture_on_commit_callbacks
+    apply, vacancy, recruiter, locales, django_capture_on_commit_callbacks, grace_over
 ):
     application = apply(vacancy)
     RejectionEmailTemplate.objects.create(
@@ -50,6 +50,7 @@ def test_the_rejection_email_is_multipart_and_links_the_preference_centre(
             user=recruiter,
             send_rejection=True,
         )
+    grace_over()
 
     [message] = mail.outbox
     assert message.subject == "Uw sollicitatie: Adviseur"

@@ -243,7 +243,13 @@ def rejection_template(locales):
 
 
 def test_rejection_sends_the_rejection_email_only_when_ticked(
-    hr, application, rejection_template, apply, vacancy, django_capture_on_commit_callbacks
+    hr,
+    application,
+    rejection_template,
+    apply,
+    vacancy,
+    django_capture_on_commit_callbacks,
+    grace_over,
 ):
     silent = apply(vacancy, name="Bert Claes", email="bert@example.org")
     mail.outbox.clear()
@@ -251,9 +257,13 @@ def test_rejection_sends_the_rejection_email_only_when_ticked(
     with django_capture_on_commit_callbacks(execute=True):
         hr.post(
             reverse("careers_recruitment:status", args=[application.pk]),
-            {"status": "rejected", "send_rejection": "on"},
+            {"status": "rejected", "confirm": "True", "send_rejection": "on"},
         )
-        hr.post(reverse("careers_recruitment:status", args=[silent.pk]), {"status": "rejected"})
+        hr.post(
+            reverse("careers_recruitment:status", args=[silent.pk]),
+            {"status": "rejected", "confirm": "True"},
+        )
+    grace_over()
 
     assert [message.to for message in mail.outbox] == [["an.peeters@example.org"]]
     assert "Beste An Peeters" in mail.outbox[0].body

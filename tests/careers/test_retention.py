@@ -264,9 +264,14 @@ def _expiries(application) -> dict[str, set]:
         (FormSubmission, {"pk": application.submission_id}),
         (SubmissionFile, {"submission_id": application.submission_id}),
     )
+    # A file's expiry is a rule (it may go before its submission, see
+    # test_talent_pool_keeps); until then it is its submission's date.
+    paths = {SubmissionFile: "submission__retain_until"}
     return {
         model._meta.label: set(
-            model.objects.filter(**lookup).values_list(registration_for(model).expired, flat=True)
+            model.objects.filter(**lookup).values_list(
+                paths.get(model) or registration_for(model).expired, flat=True
+            )
         )
         for model, lookup in rows
     }

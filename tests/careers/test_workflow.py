@@ -70,23 +70,42 @@ def test_anyone_outside_recruitment_is_refused_and_nothing_changes(application, 
     assert selectors.application_for_user(user=user, pk=application.pk) is None
 
 
-def test_a_decision_is_final_and_skipping_steps_is_refused(application, recruiter):
+def test_a_decision_is_only_reopened_and_skipping_steps_is_refused(application, recruiter):
     with pytest.raises(ValidationError):
         services.application_status_change(application=application, status=S.HIRED, user=recruiter)
     services.application_status_change(application=application, status=S.REJECTED, user=recruiter)
-    with pytest.raises(ValidationError):
-        services.application_status_change(
-            application=application, status=S.IN_REVIEW, user=recruiter
-        )
-    with pytest.raises(ValidationError):
-        services.application_status_change(application=application, status="bogus", user=recruiter)
+    for status in (S.HIRED, S.INTERVIEW, "bogus"):
+        with pytest.raises(ValidationError):
+            services.application_status_change(
+                application=application, status=status, user=recruiter
+            )
 
     assert Application.objects.get().status == S.REJECTED
     assert application.status_changes.count() == 1
 
 
+def test_a_decided_application_is_reopened_and_retention_counts_from_the_vacancy_again(
+    application, recruiter
+):
+    undecided_until = application.submission.retain_until
+    services.application_status_change(application=application, status=S.REJECTED, user=recruiter)
+    application.submission.refresh_from_db()
+    assert application.submission.retain_until != undecided_until
+
+    services.application_status_change(application=application, status=S.IN_REVIEW, user=recruiter)
+
+    application.refresh_from_db()
+    application.submission.refresh_from_db()
+    assert (application.status, application.decided_at) == (S.IN_REVIEW, None)
+    assert application.submission.retain_until == undecided_until
+    assert list(application.status_changes.values_list("to_status", flat=True)) == [
+        S.REJECTED,
+        S.IN_REVIEW,
+    ]
+
+
 def test_a_rejection_can_send_the_template_in_the_applicants_language(
-    application, recruiter, locales, django_capture_on_commit_callbacks
+    application, recruiter, locales, django_capture_on_commit_callbacks, grace_over
 ):
     nl = RejectionEmailTemplate.objects.create(
         locale=locales["nl"], subject="Uw sollicitatie: {vacancy}", body="Beste {name}, helaas."
@@ -102,6 +121,8 @@ def test_a_rejection_can_send_the_template_in_the_applicants_language(
         services.application_status_change(
             application=application, status=S.REJECTED, user=recruiter, send_rejection=True
         )
+    assert mail.outbox == []  # the grace period HR may undo it in
+    grace_over()
 
     [message] = mail.outbox
     assert message.to == [EMAIL]

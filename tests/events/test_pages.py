@@ -180,3 +180,15 @@ def test_a_past_event_offers_no_calendar_file(agenda, client):
 
     assert 'class="event__ics"' in upcoming
     assert 'class="event__ics"' not in past
+
+
+def test_an_evening_event_shows_its_date_once_with_the_hours(make_event, client):
+    from zoneinfo import ZoneInfo
+
+    brussels = ZoneInfo("Europe/Brussels")
+    start = timezone.now().astimezone(brussels).replace(hour=19, minute=0) + timedelta(days=9)
+    page = make_event(title="Avond", start=start, end=start.replace(hour=22))
+
+    html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert re.search(r"\d{1,2} \w+ \d{4}, 19:00–22:00", html)

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from privacy import conf
@@ -177,3 +178,30 @@ def test_mail_requeue_hands_over_what_is_due(queue, settings):
 
     [task] = DBTaskResult.objects.all()
     assert task.args_kwargs["args"] == [str(OutgoingMail.objects.get().pk)]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "waiting", "column"),
+    [
+        ("nl", "Niet-afgeleverde e-mails", "Wacht op verzending", "Volgende poging op"),
+        ("fr", "E-mails non distribués", "En attente d'envoi", "Prochaine tentative le"),
+    ],
+)
+def test_the_undelivered_mail_screen_speaks_the_officers_language(
+    client, settings, queue, language, heading, waiting, column
+):
+    from wagtail.users.models import UserProfile
+
+    settings.EMAIL_BACKEND = "tests.privacy.test_mail.RefusingBackend"
+    mail_send(to="ann@example.org", template=NOTICE, language="nl", context={"title": "x"})
+    _run(OutgoingMail.objects.get())
+    officer = make_user("dpo", groups=[Group.objects.get(name=conf.officers_group())])
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(officer)
+
+    page = client.get(reverse("undelivered_mail:index")).content.decode()
+
+    for label in (heading, waiting, column):
+        assert escape(label) in page

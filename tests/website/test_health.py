@@ -1,8 +1,11 @@
 """/healthz answers 200 when the site's dependencies work and 503 naming the one that does
 not; /healthz/live answers without touching any of them."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connections
+from django.utils import timezone
 
 HEALTHZ = "/healthz"
 ALL_CHECKS = {"database", "cache", "storage", "migrations"}
@@ -135,3 +138,72 @@ def test_live_answers_without_touching_any_dependency(client, settings):
 def test_only_reads_are_answered(client):
     assert client.post(HEALTHZ).status_code == 405
     assert client.post("/healthz/live").status_code == 405
+
+
+@pytest.fixture
+def queued_task(settings):
+    """Queue a task in the database, as production does, with nothing working it off; the
+    returned function sets when it was queued and from when it may run (None: at once)."""
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    from privacy.tasks import retention_enforce_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.HEALTH_TASK_QUEUE_MAX_AGE = 15 * 60
+
+    def queue(*, queued_ago, runs_after_ago=None, status=None):
+        result = retention_enforce_task.enqueue()
+        now = timezone.now()
+        changes = {
+            "enqueued_at": now - queued_ago,
+            "run_after": get_date_max() if runs_after_ago is None else now - runs_after_ago,
+        }
+        if status:
+            changes["status"] = status
+        DBTaskResult.objects.filter(pk=result.id).update(**changes)
+
+    return queue
+
+
+def test_a_task_waiting_longer_than_the_limit_answers_503_naming_the_task_queue(
+    healthz, queued_task
+):
+    queued_task(queued_ago=timedelta(minutes=20))
+
+    response = healthz()
+
+    assert response.status_code == 503
+    assert failed(response) == ["task_queue"]
+
+
+def test_a_task_queued_a_minute_ago_keeps_the_queue_healthy(healthz, queued_task):
+    queued_task(queued_ago=timedelta(minutes=1))
+
+    response = healthz()
+
+    assert response.status_code == 200
+    assert response.json()["checks"]["task_queue"] == "ok"
+
+
+def test_a_retried_task_waits_from_when_it_was_due_not_from_when_it_was_queued(
+    healthz, queued_task
+):
+    # Queued a day ago, its retry was due a minute ago: a worker has had no time to miss it.
+    queued_task(queued_ago=timedelta(days=1), runs_after_ago=timedelta(minutes=1))
+    # A task not due for another hour waits for nobody.
+    queued_task(queued_ago=timedelta(hours=2), runs_after_ago=-timedelta(hours=1))
+    assert healthz().status_code == 200
+
+    # Due twenty minutes ago and not taken: no worker is taking tasks.
+    queued_task(queued_ago=timedelta(days=1), runs_after_ago=timedelta(minutes=20))
+    response = healthz()
+
+    assert response.status_code == 503
+    assert failed(response) == ["task_queue"]
+
+
+def test_finished_tasks_however_old_are_not_waiting(healthz, queued_task):
+    queued_task(queued_ago=timedelta(days=3), status="SUCCESSFUL")
+    queued_task(queued_ago=timedelta(days=3), status="FAILED")
+
+    assert healthz().status_code == 200

@@ -137,6 +137,9 @@ PRIVACY_OFFICERS_GROUP = os.environ.get("PRIVACY_OFFICERS_GROUP", "Privacy offic
 # Told of every confirmed data-subject request, with every superuser, when the officers'
 # group has nobody with an address.
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+# The e-mail campaign provider's bearer key for /api/privacy/subscribers/<topic> and its
+# unsubscribe webhook, /api/privacy/unsubscribe; unset, both refuse everyone.
+PRIVACY_CAMPAIGN_API_KEY = os.environ.get("PRIVACY_CAMPAIGN_API_KEY", "")
 CAREERS_RECRUITMENT_GROUP = os.environ.get("CAREERS_RECRUITMENT_GROUP", "Recruitment")
 EVENTS_GROUP = os.environ.get("EVENTS_GROUP", "Events")
 # The chamber's secretariat reads the contact and membership inboxes (made by load_demo).

@@ -8,7 +8,7 @@ from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from privacy.models import ConsentRecord, ConsentSource, CookiePolicySettings
+from privacy.models import ConsentRecord, ConsentSource, CookieCategory, CookiePolicySettings
 from privacy.services.cookies import SALT
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +83,11 @@ def test_accept_all_records_each_category_sets_the_cookie_and_tags_run_next_time
     assert {r.locale for r in records} == {"nl"}
     analytics = records.get(purpose_key="cookies-analytics")
     assert analytics.text_shown == "Analytics (nl): Over analytics."
-    proof = parse_qs(records[0].source_ref)
+    proof = parse_qs(analytics.source_ref)
+    revision = proof.pop("category_revision")
     assert proof == {"version": ["1"], "button": ["accept_all"], "page": [page_url]}
+    category = CookieCategory.objects.get(key="analytics", locale__language_code="nl")
+    assert category.revisions.filter(pk=int(revision[0])).exists()
 
     html = client.get(page_url).content.decode()
     assert active_tags(html) == {"preferences", "analytics", "advertising", "social"}
