@@ -93,6 +93,7 @@ class Importer:
         # The mapping row of the item being imported: (uid, (pk, checksum, type id, id)).
         self.item_row: tuple[str, tuple | None] = ("", None)
         self.done = 0
+        self.total = 0
         self.run_record: ImportRun | None = None
         page_model = model_named(conf.page_model_name(), "PLONE_IMPORT_PAGE_MODEL")
         if page_model is None:
@@ -338,7 +339,7 @@ class Importer:
         return run
 
     def _passes(self) -> None:
-        total = len(self.index.nodes)
+        total = self.total = len(self.index.nodes)  # counted once: the index is on disk
         deferred: list[str] = []
         for entry in self.source.entries():
             if self._import(entry) == "deferred":
@@ -422,7 +423,7 @@ class Importer:
             self.unchanged.add(uid)
         if not again:
             self.done += 1
-            self.progress(self.done, len(self.index.nodes))
+            self.progress(self.done, self.total)
         if self.item_pending and not again:
             self.relink.add(uid)
         if outcome and not (again and outcome == "updated"):
