@@ -106,6 +106,9 @@ class TcpProxy:
             except OSError:
                 client.close()
                 continue
+            # The 5 s were for connecting: a query may take longer to answer (a migration on
+            # a busy machine), and a timed-out read would cut the connection under it.
+            upstream.settimeout(None)
             with self._lock:
                 self._open |= {client, upstream}
             for source, sink in ((client, upstream), (upstream, client)):

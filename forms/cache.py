@@ -36,6 +36,10 @@ def _version(cache) -> str:
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    if version is None:
+        # A cache that answers a miss while its server is away keeps nothing: a value kept
+        # in this process under no version would outlive an edit.
+        raise ConnectionError("The cache keeps no version")
     return version
 
 

@@ -119,7 +119,7 @@ class SubmissionInput:
             answers[name] = _answer(value)
         return cls(
             page=page,
-            locale=page.locale.language_code,
+            locale=page.language_code,
             answers=answers,
             files=files,
             decisions=decisions,

@@ -12,6 +12,7 @@ for its site root paths.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -23,6 +24,8 @@ from wagtail.models import Page, Site
 
 from . import conf
 from .selectors import page_for_request
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "home:chrome:generation"
 T = TypeVar("T")
@@ -44,6 +47,10 @@ def chrome_invalidate() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # The cache does not answer: the edit is saved all the same, and copies cached
+        # before expire after HOME_CHROME_CACHE_SECONDS at the latest. Said loudly.
+        logger.exception("Could not retire the cached page chrome")
 
 
 def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | None]:

@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
 from . import conf
@@ -95,7 +94,7 @@ def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | No
     }
     if code in candidates:
         return candidates[code]
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     return candidates.get(default) or next(iter(candidates.values()), None)
 
 
@@ -168,7 +167,7 @@ def controller_identity(locale: str | Locale | None = None) -> ControllerIdentit
     found = identities.get(code) or identities.get(code.split("-")[0])
     if found is not None:
         return found
-    return identities.get(Locale.get_default().language_code) or next(iter(identities.values()))
+    return identities.get(conf.default_language()) or next(iter(identities.values()))
 
 
 def controller_name(locale: str | Locale | None = None) -> str:
@@ -303,7 +302,7 @@ def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
     """Each purpose key with its name in ``locale`` (default: the active language), falling
     back to the default locale's name, then to any."""
     code = _language_code(locale)
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     rank = {code: 0, default: 1}
     names: dict[str, tuple[int, str]] = {}
     for key, name, language in Purpose.objects.values_list("key", "name", "locale__language_code"):
@@ -322,7 +321,7 @@ def processing_register(*, locale: str | Locale) -> list:
     from .register import register_entry
 
     code = locale.language_code if isinstance(locale, Locale) else locale
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     chosen: dict[str, Purpose] = {}
     for purpose in Purpose.objects.select_related("locale").order_by("key"):
         current = chosen.get(purpose.key)
@@ -346,11 +345,7 @@ def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
         locale = translation.get_language() or ""
     code = locale.language_code if isinstance(locale, Locale) else locale
     urls = policy_urls_cached()
-    # The default language's code from the settings, not ``Locale.get_default()``: that is a
-    # query on every page view of a site whose policy is not published in the active language.
-    return urls.get(code) or urls.get(
-        get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+    return urls.get(code) or urls.get(conf.default_language())
 
 
 def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:

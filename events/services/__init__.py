@@ -58,9 +58,15 @@ def _lock(event: EventPage) -> EventPage:
     ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
     before anything is counted, whatever transaction mode the connection uses.
     """
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and not _sqlite_immediate():
         Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _sqlite_immediate() -> bool:
+    # ``BEGIN IMMEDIATE`` took the write lock when the transaction began.
+    options = connection.settings_dict.get("OPTIONS") or {}
+    return str(options.get("transaction_mode", "")).upper() in ("IMMEDIATE", "EXCLUSIVE")
 
 
 def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> Registration:
@@ -99,7 +105,9 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         last = Registration.objects.filter(event=event).aggregate(last=Max("waiting_number"))
         registration.waiting_number = (last["last"] or 0) + 1
     registration.save(force_insert=True)
-    transaction.on_commit(lambda: mail.registration_confirmation(registration=registration))
+    # The outbox row and its task join this transaction: one commit stores the registration
+    # and its mail, or neither.
+    mail.registration_confirmation(registration=registration)
     return registration
 
 

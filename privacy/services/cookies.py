@@ -252,7 +252,7 @@ def cookie_choice_current(
 def cookie_categories(*, locale: str | Locale | None = None) -> list[CookieCategory]:
     """The categories in ``locale``, a key missing there taken from the default locale."""
     code = locale.language_code if isinstance(locale, Locale) else locale
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     chosen: dict[str, CookieCategory] = {}
     for category in CookieCategory.objects.select_related("locale"):
         current = chosen.get(category.key)

@@ -294,9 +294,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that while Redis does not answer pages are served
+            # as on an empty cache instead of failing (website/cache.py).
+            "BACKEND": "website.cache.OutageTolerantRedisCache",
             "LOCATION": REDIS_URL,
-            # A Redis that does not answer fails fast: pages serve on without it.
+            # A Redis that does not answer fails fast.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
