@@ -98,6 +98,7 @@ def build() -> None:
                 "contact": contact.pk,
                 "vacancy": vacancy.pk,
                 "newsletter": newsletter.pk,
+                "answer": answer.pk,
                 "recruiter_session": store.session_key,
             }
         )
