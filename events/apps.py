@@ -14,3 +14,16 @@ class EventsConfig(AppConfig):
         from .constants import EVENT_END
 
         retention_end_register(EVENT_END)
+
+        # An access answer lists who saw a registrant's name: speakers, a public list.
+        from privacy.accesses import access_source_register
+
+        from .selectors import registration_accesses_of
+
+        access_source_register(registration_accesses_of)
+
+        from privacy.recipients import recipient_source_register
+
+        from .recipients import speakers_who_saw
+
+        recipient_source_register(speakers_who_saw)

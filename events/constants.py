@@ -24,6 +24,7 @@ PURPOSE_REGISTRATION = "event-registration"
 PURPOSE_PARTICIPANT_LIST = "participant-list"
 PURPOSE_TRAINEE_LIST = "trainee-list"
 PURPOSE_PHOTOS = "event-photos"
+PURPOSE_SPEAKER_PROFILES = "speaker-profiles"
 
 # What "the end" of a registration means, in the policy's words: a purpose counting from it
 # keeps registrations, lists and speakers' links until the event's end, or for a period after.

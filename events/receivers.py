@@ -4,6 +4,8 @@
   retention follows its end through :meth:`EventPage.submission_end_moved`).
 - A confirmed registration deleted (the person's erasure request): its seat goes to the
   first person waiting, as a cancellation's would.
+- A speaker's profile deleted (retention, or their erasure request): their photo goes too,
+  once no translation of the profile shows it.
 - A photo consent withdrawn anywhere (the choices link, the preference centre, an erasure):
   the person's registrations say so, so the check-in list marks them.
 """
@@ -16,7 +18,7 @@ from wagtail.signals import page_published
 from privacy.signals import consent_withdrawn
 
 from .constants import PURPOSE_PHOTOS, RegistrationStatus
-from .models import EventPage, Registration
+from .models import EventPage, Registration, Speaker
 
 
 @receiver(page_published, sender=EventPage, dispatch_uid="events_promote")
@@ -53,3 +55,16 @@ def photo_consent_withdrawn(sender, *, email: str, purpose_key: str, withdrawn_a
     Registration.objects.filter(submission__subject_email=email, photo_consent=True).update(
         photo_consent=False, photo_choice_at=withdrawn_at
     )
+
+
+@receiver(post_delete, sender=Speaker, dispatch_uid="events_speaker_photo_deleted")
+def speaker_deleted(sender, instance: Speaker, **kwargs) -> None:
+    """The photo is the speaker's personal data as much as the name: an image used by no
+    other profile is deleted with the profile (Wagtail then deletes its files and
+    renditions)."""
+    photo_id = instance.photo_id
+    if photo_id is None or Speaker.objects.filter(photo_id=photo_id).exists():
+        return
+    from wagtail.images import get_image_model
+
+    get_image_model().objects.filter(pk=photo_id).delete()

@@ -160,3 +160,48 @@ def event_months(*, index) -> list[date]:
         .order_by("-month")
     )
     return [m.date() if hasattr(m, "date") else m for m in months]
+
+
+def registration_accesses_of(email: str) -> list:
+    """Who saw a registrant's name, for their access answer (GDPR art. 15(1)(c)): each opening
+    of a training's list by a speaker while the person was on it, and the public participant
+    list of an event that showed them. Registered with privacy's access sources by ``ready``.
+    """
+    from django.utils.translation import gettext as _
+
+    from privacy.accesses import Access
+
+    from .models import SpeakerAccessLog
+
+    registrations = Registration.objects.filter(
+        submission__subject_email=email, confirmed_at__isnull=False
+    ).select_related("event")
+    accesses = []
+    for registration in registrations:
+        title = registration.event.title
+        openings = SpeakerAccessLog.objects.filter(
+            link__event=registration.event_id, opened_at__gte=registration.confirmed_at
+        ).select_related("link")
+        if registration.cancelled_at:
+            openings = openings.filter(opened_at__lt=registration.cancelled_at)
+        accesses += [
+            Access(
+                at=opening.opened_at,
+                who=_("the speaker %(name)s") % {"name": opening.link.speaker_name},
+                what=_("opened the registration list of “%(event)s”, with your name")
+                % {"event": title},
+            )
+            for opening in openings
+        ]
+        if registration.event.participant_list_public and not registration.hidden_from_list:
+            accesses.append(
+                Access(
+                    at=registration.confirmed_at,
+                    who=_("anyone visiting the event's page"),
+                    what=_(
+                        "could read your name and function on the participant list of “%(event)s”"
+                    )
+                    % {"event": title},
+                )
+            )
+    return accesses

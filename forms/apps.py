@@ -12,13 +12,15 @@ class FormsConfig(AppConfig):
     def ready(self):
         # Field lists and inboxes are cached per page (forms.cache); any edit of what they
         # are made of, in any app's field model, retires the cached copies.
+        from wagtail.models import Locale
+
         from privacy.models import Purpose
 
         from . import checks  # noqa: F401  (registers the deploy check)
         from .cache import definitions_changed
         from .models import AbstractFormField, Inbox
 
-        senders = [Inbox, Purpose] + [
+        senders = [Inbox, Purpose, Locale] + [
             model for model in self.apps.get_models() if issubclass(model, AbstractFormField)
         ]
         for sender in senders:

@@ -1,15 +1,10 @@
 """Names shared by models, forms and the API: field types and keys no field may take."""
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
 
-
-def default_language() -> str:
-    """The site's default content language: a translated page's source is in it."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+from privacy.conf import default_language  # noqa: F401  (a translated page's source is in it)
 
 
 class FieldType(models.TextChoices):

@@ -13,6 +13,14 @@ def get(name: str, default):
     return getattr(settings, f"PRIVACY_{name}", default)
 
 
+def default_language() -> str:
+    """The site's default content language, as Wagtail reads ``LANGUAGE_CODE``: the code of
+    ``Locale.get_default()``, without asking the database."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def hash_key() -> str:
     """The secret addresses are hashed with (``PRIVACY_HASH_KEY``)."""
     key = get("HASH_KEY", "")

@@ -94,7 +94,7 @@ def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | No
     }
     if code in candidates:
         return candidates[code]
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     return candidates.get(default) or next(iter(candidates.values()), None)
 
 
@@ -167,7 +167,7 @@ def controller_identity(locale: str | Locale | None = None) -> ControllerIdentit
     found = identities.get(code) or identities.get(code.split("-")[0])
     if found is not None:
         return found
-    return identities.get(Locale.get_default().language_code) or next(iter(identities.values()))
+    return identities.get(conf.default_language()) or next(iter(identities.values()))
 
 
 def controller_name(locale: str | Locale | None = None) -> str:
@@ -302,7 +302,7 @@ def purpose_names(locale: str | Locale | None = None) -> dict[str, str]:
     """Each purpose key with its name in ``locale`` (default: the active language), falling
     back to the default locale's name, then to any."""
     code = _language_code(locale)
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     rank = {code: 0, default: 1}
     names: dict[str, tuple[int, str]] = {}
     for key, name, language in Purpose.objects.values_list("key", "name", "locale__language_code"):
@@ -321,7 +321,15 @@ def processing_register(*, locale: str | Locale) -> list:
     from .register import register_entry
 
     code = locale.language_code if isinstance(locale, Locale) else locale
-    default = Locale.get_default().language_code
+    with translation.override(code):
+        return [register_entry(purpose) for purpose in purposes_chosen(locale=code)]
+
+
+def purposes_chosen(*, locale: str | Locale) -> list[Purpose]:
+    """Every purpose key once, by key: in ``locale`` where translated, else in the default
+    locale (what the register and the record of processing list)."""
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    default = conf.default_language()
     chosen: dict[str, Purpose] = {}
     for purpose in Purpose.objects.select_related("locale").order_by("key"):
         current = chosen.get(purpose.key)
@@ -332,8 +340,7 @@ def processing_register(*, locale: str | Locale) -> list:
             or (language == default and current.locale.language_code != code)
         ):
             chosen[purpose.key] = purpose
-    with translation.override(code):
-        return [register_entry(purpose) for purpose in chosen.values()]
+    return list(chosen.values())
 
 
 def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
@@ -345,7 +352,7 @@ def policy_page_url(*, locale: str | Locale | None = None) -> str | None:
         locale = translation.get_language() or ""
     code = locale.language_code if isinstance(locale, Locale) else locale
     urls = policy_urls_cached()
-    return urls.get(code) or urls.get(Locale.get_default().language_code)
+    return urls.get(code) or urls.get(conf.default_language())
 
 
 def consents_for_source(*, source_ref: str) -> list[ConsentRecord]:

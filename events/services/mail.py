@@ -18,36 +18,43 @@ from ..ics import calendar_filename, calendar_text
 
 
 def _registration_send(*, registration, template: str, **extra) -> bool:
-    from ..selectors import waiting_position
-    from .links import registration_urls
-
+    """Queue a registrant's mail with the registration's id: the worker builds the rest
+    (:func:`registration_mail_build`), so the request only stores the outbox row."""
     submission = registration.submission
-    locale = submission.locale or settings.LANGUAGE_CODE
-    page = submission.page_filled_in() or registration.event
-    source = registration.event
-    attachments = []
-    if registration.is_confirmed:
-        with translation.override(locale):
-            text = calendar_text(page=page, private=True)
-        mimetype = "text/calendar; charset=utf-8; method=PUBLISH"
-        attachments.append(Attachment(calendar_filename(page), text, mimetype))
     return mail_send(
         to=submission.subject_email,
         template=f"events/email/{template}",
-        language=locale,
-        context={
-            "registration": registration,
-            "page": page,
-            "event": source,
-            "first_name": registration.answer("first_name"),
-            "page_url": page.get_full_url(),
-            "links": registration_urls(registration, locale),
-            "position": waiting_position(registration=registration),
-            "online_url": source.online_url if registration.is_confirmed else "",
-            **extra,
-        },
-        attachments=attachments,
+        language=submission.locale or settings.LANGUAGE_CODE,
+        context={"registration": registration, **extra},
+        build="events.services.mail.registration_mail_build",
     )
+
+
+def registration_mail_build(context: dict) -> tuple[dict, list[Attachment]]:
+    """In the worker, in the mail's language: the page the person registered on, their
+    links, their place on the waiting list, and for a confirmed seat the calendar file."""
+    from ..selectors import waiting_position
+    from .links import registration_urls
+
+    registration = context["registration"]
+    page = registration.submission.page_filled_in() or registration.event
+    source = registration.event
+    attachments = []
+    if registration.is_confirmed:
+        text = calendar_text(page=page, private=True)
+        mimetype = "text/calendar; charset=utf-8; method=PUBLISH"
+        attachments.append(Attachment(calendar_filename(page), text, mimetype))
+    context = {
+        **context,
+        "page": page,
+        "event": source,
+        "first_name": registration.answer("first_name"),
+        "page_url": page.get_full_url(),
+        "links": registration_urls(registration, translation.get_language()),
+        "position": waiting_position(registration=registration),
+        "online_url": source.online_url if registration.is_confirmed else "",
+    }
+    return context, attachments
 
 
 def registration_confirmation(*, registration, resent: bool = False) -> bool:
@@ -55,13 +62,16 @@ def registration_confirmation(*, registration, resent: bool = False) -> bool:
     return _registration_send(registration=registration, template="confirmation", resent=resent)
 
 
-def registration_promoted(*, registration) -> bool:
-    """A seat came free: you moved up from the waiting list."""
-    return _registration_send(registration=registration, template="promoted")
+def registration_promoted(*, registration, by_organiser: bool = False) -> bool:
+    """You moved up from the waiting list: a seat came free, or the organisers made room."""
+    return _registration_send(
+        registration=registration, template="promoted", by_organiser=by_organiser
+    )
 
 
-def registration_cancelled(*, registration) -> bool:
-    return _registration_send(registration=registration, template="cancelled")
+def registration_cancelled(*, registration, on_behalf: bool = False) -> bool:
+    """Your registration is cancelled: by you, or by the organisers as you asked them."""
+    return _registration_send(registration=registration, template="cancelled", on_behalf=on_behalf)
 
 
 def speaker_link_mail(*, link, locale: str) -> bool:

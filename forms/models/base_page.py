@@ -25,6 +25,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 
 from privacy.registry import Retention
 
@@ -210,6 +211,11 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
 
     # --- Where submissions go ---------------------------------------------------------------
 
+    @property
+    def language_code(self) -> str:
+        """The page's language, read from the shared cache rather than its locale's row."""
+        return _locale_code(self.locale_id) or self.locale.language_code
+
     def get_source_page(self) -> AbstractFormPage:
         """The page every translation's submissions are filed under.
 
@@ -218,7 +224,7 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         source, which spares most submissions the lookup.
         """
         default_code = default_language()
-        if self.locale.language_code == default_code:
+        if self.language_code == default_code:
             return self
         translations = list(
             type(self)
@@ -418,6 +424,12 @@ class FormNotStored(Exception):
     def __init__(self, form, *, status: int):
         super().__init__(status)
         self.form, self.status = form, status
+
+
+def _locale_code(locale_id: int) -> str:
+    """A locale's language code from the shared cache, which a locale's edit retires."""
+    codes = cached("locales", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(locale_id, "")
 
 
 def form_page_models() -> list[type[AbstractFormPage]]:

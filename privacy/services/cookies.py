@@ -8,6 +8,7 @@ record per non-essential category, under the pseudonymous consent id the cookie 
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -137,6 +138,9 @@ class CookieSetup:
     tags: dict[str, tuple[TagView, ...]]
     # Seconds the choice's cookie lasts (see ``cookie_max_age``).
     max_age: int = 0
+    # When this setup was read: what is rendered from it is cached under this stamp, so it
+    # is retired with the setup.
+    built: int = 0
 
 
 SETUP_CACHE_KEY = "privacy:cookie-setup:{}"
@@ -174,6 +178,7 @@ def _setup_build(code: str) -> CookieSetup:
         categories=categories,
         tags={key: tuple(values) for key, values in tags.items()},
         max_age=_max_age_compute(),
+        built=time.time_ns(),
     )
 
 
@@ -247,7 +252,7 @@ def cookie_choice_current(
 def cookie_categories(*, locale: str | Locale | None = None) -> list[CookieCategory]:
     """The categories in ``locale``, a key missing there taken from the default locale."""
     code = locale.language_code if isinstance(locale, Locale) else locale
-    default = Locale.get_default().language_code
+    default = conf.default_language()
     chosen: dict[str, CookieCategory] = {}
     for category in CookieCategory.objects.select_related("locale"):
         current = chosen.get(category.key)

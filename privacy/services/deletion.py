@@ -11,7 +11,9 @@ match), and for each chunk, in its own transaction:
    gone counts as deleted);
 3. deletes the rows whose files are all gone; a row whose file could not be deleted stays
    and is marked with a :class:`~privacy.models.RetentionFailure`, which the next successful
-   run clears.
+   run clears;
+4. deletes what Wagtail keeps beside the deleted rows: log entries, revisions, translation
+   strings (:mod:`.traces`).
 
 A crash between steps 2 and 3 leaves rows pointing at files that no longer exist; the next
 run deletes them, which is why missing files are tolerated.
@@ -30,6 +32,7 @@ from django.utils import timezone
 
 from ..models import RetentionFailure
 from ..registry import Registration
+from .traces import traces_collect, traces_delete
 
 Progress = Callable[[int], None]
 
@@ -186,10 +189,12 @@ def rows_purge(
             for pk in locked:
                 if pk not in failures:
                     by_purpose.setdefault(purposes.get(pk, ""), []).append(pk)
+            traces = traces_collect(model, locked)
             for purpose_key, pks in by_purpose.items():
                 rows[purpose_key] += _delete_rows(registration, pks, failures)
 
             done = [str(pk) for pks in by_purpose.values() for pk in pks if pk not in failures]
+            traces_delete(model=model, pks=done, traces=traces)
             if done:
                 RetentionFailure.objects.filter(
                     content_type=content_type, object_pk__in=done

@@ -5,7 +5,9 @@ the caller's transaction, and enqueues the task that delivers it with the row's 
 task queue never holds an address or a text. The worker (:func:`mail_attempt`) renders
 ``<template>_subject.txt``, ``_body.txt`` and ``_body.html`` in the recipient's language and
 sends them as one multipart message (text, with HTML as its alternative), with attachments
-such as an event's calendar file. Every mail ends with the footer that names its sender (the
+such as an event's calendar file. A sender whose mail takes work to put together (its links,
+its calendar file) names a ``build`` function instead of passing that work's result: the
+request stores the rows' ids, and the worker builds the rest when it renders. Every mail ends with the footer that names its sender (the
 controllers, in the mail's language) and links to the privacy policy; a mail to a person also
 links to their own preference centre, while a notice to staff (an inbox's address, the
 privacy officers) carries no such link, since they are not the person the mail is about.
@@ -34,6 +36,7 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
 from .. import conf
@@ -66,6 +69,10 @@ class MailObsolete(Exception):
     """A row the mail was about is gone (erased, deleted) before the mail was rendered."""
 
 
+# The key under which the outbox row keeps the dotted path of its ``build`` function.
+BUILD_KEY = "$build"
+
+
 def mail_send(**kwargs) -> bool:
     """Queue a mail (see :func:`mail_queue`); False when there is nobody to send to."""
     return mail_queue(**kwargs) is not None
@@ -80,6 +87,7 @@ def mail_queue(
     attachments: Sequence[Attachment] = (),
     staff: bool = False,
     answers_request: bool = False,
+    build: str = "",
     at: datetime | None = None,
 ) -> OutgoingMail | None:
     """Queue ``template`` for ``to`` in ``language``; None when there is nobody to send to.
@@ -94,6 +102,11 @@ def mail_queue(
     hold rows (stored as references, read again when the worker renders), dates, numbers,
     text, and lists and dicts of them. A mail server's failure is never raised: whatever the
     mail is about has been stored already, and its mail waits in the outbox until it leaves.
+
+    ``build`` is the dotted path of a function the worker calls, in the recipient's
+    language, with the context read back (``build(context) -> (context, attachments)``):
+    what takes time to put together is built off the request, from the rows as they are when
+    the mail leaves.
     """
     recipients = tuple(address for address in ([to] if isinstance(to, str) else to) if address)
     if not recipients:
@@ -111,6 +124,8 @@ def mail_queue(
         # A lazy translation in the context is read in the recipient's language.
         with translation.override(language):
             frozen = _freeze(context or {})
+        if build:
+            frozen[BUILD_KEY] = build
     except TypeError:
         logger.exception("The e-mail %s could not be queued", template)
         return None
@@ -177,12 +192,13 @@ def mail_attempt(*, mail_id: str) -> str:
     if mail is None or not claimed:
         return mail.status if mail is not None else MailStatus.DROPPED
     try:
+        context, attachments = _mail_build(mail)
         rendered = mail_render(
             to=tuple(mail.recipients),
             template=mail.template,
             language=mail.language,
-            context=_thaw(mail.context),
-            attachments=tuple(_attachment_thaw(value) for value in mail.attachments),
+            context=context,
+            attachments=attachments,
             staff=mail.staff,
             message_id=mail_message_id(mail),
         )
@@ -196,6 +212,18 @@ def mail_attempt(*, mail_id: str) -> str:
     except Exception as error:
         return _mail_retry_later(mail, error)
     return _mail_close(mail, MailStatus.SENT)
+
+
+def _mail_build(mail: OutgoingMail) -> tuple[dict, tuple[Attachment, ...]]:
+    """The row's context and attachments, with what its ``build`` function adds."""
+    context = _thaw(mail.context)
+    attachments = tuple(_attachment_thaw(value) for value in mail.attachments)
+    build = context.pop(BUILD_KEY, "")
+    if build:
+        with translation.override(mail.language):
+            context, built = import_string(build)(context)
+        attachments += tuple(built)
+    return context, attachments
 
 
 def _mail_retry_later(mail: OutgoingMail, error: Exception) -> str:

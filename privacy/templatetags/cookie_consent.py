@@ -8,11 +8,17 @@ the visitor's cookie. Tags of categories not accepted are in the page only as in
 from __future__ import annotations
 
 import functools
+import hashlib
+from urllib.parse import quote
 
 from django import template
+from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from .. import conf
 from ..selectors import policy_page_url
@@ -82,10 +88,24 @@ def _api_namespace(resolver) -> str:
     return ""
 
 
+# Stand-ins for what differs from one request to the next in an otherwise shared banner.
+_CSRF = "cookiebannercsrf0token"
+_NEXT = "cookiebannernext0url"
+_NEXT_QUERY = "cookiebannernext0query"
+BANNER_CACHE_SECONDS = 300
+
+
 @register.simple_tag(takes_context=True)
 def cookie_consent(context):
     """The banner (open on a first visit, hidden but ready to reopen after a choice), the
-    accepted categories' tags, inert copies of the others' and the script that drives them."""
+    accepted categories' tags, inert copies of the others' and the script that drives them.
+
+    It is on every page, outside the cached page content, so rendering it was most of what
+    a page view cost beyond the page. Visitors in the same language and the same state (no
+    choice yet, or the same choice and signal) see the same banner but for their CSRF token
+    and the address to go back to: it is rendered once with stand-ins for those two, cached
+    under the cookie setup it was made from, and the stand-ins are filled in per request.
+    """
     request = context.get("request")
     if request is None:
         return ""
@@ -94,11 +114,38 @@ def cookie_consent(context):
     # The settings page is the banner's second layer already.
     ctx["show_banner"] = not (match and match.url_name in ("cookie_settings", "cookie_consent"))
     accepted = {entry["category"].key for entry in ctx["categories"] if entry["accepted"]}
-    tags = ctx["setup"].tags
-    ctx["active_tags"] = [tag for key in sorted(accepted) for tag in tags.get(key, ())]
-    ctx["inert_tags"] = [
-        (key, category_tags)
-        for key, category_tags in tags.items()
-        if key != cookie_services.ESSENTIAL
-    ]
-    return render_to_string("privacy/includes/cookie_consent.html", ctx, request)
+    key = "privacy:cookie-banner:{}".format(
+        hashlib.sha256(
+            repr(
+                (
+                    translation.get_language(),
+                    ctx["setup"].built,
+                    ctx["ask"],
+                    ctx["show_banner"],
+                    ctx["gpc"],
+                    sorted(accepted),
+                    ctx["policy_url"],
+                    ctx["api_url"],
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    skeleton = cache.get(key)
+    if skeleton is None:
+        tags = ctx["setup"].tags
+        ctx["active_tags"] = [tag for key_ in sorted(accepted) for tag in tags.get(key_, ())]
+        ctx["inert_tags"] = [
+            (key_, category_tags)
+            for key_, category_tags in tags.items()
+            if key_ != cookie_services.ESSENTIAL
+        ]
+        ctx.update(request=None, csrf_value=_CSRF, next_url=_NEXT, next_url_query=_NEXT_QUERY)
+        skeleton = render_to_string("privacy/includes/cookie_consent.html", ctx)
+        cache.set(key, skeleton, BANNER_CACHE_SECONDS)
+    next_url = request.get_full_path()
+    html = (
+        skeleton.replace(_CSRF, escape(get_token(request)))
+        .replace(_NEXT_QUERY, escape(quote(next_url, safe="/")))
+        .replace(_NEXT, escape(next_url))
+    )
+    return mark_safe(html)  # noqa: S308 - rendered by the template; the values are escaped
