@@ -6,9 +6,10 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from privacy.viewsets import admin_area_register
 
 from .admin.dashboard import RecruitmentPanel
 from .admin.viewsets import RecruitmentViewSet
@@ -25,12 +26,7 @@ class RejectionEmailTemplateViewSet(SnippetViewSet):
 
 register_snippet(RejectionEmailTemplateViewSet)
 
-register_permission_policy(Application, recruitment_policy, exact_class=True)
-
-
-@hooks.register("register_admin_viewset")
-def register_recruitment_viewset():
-    return RecruitmentViewSet()
+admin_area_register(model=Application, policy=recruitment_policy, viewset=RecruitmentViewSet)
 
 
 @hooks.register("construct_homepage_panels")

@@ -21,3 +21,9 @@ class EventsConfig(AppConfig):
         from .selectors import registration_accesses_of
 
         access_source_register(registration_accesses_of)
+
+        from privacy.recipients import recipient_source_register
+
+        from .recipients import speakers_who_saw
+
+        recipient_source_register(speakers_who_saw)

@@ -46,7 +46,7 @@ def calendar_text(*, page, private: bool = False, request=None) -> str:
     source = page.get_source_page()
     url = page.get_full_url(request) or ""
     host = urlsplit(url).hostname or "localhost"
-    location = ", ".join(part for part in (page.venue, " ".join(page.address.split())) if part)
+    location = page.place_line
     description = " ".join(strip_tags(page.description).split())
     if private and source.online_url:
         description = f"{description}\n\n{source.online_url}".strip()

@@ -41,7 +41,7 @@ def event_json_ld(*, page, request=None, counts=None, speakers=None) -> SafeStri
             {
                 "@type": "Place",
                 "name": page.venue or page.address.splitlines()[0],
-                "address": " ".join(page.address.split()),
+                "address": ", ".join(page.address_lines),
             }
         )
     if online:

@@ -1,9 +1,11 @@
-"""Who reads registrations: the organisers (``conf.group_name()``) and superusers, nobody else.
+"""Who reads and runs registrations: the organisers (``conf.group_name()``) and superusers,
+nobody else.
 
 Registrations are personal data kept for running the event; being allowed to edit or publish
 an event page never means reading who registered. Model permissions play no part, so an
-administrator cannot open the list by ticking a box. Registrations are read, never changed,
-in the admin.
+administrator cannot open the list by ticking a box. Organisers read registrations, take one
+down for someone, cancel one on the person's behalf and move someone up from the waiting
+list; they never edit the answers, and retention deletes registrations after the event.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from . import conf
 from .models import Registration
 
 READ = "view"
+CHANGE = "change"
 
-registration_policy = GroupOnlyPermissionPolicy(Registration, group=conf.group_name, actions={READ})
+registration_policy = GroupOnlyPermissionPolicy(
+    Registration, group=conf.group_name, actions={READ, CHANGE}
+)
 
 
 def is_organiser(user) -> bool:

@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from privacy.viewsets import admin_area_register
 
 from .admin import RegistrationViewSet
 from .models import EventPage, Registration, Speaker
@@ -27,12 +28,7 @@ class SpeakerViewSet(SnippetViewSet):
 register_snippet(SpeakerViewSet)
 
 
-register_permission_policy(Registration, registration_policy, exact_class=True)
-
-
-@hooks.register("register_admin_viewset")
-def register_registrations_viewset():
-    return RegistrationViewSet()
+admin_area_register(model=Registration, policy=registration_policy, viewset=RegistrationViewSet)
 
 
 @hooks.register("register_page_header_buttons")

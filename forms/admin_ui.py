@@ -55,7 +55,10 @@ class MarkHandledBulkAction(BulkAction):
         return super().dispatch(request, *args, **kwargs)
 
     def _allowed(self):
-        return submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
+        # Applications and registrations are handled in their apps' areas, not marked here.
+        return selectors.inbox_submissions(
+            submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
+        )
 
     def get_all_objects_in_listing_query(self, parent_id):
         submissions = self._allowed()

@@ -24,7 +24,7 @@ from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
 from privacy import conf as privacy_conf
-from privacy.models import ConsentDecision, Purpose
+from privacy.models import ConsentDecision, ConsentSource, Purpose
 from privacy.selectors import (
     consent_withdrawal_text,
     privacy_policy_url,
@@ -362,3 +362,21 @@ class FormBuilder(WagtailFormBuilder):
         return type(
             "FormPageForm", (SubmissionForm,), {**self.formfields, "notice_locale": self.locale}
         )
+
+
+def form_on_behalf(page, *args, **kwargs) -> SubmissionForm:
+    """``page``'s own form for staff who take a submission down for someone (by phone, at
+    the desk): the same questions and checks, without the fields against robots, and
+    without consent boxes, which only the person can tick (through their own links later).
+    Its notices are recorded as stated by staff (``ConsentSource.ADMIN``)."""
+    form = page.get_form(*args, page=page, user=None, **kwargs)
+    for name, field in list(form.fields.items()):
+        robots = name in (CAPTCHA_FIELD_NAME, HONEYPOT_FIELD_NAME)
+        if robots or isinstance(field, PurposeConsentField):
+            del form.fields[name]
+    # Asked as the page asks them, in its language, whatever the admin's.
+    with translation.override(page.locale.language_code):
+        for field in form.fields.values():
+            field.label, field.help_text = str(field.label or ""), str(field.help_text or "")
+    form.consent_source = ConsentSource.ADMIN
+    return form

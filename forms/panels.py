@@ -43,7 +43,10 @@ class SubmissionsPanel(FormSubmissionsPanel):
         def submissions(self):
             if self.inbox is None:
                 return self.instance.get_submission_class()._default_manager.none()
-            return self.instance.get_submissions().filter(inbox=self.inbox)
+            from .selectors import inbox_submissions
+
+            # An app's records (registrations) are reached from the app's own button.
+            return inbox_submissions(self.instance.get_submissions().filter(inbox=self.inbox))
 
         def is_shown(self):
             return self.inbox is not None and bool(self.submission_count)

@@ -13,15 +13,42 @@ from wagtail.models import Locale, Page
 
 from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
 
-from .models import FieldType, FormSubmission, Inbox, SubmissionFile, form_page_models
+from .models import (
+    FieldType,
+    FormSubmission,
+    Inbox,
+    SubmissionFile,
+    form_page_models,
+    without_record,
+)
 from .permissions import submission_policy
 
 
+def inbox_submissions(queryset=None) -> QuerySet[FormSubmission]:
+    """The submissions an inbox lists: not those an app keeps a record of (applications,
+    registrations), which its own area lists, in its own words."""
+    queryset = FormSubmission.objects.all() if queryset is None else queryset
+    return queryset.filter(without_record())
+
+
 def inboxes_with_counts(user) -> QuerySet[Inbox]:
-    """The inboxes ``user`` reads, each with its total and open submission counts."""
-    return submission_policy.inboxes_for_user(user).annotate(
-        submission_count=Count("submissions"),
-        unhandled_count=Count("submissions", filter=Q(submissions__handled_at__isnull=True)),
+    """The inboxes ``user`` reads, each with its total and open submission counts.
+
+    Counted and listed are the inbox's own submissions (:func:`inbox_submissions`); an inbox
+    whose every submission is read in an app's area (the recruitment inbox) is left out,
+    as it has nothing to list here.
+    """
+    own = without_record("submissions__")
+    return (
+        submission_policy.inboxes_for_user(user)
+        .annotate(
+            submission_count=Count("submissions", filter=own),
+            unhandled_count=Count(
+                "submissions", filter=own & Q(submissions__handled_at__isnull=True)
+            ),
+            elsewhere_count=Count("submissions", filter=~own),
+        )
+        .exclude(submission_count=0, elsewhere_count__gt=0)
     )
 
 

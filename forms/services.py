@@ -19,13 +19,13 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from privacy.links import admin_url
+from privacy.links import LinkRestricted, admin_url
 from privacy.models import ConsentDecision, ConsentSource, Purpose
-from privacy.selectors import purpose_get
+from privacy.selectors import purpose_get, subject_restricted
 from privacy.services import consent_record, consents_record, normalise_email, retention_compute
 from privacy.services.mail import mail_send
 from privacy.services.preferences import email_consents_defer
@@ -242,6 +242,56 @@ def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
     )
 
 
+def submission_acknowledge(*, submission: FormSubmission) -> bool:
+    """Send the sender what they sent, with each purpose and how long it is kept, when the
+    form asks for it (``FormPage.send_acknowledgement``): in their language, to their
+    address alone. The purposes are the decisions recorded with the submission and the
+    inbox's own, in the words of the notices (:func:`privacy.selectors.purpose_notices`)."""
+    from privacy.selectors import consent_decision_label, consents_for_source, purpose_notices
+
+    from .selectors import consent_source_ref, form_labels, submission_answers
+
+    language = submission.locale or settings.LANGUAGE_CODE
+    page = submission.translation_page or submission.page
+    with translation.override(language):
+        answers = [
+            {"label": answer.label, "value": answer.value}
+            for answer in submission_answers(submission, form_labels(page))
+            if answer.value
+        ]
+        # A box left unticked keeps nothing, so it is no reason to keep anything here.
+        decisions = {
+            record.purpose_key: consent_decision_label(record)
+            for record in consents_for_source(source_ref=consent_source_ref(submission))
+            if record.decision != ConsentDecision.REFUSED
+        }
+        keys = list(dict.fromkeys([submission.inbox.purpose.key, *decisions]))
+        found = (purpose_get(key=key, locale=language) for key in keys)
+        purposes = [
+            {
+                "name": notice.name,
+                "retention": notice.retention,
+                "decision": decisions.get(notice.key, ""),
+            }
+            for notice in purpose_notices([p for p in found if p is not None], language)
+        ]
+    return mail_send(
+        to=submission.subject_email,
+        template="forms/email/acknowledgement",
+        language=language,
+        context={
+            # A form names its questions as its editor likes; these are the usual keys.
+            "name": str(
+                submission.answers.get("first_name") or submission.answers.get("name") or ""
+            ),
+            "form_title": page.title if page is not None else submission.form_title,
+            "submitted_at": submission.submitted_at,
+            "answers": answers,
+            "purposes": purposes,
+        },
+    )
+
+
 def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmission:
     """Record who handled the submission and when; retention may now count from then."""
     submission.handled_by = user
@@ -267,7 +317,11 @@ def submission_consent_give(*, submission: FormSubmission, purpose_key: str) -> 
     """The submission's subject gives consent to ``purpose_key`` after the form (a renewal,
     a choice changed through a link): recorded in the consent ledger with the purpose's text
     in the submission's language and the submission as its source. False, recording
-    nothing, when the site has no such purpose."""
+    nothing, when the site has no such purpose. Raises ``LinkRestricted`` while the
+    subject's processing is restricted (GDPR art. 18): a new consent would keep their data
+    longer, which a restriction forbids until it is lifted."""
+    if subject_restricted(email=submission.subject_email):
+        raise LinkRestricted
     purpose = purpose_get(key=purpose_key, locale=submission.locale)
     if purpose is None:
         return False

@@ -27,6 +27,10 @@ class PrivacyConfig(AppConfig):
         # Every model is loaded by now: read and check each PersonalData declaration so a
         # wrong lookup path stops start-up instead of exporting or deleting too little.
         registry.discover()
+        # The ends the core's own purposes count from (its logs, staff accounts).
+        from .vocabulary import core_ends_register
+
+        core_ends_register()
         # Rows that declare ``retention`` store a date the core keeps right.
         signals.purpose_retention_changed.connect(
             receivers.purpose_retention_changed, dispatch_uid="privacy.retention_changed"

@@ -31,6 +31,11 @@ class LinkUsed(LinkInvalid):
     """The link was genuine, for one use only, and has been used."""
 
 
+class LinkRestricted(LinkInvalid):
+    """The link is genuine, but its person restricted the processing of their data (GDPR
+    art. 18): nothing that would keep their data longer happens until that is lifted."""
+
+
 def link_sign(*, salt: str, payload: dict) -> str:
     """A signed token for ``payload``: ids and dates only, since anyone holding the link can
     decode it. An address goes in an :class:`~privacy.models.EmailLink` instead."""

@@ -321,6 +321,14 @@ def processing_register(*, locale: str | Locale) -> list:
     from .register import register_entry
 
     code = locale.language_code if isinstance(locale, Locale) else locale
+    with translation.override(code):
+        return [register_entry(purpose) for purpose in purposes_chosen(locale=code)]
+
+
+def purposes_chosen(*, locale: str | Locale) -> list[Purpose]:
+    """Every purpose key once, by key: in ``locale`` where translated, else in the default
+    locale (what the register and the record of processing list)."""
+    code = locale.language_code if isinstance(locale, Locale) else locale
     default = conf.default_language()
     chosen: dict[str, Purpose] = {}
     for purpose in Purpose.objects.select_related("locale").order_by("key"):
@@ -332,8 +340,7 @@ def processing_register(*, locale: str | Locale) -> list:
             or (language == default and current.locale.language_code != code)
         ):
             chosen[purpose.key] = purpose
-    with translation.override(code):
-        return [register_entry(purpose) for purpose in chosen.values()]
+    return list(chosen.values())
 
 
 def policy_page_url(*, locale: str | Locale | None = None) -> str | None:

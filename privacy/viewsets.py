@@ -12,6 +12,7 @@ from becoming a formula and writes times as the reader reads them.
 
 from __future__ import annotations
 
+import csv
 import datetime
 from collections.abc import Iterator
 from functools import cached_property, wraps
@@ -27,7 +28,7 @@ from django.utils.functional import Promise
 from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -84,10 +85,49 @@ class SpreadsheetExport(SpreadsheetExportMixin):
         },
     }
 
+    def get_export_label(self) -> str:
+        """What the export log calls this export: the file's name by default, which names the
+        listing (an inbox, an event), never a person."""
+        return self.get_filename()
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Every export of personal data is logged with who made it and when (GDPR art. 5(2)).
+        from .services.exports import export_log_write
+
+        self._export_log = export_log_write(
+            user=self.request.user, what=self.get_export_label(), export_format=spreadsheet_format
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def delete_after_use_line(self) -> str:
+        """The line every exported file ends on: it holds personal data, for one use."""
+        from .services.exports import delete_after_use_line
+
+        return delete_after_use_line(self._export_log)
+
     def stream_csv(self, queryset):
         # A byte-order mark first, so spreadsheet programs read the names as UTF-8.
         yield "\ufeff"
         yield from super().stream_csv(queryset)
+        writer = csv.writer(Echo())
+        yield writer.writerow([])
+        yield writer.writerow([formula_safe(self.delete_after_use_line())])
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail's workbook, with the delete-after-use line after an empty row.
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title="Sheet1")
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
+            )
+        worksheet.append([])
+        worksheet.append([self.delete_after_use_line()])
+        workbook.save(output)
 
     def write_csv_response(self, queryset):
         # The rows are written while the response streams, after the view has returned and
@@ -268,3 +308,13 @@ class ReadOnlyViewSet(ModelViewSet):
                 return permission_denied(request, error)
 
         return refuse_with_403
+
+
+def admin_area_register(*, model: type[Model], policy, viewset: type) -> None:
+    """Wire a plugin's restricted admin area: the one policy that guards its rows (Wagtail
+    asks it for every menu item, button and view) and the viewset that shows them."""
+    from wagtail import hooks
+    from wagtail.permissions import register_permission_policy
+
+    register_permission_policy(model, policy, exact_class=True)
+    hooks.register("register_admin_viewset", viewset)

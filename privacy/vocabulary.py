@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,24 @@ def retention_start_choices() -> list[tuple[str, str]]:
     from .models import RetentionStart
 
     return [*RetentionStart.choices, *((end.value, end.label) for end in _ends.values())]
+
+
+# The ends of what the privacy core itself keeps: logs and their counters, kept a period from
+# the moment they are written; staff accounts and what belongs to them.
+RECORDED = RetentionEnd(
+    value="recorded",
+    label=_("When it is recorded"),
+    until=_("Deleted as soon as it has been used."),
+    after=_("%(duration)s after it is recorded."),
+)
+ACCOUNT_CLOSED = RetentionEnd(
+    value="account_closed",
+    label=_("Closing of the staff account"),
+    until=_("While the account exists; deleted when it is closed."),
+    after=_("%(duration)s after the account is closed."),
+)
+
+
+def core_ends_register() -> None:
+    for end in (RECORDED, ACCOUNT_CLOSED):
+        retention_end_register(end)

@@ -28,6 +28,7 @@ from .models import (
     ConsentSource,
     ControllerIdentity,
     DeletionLog,
+    ExportLog,
     LegalBasis,
     MailStatus,
     OutcomeRetention,
@@ -36,11 +37,12 @@ from .models import (
     RetentionFailure,
 )
 from .permissions import ActionSubsetPermissionPolicy
+from .record_admin import RecordOfProcessingViewSet
 from .subscriber_admin import SubscriberViewSet
 from .viewsets import LocalTimeColumn, PurposeNameColumn, ReadOnlyIndexView, ReadOnlyViewSet
 
 # Evidence: holders of the ``view`` permission read it; nobody changes it, superusers included.
-for _model in (ConsentRecord, DeletionLog, RetentionFailure, OutgoingMail):
+for _model in (ConsentRecord, DeletionLog, RetentionFailure, OutgoingMail, ExportLog):
     register_permission_policy(
         _model, ActionSubsetPermissionPolicy(_model, actions={"view"}), exact_class=True
     )
@@ -302,6 +304,27 @@ class UndeliveredMailViewSet(EvidenceViewSet):
     ]
 
 
+class ExportLogViewSet(EvidenceViewSet):
+    """Who exported which listing of personal data, and when (kept as the access logs)."""
+
+    model = ExportLog
+    icon = "download"
+    menu_label = _("Export log")
+    name = "export_log"
+    empty_message = _(
+        "Nobody has exported personal data yet. Every CSV or XLSX export is listed here."
+    )
+    filtered_message = _("No export matches these filters.")
+    list_display = [
+        LocalTimeColumn("exported_at", label=_("Exported at"), sort_key="exported_at"),
+        "username",
+        "what",
+        "format",
+    ]
+    list_filter = ["format", "exported_at"]
+    search_fields = ["username", "what"]
+
+
 class PrivacyViewSetGroup(ViewSetGroup):
     menu_label = _("Privacy")
     menu_icon = "lock"
@@ -312,6 +335,8 @@ class PrivacyViewSetGroup(ViewSetGroup):
         RetentionFailureViewSet,
         UndeliveredMailViewSet,
         SubscriberViewSet,
+        ExportLogViewSet,
+        RecordOfProcessingViewSet,
     )
 
 

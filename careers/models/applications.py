@@ -69,6 +69,12 @@ class Application(SubmissionRecord):
     def __str__(self) -> str:
         return f"{self.vacancy_title} #{self.pk}"
 
+    def admin_url(self) -> str:
+        """The application in the recruitment area, which only the Recruitment group opens."""
+        from django.urls import reverse
+
+        return reverse("careers_recruitment:application", args=[self.pk])
+
     @property
     def is_decided(self) -> bool:
         return self.status in DECISIONS

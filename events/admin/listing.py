@@ -2,8 +2,10 @@
 
 Only organisers (``events.permissions.registration_policy``) and superusers pass; everyone
 else is refused before any event is looked up, so a refusal says nothing about whether the
-event exists or has registrations. Registrations are read here, never changed: people cancel
-and change their choices through their own links, and retention deletes them after the event.
+event exists or has registrations. Each registration opens on its own screen
+(:mod:`events.admin.registrations`), where organisers act on the person's behalf; people
+cancel and change their choices through their own links too, and retention deletes
+registrations after the event.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class EventScopedMixin(ScopedIndexMixin):
 
 # The organiser's ways from an event's registrations: (label, URL name, icon, trainings only).
 EVENT_BUTTONS = [
+    (gettext_lazy("Add a registration"), "registration_add", "plus", False),
     (gettext_lazy("Check-in list"), "checkin", "list-ul", False),
     (gettext_lazy("Check-in list (CSV)"), "checkin_csv", "download", False),
     (gettext_lazy("Speaker links"), "speaker_links", "link", True),
@@ -80,7 +83,8 @@ def event_buttons(event: EventPage) -> list[HeaderButton]:
             label, url=reverse(f"events_registrations:{name}", args=[event.pk]), icon_name=icon
         )
         for label, name, icon, training_only in EVENT_BUTTONS
-        if event.kind == EventKind.TRAINING or not training_only
+        if (event.kind == EventKind.TRAINING or not training_only)
+        and not (name == "registration_add" and event.is_past())
     ]
 
 
@@ -202,8 +206,13 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     @cached_property
     def columns(self):
         return [
-            Column(
-                "first_name", label=gettext_lazy("First name"), accessor=_answer(KEY_FIRST_NAME)
+            TitleColumn(
+                "first_name",
+                label=gettext_lazy("First name"),
+                accessor=_answer(KEY_FIRST_NAME),
+                get_url=lambda r: reverse(
+                    "events_registrations:registration", args=[self.event.pk, r.pk]
+                ),
             ),
             Column("last_name", label=gettext_lazy("Name"), accessor=_answer(KEY_LAST_NAME)),
             Column("email", label=gettext_lazy("E-mail"), accessor="submission.subject_email"),

@@ -9,15 +9,23 @@ from privacy.viewsets import ReadOnlyViewSet
 
 from ..models import Registration
 from .listing import CheckinCsvView, CheckinView, EventIndexView, RegistrationIndexView
+from .registrations import (
+    RegistrationCancelView,
+    RegistrationDetailView,
+    RegistrationMoveUpView,
+    RegistrationTakeView,
+)
 from .speakers import SpeakerLinkRevokeView, SpeakerLinksView
 
 
 class RegistrationViewSet(ReadOnlyViewSet):
-    """Organisers read registrations, print the check-in list and send speakers their links.
+    """Organisers read registrations, take one down by phone, cancel one on the person's
+    behalf, move someone up from the waiting list, print the check-in list and send speakers
+    their links.
 
     The menu item shows to organisers only (see ``events.permissions``); everyone else is
-    refused by every view before anything is looked up. Registrations are never added,
-    edited or deleted here.
+    refused by every view before anything is looked up. Answers are never edited and
+    registrations never deleted here: retention deletes them after the event.
     """
 
     model = Registration
@@ -40,6 +48,18 @@ class RegistrationViewSet(ReadOnlyViewSet):
                 "<int:event_pk>/results/",
                 view(RegistrationIndexView, results_only=True),
                 name="event_results",
+            ),
+            path("<int:event_pk>/add/", view(RegistrationTakeView), name="registration_add"),
+            path("<int:event_pk>/<int:pk>/", view(RegistrationDetailView), name="registration"),
+            path(
+                "<int:event_pk>/<int:pk>/cancel/",
+                view(RegistrationCancelView),
+                name="registration_cancel",
+            ),
+            path(
+                "<int:event_pk>/<int:pk>/move-up/",
+                view(RegistrationMoveUpView),
+                name="registration_move_up",
             ),
             path("<int:event_pk>/checkin/", view(CheckinView), name="checkin"),
             path("<int:event_pk>/checkin.csv", view(CheckinCsvView), name="checkin_csv"),

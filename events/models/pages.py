@@ -192,6 +192,21 @@ class EventPage(AbstractFormPage):
         return ""
 
     @property
+    def address_lines(self) -> list[str]:
+        """The address as typed, one line each: street, then postcode and town."""
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def place_lines(self) -> list[str]:
+        """The venue, then the address's lines: what a mail, a page or a calendar shows."""
+        return [part for part in (self.venue.strip(), *self.address_lines) if part]
+
+    @property
+    def place_line(self) -> str:
+        """The place on one line, its parts separated by commas (never run together)."""
+        return ", ".join(self.place_lines)
+
+    @property
     def is_open(self) -> bool:
         return not self.closed_reason()
 

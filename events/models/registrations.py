@@ -55,6 +55,12 @@ class Registration(SubmissionRecord):
     def __str__(self) -> str:
         return f"{self.event_id} #{self.pk} ({self.status})"
 
+    def admin_url(self) -> str:
+        """The registration under its event, in the organisers' area."""
+        from django.urls import reverse
+
+        return reverse("events_registrations:registration", args=[self.event_id, self.pk])
+
     @property
     def is_confirmed(self) -> bool:
         return self.status == RegistrationStatus.CONFIRMED

@@ -33,6 +33,10 @@ ALREADY_REGISTERED = gettext_lazy(
 CANCEL_AFTER_END = gettext_lazy(
     "This event has ended, so its registrations can no longer be cancelled."
 )
+CHANGE_AFTER_END = gettext_lazy("This event has ended, so its registrations no longer change.")
+TAKEN_ALREADY = gettext_lazy(
+    "This address is already registered for this event; open that registration instead."
+)
 
 
 class AlreadyRegistered(SubmissionRefused):
@@ -43,12 +47,16 @@ class AlreadyRegistered(SubmissionRefused):
         self.registration = registration
 
 
-class CancellationRefused(Exception):
-    """A cancellation that cannot happen (the event has ended); nothing was changed."""
+class RegistrationChangeRefused(Exception):
+    """A change that cannot happen (the event has ended); nothing was changed."""
 
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class CancellationRefused(RegistrationChangeRefused):
+    """A cancellation that cannot happen (the event has ended); nothing was changed."""
 
 
 def _lock(event: EventPage) -> EventPage:
@@ -152,11 +160,12 @@ def registrations_promote(*, event: EventPage) -> list[Registration]:
     return promoted
 
 
-def registration_cancel(*, registration: Registration) -> Registration:
+def registration_cancel(*, registration: Registration, on_behalf: bool = False) -> Registration:
     """Cancel a registration: the seat goes to the first person waiting, who is told.
 
-    Refused (:class:`CancellationRefused`, nothing changed) once the event has ended.
-    Cancelling twice changes nothing the second time.
+    ``on_behalf``: an organiser cancels for the person (who asked by phone), and the mail
+    says so. Refused (:class:`CancellationRefused`, nothing changed) once the event has
+    ended. Cancelling twice changes nothing the second time.
     """
     with transaction.atomic():
         event = _lock(registration.event)
@@ -171,10 +180,63 @@ def registration_cancel(*, registration: Registration) -> Registration:
         current.cancelled_at = now
         current.save(update_fields=["status", "cancelled_at"])
         promoted = _promote(event, now) if was_confirmed else []
-        transaction.on_commit(lambda: mail.registration_cancelled(registration=current))
+        transaction.on_commit(
+            lambda: mail.registration_cancelled(registration=current, on_behalf=on_behalf)
+        )
         for moved in promoted:
             transaction.on_commit(lambda r=moved: mail.registration_promoted(registration=r))
     return current
+
+
+def registration_move_up(*, registration: Registration) -> Registration:
+    """An organiser confirms someone waiting, before their turn or beyond the capacity (a
+    chair found in the room); they get the e-mail of a seat come free.
+
+    The organiser's decision, so the only limit kept is time: refused
+    (:class:`RegistrationChangeRefused`) once the event has ended. Anyone not waiting is
+    left as they are.
+    """
+    with transaction.atomic():
+        event = _lock(registration.event)
+        now = timezone.now()
+        if event.is_past(now):
+            raise RegistrationChangeRefused(str(CHANGE_AFTER_END))
+        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        if not current.is_waiting:
+            return current
+        current.status = RegistrationStatus.CONFIRMED
+        current.confirmed_at = now
+        current.save(update_fields=["status", "confirmed_at"])
+        transaction.on_commit(
+            lambda: mail.registration_promoted(registration=current, by_organiser=True)
+        )
+    return current
+
+
+def registration_take(*, page: EventPage, form) -> Registration:
+    """Store a registration an organiser takes down for someone (by phone, at the desk).
+
+    ``form`` is the page's own form as staff fill it in (:func:`forms.builder.form_on_behalf`),
+    valid: the registration goes through the forms flow like a visitor's, takes a seat or a
+    place on the waiting list, and the person gets the same confirmation, whose links let
+    them change their choices or cancel. Refused (:class:`RegistrationChangeRefused`,
+    nothing stored) for an address already registered and once the event has ended; the
+    registration deadline is the visitors', not the organiser's.
+    """
+    from dataclasses import replace
+
+    from forms.services import submission_create
+
+    source = page.get_source_page()
+    if source.is_past():
+        raise RegistrationChangeRefused(str(CHANGE_AFTER_END))
+    data = replace(page.submission_input(form), notify=False)
+    taken = Registration.objects.filter(
+        event=source, submission__subject_email=data.subject_email, status__in=ACTIVE_STATUSES
+    )
+    if taken.exists():
+        raise RegistrationChangeRefused(str(TAKEN_ALREADY))
+    return submission_create(data=data).registration
 
 
 def registration_object(*, registration: Registration, hidden: bool) -> Registration:

@@ -62,13 +62,16 @@ def registration_confirmation(*, registration, resent: bool = False) -> bool:
     return _registration_send(registration=registration, template="confirmation", resent=resent)
 
 
-def registration_promoted(*, registration) -> bool:
-    """A seat came free: you moved up from the waiting list."""
-    return _registration_send(registration=registration, template="promoted")
+def registration_promoted(*, registration, by_organiser: bool = False) -> bool:
+    """You moved up from the waiting list: a seat came free, or the organisers made room."""
+    return _registration_send(
+        registration=registration, template="promoted", by_organiser=by_organiser
+    )
 
 
-def registration_cancelled(*, registration) -> bool:
-    return _registration_send(registration=registration, template="cancelled")
+def registration_cancelled(*, registration, on_behalf: bool = False) -> bool:
+    """Your registration is cancelled: by you, or by the organisers as you asked them."""
+    return _registration_send(registration=registration, template="cancelled", on_behalf=on_behalf)
 
 
 def speaker_link_mail(*, link, locale: str) -> bool:

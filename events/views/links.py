@@ -69,7 +69,10 @@ class RegistrationChoicesView(RegistrationLinkView):
         }
 
     def get_context_data(self, **kwargs):
+        from ..selectors import waiting_position
+
         kwargs.setdefault("form", ChoicesForm(initial=self._initial()))
+        kwargs.setdefault("position", waiting_position(registration=self.object))
         return super().get_context_data(**kwargs)
 
     def act(self):

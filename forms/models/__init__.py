@@ -7,7 +7,13 @@ Imports run one way: ``submissions`` and ``inbox`` need nothing of the pages;
 from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox
-from .records import SubmissionRecord, follows_submission
+from .records import (
+    SubmissionRecord,
+    follows_submission,
+    submission_record,
+    submission_record_models,
+    without_record,
+)
 from .submissions import FileDownloadLog, FormSubmission, SubmissionFile
 
 # isort: split
@@ -29,4 +35,7 @@ __all__ = [
     "SubmissionRecord",
     "follows_submission",
     "form_page_models",
+    "submission_record",
+    "submission_record_models",
+    "without_record",
 ]

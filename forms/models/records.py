@@ -121,3 +121,34 @@ class SubmissionRecord(models.Model):
     def answer(self, key: str) -> str:
         """The submission's answer under ``key``, as text ("" when not given)."""
         return str(self.submission.answers.get(key) or "")
+
+    def admin_url(self) -> str:
+        """Where the app's readers open this record: the one place its submission is
+        listed. The inboxes leave such submissions out and send their links here."""
+        raise NotImplementedError(f"{type(self).__name__} must say where it is read.")
+
+
+def submission_record_models() -> list[type[SubmissionRecord]]:
+    """Every installed model that keeps a record with a submission (an application, a
+    registration), each reached from the submission by its model name."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, SubmissionRecord)]
+
+
+def submission_record(submission) -> SubmissionRecord | None:
+    """The record an app keeps with ``submission``; None for a plain form's submission."""
+    for model in submission_record_models():
+        record = model._default_manager.filter(submission=submission).first()
+        if record is not None:
+            return record
+    return None
+
+
+def without_record(prefix: str = "") -> models.Q:
+    """Matches the submissions no app keeps a record of: those an inbox lists. ``prefix``
+    is the path from another model (``"submissions__"`` from an inbox)."""
+    condition = models.Q()
+    for model in submission_record_models():
+        condition &= models.Q(**{f"{prefix}{model._meta.model_name}__isnull": True})
+    return condition

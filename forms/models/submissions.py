@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.models import logged_expired
 from privacy.registry import Retention
 from privacy.storage import private_storage as privacy_private_storage
 
@@ -183,6 +184,12 @@ class FileDownloadLog(models.Model):
     file_pk = models.PositiveBigIntegerField(_("file id"))
     submission_pk = models.PositiveBigIntegerField(_("submission id"))
     downloaded_at = models.DateTimeField(_("downloaded at"), default=timezone.now, db_index=True)
+
+    class PersonalData:
+        # The staff member's, and who saw whose file: kept for the access logs' period
+        # (the ``access-logs`` purpose), then deleted by retention.
+        subject = "username"
+        expired = staticmethod(logged_expired("downloaded_at"))
 
     class Meta:
         verbose_name = _("file download")

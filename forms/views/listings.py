@@ -81,7 +81,8 @@ class SubmissionFilterSet(WagtailFilterSet):
         super().__init__(*args, **kwargs)
         forms = {}
         for page_id, title in (
-            FormSubmission.objects.filter(inbox=inbox, page__isnull=False)
+            selectors.inbox_submissions(FormSubmission.objects.filter(inbox=inbox))
+            .filter(page__isnull=False)
             .order_by("page_id", "-submitted_at")
             .values_list("page_id", "form_title")
         ):
@@ -145,7 +146,8 @@ class SubmissionIndexView(ScopedIndexMixin, ReadOnlyIndexView):
         return {**super().get_filterset_kwargs(), "inbox": self.inbox}
 
     def get_base_queryset(self):
-        return FormSubmission.objects.filter(inbox=self.inbox).select_related("handled_by")
+        submissions = FormSubmission.objects.filter(inbox=self.inbox)
+        return selectors.inbox_submissions(submissions).select_related("handled_by")
 
     def get_valid_orderings(self):
         return ["submitted_at", "-submitted_at", "form_title", "-form_title"]
@@ -205,6 +207,10 @@ class SubmissionIndexView(ScopedIndexMixin, ReadOnlyIndexView):
 
     def get_filename(self):
         return f"inbox-{self.inbox.pk}"
+
+    def get_export_label(self):
+        # The export log names the inbox as its readers know it.
+        return f"{self.inbox.name} ({self.get_filename()})"
 
     @cached_property
     def header_more_buttons(self):

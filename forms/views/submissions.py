@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic.base import BaseOperationView
 
 from .. import services
-from ..models import FormSubmission, SubmissionFile
+from ..models import FormSubmission, SubmissionFile, submission_record
 from ..permissions import HANDLE, READ, submission_policy
+from ..selectors import inbox_submissions
 from .records import SubmissionInspectView
 
 
 class SubmissionDetailView(SubmissionInspectView):
-    """One submission as its inbox's reader needs it: answers, purposes, files, status."""
+    """One submission as its inbox's reader needs it: answers, purposes, files, status.
+
+    A submission an app keeps a record of (an application, a registration) is read in that
+    app's area alone: its link here (an older notice, a bookmark) leads there, where the
+    app's own readers are let in and everyone else is refused.
+    """
 
     model = FormSubmission
     any_permission_required = [READ]
@@ -32,6 +39,12 @@ class SubmissionDetailView(SubmissionInspectView):
         if submission is None:
             raise PermissionDenied
         return submission
+
+    def get(self, request, *args, **kwargs):
+        record = submission_record(self.object)
+        if record is not None:
+            return redirect(record.admin_url())
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return str(self.object)
@@ -66,8 +79,11 @@ class SubmissionHandleView(BaseOperationView):
     http_method_names = ["post"]
 
     def get_object(self):
+        # An application or a registration is handled in its app's area, in its own steps.
         submission = (
-            submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
+            inbox_submissions(
+                submission_policy.instances_user_has_permission_for(self.request.user, HANDLE)
+            )
             .filter(pk=self.pk)
             .first()
         )

@@ -9,9 +9,10 @@ from .cookies import CookieCategory, CookiePolicySettings, Tag
 from .deletion import DeletionLog, DeletionReason, RetentionFailure
 from .ledger import ConsentDecision, ConsentRecord, ConsentSource
 from .policy import PrivacyPolicyPage
-from .purposes import LegalBasis, OutcomeRetention, Purpose, RetentionStart
+from .purposes import RECORD_FIELDS, LegalBasis, OutcomeRetention, Purpose, RetentionStart
 
 __all__ = [
+    "RECORD_FIELDS",
     "ConsentDecision",
     "ConsentRecord",
     "CookieCategory",
@@ -34,9 +35,20 @@ from .subscriptions import PendingSignup  # noqa: E402
 
 __all__ += ["DataSubjectRequest", "PendingSignup", "RequestAnswer", "RequestKind", "RequestStatus"]
 from .request_page import DataRequestPage  # noqa: E402
-from .request_replies import OUTCOMES_BY_KIND, ReplyOutcome, RequestReply  # noqa: E402
+from .request_replies import (  # noqa: E402
+    OUTCOMES_BY_KIND,
+    RecipientNotice,
+    ReplyOutcome,
+    RequestReply,
+)
 
-__all__ += ["DataRequestPage", "OUTCOMES_BY_KIND", "ReplyOutcome", "RequestReply"]
+__all__ += [
+    "DataRequestPage",
+    "OUTCOMES_BY_KIND",
+    "RecipientNotice",
+    "ReplyOutcome",
+    "RequestReply",
+]
 from .controller import ControllerIdentity  # noqa: E402
 
 __all__ += ["ControllerIdentity"]
@@ -46,3 +58,6 @@ __all__ += ["EmailLink", "SpentLink"]
 from .mail import MailStatus, OutgoingMail  # noqa: E402
 
 __all__ += ["MailStatus", "OutgoingMail"]
+from .exports import ExportLog, logged_expired  # noqa: E402
+
+__all__ += ["ExportLog", "logged_expired"]

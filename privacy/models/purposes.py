@@ -39,6 +39,18 @@ class RetentionStart(models.TextChoices):
     # words: see :mod:`privacy.vocabulary`.
 
 
+# The fields only the record of processing shows (GDPR art. 30(1)), in its order.
+RECORD_FIELDS = (
+    "data_subjects",
+    "processors",
+    "transfers",
+    "transfer_safeguards",
+    "security_measures",
+    "interest_assessment",
+    "controller_roles",
+)
+
+
 class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """Why personal data is processed, in the words shown to the subject.
 
@@ -76,6 +88,51 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     )
     data_categories = models.TextField(_("categories of data"), blank=True)
     recipients = models.TextField(_("recipients and processors"), blank=True)
+    # The record of processing (GDPR art. 30(1)): what the authority reads, beside what
+    # visitors read. Officers export it from the admin (privacy.record).
+    data_subjects = models.TextField(
+        _("categories of data subjects"),
+        blank=True,
+        help_text=_("Whose data it is: visitors, applicants, members, speakers, staff…"),
+    )
+    processors = models.TextField(
+        _("processors"),
+        blank=True,
+        help_text=_(
+            "Each processor by name, what it does for this purpose, and the agreement that "
+            "binds it (GDPR art. 28). The recipients above say the same to visitors, as "
+            "categories."
+        ),
+    )
+    transfers = models.TextField(
+        _("transfers outside the EEA"),
+        blank=True,
+        help_text=_("The third countries or international organisations the data goes to."),
+    )
+    transfer_safeguards = models.TextField(
+        _("safeguards for the transfers"),
+        blank=True,
+        help_text=_("E.g. an adequacy decision, standard contractual clauses (GDPR art. 46)."),
+    )
+    security_measures = models.TextField(
+        _("security measures"),
+        blank=True,
+        help_text=_("The technical and organisational measures (GDPR art. 32)."),
+    )
+    interest_assessment = models.TextField(
+        _("legitimate-interest assessment"),
+        blank=True,
+        help_text=_(
+            "For a purpose based on legitimate interest: the balancing test kept with it "
+            "(the interest, why the processing is necessary, and why it does not override "
+            "the person's interests and rights)."
+        ),
+    )
+    controller_roles = models.TextField(
+        _("which controller does what"),
+        blank=True,
+        help_text=_("With several controllers: what each of them does for this purpose."),
+    )
     retention_period = models.PositiveIntegerField(
         _("retention"),
         help_text=_(
@@ -113,6 +170,11 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
             ],
             heading=_("Retention"),
         ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in RECORD_FIELDS],
+            heading=_("Record of processing"),
+            classname="collapsed",
+        ),
     ]
 
     translatable_fields = [
@@ -122,6 +184,7 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         TranslatableField("legitimate_interest"),
         TranslatableField("data_categories"),
         TranslatableField("recipients"),
+        *(TranslatableField(name) for name in RECORD_FIELDS),
         SynchronizedField("key"),
         SynchronizedField("legal_basis"),
         SynchronizedField("retention_period"),
@@ -140,6 +203,7 @@ class Purpose(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         verbose_name = _("purpose")
         verbose_name_plural = _("purposes")
         ordering = ["key"]
+        permissions = [("export_record", _("Can export the record of processing"))]
         constraints = [
             models.UniqueConstraint(fields=["key", "locale"], name="privacy_purpose_key_locale"),
         ]

@@ -77,3 +77,41 @@ class RequestReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} #{self.pk}"
+
+
+class RecipientNotice(models.Model):
+    """A recipient of the requester's data, to be told of an erasure or rectification
+    (GDPR art. 19), and whether and when it was told. Listed when the data is erased (it is
+    gone afterwards) or when an officer records the notification; kept with the request."""
+
+    request = models.ForeignKey(
+        DataSubjectRequest,
+        on_delete=models.CASCADE,
+        related_name="recipient_notices",
+        verbose_name=_("request"),
+    )
+    recipient = models.TextField(_("recipient"))
+    reason = models.TextField(_("why it had the data"), blank=True)
+    listed_at = models.DateTimeField(_("listed at"), default=timezone.now)
+    notified_at = models.DateTimeField(_("told at"), null=True, blank=True)
+    notified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("told by"),
+    )
+
+    class Meta:
+        verbose_name = _("recipient told")
+        verbose_name_plural = _("recipients told")
+        ordering = ["listed_at", "pk"]
+        default_permissions = ()
+
+    class PersonalData:
+        # Kept, and erased, with its request: it has no retention of its own.
+        subject = "request__email"
+
+    def __str__(self) -> str:
+        return self.recipient[:80]

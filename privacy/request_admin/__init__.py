@@ -49,6 +49,10 @@ LOG_ACTIONS = {
     "privacy.request.reply": (_("Reply"), _("Reply sent to the requester")),
     "privacy.request.close": (_("Close request"), _("Request closed")),
     "privacy.request.remind": (_("Remind officers"), _("Officers reminded of the due date")),
+    "privacy.request.recipients": (
+        _("Tell recipients"),
+        _("Recipients told of the erasure or rectification"),
+    ),
 }
 
 
@@ -153,6 +157,8 @@ class RequestInspectView(generic.InspectView):
         yield "export", _("Download export"), "download", 20
         if kind == RequestKind.ERASURE:
             yield "erase", _("Erase data"), "bin", 40
+        if kind in (RequestKind.ERASURE, RequestKind.RECTIFICATION):
+            yield "recipients", _("Tell recipients"), "mail", 45
         yield "reply", _("Reply"), "mail", 35
         if self.object.is_open:
             yield "close", _("Close request"), "success", 50
@@ -168,6 +174,11 @@ class RequestInspectView(generic.InspectView):
         context["history"] = log_registry.get_logs_for_instance(self.object).select_related("user")
         context["days_left"] = self.object.days_left()
         context["warning_days"] = warning_days()
+        if self.object.kind in (RequestKind.ERASURE, RequestKind.RECTIFICATION):
+            from ..services.recipients import request_recipients
+
+            context["recipients"] = request_recipients(request=self.object)
+            context["show_recipients"] = True
         return context
 
 
@@ -215,7 +226,7 @@ class DataSubjectRequestViewSet(RequestReplyViews, ModelViewSet):
     def get_inspect_view_kwargs(self, **kwargs):
         names = {
             name: self.get_url_name(name)
-            for name in ("export", "answer", "erase", "reply", "close", "readable")
+            for name in ("export", "answer", "erase", "reply", "close", "readable", "recipients")
         }
         return super().get_inspect_view_kwargs(action_url_names=names, **kwargs)
 

@@ -14,10 +14,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.log_actions import log
 
 from ..models import ReplyOutcome
+from ..services import recipients
 from ..services import request_replies as replies
 from ..services.access_pdf import access_report_pdf
 from ..services.access_report import access_report, access_report_html
@@ -61,6 +63,7 @@ class RequestReplyViews:
             path("reply/<int:pk>/", self.reply_view, name="reply"),
             path("close/<int:pk>/", self.close_view, name="close"),
             path("readable/<int:pk>/", self.readable_view, name="readable"),
+            path("recipients/<int:pk>/", self.recipients_view, name="recipients"),
         ]
 
     def readable_view(self, request, pk):
@@ -109,6 +112,32 @@ class RequestReplyViews:
             _("Close request"),
             "request_close",
             replies=data_request.replies.all(),
+        )
+
+    def recipients_view(self, request, pk):
+        """Who received the requester's data (GDPR art. 19); the button records that they
+        were told of the erasure or rectification."""
+        data_request = self._object_for_change(request, pk)
+        if refusal := self._refuse_unconfirmed(request, data_request):
+            return refusal
+        if request.method == "POST":
+            told = recipients.request_recipients_told(request=data_request, user=request.user)
+            messages.success(
+                request,
+                ngettext(
+                    "Recorded that %(count)d recipient was told.",
+                    "Recorded that %(count)d recipients were told.",
+                    told,
+                )
+                % {"count": told},
+            )
+            return redirect(self._inspect_url(pk))
+        return self._step_page(
+            request,
+            data_request,
+            _("Tell recipients"),
+            "request_recipients",
+            recipients=recipients.request_recipients(request=data_request),
         )
 
     def _step_page(self, request, data_request, heading, template, **extra):

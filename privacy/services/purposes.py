@@ -20,13 +20,14 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from .. import conf
-from ..models import LegalBasis, Purpose, RetentionStart
+from ..models import RECORD_FIELDS, LegalBasis, Purpose, RetentionStart
 from ..periods import PeriodUnit
 from ..vocabulary import retention_start_choices
 
 TEXT_FIELDS = ("name", "consent_text", "description", "data_categories", "recipients")
-# Texts a purpose may leave out: the interest pursued, for a legitimate-interest purpose.
-OPTIONAL_TEXT_FIELDS = ("legitimate_interest",)
+# Texts a purpose may leave out: the interest pursued, for a legitimate-interest purpose, and
+# what only the record of processing shows (GDPR art. 30).
+OPTIONAL_TEXT_FIELDS = ("legitimate_interest", *RECORD_FIELDS)
 DEFAULTS_FILE = "default_purposes.json"
 
 

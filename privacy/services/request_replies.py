@@ -177,7 +177,11 @@ def request_reply_send(
     data = {"outcome": outcome}
     now = timezone.now()
     if outcome == ReplyOutcome.ERASED:
-        # Not one transaction: files cannot be rolled back (see request_erase).
+        # Not one transaction: files cannot be rolled back (see request_erase). Who received
+        # the data is listed first, while it is there (GDPR art. 19).
+        from .recipients import request_recipients_list
+
+        request_recipients_list(request=request)
         report = subject_erase(email=request.email)
         # Nothing is left to manage: the answer carries no preference-centre link, which
         # would store the address again in a new link row.

@@ -28,6 +28,7 @@ from ..models.requests import one_month_after
 from .access_report import access_answer_write
 from .consent import normalise_email
 from .mail import mail_send
+from .recipients import request_recipients_list
 from .request_deadlines import officers_notify
 from .request_replies import reply_store
 from .retention import RunReport
@@ -212,6 +213,8 @@ def request_erase(*, request: DataSubjectRequest, user) -> RunReport:
     """Erase everything held about the requester except the request itself (the proof it
     was honoured, kept under ``privacy-request``); logged with the counts, never the data."""
     _require_confirmed(request)
+    # Who received the data is known only while it is there: listed first (GDPR art. 19).
+    request_recipients_list(request=request)
     # Not one transaction: files cannot be rolled back, so erasure commits as it goes and
     # logs what it did even when it stops half-way.
     report = subject_erase(email=request.email, keep=(DataSubjectRequest,))

@@ -177,6 +177,28 @@ def subject_counts(*, email: str) -> dict[str, int]:
     return counts
 
 
+def subject_purpose_keys(*, email: str, exclude: tuple[type, ...] = ()) -> set[str]:
+    """The purposes data about ``email`` is held for: each registered row's purpose (but the
+    models in ``exclude``), and each consent that stands (a refused or withdrawn one holds
+    nothing but its proof)."""
+    from ..selectors import consents_current
+
+    subject = normalise_email(email)
+    keys: set[str] = set()
+    for registration in registered_models():
+        skipped = registration.model is ConsentRecord or registration.model in exclude
+        if skipped or not registration.purpose:
+            continue
+        rows = registration.subject_queryset(subject)
+        keys.update(key for key in rows.values_list(registration.purpose, flat=True) if key)
+    keys.update(
+        key
+        for key, record in consents_current(email=subject).items()
+        if record.granted and record.withdrawn_at is None
+    )
+    return keys
+
+
 def subject_erase(*, email: str, keep: tuple[type, ...] = ()) -> RunReport:
     """Delete every row and file held about ``email``; keep consent proofs, address hashed.
 
@@ -188,13 +210,14 @@ def subject_erase(*, email: str, keep: tuple[type, ...] = ()) -> RunReport:
     the request was honoured. Raises ``ValidationError`` for a malformed address; an
     unknown one erases nothing (and logs nothing).
 
-    Data-subject requests and the replies to them are never erased here, whoever erases:
+    Data-subject requests, the replies to them and the recipients told of them are never
+    erased here, whoever erases:
     they are kept for their own purpose (``privacy-request``) to show the request was
     honoured, and go when that retention ends. ``keep`` names further models left alone.
     """
-    from ..models import DataSubjectRequest, RequestReply
+    from ..models import DataSubjectRequest, RecipientNotice, RequestReply
 
-    keep = (DataSubjectRequest, RequestReply, *keep)
+    keep = (DataSubjectRequest, RequestReply, RecipientNotice, *keep)
     subject = normalise_email(email)
     report = RunReport(run_id=uuid.uuid4(), dry_run=False)
     for registration in registered_models():

@@ -16,17 +16,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from ..links import LinkExpired, LinkInvalid, LinkUsed
+from ..links import LinkExpired, LinkInvalid, LinkRestricted, LinkUsed
 from ..selectors import privacy_contact_email
 
 
 def link_refused(request, error: Exception, *, what: str = "") -> TemplateResponse:
     """400 for a link that was altered or names nothing any more, 410 for one past its
-    lifetime or, for a one-use link, used already: each explained, with the address to write
+    lifetime or, for a one-use link, used already, 409 while its person's processing is
+    restricted: each explained, with the address to write
     to. ``what`` picks the advice (``signup``, ``preferences``, …)."""
     expired = isinstance(error, LinkExpired)
     used = isinstance(error, LinkUsed)
-    if used:
+    restricted = isinstance(error, LinkRestricted)
+    if restricted:
+        title = _("The processing of your data is restricted")
+    elif used:
         title = _("This link has already been used")
     elif expired:
         title = _("This link has expired")
@@ -36,11 +40,12 @@ def link_refused(request, error: Exception, *, what: str = "") -> TemplateRespon
         "what": what,
         "expired": expired,
         "used": used,
+        "restricted": restricted,
         "title": title,
         "privacy_contact": privacy_contact_email(),
     }
     response = TemplateResponse(request, "privacy/link_refused.html", context)
-    response.status_code = 410 if expired or used else 400
+    response.status_code = 409 if restricted else 410 if expired or used else 400
     return response
 
 

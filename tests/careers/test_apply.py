@@ -2,11 +2,13 @@
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from careers.constants import ApplicationStatus
 from careers.models import Application
 from forms.models import FormSubmission, SubmissionFile
-from privacy.models import ConsentRecord
+from privacy.models import ConsentRecord, Purpose
+from privacy.register import retention_in_words
 from tests.careers.factories import EMAIL, SpontaneousApplicationPageFactory
 from tests.forms.samples import MB, exe_bytes, pdf_bytes, private_files, upload
 from tests.translations import translation_with_parents
@@ -61,7 +63,9 @@ def test_the_applicant_gets_a_confirmation_in_the_pages_language(apply, vacancy)
     assert "cv An.pdf" in body  # what was received
     assert "Uw sollicitatie behandelen" in body  # for which purposes
     assert "Mijn cv bewaren in de talentenpool" in body
-    assert "28 dagen na die beslissing" in body  # how long
+    with translation.override("nl"):  # how long, in the words of the form's notice
+        kept = retention_in_words(Purpose.objects.get(key="job-application"), has_end=True)
+    assert "28 dagen" in kept and kept in body
     assert "/nl/my-applications/withdraw/" in body  # the signed withdrawal link
     assert "/nl/my-privacy/preferences/" in body  # the preference centre
     assert application.pk

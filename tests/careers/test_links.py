@@ -136,6 +136,30 @@ def test_the_renewal_link_keeps_the_application_another_period_and_records_conse
     assert client.post(url).status_code == 400
 
 
+def test_a_restricted_candidate_cannot_extend_the_talent_pool_until_it_is_lifted(
+    client, application
+):
+    from django.utils import timezone
+
+    from privacy.models import DataSubjectRequest
+
+    DataSubjectRequest.objects.create(
+        kind="restriction", email=EMAIL, locale="nl", restricted_at=timezone.now()
+    )
+    url = _path(services.application_renew_url(application=application))
+    since, until = application.talent_pool_since, application.submission.retain_until
+
+    response = client.post(url)
+
+    assert response.status_code == 409
+    assert "restricted" in response.content.decode() or "beperkt" in response.content.decode()
+    application.refresh_from_db()
+    assert application.talent_pool_since == since
+    assert application.submission.retain_until == until
+    grants = ConsentRecord.objects.filter(subject_email=EMAIL, purpose_key="talent-pool")
+    assert grants.count() == 1
+
+
 def test_no_renewal_link_for_an_application_outside_the_pool(client, apply, vacancy):
     application = apply(vacancy, email="bo@example.org")
 

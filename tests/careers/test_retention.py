@@ -277,14 +277,6 @@ def _expiries(application) -> dict[str, set]:
     }
 
 
-def _mark_handled(client, recruiter, application):
-    from django.urls import reverse
-
-    client.force_login(recruiter)
-    response = client.post(reverse("forms_inboxes:handle", args=[application.submission_id]))
-    assert response.status_code in (200, 302), response.status_code
-
-
 def _move_closing(vacancy, days):
     vacancy.closing_date = vacancy.closing_date + days * DAY
     vacancy.save_revision().publish()
@@ -309,18 +301,6 @@ DOORS = {
         True,
         None,
         lambda a, v: a.submitted_at + 365 * DAY,
-    ),
-    "marked handled in the inbox, in the talent pool": (
-        lambda c, r, a, v: _mark_handled(c, r, a),
-        True,
-        S.IN_REVIEW,
-        lambda a, v: a.submitted_at + 365 * DAY,
-    ),
-    "marked handled in the inbox after a rejection": (
-        lambda c, r, a, v: _mark_handled(c, r, a),
-        False,
-        S.REJECTED,
-        lambda a, v: a.decided_at + 28 * DAY,
     ),
     "left the talent pool": (
         lambda c, r, a, v: services.application_talent_pool_end(email=EMAIL),

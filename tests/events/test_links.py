@@ -190,3 +190,25 @@ def test_a_photo_consent_withdrawn_elsewhere_shows_on_the_registration(
         consent_withdraw(purpose_key="event-photos", email="an1@example.org")
 
     assert _reg("an1@example.org").photo_consent is False
+
+
+def test_my_registration_offers_cancel_next_to_the_choices_and_the_list_only_when_public(
+    full_event, make_event, register, client
+):
+    page = client.get(_choices_url(_reg("an1@example.org"))).content.decode()
+    private = make_event(title="Besloten opleiding", participant_list_public=False)
+    register(private, person(9))
+    private_page = client.get(_choices_url(_reg("an9@example.org"))).content.decode()
+
+    assert 'href="cancel/"' in page and 'name="hidden_from_list"' in page
+    assert 'href="cancel/"' in private_page and 'name="hidden_from_list"' not in private_page
+    assert client.get(_choices_url(_reg("an1@example.org")) + "cancel/").status_code == 200
+
+
+def test_my_registration_offers_no_cancel_once_cancelled(full_event, client):
+    first = _reg("an1@example.org")
+    client.post(_cancel_url(first))
+
+    page = client.get(_choices_url(first)).content.decode()
+
+    assert 'href="cancel/"' not in page

@@ -9,6 +9,7 @@ from events.constants import EventKind
 from events.models import EventPageSpeaker
 from tests.events.factories import SpeakerFactory, person
 from tests.privacy.mail import assert_preference_link, html_part
+from tests.translations import translation_with_parents
 from tests.users import make_user
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,56 @@ def test_the_speakers_link_mail_is_multipart_and_links_the_preference_centre(
     [message] = mail.outbox
     assert_preference_link(message, language="fr")
     assert "/fr/speaker-list/" in html_part(message)
+
+
+@pytest.mark.parametrize("template", ["txt", "html"])
+def test_the_place_keeps_street_and_postcode_apart_in_the_confirmation(event, register, template):
+    register(event, person(1))
+
+    [message] = mail.outbox
+    text = message.body if template == "txt" else html_part(message)
+    assert "Louizalaan 11050" not in text
+    assert "Kamer van Koophandel, Louizalaan 1, 1050 Brussel" in text
+
+
+def test_the_calendar_file_and_the_page_keep_street_and_postcode_apart(event, register, client):
+    register(event, person(1))
+
+    [(_, content, _)] = mail.outbox[0].attachments
+    assert "LOCATION:Kamer van Koophandel\\, Louizalaan 1\\, 1050 Brussel" in content
+    page = client.get(event.url).content.decode()
+    assert "Kamer van Koophandel<br>Louizalaan 1<br>1050 Brussel" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "sign_off"),
+    [
+        ("nl", "Beste An1,", "Met vriendelijke groeten,"),
+        ("fr", "Bonjour An1,", "Bien cordialement,"),
+        ("en", "Dear An1,", "Kind regards,"),
+    ],
+)
+def test_a_registrant_is_greeted_by_name_and_the_mail_is_signed_by_the_organisation(
+    event, register, language, greeting, sign_off
+):
+    from privacy.selectors import controller_name
+
+    page = event
+    if language != "nl":
+        page = translation_with_parents(event, _locale(language))
+        page.save_revision().publish()
+    register(page, person(1))
+
+    [message] = mail.outbox
+    organisation = controller_name(language)
+    assert message.body.startswith(f"{greeting}\n")
+    assert f"{sign_off}\n{organisation}\n\n-- " in message.body
+    html = html_part(message)
+    assert f"<p>{greeting}</p>" in html
+    assert f"{sign_off}<br>\n{organisation}</p>" in html
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code=code)[0]

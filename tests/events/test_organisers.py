@@ -84,7 +84,9 @@ def test_the_check_in_csv_has_one_line_per_confirmed_person_and_defuses_formulas
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert len(rows) == 3  # the heading and two people
+    # The heading, two people, then an empty row and the line that asks to delete the file.
+    assert len(rows) == 5 and rows[3] == []
+    assert "wis dit bestand na gebruik" in rows[4][0]
     formula, plain = rows[1], rows[2]
     assert formula[0] == '\'=HYPERLINK("http://x")'  # stays text in a spreadsheet
     assert formula[4] == "GEEN FOTO’S"

@@ -29,6 +29,14 @@ def _get_listing(client, inbox_id, **params):
     return client.get(url, params)
 
 
+def _csv_rows(response):
+    """The export's heading and rows, after checking it ends on its delete-after-use line."""
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    *listing, empty, notice = rows
+    assert empty == [] and "wis dit bestand na gebruik" in notice[0]
+    return listing
+
+
 def _submit(client, page, data, **changes):
     client.post(page.url, {**data, **changes})
     client.logout()
@@ -152,7 +160,7 @@ def test_csv_export_has_one_row_per_submission_keyed_by_field(client, secretary,
     response = _get_listing(client, two_submissions[0].inbox_id, export="csv")
 
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = _csv_rows(response)
     header, *body = rows
     assert header[:6] == ["id", "form", "language", "submitted_at", "handled_at", "e-mail"]
     assert {"name", "email", "question", "attachment"} <= set(header)
@@ -165,9 +173,7 @@ def test_csv_export_follows_the_listing_filters(client, secretary, two_submissio
 
     response = _get_listing(client, jan.inbox_id, export="csv", q="Dubois")
 
-    header, *body = csv.reader(
-        io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
-    )
+    header, *body = _csv_rows(response)
     assert [row[header.index("e-mail")] for row in body] == ["marie@example.org"]
 
 
@@ -177,7 +183,7 @@ def test_csv_export_keeps_formula_like_answers_as_text(client, secretary, contac
 
     response = _get_listing(client, contact_page.inbox_id, export="csv")
 
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    header, row = _csv_rows(response)
     assert row[header.index("name")] == '\'=HYPERLINK("http://evil.example")'
 
 
@@ -191,7 +197,7 @@ def test_csv_export_keeps_a_formula_like_email_address_as_text(
 
     response = _get_listing(client, contact_page.inbox_id, export="csv")
 
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    header, row = _csv_rows(response)
     assert row[header.index("e-mail")] == "'" + address
 
 
@@ -219,7 +225,7 @@ def test_exports_write_times_in_the_readers_time_zone(client, secretary, two_sub
     client.force_login(secretary)
 
     response = _get_listing(client, jan.inbox_id, export="csv", q="Peeters")
-    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    header, row = _csv_rows(response)
     response = _get_listing(client, jan.inbox_id, export="xlsx", q="Peeters")
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
 

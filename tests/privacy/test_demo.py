@@ -29,9 +29,25 @@ PURPOSES_TABLE_KEYS = {
     "privacy-request",
     "consent-proofs",
     "form-protection",
+    "security-logs",
+    "speaker-profiles",
+    # Beyond the table: every other processing the site does has its purpose too.
+    "newsletter-signup",
+    "staff-accounts",
+    "access-logs",
+    "data-exports",
 }
 # Purposes the plugins ship that the demo words no differently.
-PLUGIN_DEFAULTS = {"consent-proofs", "form-protection"}
+PLUGIN_DEFAULTS = {
+    "consent-proofs",
+    "form-protection",
+    "security-logs",
+    "speaker-profiles",
+    "newsletter-signup",
+    "staff-accounts",
+    "access-logs",
+    "data-exports",
+}
 
 
 def _load():

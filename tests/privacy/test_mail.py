@@ -38,7 +38,7 @@ def test_a_subject_is_one_line_whatever_its_template_holds():
     )
 
     [message] = mail.outbox
-    assert message.subject == "Beste, a Bcc: x"
+    assert message.subject == "Goedendag, a Bcc: x"
 
 
 def test_a_notice_to_staff_goes_to_all_of_them_without_a_preference_centre():
@@ -105,3 +105,19 @@ class RefusingBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting"), [("nl", "Goedendag,"), ("fr", "Bonjour,"), ("en", "Hello,")]
+)
+def test_a_mail_without_a_name_greets_in_full_and_never_with_a_bare_beste(language, greeting):
+    mail_send(
+        to="ann@example.org",
+        template="privacy/email/newsletter_confirm",
+        language=language,
+        context={"confirm_url": "https://example.org/c/", "days": 7},
+    )
+
+    [message] = mail.outbox
+    assert message.body.startswith(f"{greeting}\n")
+    assert "Beste," not in message.body + html_part(message)

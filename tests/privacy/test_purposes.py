@@ -45,6 +45,13 @@ def test_each_plugins_purposes_are_made_in_every_content_language(locales):
         "event-photos",
         "form-protection",
         "consent-proofs",
+        # Every other processing the site does (the record of processing lists them all).
+        "security-logs",
+        "newsletter-signup",
+        "staff-accounts",
+        "access-logs",
+        "data-exports",
+        "speaker-profiles",
     }
     for key in _shipped_keys():
         rows = Purpose.objects.filter(key=key)

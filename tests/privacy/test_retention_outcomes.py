@@ -197,5 +197,6 @@ def test_the_policy_states_the_periods_after_each_outcome_beside_the_purposes_ow
     # Outcomes read as their model's choices name them; the case is the installed app's.
     assert words.lower() == (
         "6 months after the vacancy closes. "
+        "for a spontaneous application: 6 months from when you give it to us. "
         "rejected, withdrawn: 4 weeks after the decision. hired: 1 month after the decision."
     )

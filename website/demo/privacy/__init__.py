@@ -17,7 +17,7 @@ from privacy.services.purposes import (
 )
 
 from ..helpers import ACCESS_ADMIN, group_ensure
-from . import controller, cookies, policy, requests
+from . import controller, cookies, policy, record, requests
 from .content import MORE_INTERESTS, MORE_TERMS, MORE_TEXTS
 
 MONTHS, YEARS = PeriodUnit.MONTHS, PeriodUnit.YEARS
@@ -30,6 +30,8 @@ OFFICER_PERMISSIONS = [
     ("privacy", "add_purpose"),
     ("privacy", "change_purpose"),
     ("privacy", "view_purpose"),
+    ("privacy", "export_record"),
+    ("privacy", "view_exportlog"),
     ("privacy", "add_outcomeretention"),
     ("privacy", "change_outcomeretention"),
     ("privacy", "view_outcomeretention"),
@@ -428,4 +430,5 @@ def load(*, log, translate) -> None:
     controller.load(log=log, languages=LANGUAGES)
     requests.load(log=log, translate=translate)
     cookies.load(log=log)
+    record.load(log=log)
     policy.load(log=log, translate=translate)

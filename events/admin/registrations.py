@@ -1,0 +1,243 @@
+"""One registration for the organisers: open it, cancel it on the person's behalf, move
+someone up from the waiting list, and take a registration down for someone by phone.
+
+Every view sits under its event's URL and is refused to non-organisers before anything is
+looked up (:class:`~events.admin.listing.EventScopedMixin`); a registration of another event
+is a 404. The services decide (the event's lock, the mails); these views ask, confirm and
+report.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from forms.builder import form_on_behalf
+from forms.views.records import SubmissionInspectView
+
+from .. import services
+from ..models import Registration
+from ..permissions import CHANGE
+from ..selectors import waiting_position
+from .listing import EventScopedMixin
+
+
+class RegistrationScopedMixin(EventScopedMixin):
+    """The registration of the URL, among the event's own (404 otherwise)."""
+
+    @cached_property
+    def registration(self) -> Registration:
+        queryset = Registration.objects.select_related("submission", "event")
+        return get_object_or_404(queryset, pk=self.kwargs["pk"], event=self.event)
+
+    def registration_url(self) -> str:
+        return reverse(
+            "events_registrations:registration", args=[self.event.pk, self.registration.pk]
+        )
+
+    @property
+    def person(self) -> str:
+        names = (self.registration.answer("first_name"), self.registration.answer("last_name"))
+        return (
+            " ".join(name for name in names if name) or self.registration.submission.subject_email
+        )
+
+
+class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
+    """The answers (needs included), purposes and files, with the seat, the choices and what
+    the organiser can do next."""
+
+    model = Registration
+    template_name = "events/admin/registration_detail.html"
+    header_icon = "user"
+
+    def get_object(self, queryset=None):
+        # Wagtail asks in ``setup``, before the organiser and the event are checked: the
+        # registration is found once they are (``get_scope``).
+        return None
+
+    def get_scope(self, pk):
+        self.scope = super().get_scope(pk)
+        if self.scope is not None:
+            self.object = self.registration
+        return self.scope
+
+    def get_submission(self):
+        return self.registration.submission
+
+    def get_file_url(self, attachment):
+        return reverse("forms_inboxes:download", args=[attachment.pk])
+
+    def get_page_title(self):
+        return self.person
+
+    def get_page_subtitle(self):
+        return self.event.localized.title
+
+    @property
+    def event_crumbs(self):
+        return [{"url": "", "label": self.person}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        registration = self.registration
+        running = not self.event.is_past()
+        context.update(
+            registration=registration,
+            event=self.event,
+            position=waiting_position(registration=registration),
+            can_cancel=running and not registration.is_cancelled,
+            can_move_up=running and registration.is_waiting,
+        )
+        return context
+
+
+class RegistrationActionView(RegistrationScopedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Asks first (GET), acts on the button (POST), then back to the registration."""
+
+    any_permission_required = [CHANGE]
+    template_name = "events/admin/registration_confirm.html"
+    question = ""
+    consequence = ""
+    button = ""
+
+    def get_page_title(self):
+        return self.question
+
+    def get_page_subtitle(self):
+        return self.person
+
+    @property
+    def event_crumbs(self):
+        return [
+            {"url": self.registration_url(), "label": self.person},
+            {"url": "", "label": self.button},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            registration=self.registration,
+            consequence=self.consequence
+            % {"name": self.person, "title": self.event.localized.title},
+            button=self.button,
+            back_url=self.registration_url(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.act()
+        except services.RegistrationChangeRefused as refusal:
+            messages.error(request, refusal.message)
+        return redirect(self.registration_url())
+
+    def act(self) -> None:
+        raise NotImplementedError
+
+
+class RegistrationCancelView(RegistrationActionView):
+    question = gettext_lazy("Cancel this registration?")
+    consequence = gettext_lazy(
+        "%(name)s no longer has a place at “%(title)s” and gets an e-mail saying that we "
+        "cancelled it as they asked. A seat that comes free goes to the first person waiting, "
+        "who is told."
+    )
+    button = gettext_lazy("Cancel the registration")
+
+    def act(self):
+        services.registration_cancel(registration=self.registration, on_behalf=True)
+        messages.success(
+            self.request, _("The registration of %(name)s is cancelled.") % {"name": self.person}
+        )
+
+
+class RegistrationMoveUpView(RegistrationActionView):
+    question = gettext_lazy("Move up from the waiting list?")
+    consequence = gettext_lazy(
+        "%(name)s gets a seat at “%(title)s” now, before anyone ahead of them and even when the "
+        "event is full, and an e-mail with the calendar file."
+    )
+    button = gettext_lazy("Confirm a seat")
+
+    def get_context_data(self, **kwargs):
+        from ..selectors import event_counts
+
+        return super().get_context_data(counts=event_counts(event=self.event), **kwargs)
+
+    def act(self):
+        services.registration_move_up(registration=self.registration)
+        messages.success(self.request, _("%(name)s has a seat now.") % {"name": self.person})
+
+
+class RegistrationTakeView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
+    """The event's own registration form, in the person's language, for a registration taken
+    by phone: same questions and checks, no consent boxes (the person gives those through the
+    link in their confirmation)."""
+
+    any_permission_required = [CHANGE]
+    template_name = "events/admin/registration_take.html"
+    header_icon = "plus"
+    page_title = gettext_lazy("Add a registration")
+    event_crumbs = [{"url": "", "label": gettext_lazy("Add a registration")}]
+
+    def get_page_subtitle(self):
+        return self.page.title
+
+    @cached_property
+    def languages(self) -> list[tuple[str, str, str]]:
+        """(code, name, URL) of each language the event is published in."""
+        names = dict(settings.LANGUAGES)
+        pages = self.event.get_translations(inclusive=True).live().select_related("locale")
+        codes = sorted(
+            {page.locale.language_code for page in pages} | {self.event.locale.language_code}
+        )
+        url = reverse("events_registrations:registration_add", args=[self.event.pk])
+        return [(code, names.get(code, code), f"{url}?language={code}") for code in codes]
+
+    @cached_property
+    def page(self):
+        # The organiser's own language where the event is published in it.
+        code = self.request.GET.get("language") or get_language()
+        locale = Locale.objects.filter(language_code=code).first()
+        translated = self.event.get_translation_or_none(locale) if locale is not None else None
+        return translated if translated is not None and translated.live else self.event
+
+    def get_form(self, form_class=None):
+        data = self.request.POST if self.request.method == "POST" else None
+        return form_on_behalf(self.page, data)
+
+    def form_valid(self, form):
+        try:
+            registration = services.registration_take(page=self.page, form=form)
+        except services.RegistrationChangeRefused as refusal:
+            form.add_error(None, refusal.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The registration is stored (%(status)s); the confirmation is on its way.")
+            % {"status": registration.get_status_display()},
+        )
+        return redirect("events_registrations:registration", self.event.pk, registration.pk)
+
+    def get_context_data(self, **kwargs):
+        from ..selectors import event_counts
+
+        context = super().get_context_data(**kwargs)
+        context.update(
+            event=self.event,
+            page=self.page,
+            language=self.page.locale.language_code,
+            languages=self.languages,
+            counts=event_counts(event=self.event),
+            registrations_url=reverse("events_registrations:event", args=[self.event.pk]),
+        )
+        return context
