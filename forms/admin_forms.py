@@ -145,6 +145,10 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             ]
         if "purpose" in fields:
             fields["purpose"].help_text = PURPOSE_HELP
+        if "required" in fields:
+            # A new question is optional until the editor makes it required: a form should
+            # ask for no more than its purposes need (Wagtail's default is required).
+            fields["required"].initial = False
 
     def page_fields(self, cleaned_data) -> list:
         """The questions the page type asks itself (``fixed_form_fields``) as the page being

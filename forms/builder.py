@@ -205,6 +205,9 @@ class SubmissionForm(BaseForm):
         return cleaned_data
 
 
+CHOOSE = _("Choose…")
+
+
 class FormBuilder(WagtailFormBuilder):
     """Wagtail's builder, keyed by the fields' stable keys and aware of the page's locale."""
 
@@ -241,8 +244,13 @@ class FormBuilder(WagtailFormBuilder):
         return self._values_for(field, super().get_formatted_field_initial(field))
 
     def create_dropdown_field(self, field, options):
+        """A drop-down starts on "Choose…", not on its first option, unless the editor set a
+        default: nobody sends the first option without having chosen it."""
         options["initial"] = self._value_for(field, options.get("initial"))
-        return super().create_dropdown_field(field, options)
+        options["choices"] = self.get_formatted_field_choices(field)
+        if not options["initial"]:
+            options["choices"] = [("", CHOOSE), *options["choices"]]
+        return django_forms.ChoiceField(**options)
 
     def create_radio_field(self, field, options):
         options["initial"] = self._value_for(field, options.get("initial"))

@@ -52,7 +52,7 @@ HOME = {
 CHILD_PAGES = [
     {
         "title": "Over ons",
-        "slug": "about",
+        "slug": "over-ons",
         "intro": "De Kamer van Koophandel Benelux is een vereniging van en voor ondernemers.",
         "body": [
             (
@@ -69,7 +69,7 @@ CHILD_PAGES = [
     },
     {
         "title": "Vacatures",
-        "slug": "careers",
+        "slug": "vacatures",
         "intro": "Werk mee aan de Kamer.",
         "body": [],
     },

@@ -29,18 +29,21 @@ def order_pages(handlers) -> None:
     """Siblings in Plone's order (its ordering, else the export's), moving only what differs."""
     imp = handlers.imp
     index = imp.index
-    sequence = {uid: number for number, uid in enumerate(index.nodes)}
-    for children in index.children().values():
+    for children in index.children():
         pages = []
-        for uid in children:
-            node = index.nodes[uid]
-            if uid in index.default_of or node.type in ("File", "Image", "Link", LANGUAGE_ROOT):
-                continue
-            if node.type in SITE_ROOT_TYPES:
+        for uid, place in children:
+            if uid in index.default_of:
                 continue
             ref = imp.targets.get(uid)
-            if ref and ref[0]:
-                pages.append((index.positions.get(uid, 10**9), sequence[uid], ref[1]))
+            if not (ref and ref[0]):
+                continue
+            node = index.nodes[uid]
+            if (
+                node.type in ("File", "Image", "Link", LANGUAGE_ROOT)
+                or node.type in SITE_ROOT_TYPES
+            ):
+                continue
+            pages.append((index.positions.get(uid, 10**9), place, ref[1]))
         if len(pages) < 2:
             continue
         wanted = [pk for _pos, _seq, pk in sorted(pages)]

@@ -23,10 +23,7 @@ def collections_fill(handlers) -> None:
     imp = handlers.imp
     if imp.options.dry_run:
         return
-    collections = [n for n in imp.index.nodes.values() if n.type in ("Collection", "Topic")]
-    if not collections:
-        return
-    for node in collections:
+    for node in imp.index.nodes.of_types(("Collection", "Topic")):
         if node.uid in imp.failed or node.uid not in imp.seen:
             continue
         page = imp.target_of(node.uid)
@@ -48,7 +45,7 @@ def collections_fill(handlers) -> None:
                 links.append(
                     f'<li><a linktype="page" id="{target}">{escape(imp.index.nodes[uid].title)}</a></li>'
                 )
-        converted = handlers.convert(node, item, again=True)
+        converted = handlers.convert(node, item, again=True, related_in=handlers.language_of(page))
         if links:
             converted.add_html(f"<ul>{''.join(links)}</ul>")
         seed = str(imp.index.groups.get(node.uid, node.uid))
@@ -74,7 +71,9 @@ def _stored_body(page) -> str:
 
 
 def select(index, node, item) -> tuple[list[str], list[str]]:
-    nodes = [n for n in index.nodes.values() if n.uid != node.uid]
+    # The criteria filter the nodes as they are read: only what the query selects is held.
+    # (Each filter binds its own values: they are applied only when the list is made.)
+    nodes = (n for n in index.nodes.values() if n.uid != node.uid)
     unmapped = []
     for criterion in item.get("query") or []:
         if not isinstance(criterion, dict):
@@ -87,21 +86,22 @@ def select(index, node, item) -> tuple[list[str], list[str]]:
         values = value if isinstance(value, list) else [value]
         values = [str(v) for v in values if v is not None]
         if name == "portal_type":
-            nodes = [n for n in nodes if n.type in values]
+            nodes = filter(lambda n, v=values: n.type in v, nodes)
         elif name == "review_state":
-            nodes = [n for n in nodes if n.state in values]
+            nodes = filter(lambda n, v=values: n.state in v, nodes)
         elif name == "Subject":
-            nodes = [n for n in nodes if set(n.subjects) & set(values)]
+            nodes = filter(lambda n, v=set(values): bool(set(n.subjects) & v), nodes)
         elif name == "Language":
-            nodes = [n for n in nodes if n.language in values]
+            nodes = filter(lambda n, v=values: n.language in v, nodes)
         elif name == "path":
             base = _path_base(index, node, values[0] if values else "", operation)
             depth = None
             if "::" in (values[0] if values else ""):
                 depth = _int(values[0].split("::", 1)[1])
-            nodes = [n for n in nodes if _under(n.rel, base, depth)]
+            nodes = filter(lambda n, b=base, d=depth: _under(n.rel, b, d), nodes)
         else:
             unmapped.append(str(name))
+    nodes = list(nodes)
     reverse = bool(item.get("sort_reversed"))
     sort_on = item.get("sort_on") or ""
     if sort_on in ("effective", "created", "modified", "start"):

@@ -3,7 +3,9 @@
 The page is imported as a draft with the inbox and purpose given (``--inbox``,
 ``--purpose``), so an editor checks what it says before it goes live. Saved rows come in only
 with ``--submissions``: each becomes a submission under the inbox's purpose with its
-original date, so retention counts from then; no consent is recorded for any of them.
+original date, so retention counts from then; no consent is recorded for any of them. A file a
+row holds is checked as a visitor's upload to that field is (kind, size, virus scan) and
+stored with the submission; one that fails the check is left out and reported.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def submissions_import(handlers, page, node, item) -> None:
             if when is None or not isinstance(row, dict):
                 imp.warn(f"saved row {row_id} has no date and was left out")
                 continue
-            answers, email = {}, ""
+            answers, email, files = {}, "", []
             for name, value in row.items():
                 spec = specs.get(name)
                 key = _key(spec.clean_name) if spec is not None else _key(name)
@@ -176,7 +178,13 @@ def submissions_import(handlers, page, node, item) -> None:
                     elif isinstance(value, str):
                         value = tokens.get(value, value)
                 field = fields.get(key)
-                if field is None or field.field_type in (FieldType.PURPOSE, FieldType.FILE):
+                if field is None or field.field_type == FieldType.PURPOSE:
+                    continue
+                if field.field_type == FieldType.FILE:
+                    upload = _row_file(imp, node, page, field, value, row_id)
+                    answers[key] = upload.checked.original_name if upload else ""
+                    if upload is not None:
+                        files.append((key, upload))
                     continue
                 answers[key] = value
                 if field.is_subject_email and isinstance(value, str) and "@" in value:
@@ -187,6 +195,7 @@ def submissions_import(handlers, page, node, item) -> None:
                         page=page,
                         locale=page.locale.language_code,
                         answers=answers,
+                        files=files,
                         subject_email=email,
                         submitted_at=when,
                         ends_at=page.submission_ends_at(),
@@ -207,3 +216,42 @@ def submissions_import(handlers, page, node, item) -> None:
             imp.report.submissions["imported"] += 1
             if submission.retain_until is not None and submission.retain_until <= now:
                 imp.report.submissions["expired"] += 1
+
+
+def _row_file(imp, node, page, field, value, row_id):
+    """A saved row's file as an upload the form's file field has checked, or None.
+
+    easyform keeps a file answer as a file field's value, exported as Plone exports any
+    blob (base64 data, or a blob path in the export)."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from forms.files import ALL_KINDS, check_upload
+
+    from ..source import BlobMissing
+
+    if not value:
+        return None
+    if not isinstance(value, dict):
+        imp.warn(f"saved row {row_id}: the file of {field.key!r} is not in the export")
+        return None
+    try:
+        data = imp.source.blob(node.location, value)
+    except BlobMissing as missing:
+        imp.warn(f"saved row {row_id}: the file of {field.key!r} is missing: {missing}")
+        return None
+    name = str(value.get("filename") or "file")
+    upload = SimpleUploadedFile(name, data, str(value.get("content-type") or ""))
+    try:
+        upload.checked = check_upload(
+            upload,
+            kinds=field.allowed_kinds or ALL_KINDS,
+            max_size=field.max_file_size_bytes,
+            form_id=page.pk,
+            field_key=field.key,
+        )
+    except ValidationError as error:
+        imp.warn(f"saved row {row_id}: the file {name!r} was left out: {' '.join(error.messages)}")
+        return None
+    upload.seek(0)
+    return upload

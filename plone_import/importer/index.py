@@ -2,13 +2,15 @@
 
 It lets the import find a parent by path (plone.exportimport leaves ``parent`` out), know a
 UID that appears later in the export, tell a default page from a page, and sort siblings.
-An index entry is a few short strings, so memory grows little with the export.
+The entries live in the run's scratch database, not in memory (see ``scratch``), so memory
+does not grow with the export.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple, dataclass, fields
 
 from ..items import (
     LANGUAGE_ROOT,
@@ -22,6 +24,7 @@ from ..items import (
 )
 from ..source import ExportSource
 from ..source.readers import PLONE
+from .scratch import BATCH, Scratch, ScratchMap
 
 PLONE_ROOT_UID = "plone_site_root"
 
@@ -42,26 +45,140 @@ class Node:
     rel: str = ""
 
 
-@dataclass
-class ExportIndex:
-    nodes: dict[str, Node] = field(default_factory=dict)
-    by_path: dict[str, str] = field(default_factory=dict)  # rel path -> uid
-    broken: list[tuple[str, str]] = field(default_factory=list)  # (location, error)
-    site_path: str = ""
-    hosts: set[str] = field(default_factory=set)
-    positions: dict[str, int] = field(default_factory=dict)
-    default_pages: dict[str, str] = field(default_factory=dict)  # folder uid -> page uid
-    default_of: dict[str, str] = field(default_factory=dict)  # page uid -> folder uid
-    groups: dict[str, str] = field(default_factory=dict)  # uid -> group's canonical uid
-    group_members: dict[str, list[str]] = field(default_factory=dict)
-    duplicates: list[str] = field(default_factory=list)
-    site_id: str = ""
+NODE_FIELDS = tuple(f.name for f in fields(Node))
 
-    def children(self) -> dict[str, list[str]]:
-        result: dict[str, list[str]] = {}
-        for node in self.nodes.values():
-            result.setdefault(node.parent, []).append(node.uid)
-        return result
+
+class NodeTable:
+    """UID -> ``Node``, in export order, in the scratch database; indexed by path and parent.
+
+    A ``Node`` read from it is a copy: after changing one, store it again (``nodes[uid] =
+    node``)."""
+
+    def __init__(self, scratch: Scratch):
+        self.db = scratch.db
+        self.name = scratch.table(
+            "uid TEXT PRIMARY KEY, type TEXT, parent TEXT, rel TEXT, data TEXT NOT NULL"
+        )
+        self.db.execute(f"CREATE INDEX {self.name}_rel ON {self.name} (rel)")
+        self.db.execute(f"CREATE INDEX {self.name}_parent ON {self.name} (parent)")
+
+    @staticmethod
+    def _node(data: str) -> Node:
+        values = json.loads(data)
+        node = Node(**dict(zip(NODE_FIELDS, values, strict=True)))
+        node.subjects = tuple(node.subjects)
+        return node
+
+    def __setitem__(self, uid: str, node: Node) -> None:
+        # An update keeps the row id, which is the item's place in the export.
+        self.db.execute(
+            f"INSERT INTO {self.name} (uid, type, parent, rel, data) VALUES (?, ?, ?, ?, ?) "  # noqa: S608
+            "ON CONFLICT(uid) DO UPDATE SET type = excluded.type, parent = excluded.parent, "
+            "rel = excluded.rel, data = excluded.data",
+            (uid, node.type, node.parent, node.rel, json.dumps(astuple(node))),
+        )
+
+    def __getitem__(self, uid: str) -> Node:
+        row = self.db.execute(f"SELECT data FROM {self.name} WHERE uid = ?", (uid,)).fetchone()  # noqa: S608
+        if row is None:
+            raise KeyError(uid)
+        return self._node(row[0])
+
+    def get(self, uid, default=None):
+        if not isinstance(uid, str):
+            return default
+        try:
+            return self[uid]
+        except KeyError:
+            return default
+
+    def __contains__(self, uid) -> bool:
+        return (
+            isinstance(uid, str)
+            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE uid = ?", (uid,)).fetchone()  # noqa: S608
+            is not None
+        )
+
+    def __len__(self) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608
+
+    def values(self, where: str = "", params: tuple = ()) -> Iterator[Node]:
+        """Every node (or those ``where`` selects), in export order, read in batches."""
+        last = 0
+        condition = f"AND ({where})" if where else ""
+        while True:
+            rows = self.db.execute(
+                f"SELECT rowid, data FROM {self.name} WHERE rowid > ? {condition} "  # noqa: S608
+                "ORDER BY rowid LIMIT ?",
+                (last, *params, BATCH),
+            ).fetchall()
+            if not rows:
+                return
+            for rowid, data in rows:
+                last = rowid
+                yield self._node(data)
+
+    def of_types(self, types: Iterable[str]) -> Iterator[Node]:
+        types = tuple(types)
+        return self.values(f"type IN ({', '.join('?' * len(types))})", types)
+
+    def uid_at(self, rel: str) -> str:
+        """The UID of the first item at a path (relative to the site), or ""."""
+        row = self.db.execute(
+            f"SELECT uid FROM {self.name} WHERE rel = ? ORDER BY rowid LIMIT 1",  # noqa: S608
+            (rel,),
+        ).fetchone()
+        return row[0] if row else ""
+
+    def children(self) -> Iterator[list[tuple[str, int]]]:
+        """Each parent's children as (uid, place in the export), one parent at a time."""
+        cursor = self.db.execute(
+            f"SELECT parent, uid, rowid FROM {self.name} ORDER BY parent, rowid"  # noqa: S608
+        )
+        parent, group = None, []
+        for row_parent, uid, rowid in cursor:
+            if row_parent != parent and group:
+                yield group
+                group = []
+            parent = row_parent
+            group.append((uid, rowid))
+        if group:
+            yield group
+
+
+class PathIndex:
+    """Relative path -> UID of the first item there (a ``dict.get`` over the node table)."""
+
+    def __init__(self, nodes: NodeTable):
+        self.nodes = nodes
+
+    def get(self, rel: str, default: str = "") -> str:
+        return self.nodes.uid_at(rel) or default
+
+
+class ExportIndex:
+    def __init__(self, scratch: Scratch | None = None):
+        self.scratch = scratch or Scratch()
+        self.nodes = NodeTable(self.scratch)
+        self.by_path = PathIndex(self.nodes)  # rel path -> uid
+        self.broken: list[tuple[str, str]] = []  # (location, error)
+        self.site_path = ""
+        self.hosts: set[str] = set()
+        self.positions = ScratchMap(self.scratch)  # uid -> position among its siblings
+        self.default_pages = ScratchMap(self.scratch)  # folder uid -> page uid
+        self.default_of = ScratchMap(self.scratch)  # page uid -> folder uid
+        self.groups = ScratchMap(self.scratch)  # uid -> group's canonical uid
+        self.group_members = ScratchMap(self.scratch)  # canonical uid -> member uids
+        self.related = ScratchMap(self.scratch)  # uid -> its related items' uids, in order
+        self.relations_left: dict[str, int] = {}  # other relations by name -> how many
+        self.duplicates: list[str] = []
+        self.site_id = ""
+
+    def children(self) -> Iterator[list[tuple[str, int]]]:
+        return self.nodes.children()
+
+    def close(self) -> None:
+        self.scratch.close()
 
 
 def _host(url: str) -> str:
@@ -70,8 +187,8 @@ def _host(url: str) -> str:
     return url.split("://", 1)[1].split("/", 1)[0]
 
 
-def index_build(source: ExportSource) -> ExportIndex:
-    index = ExportIndex()
+def index_build(source: ExportSource, scratch: Scratch | None = None) -> ExportIndex:
+    index = ExportIndex(scratch)
     site_candidates: list[str] = []
     for entry in source.entries():
         if entry.item is None:
@@ -128,7 +245,7 @@ def _relative_paths(index: ExportIndex) -> None:
         if site and (rel == site or rel.startswith(site + "/")):
             rel = rel[len(site) :] or "/"
         node.rel = rel
-        index.by_path.setdefault(rel, node.uid)
+        index.nodes[node.uid] = node
 
 
 def _parents_by_path(index: ExportIndex) -> None:
@@ -147,6 +264,9 @@ def _parents_by_path(index: ExportIndex) -> None:
             node.parent = PLONE_ROOT_UID
         elif not node.parent:
             node.parent = f"missing:{parent_path}"
+        else:
+            continue
+        index.nodes[node.uid] = node
 
 
 def _side_files(source: ExportSource, index: ExportIndex) -> None:
@@ -154,10 +274,10 @@ def _side_files(source: ExportSource, index: ExportIndex) -> None:
         metadata = source.side("metadata") or {}
         for uid, position in (metadata.get("ordering") or {}).items():
             if isinstance(position, int):
-                index.positions[uid] = position
+                index.positions[str(uid)] = position
         for uid, info in (metadata.get("default_page") or {}).items():
-            if isinstance(info, dict) and info.get("default_page_uuid"):
-                index.default_pages[uid] = info["default_page_uuid"]
+            if isinstance(info, dict) and isinstance(info.get("default_page_uuid"), str):
+                index.default_pages[str(uid)] = info["default_page_uuid"]
         groups = []
         for group in source.side("translations") or []:
             if isinstance(group, dict):
@@ -168,10 +288,14 @@ def _side_files(source: ExportSource, index: ExportIndex) -> None:
     else:
         for row in source.side("ordering") or []:
             if isinstance(row, dict) and row.get("uuid") and isinstance(row.get("order"), int):
-                index.positions[row["uuid"]] = row["order"]
+                index.positions[str(row["uuid"])] = row["order"]
         for row in source.side("defaultpages") or []:
-            if isinstance(row, dict) and row.get("uuid") and row.get("default_page_uuid"):
-                index.default_pages[row["uuid"]] = row["default_page_uuid"]
+            if (
+                isinstance(row, dict)
+                and row.get("uuid")
+                and isinstance(row.get("default_page_uuid"), str)
+            ):
+                index.default_pages[str(row["uuid"])] = row["default_page_uuid"]
         groups = [
             [uid for uid in group.values() if isinstance(uid, str)]
             for group in source.side("translations") or []
@@ -179,8 +303,9 @@ def _side_files(source: ExportSource, index: ExportIndex) -> None:
         ]
     for folder, page in index.default_pages.items():
         index.default_of[page] = folder
+    _relations(source, index)
     for members in groups:
-        members = list(dict.fromkeys(members))
+        members = [uid for uid in dict.fromkeys(members) if isinstance(uid, str)]
         if len(members) < 2:
             continue
         canonical = members[0]
@@ -189,12 +314,34 @@ def _side_files(source: ExportSource, index: ExportIndex) -> None:
             index.groups[uid] = canonical
 
 
+RELATED_ITEMS = "relatedItems"
+
+
+def _relations(source: ExportSource, index: ExportIndex) -> None:
+    """``relatedItems`` from the relations file (the export leaves them out of the items).
+
+    Other relations are counted for the report: links in a text (``isReferencing``) come
+    with the text itself, and a custom relation field has no counterpart here."""
+    for row in source.side_items("relations"):
+        if not isinstance(row, dict):
+            continue
+        source_uid, target_uid = row.get("from_uuid"), row.get("to_uuid")
+        name = str(row.get("relationship") or row.get("from_attribute") or "")
+        if not isinstance(source_uid, str) or not isinstance(target_uid, str):
+            continue
+        if name != RELATED_ITEMS:
+            index.relations_left[name] = index.relations_left.get(name, 0) + 1
+            continue
+        targets = list(index.related.get(source_uid) or ())
+        if target_uid not in targets:
+            index.related[source_uid] = [*targets, target_uid]
+
+
 def language_roots(index: ExportIndex) -> dict[str, str]:
     """Language root folders (LRF) by UID -> their language code."""
     return {
         node.uid: node.language or node.rel.strip("/").split("/", 1)[0]
-        for node in index.nodes.values()
-        if node.type == LANGUAGE_ROOT
+        for node in index.nodes.of_types([LANGUAGE_ROOT])
     }
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -16,6 +20,7 @@ from ..richtext import Converted, HtmlCleaner, Resolved
 from ..volto import blocks_html
 from . import media, redirects
 from .pages import PageWriter, translation_key
+from .replace import make_way, replace
 
 PAGE_TYPES = {
     "Folder": "page",
@@ -93,16 +98,16 @@ class ItemHandlers:
 
             raise ItemError(f"no page model is set for {node.type!r}")
         parent = imp.parent_page(node, locale)
+        replaced = existing if existing is not None and not isinstance(existing, model) else None
+        if replaced is not None:
+            make_way(replaced)
+        page = existing if replaced is None and existing is not None else model()
         if kind == "form":
             from .forms import form_page_fill
 
-            page = existing if isinstance(existing, model) else model()
             self._page_fields(page, node, item, parent, locale)
             form_page_fill(self, page, node, item)
         else:
-            page = existing if isinstance(existing, model) else model()
-            if existing is not None and not isinstance(existing, model):
-                imp.warn(f"it was a {type(existing).__name__} before; a new page is made")
             self._page_fields(page, node, item, parent, locale)
             if not imp.index.default_pages.get(node.uid) or item.get("text") or item.get("blocks"):
                 self._page_body(page, node, item, again=again)
@@ -120,21 +125,19 @@ class ItemHandlers:
 
             submissions_import(self, page, node, item)
         imp.remember(node=node, target=page, digest=digest)
+        if replaced is not None:
+            replace(self, node, replaced, page)
         self._redirect_to_page(node, page)
         return "created" if created else "updated"
 
     def _unchanged(self, node, digest: str) -> bool:
-        row = (
-            ImportedItem.objects.filter(uid=node.uid)
-            .values_list("checksum", "content_type_id", "object_id")
-            .first()
-        )
-        if row is None or row[0] != digest or row[2] is None:
+        row = self.imp.mapping_row(node.uid)
+        if row is None or row[1] != digest or row[3] is None:
             return False
-        model = ContentType.objects.get_for_id(row[1]).model_class()
-        if model is None or not model._default_manager.filter(pk=row[2]).exists():
+        model = ContentType.objects.get_for_id(row[2]).model_class()
+        if model is None or not model._default_manager.filter(pk=row[3]).exists():
             return False
-        self.imp.targets[node.uid] = (row[1], row[2])
+        self.imp.targets[node.uid] = (row[2], row[3])
         return True
 
     def _alias(self, node, page: Page, digest: str) -> str:
@@ -149,10 +152,14 @@ class ItemHandlers:
         group = self.imp.index.groups.get(node.uid, node.uid)
         self.writer.prepare(page, item, parent=parent, locale=locale, key=translation_key(group))
 
-    def convert(self, node, item, *, again: bool) -> Converted:
+    def convert(self, node, item, *, again: bool, related_in: str = "") -> Converted:
+        """The item's text (and Volto blocks) as rich text; with ``related_in`` (a language),
+        its related items follow as a list of links under a heading in that language."""
         html = text_html(item)
         if item.get("blocks"):
             html = blocks_html(item, self.imp.warn) + html
+        if related_in:
+            html += self.related_html(node, related_in)
         cleaner = HtmlCleaner(addresses=self.addresses, resolve=self.resolve, base=node.rel)
         converted = cleaner.convert(html)
         if not self.imp.item_pending or again:
@@ -160,8 +167,29 @@ class ItemHandlers:
                 self.imp.report.unresolved(path=node.rel, link=link)
         return converted
 
+    def related_html(self, node, language: str) -> str:
+        """Plone's related items, which it listed under the text, as links to what they
+        became (``resolveuid`` links, resolved as any link in a text is)."""
+        uids = self.imp.index.related.get(node.uid)
+        if not uids:
+            return ""
+        links = []
+        for uid in uids:
+            target = self.imp.index.nodes.get(uid)
+            title = (target.title if target is not None else "") or uid
+            links.append(f'<li><a href="resolveuid/{escape(uid)}">{escape(title)}</a></li>')
+        with translation.override(language):
+            heading = gettext("Related items")
+        return f"<h2>{escape(heading)}</h2><ul>{''.join(links)}</ul>"
+
+    def language_of(self, page) -> str:
+        for code, locale in self.imp.locales.items():
+            if locale.pk == page.locale_id:
+                return code
+        return self.imp.default_language
+
     def _page_body(self, page, node, item, *, again: bool, field: str | None = None) -> None:
-        converted = self.convert(node, item, again=again)
+        converted = self.convert(node, item, again=again, related_in=self.language_of(page))
         seed = str(self.imp.index.groups.get(node.uid, node.uid))
         if (
             not self.writer.body(page, converted, seed=seed, field=field)
@@ -253,6 +281,8 @@ class ItemHandlers:
         except media.MediaError as error:
             raise ItemError(str(error)) from error
         self.imp.remember(node=node, target=obj, digest=digest)
+        if existing is not None and existing is not obj:
+            replace(self, node, existing, obj)
         paths = redirects.media_paths(
             node.rel,
             self.imp.index.site_path,
@@ -278,8 +308,11 @@ class ItemHandlers:
         first = Redirect.objects.filter(
             old_path=Redirect.normalise_path(paths[-1]), site=None
         ).first()
+        existing = self.imp.target_of(node.uid)
         if first is not None:
             self.imp.remember(node=node, target=first, digest=digest)
+        if existing is not None and not isinstance(existing, Redirect):
+            replace(self, node, existing, first)
         return "created" if created else "updated"
 
     def resolve_link(self, node) -> Resolved | None:
@@ -308,7 +341,7 @@ class ItemHandlers:
     def resolve(self, target: Target, _depth: int = 0) -> Resolved | None:
         imp = self.imp
         uid = target.uid or imp.index.by_path.get(target.path, "")
-        if not uid and target.path:
+        if not uid and target.path and not imp.first_run:
             row = (
                 ImportedItem.objects.filter(path=target.path).values_list("uid", flat=True).first()
             )
@@ -327,6 +360,11 @@ class ItemHandlers:
         ref = imp.targets.get(uid)
         if ref == (0, -1):  # a file or image of a dry run
             return Resolved("image" if node and node.type == "Image" else "document", id=-1)
+        if ref is not None and uid in imp.seen and uid not in imp.failed:
+            # Made or checked in this run: a page's id is all a link needs.
+            model = ContentType.objects.get_for_id(ref[0]).model_class()
+            if model is not None and issubclass(model, Page):
+                return Resolved("page", id=ref[1])
         obj = imp.target_of(uid)
         if obj is None:
             return None

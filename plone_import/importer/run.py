@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,8 +21,12 @@ from ..source import ExportSource
 from .index import PLONE_ROOT_UID, ExportIndex, index_build, language_roots
 from .indexing import index_updates_deferred
 from .items import ItemHandlers
+from .scratch import Scratch, ScratchMap, ScratchSet
 
 logger = logging.getLogger(__name__)
+# Pages kept at hand between items: the folders the next items go into (a small, fixed
+# number, so memory stays flat).
+PAGES_KEPT = 32
 
 
 class ImportError_(Exception):  # noqa: N801 - "ImportError" is Python's own
@@ -76,11 +81,19 @@ class Importer:
         self.progress = progress or (lambda done, total: None)
         self.report = Report()
         self.index: ExportIndex | None = None
-        self.targets: dict[str, tuple[int, int]] = {}  # uid -> (content type id, object id)
-        self.failed: set[str] = set()
-        self.relink: set[str] = set()
-        self.unchanged: set[str] = set()
+        # What the run keeps per item lives in a scratch database, not in memory.
+        self.scratch = Scratch()
+        self.targets = ScratchMap(self.scratch)  # uid -> (content type id, object id)
+        self.failed = ScratchSet(self.scratch)
+        self.relink = ScratchSet(self.scratch)
+        self.unchanged = ScratchSet(self.scratch)
+        self.seen = ScratchSet(self.scratch)
+        self.remembered = ScratchSet(self.scratch)  # UIDs given a mapping row in this run
+        self.pages: OrderedDict[str, Page] = OrderedDict()
+        # The mapping row of the item being imported: (uid, (pk, checksum, type id, id)).
+        self.item_row: tuple[str, tuple | None] = ("", None)
         self.done = 0
+        self.total = 0
         self.run_record: ImportRun | None = None
         page_model = model_named(conf.page_model_name(), "PLONE_IMPORT_PAGE_MODEL")
         if page_model is None:
@@ -157,23 +170,56 @@ class Importer:
 
     # --- Mapping ----------------------------------------------------------------------------
 
-    def target_of(self, uid: str):
-        """The Wagtail object a UID became (this run or an earlier one), or None."""
+    def mapping_row(self, uid: str) -> tuple | None:
+        """(pk, checksum, content type id, object id) of the UID's mapping row, or None."""
+        if self.item_row[0] == uid:
+            return self.item_row[1]
+        if self.first_run and uid not in self.remembered:
+            return None
+        return (
+            ImportedItem.objects.filter(uid=uid)
+            .values_list("pk", "checksum", "content_type_id", "object_id")
+            .first()
+        )
+
+    def target_model(self, uid: str):
+        """The model of the object a UID became (this run or an earlier one), or None."""
+        ref = self._ref(uid)
+        return ContentType.objects.get_for_id(ref[0]).model_class() if ref else None
+
+    def _ref(self, uid: str) -> tuple[int, int] | None:
         ref = self.targets.get(uid)
         if ref is None:
-            row = (
-                ImportedItem.objects.filter(uid=uid)
-                .values_list("content_type_id", "object_id")
-                .first()
-            )
-            if row is None or row[1] is None:
+            row = self.mapping_row(uid)
+            if row is None or row[3] is None:
                 return None
-            ref = self.targets[uid] = row
+            ref = self.targets[uid] = (row[2], row[3])
         if not ref[0]:  # a dry run's file or image, never stored
+            return None
+        return ref
+
+    def target_of(self, uid: str):
+        """The Wagtail object a UID became (this run or an earlier one), or None."""
+        page = self.pages.get(uid)
+        if page is not None:
+            self.pages.move_to_end(uid)
+            return page
+        ref = self._ref(uid)
+        if ref is None:
             return None
         model = ContentType.objects.get_for_id(ref[0]).model_class()
         obj = model._default_manager.filter(pk=ref[1]).first() if model else None
-        return obj.specific if isinstance(obj, Page) else obj
+        if isinstance(obj, Page):
+            obj = obj.specific
+            self.pages[uid] = obj
+            if len(self.pages) > PAGES_KEPT:
+                self.pages.popitem(last=False)
+        return obj
+
+    def forget_pages(self) -> None:
+        """Drop the pages kept at hand: after a rollback they may say what is no longer
+        stored (a child counted that was never made)."""
+        self.pages.clear()
 
     def remember(self, *, node, target, digest: str) -> None:
         content_type = (
@@ -186,18 +232,25 @@ class Importer:
             self.targets[node.uid] = ref
         if self.options.dry_run and target is None:
             return
-        ImportedItem.objects.update_or_create(
-            uid=node.uid,
-            defaults={
-                "portal_type": node.type[:100],
-                "path": node.rel[:1000],
-                "language": node.language[:16],
-                "checksum": digest,
-                "content_type_id": ref[0] if ref else None,
-                "object_id": ref[1] if ref else None,
-                "run": self.run_record,
-            },
-        )
+        values = {
+            "portal_type": node.type[:100],
+            "path": node.rel[:1000],
+            "language": node.language[:16],
+            "checksum": digest,
+            "content_type_id": ref[0] if ref else None,
+            "object_id": ref[1] if ref else None,
+            "run": self.run_record,
+        }
+        row = self.mapping_row(node.uid)
+        if row is None:
+            created = ImportedItem.objects.create(uid=node.uid, **values)
+            self.remembered.add(node.uid)
+            row = (created.pk, digest, values["content_type_id"], values["object_id"])
+        else:
+            ImportedItem.objects.filter(pk=row[0]).update(**values, updated_at=timezone.now())
+            row = (row[0], digest, values["content_type_id"], values["object_id"])
+        if self.item_row[0] == node.uid:
+            self.item_row = (node.uid, row)
 
     def parent_page(self, node, locale: Locale) -> Page:
         parent = self.index.nodes.get(node.parent) if node.parent else None
@@ -226,15 +279,27 @@ class Importer:
     # --- The run ----------------------------------------------------------------------------
 
     def run(self) -> ImportRun:
-        self.index = index_build(self.source)
+        try:
+            return self._run()
+        finally:
+            self.scratch.close()
+
+    def _run(self) -> ImportRun:
+        # With no mapping row at all, nothing was imported before: no UID needs looking up.
+        self.first_run = not ImportedItem.objects.exists()
+        self.index = index_build(self.source, self.scratch)
         self._roots = language_roots(self.index)
-        self.seen: set[str] = set()
         self.handlers.prepare()
         members = self.source.side("members")
         if isinstance(members, dict):
             self.report.members = len(members.get("members") or [])
         elif isinstance(members, list):
             self.report.members = len(members)
+        for name, count in sorted(self.index.relations_left.items()):
+            # Links in a text (isReferencing) come in with the text; any other relation has
+            # no field here to go to.
+            if name != "isReferencing":
+                self.report.warn(path="/", message=f"{count} relation(s) {name!r} not imported")
         for location, error in self.index.broken:
             self.report.error(path=location, message=error)
         for uid in self.index.duplicates:
@@ -274,7 +339,7 @@ class Importer:
         return run
 
     def _passes(self) -> None:
-        total = len(self.index.nodes)
+        total = self.total = len(self.index.nodes)  # counted once: the index is on disk
         deferred: list[str] = []
         for entry in self.source.entries():
             if self._import(entry) == "deferred":
@@ -291,6 +356,7 @@ class Importer:
                         self._fail(node, "its parent was never imported")
                 break
         self.progress(total, total)
+        self.forget_pages()
         if self.relink:
             locations = [self.index.nodes[uid].location for uid in self.relink]
             for entry in self.source.entries(locations):
@@ -322,9 +388,13 @@ class Importer:
             self.options.under,
             # A form read again with --submissions must be imported again for its rows.
             self.options.submissions and node.type in ("EasyForm", "FormFolder"),
+            # Related items only where there are some: other items keep their checksum.
+            *([related] if (related := self.index.related.get(uid)) else []),
         )
         self.item_warnings: list[str] = []
         self.item_pending = False
+        self.item_row = ("", None)
+        self.item_row = (uid, self.mapping_row(uid))
         stored: list[str] = []
         try:
             with transaction.atomic():
@@ -332,12 +402,18 @@ class Importer:
                     node, entry, digest=digest, stored=stored, again=again
                 )
         except Deferred:
+            self.forget_pages()
+            self.item_row = ("", None)
             return "deferred"
         except ItemError as error:
+            self.forget_pages()
+            self.item_row = ("", None)
             self._discard(stored)
             self._fail(node, str(error))
             return "failed"
         except Exception as error:  # one bad item must not stop the rest
+            self.forget_pages()
+            self.item_row = ("", None)
             self._discard(stored)
             logger.exception("Plone item %s could not be imported", node.rel)
             self._fail(node, f"{type(error).__name__}: {error}")
@@ -347,7 +423,7 @@ class Importer:
             self.unchanged.add(uid)
         if not again:
             self.done += 1
-            self.progress(self.done, len(self.index.nodes))
+            self.progress(self.done, self.total)
         if self.item_pending and not again:
             self.relink.add(uid)
         if outcome and not (again and outcome == "updated"):

@@ -147,6 +147,19 @@ class ExportSource:
             except (ValueError, UnicodeDecodeError) as error:
                 raise SourceError(f"{name}: malformed JSON: {error}") from error
 
+    def side_items(self, key: str) -> Iterator[Any]:
+        """The items of a side file that holds a JSON list, one at a time (a relations file
+        has a row for every link between items: it is read as it streams)."""
+        filename = SIDE_FILES[self.format].get(key)
+        name = f"{self.prefix}{filename}" if filename else ""
+        if not name or not self.store.exists(name):
+            return
+        with self.store.open(name) as handle:
+            try:
+                yield from ijson.items(handle, "item", use_float=True)
+            except (ijson.JSONError, ValueError, UnicodeDecodeError) as error:
+                raise SourceError(f"{name}: malformed JSON: {error}") from error
+
     # --- Blobs ------------------------------------------------------------------------------
 
     def blob(self, location: str, spec: dict) -> bytes:

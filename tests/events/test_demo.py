@@ -41,10 +41,10 @@ def test_demo_builds_the_agenda_in_three_languages_once(client):
     inbox = Inbox.objects.get(name="Event registrations")
     assert inbox.group.name == "Events"
     assert inbox.purpose.key == "event-registration"
-    for language in ("nl", "fr", "en"):
-        assert client.get(f"/{language}/agenda/").status_code == 200
+    for language, slug in (("nl", "agenda"), ("fr", "agenda"), ("en", "events")):
+        assert client.get(f"/{language}/{slug}/").status_code == 200
         # The main menu leads to the agenda in every language.
-        assert f'href="/{language}/agenda/"' in client.get(f"/{language}/").content.decode()
+        assert f'href="/{language}/{slug}/"' in client.get(f"/{language}/").content.decode()
     english = EventPage.objects.get(
         locale__language_code="en", translation_key=public.translation_key
     )

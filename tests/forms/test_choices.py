@@ -109,3 +109,31 @@ def test_a_single_field_read_on_its_own_finds_its_source_choices(fr_sector_page)
     field = FormField.objects.get(page=fr_sector_page, key="sector")
 
     assert field.api_choices[1] == {"value": "Bouw", "label": "Construction"}
+
+
+def test_a_required_drop_down_starts_on_choose_and_refuses_it(client, sector_page, valid_data):
+    sector_page.form_fields.filter(key="sector").update(required=True)
+    sector_page.save_revision().publish()
+    html = client.get(sector_page.url).content.decode()
+
+    select = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "sector"})
+    first = select.find_all("option")[0]
+    assert (first["value"], first.get_text()) == ("", "Kies…")
+    response = client.post(sector_page.url, {**valid_data, "sector": ""})
+    assert "sector" in response.context["form"].errors
+    assert not FormSubmission.objects.exists()
+
+
+def test_a_new_question_in_the_editor_is_optional_until_made_required(admin_client, contact_page):
+    from django.urls import reverse
+
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk])).text
+
+    soup = BeautifulSoup(html, "html.parser")
+    template = soup.find("template", id="id_form_fields-EMPTY_FORM_TEMPLATE") or soup.find(
+        id="id_form_fields-EMPTY_FORM_TEMPLATE"
+    )
+    empty = BeautifulSoup(template.decode_contents(), "html.parser")
+    assert not empty.find("input", attrs={"name": "form_fields-__prefix__-required"}).has_attr(
+        "checked"
+    )

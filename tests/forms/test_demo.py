@@ -16,7 +16,7 @@ def test_demo_builds_both_forms_in_three_languages_and_is_idempotent(client):
     call_command("load_demo", stdout=io.StringIO())
 
     assert sorted(FormPage.objects.values_list("pk", "locale__language_code", "url_path")) == first
-    for slug in ("contact", "membership"):
+    for slug in ("contact", "lidmaatschap"):
         source = FormPage.objects.get(slug=slug, locale__language_code="nl")
         languages = {page.locale.language_code for page in source.get_translations().live()}
         assert languages == {"fr", "en"}
@@ -45,10 +45,10 @@ def test_demo_builds_both_forms_in_three_languages_and_is_idempotent(client):
     french = client.get("/fr/contact/")
     assert french.status_code == 200
     assert "Votre question" in french.content.decode()
-    assert "Devenir membre" in client.get("/fr/membership/").content.decode()
+    assert "Devenir membre" in client.get("/fr/adhesion/").content.decode()
     assert "Number of employees" in client.get("/en/membership/").content.decode()
 
-    membership = FormPage.objects.get(slug="membership", locale__language_code="nl")
+    membership = FormPage.objects.get(slug="lidmaatschap", locale__language_code="nl")
     fields = {f.key: f for f in membership.form_fields.all()}
     # Not needed to handle an application: asked, never required.
     assert not fields["employees"].required and not fields["sector"].required

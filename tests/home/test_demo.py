@@ -55,18 +55,53 @@ def test_load_demo_twice_gives_the_same_tree(db, client):
     assert sorted(page.locale.language_code for page in tops) == ["en", "fr", "nl"]
     assert {page.specific_class for page in tops} == {HomePage}
 
-    for slug in ("about", "privacy", "careers", "contact"):
+    for slug in ("over-ons", "privacy", "vacatures", "contact"):
         nl_page = home.get_children().get(slug=slug)
         translations = nl_page.get_translations().live()
         assert {p.locale.language_code for p in translations} == {"fr", "en"}
     # The translations are wagtail-localize's: editors can update them from the admin.
-    about = home.get_children().get(slug="about")
+    about = home.get_children().get(slug="over-ons")
     source = TranslationSource.objects.get_for_instance(about)
     assert {t.target_locale.language_code for t in source.translations.all()} == {"fr", "en"}
     assert OrganisationSettings.load().privacy_email
 
-    assert "À propos" in client.get("/fr/about/").content.decode()
-    assert "About us" in client.get("/en/about/").content.decode()
+    assert "À propos" in client.get("/fr/a-propos/").content.decode()
+    assert "About us" in client.get("/en/about-us/").content.decode()
+
+
+def test_demo_slugs_are_in_each_language_and_old_addresses_redirect(db, client):
+    call_command("load_demo", stdout=io.StringIO())
+
+    for url in ("/nl/over-ons/", "/fr/a-propos/", "/nl/vacatures/", "/fr/offres-d-emploi/"):
+        assert client.get(url).status_code == 200, url
+    for old, new in [
+        ("/fr/about/", "/fr/a-propos/"),  # the earlier demo's slug
+        ("/fr/over-ons/", "/fr/a-propos/"),  # the untranslated slug
+        ("/nl/about/", "/nl/over-ons/"),
+        ("/en/careers/", "/en/vacancies/"),
+        ("/fr/careers/trade-adviser/", "/fr/offres-d-emploi/conseiller-commercial/"),
+    ]:
+        response = client.get(old)
+        assert response.status_code in (301, 302), old
+        assert response["Location"] == new, old
+
+
+def test_an_earlier_demo_gets_the_translated_slugs_without_a_second_page(db, client):
+    call_command("load_demo", stdout=io.StringIO())
+    # What the demo made before its slugs were translated: "about" in every language.
+    for page in Page.objects.filter(slug__in=["over-ons", "a-propos", "about-us"]).specific():
+        page.slug = "about"
+        page.save_revision().publish()
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.all().delete()
+    pages = Page.objects.count()
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert Page.objects.count() == pages
+    assert client.get("/fr/a-propos/").status_code == 200
+    assert client.get("/fr/about/")["Location"] == "/fr/a-propos/"
 
 
 @override_settings(DEBUG=True)
@@ -109,7 +144,7 @@ def test_demo_site_serves_pages_at_the_address_the_api_links_to(client, locales,
 
     html_url, detail_url = urlsplit(data["meta"]["html_url"]), urlsplit(data["meta"]["detail_url"])
     assert (html_url.scheme, html_url.netloc) == (detail_url.scheme, detail_url.netloc)
-    assert html_url.path == "/nl/about/"
+    assert html_url.path == "/nl/over-ons/"
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="https://kamer.example")
@@ -138,7 +173,12 @@ def test_the_home_pages_call_to_action_leads_to_the_membership_form(db, client):
     for home in HomePage.objects.select_related("locale"):
         [cta] = [block for block in home.body if block.block_type == "call_to_action"]
         target = cta.value["page"].specific
-        assert target.slug == "membership", home.locale
+        assert (
+            target.slug
+            == {"nl": "lidmaatschap", "fr": "adhesion", "en": "membership"}[
+                home.locale.language_code
+            ]
+        ), home.locale
         assert target.locale_id == home.locale_id
         html = client.get(home.url).content.decode()
         assert f'href="{target.url}"' in html

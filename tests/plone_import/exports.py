@@ -45,8 +45,19 @@ FIELDS_MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
       <title>E-mail</title></field>
     <field name="vraag" type="zope.schema.Text"><title>Uw vraag</title>
       <required>False</required></field>
+    <field name="bijlage" type="plone.namedfile.field.NamedBlobFile"><title>Bijlage</title>
+      <required>False</required></field>
   </schema>
 </model>"""
+
+
+def blob(filename: str, data: bytes, content_type: str = "application/pdf") -> dict:
+    return {
+        "filename": filename,
+        "content-type": content_type,
+        "data": base64.b64encode(data).decode(),
+        "encoding": "base64",
+    }
 
 
 def items(now_ms: int) -> list[dict]:
@@ -110,7 +121,10 @@ def items(now_ms: int) -> list[dict]:
             "/nl/over-ons/geschiedenis",
             "Document",
             "Geschiedenis",
-            text=html("<h1>Sinds 1850</h1><p>Een lange geschiedenis.</p>"),
+            text=html(
+                "<h1>Sinds 1850</h1><p>Een lange geschiedenis.</p>"
+                f'<p>Zie <a href="resolveuid/{uid("/nl/nieuws")}">het nieuws</a>.</p>'
+            ),
             exclude_from_nav=True,
         ),
         item("/nl/nieuws", "Folder", "Nieuws"),
@@ -218,12 +232,15 @@ def items(now_ms: int) -> list[dict]:
                         "naam": "Oud",
                         "email": "oud@example.org",
                         "vraag": "Oud?",
+                        # Not what it says it is: refused as a visitor's upload would be.
+                        "bijlage": blob("oud.pdf", b"MZ\x90\x00 a program"),
                         "id": OLD_ROW_MS,
                     },
                     str(now_ms): {
                         "naam": "Nieuw",
                         "email": "nieuw@example.org",
                         "vraag": "Nieuw?",
+                        "bijlage": blob("offerte.pdf", PDF),
                         "id": now_ms,
                     },
                 }
@@ -287,6 +304,23 @@ TRANSLATIONS = [
 # Plone's order of the team folder: team first, although the alphabet says otherwise.
 ORDERING = {"/nl/over-ons/team": 1, "/nl/over-ons/geschiedenis": 2, "/nl/over-ons/index_html": 0}
 REDIRECTS = {"/nl/oud-adres": "/nl/over-ons/team"}
+# Related items come in the relations file; links in a text (isReferencing) come with the
+# text, and a relation field of another name has no counterpart.
+RELATIONS = [
+    ("/nl/over-ons/geschiedenis", "/nl/nieuws/nieuw-bericht", "relatedItems"),
+    ("/nl/over-ons/geschiedenis", "/nl/bestanden/jaarverslag.pdf", "relatedItems"),
+    ("/nl/over-ons/geschiedenis", "/nl/nieuws", "isReferencing"),
+    ("/nl/over-ons/team", "/nl/agenda/jaarvergadering", "partners"),
+]
+
+
+def relations() -> list[dict]:
+    return [
+        {"from_uuid": uid(source), "to_uuid": uid(target), "relationship": name}
+        for source, target, name in RELATIONS
+    ]
+
+
 MEMBERS = {
     "members": [{"username": "jan", "password": "{SSHA}abc"}, {"username": "piet"}],
     "groups": [],
@@ -335,6 +369,7 @@ def write_collective(target: Path, *, now_ms: int, layout: str = "list") -> Path
         target / "export_ordering.json", [{"uuid": uid(p), "order": o} for p, o in ORDERING.items()]
     )
     _dump(target / "export_members.json", MEMBERS)
+    _dump(target / "export_relations.json", relations())
     return target / "kvk.json" if layout == "list" else target
 
 
@@ -404,6 +439,7 @@ def write_plone(target: Path, *, now_ms: int, as_zip: bool = False) -> Path:
     ).encode()
     files["redirects.json"] = json.dumps(REDIRECTS).encode()
     files["principals.json"] = json.dumps(MEMBERS).encode()
+    files["relations.json"] = json.dumps(relations()).encode()
     if as_zip:
         target.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(target, "w") as archive:

@@ -11,7 +11,7 @@ from forms.models import FieldType, FormPage, FormSubmission
 from privacy.models import ConsentRecord
 
 from .conftest import export_write, run_import
-from .exports import OLD_ROW_MS
+from .exports import OLD_ROW_MS, PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,26 @@ def test_unknown_inbox_is_reported_and_the_rest_imported(site, source, tmp_path)
     errors = json.loads(report_file.read_text())["errors"]
     assert any(e["path"] == "/nl/contact" and "Nowhere" in e["message"] for e in errors)
     assert not FormPage.objects.exists()
+
+
+def test_a_saved_rows_file_is_stored_with_its_submission_after_the_uploads_checks(
+    site, source, tmp_path
+):
+    from forms.models import SubmissionFile
+
+    report_file = tmp_path / "report.json"
+    run_import(source, "--submissions", "--report", str(report_file))
+    old, new = FormSubmission.objects.order_by("submitted_at")
+    attachment = SubmissionFile.objects.get(submission=new)
+    assert attachment.field_key == "bijlage" and attachment.kind == "pdf"
+    with attachment.file.open() as handle:
+        assert handle.read() == PDF
+    assert new.answers["bijlage"] == "offerte.pdf"
+    # A file that is not what its name says is refused, as a visitor's would be, and said.
+    assert not SubmissionFile.objects.filter(submission=old).exists()
+    assert old.answers["bijlage"] == ""
+    warnings = json.loads(report_file.read_text())["warnings"]
+    assert any(
+        w["path"] == "/nl/contact" and "oud.pdf" in w["message"] and "left out" in w["message"]
+        for w in warnings
+    )

@@ -251,3 +251,57 @@ def test_search_and_reference_index_hold_the_imported_pages(site, export):
     assert team.pk in [page.pk for page in Page.objects.live().search(team.title)]
     # The folder page links to the team page, and the admin's "used by" knows it.
     assert ReferenceIndex.get_references_to(team).filter(object_id=str(about.pk)).exists()
+
+
+def test_related_items_are_listed_under_the_text_as_links(site, export, tmp_path):
+    """Plone's related items (the relations file) follow the page's text, under a heading in
+    the page's language, as links to what they became; other relations are reported."""
+    report_file = tmp_path / "report.json"
+    run_import(export, "--report", str(report_file))
+    history = page_at("/over-ons/geschiedenis/")
+    body = json.dumps(list(history.body.raw_data))
+    news = page_at("/nieuws/nieuw-bericht/")
+    document = get_document_model().objects.get(title="Jaarverslag")
+    assert "Gerelateerde items" in body
+    assert f'linktype=\\"page\\" id=\\"{news.pk}\\"' in body
+    assert f'linktype=\\"document\\" id=\\"{document.pk}\\"' in body
+    messages = [w["message"] for w in json.loads(report_file.read_text())["warnings"]]
+    assert "1 relation(s) 'partners' not imported" in messages
+    assert not any("isReferencing" in message for message in messages)
+
+
+def test_an_item_whose_type_changed_is_replaced_not_doubled(
+    site, tmp_path, now_ms, settings, client
+):
+    """The news folder became a Collection between two runs: its page is replaced by one of
+    the collection model, with its children, redirects and the links to it."""
+    from home.models import NewsIndexPage
+
+    from .exports import write_collective
+
+    settings.PLONE_IMPORT_COLLECTION_MODEL = "home.NewsIndexPage"
+    source = write_collective(tmp_path / "export", now_ms=now_ms)
+    run_import(source)
+    old = page_at("/nieuws/")
+    assert not isinstance(old, NewsIndexPage)
+    content = json.loads(source.read_text())
+    for item in content:
+        if item["UID"] == uid("/nl/nieuws"):
+            item["@type"] = "Collection"
+            item["query"] = [{"i": "portal_type", "o": "any", "v": ["News Item"]}]
+    source.write_text(json.dumps(content))
+    report_file = tmp_path / "report.json"
+    run_import(source, "--report", str(report_file))
+
+    news = page_at("/nieuws/")
+    assert isinstance(news, NewsIndexPage)
+    assert not Page.objects.filter(pk=old.pk).exists()
+    assert Page.objects.filter(slug__startswith="nieuws").count() == 1
+    assert sorted(child.slug for child in news.get_children()) == ["nieuw-bericht", "overzicht"]
+    assert ImportedItem.objects.get(uid=uid("/nl/nieuws")).object_id == news.pk
+    history = page_at("/over-ons/geschiedenis/")
+    assert f'linktype=\\"page\\" id=\\"{news.pk}\\"' in json.dumps(list(history.body.raw_data))
+    response = client.get("/kvk/nl/nieuws")
+    assert response.status_code == 301 and response["Location"] == news.url
+    messages = [w["message"] for w in json.loads(report_file.read_text())["warnings"]]
+    assert "it was a StandardPage before: replaced by a NewsIndexPage" in messages

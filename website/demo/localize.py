@@ -15,6 +15,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from .slugs import slug_texts
+
 Log = Callable[[str], None]
 
 
@@ -70,8 +72,13 @@ def _string_translations_store(
         original.replace("\n", "<br/>"): translated.replace("\n", "<br/>")
         for original, translated in texts.items()
     }
+    # The demo's slugs are translated too (``website.demo.slugs``), only where they are slugs.
+    slugs = slug_texts(locale.language_code)
     for segment in source.stringsegment_set.select_related("string", "context"):
-        translated = segments.get(segment.string.data)
+        if segment.context.path == "slug":
+            translated = slugs.get(segment.string.data) or segments.get(segment.string.data)
+        else:
+            translated = segments.get(segment.string.data)
         if translated is None:
             continue
         StringTranslation.objects.get_or_create(

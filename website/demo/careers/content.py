@@ -6,7 +6,7 @@ per text field or rich-text paragraph).
 
 INDEX = {
     "title": "Vacatures",
-    "slug": "careers",
+    "slug": "vacatures",
     "intro": "<p>Werk mee aan handel zonder grenzen in de Benelux. Bekijk onze openstaande "
     "vacatures.</p>",
     "empty_text": "<p>Op dit moment hebben we geen openstaande vacatures.</p>",
@@ -15,7 +15,7 @@ INDEX = {
 
 SPONTANEOUS = {
     "title": "Spontaan solliciteren",
-    "slug": "spontaneous-application",
+    "slug": "open-sollicitatie",
     "intro": "<p>Geen vacature die bij u past? Stuur ons uw cv; we bekijken het bij elke "
     "nieuwe vacature als u dat wenst.</p>",
     "thank_you_text": "<p>Dank u voor uw sollicitatie. U ontvangt een bevestiging per e-mail.</p>",
@@ -27,7 +27,7 @@ VACANCIES = [
         "closes_in_days": 30,
         "page": {
             "title": "Adviseur internationale handel",
-            "slug": "trade-adviser",
+            "slug": "adviseur-handel",
             "department": "Advies",
             "location": "Brussel",
             "country": "BE",
@@ -48,7 +48,7 @@ VACANCIES = [
         "closes_in_days": 45,
         "page": {
             "title": "Coördinator evenementen",
-            "slug": "events-coordinator",
+            "slug": "coordinator-evenementen",
             "department": "Evenementen",
             "location": "Luxemburg",
             "country": "LU",
@@ -64,7 +64,7 @@ VACANCIES = [
         "closes_in_days": -10,
         "page": {
             "title": "Stagiair communicatie",
-            "slug": "communication-intern",
+            "slug": "stagiair-communicatie",
             "department": "Communicatie",
             "location": "Brussel",
             "country": "BE",

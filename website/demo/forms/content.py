@@ -44,7 +44,7 @@ MEMBERSHIP = {
     "purpose": "membership-application",
     "page": {
         "title": "Lid worden",
-        "slug": "membership",
+        "slug": "lidmaatschap",
         "intro": "<p>Word lid van de Kamer en krijg toegang tot ons netwerk, onze "
         "handelsmissies en persoonlijk advies. Vul het formulier in; we nemen contact met u "
         "op om uw aansluiting te bevestigen.</p>",

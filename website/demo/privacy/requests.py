@@ -21,7 +21,7 @@ INTRO = (
     "intrekken? Vul dit formulier in. We bevestigen eerst uw e-mailadres en antwoorden "
     "binnen een maand."
 )
-PAGE = {"title": TITLE, "slug": "your-data", "intro": f"<p>{INTRO}</p>"}
+PAGE = {"title": TITLE, "slug": "uw-gegevens", "intro": f"<p>{INTRO}</p>"}
 
 PAGE_TRANSLATIONS = {
     "fr": {

@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from website.aliases import untranslated_aliases_unpublish
 from website.demo.localize import call_to_action_link, translate
+from website.demo.slugs import legacy_slugs_rename, translated_slugs_apply
 
 # One demo account per staff group, so the tour in the README can be walked role by role.
 STAFF = (
@@ -51,6 +52,9 @@ class Command(BaseCommand):
     help = "Create or update the demo site in nl, fr and en (safe to run repeatedly)."
 
     def handle(self, *args, **options):
+        # An earlier demo's pages take their Dutch slugs before the demos look them up.
+        with transaction.atomic():
+            legacy_slugs_rename(log=self._log)
         for config in apps.get_app_configs():
             if config.name not in DEMOS:
                 continue
@@ -60,7 +64,9 @@ class Command(BaseCommand):
         if apps.is_installed("forms"):
             # Made by home's demo before forms' demo made the page it leads to.
             with transaction.atomic():
-                call_to_action_link(title="Word lid", slug="membership", log=self._log)
+                call_to_action_link(title="Word lid", slug="lidmaatschap", log=self._log)
+        with transaction.atomic():
+            translated_slugs_apply(log=self._log)
         # A database the tree sync filled before untranslated copies stayed drafts.
         with transaction.atomic():
             untranslated_aliases_unpublish(log=self._log)
