@@ -72,14 +72,14 @@ class NodeTable:
     def __setitem__(self, uid: str, node: Node) -> None:
         # An update keeps the row id, which is the item's place in the export.
         self.db.execute(
-            f"INSERT INTO {self.name} (uid, type, parent, rel, data) VALUES (?, ?, ?, ?, ?) "  # noqa: S608
+            f"INSERT INTO {self.name} (uid, type, parent, rel, data) VALUES (?, ?, ?, ?, ?) "  # noqa: S608  # nosec B608
             "ON CONFLICT(uid) DO UPDATE SET type = excluded.type, parent = excluded.parent, "
             "rel = excluded.rel, data = excluded.data",
             (uid, node.type, node.parent, node.rel, json.dumps(astuple(node))),
         )
 
     def __getitem__(self, uid: str) -> Node:
-        row = self.db.execute(f"SELECT data FROM {self.name} WHERE uid = ?", (uid,)).fetchone()  # noqa: S608
+        row = self.db.execute(f"SELECT data FROM {self.name} WHERE uid = ?", (uid,)).fetchone()  # noqa: S608  # nosec B608
         if row is None:
             raise KeyError(uid)
         return self._node(row[0])
@@ -95,12 +95,12 @@ class NodeTable:
     def __contains__(self, uid) -> bool:
         return (
             isinstance(uid, str)
-            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE uid = ?", (uid,)).fetchone()  # noqa: S608
+            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE uid = ?", (uid,)).fetchone()  # noqa: S608  # nosec B608
             is not None
         )
 
     def __len__(self) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608
+        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608  # nosec B608
 
     def values(self, where: str = "", params: tuple = ()) -> Iterator[Node]:
         """Every node (or those ``where`` selects), in export order, read in batches."""
@@ -108,7 +108,7 @@ class NodeTable:
         condition = f"AND ({where})" if where else ""
         while True:
             rows = self.db.execute(
-                f"SELECT rowid, data FROM {self.name} WHERE rowid > ? {condition} "  # noqa: S608
+                f"SELECT rowid, data FROM {self.name} WHERE rowid > ? {condition} "  # noqa: S608  # nosec B608
                 "ORDER BY rowid LIMIT ?",
                 (last, *params, BATCH),
             ).fetchall()
@@ -125,7 +125,7 @@ class NodeTable:
     def uid_at(self, rel: str) -> str:
         """The UID of the first item at a path (relative to the site), or ""."""
         row = self.db.execute(
-            f"SELECT uid FROM {self.name} WHERE rel = ? ORDER BY rowid LIMIT 1",  # noqa: S608
+            f"SELECT uid FROM {self.name} WHERE rel = ? ORDER BY rowid LIMIT 1",  # noqa: S608  # nosec B608
             (rel,),
         ).fetchone()
         return row[0] if row else ""
@@ -133,7 +133,7 @@ class NodeTable:
     def children(self) -> Iterator[list[tuple[str, int]]]:
         """Each parent's children as (uid, place in the export), one parent at a time."""
         cursor = self.db.execute(
-            f"SELECT parent, uid, rowid FROM {self.name} ORDER BY parent, rowid"  # noqa: S608
+            f"SELECT parent, uid, rowid FROM {self.name} ORDER BY parent, rowid"  # noqa: S608  # nosec B608
         )
         parent, group = None, []
         for row_parent, uid, rowid in cursor:

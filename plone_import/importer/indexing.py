@@ -76,7 +76,7 @@ def indexes_update(saved) -> None:
     batch: list[tuple[str, bool]] = []
     label = None
     # By key, so the objects of one model come together.
-    for key, value in saved.db.execute(f"SELECT k, v FROM {saved.name} ORDER BY k"):  # noqa: S608
+    for key, value in saved.db.execute(f"SELECT k, v FROM {saved.name} ORDER BY k"):  # noqa: S608  # nosec B608
         key_label, pk = key.split(" ", 1)
         searchable = value == "true"
         if key_label != label or len(batch) >= BATCH:

@@ -53,13 +53,13 @@ class ScratchMap:
     def __setitem__(self, key: str, value) -> None:
         # An update keeps the row, so the key keeps its place in the order, as in a dict.
         self.db.execute(
-            f"INSERT INTO {self.name} (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = "  # noqa: S608
+            f"INSERT INTO {self.name} (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = "  # noqa: S608  # nosec B608
             "excluded.v",
             (key, json.dumps(value)),
         )
 
     def __getitem__(self, key: str):
-        row = self.db.execute(f"SELECT v FROM {self.name} WHERE k = ?", (key,)).fetchone()  # noqa: S608
+        row = self.db.execute(f"SELECT v FROM {self.name} WHERE k = ?", (key,)).fetchone()  # noqa: S608  # nosec B608
         if row is None:
             raise KeyError(key)
         value = json.loads(row[0])
@@ -75,7 +75,7 @@ class ScratchMap:
 
     def setdefault(self, key: str, value):
         self.db.execute(
-            f"INSERT OR IGNORE INTO {self.name} (k, v) VALUES (?, ?)",  # noqa: S608
+            f"INSERT OR IGNORE INTO {self.name} (k, v) VALUES (?, ?)",  # noqa: S608  # nosec B608
             (key, json.dumps(value)),
         )
         return self[key]
@@ -83,22 +83,22 @@ class ScratchMap:
     def __contains__(self, key) -> bool:
         return (
             isinstance(key, str)
-            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE k = ?", (key,)).fetchone()  # noqa: S608
+            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE k = ?", (key,)).fetchone()  # noqa: S608  # nosec B608
             is not None
         )
 
     def __len__(self) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608
+        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608  # nosec B608
 
     def __bool__(self) -> bool:
-        return self.db.execute(f"SELECT 1 FROM {self.name} LIMIT 1").fetchone() is not None  # noqa: S608
+        return self.db.execute(f"SELECT 1 FROM {self.name} LIMIT 1").fetchone() is not None  # noqa: S608  # nosec B608
 
     def items(self) -> Iterator[tuple[str, object]]:
         """In insertion order, read in batches: the table may change while it is read."""
         last = 0
         while True:
             rows = self.db.execute(
-                f"SELECT rowid, k, v FROM {self.name} WHERE rowid > ? ORDER BY rowid LIMIT ?",  # noqa: S608
+                f"SELECT rowid, k, v FROM {self.name} WHERE rowid > ? ORDER BY rowid LIMIT ?",  # noqa: S608  # nosec B608
                 (last, BATCH),
             ).fetchall()
             if not rows:
@@ -127,26 +127,26 @@ class ScratchSet:
         self.name = scratch.table("k TEXT PRIMARY KEY")
 
     def add(self, key: str) -> None:
-        self.db.execute(f"INSERT OR IGNORE INTO {self.name} (k) VALUES (?)", (key,))  # noqa: S608
+        self.db.execute(f"INSERT OR IGNORE INTO {self.name} (k) VALUES (?)", (key,))  # noqa: S608  # nosec B608
 
     def __contains__(self, key) -> bool:
         return (
             isinstance(key, str)
-            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE k = ?", (key,)).fetchone()  # noqa: S608
+            and self.db.execute(f"SELECT 1 FROM {self.name} WHERE k = ?", (key,)).fetchone()  # noqa: S608  # nosec B608
             is not None
         )
 
     def __len__(self) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608
+        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608  # nosec B608
 
     def __bool__(self) -> bool:
-        return self.db.execute(f"SELECT 1 FROM {self.name} LIMIT 1").fetchone() is not None  # noqa: S608
+        return self.db.execute(f"SELECT 1 FROM {self.name} LIMIT 1").fetchone() is not None  # noqa: S608  # nosec B608
 
     def __iter__(self) -> Iterator[str]:
         last = 0
         while True:
             rows = self.db.execute(
-                f"SELECT rowid, k FROM {self.name} WHERE rowid > ? ORDER BY rowid LIMIT ?",  # noqa: S608
+                f"SELECT rowid, k FROM {self.name} WHERE rowid > ? ORDER BY rowid LIMIT ?",  # noqa: S608  # nosec B608
                 (last, BATCH),
             ).fetchall()
             if not rows:

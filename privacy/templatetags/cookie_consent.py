@@ -148,4 +148,4 @@ def cookie_consent(context):
         .replace(_NEXT_QUERY, escape(quote(next_url, safe="/")))
         .replace(_NEXT, escape(next_url))
     )
-    return mark_safe(html)  # noqa: S308 - rendered by the template; the values are escaped
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703 (template-rendered; values escaped)
