@@ -145,6 +145,10 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             ]
         if "purpose" in fields:
             fields["purpose"].help_text = PURPOSE_HELP
+        if self.instance.pk is None and "inbox" in self.fields and not self.initial.get("inbox"):
+            inbox = type(self.instance).default_inbox()
+            if inbox is not None:
+                self.initial["inbox"] = inbox.pk
         if "required" in fields:
             # A new question is optional until the editor makes it required: a form should
             # ask for no more than its purposes need (Wagtail's default is required).

@@ -23,10 +23,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forms.constants import AGE_LINE
-from forms.models import AbstractFormField, AbstractFormPage, FormSubmission
+from forms.models import AbstractFormField, AbstractFormPage, FormSubmission, Inbox
 from privacy.registry import Retention
 from privacy.services import retention_end_move
 
+from .. import conf
 from ..constants import (
     KEY_CV,
     KEY_EMAIL,
@@ -56,6 +57,11 @@ class ApplicationFormPage(AbstractFormPage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def default_inbox(cls):
+        """New vacancies file into the recruitment inbox (``CAREERS_RECRUITMENT_INBOX``)."""
+        return Inbox.objects.filter(name=conf.recruitment_inbox()).first()
 
     def submission_created(self, *, submission, data) -> None:
         from ..services import application_create

@@ -121,6 +121,12 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     # answers, so the inbox, its search and its exports never hold them.
     answers_kept_apart: frozenset[str] = frozenset()
 
+    @classmethod
+    def default_inbox(cls):
+        """The inbox a new page of this type starts with, so the editor need not look for it
+        (an override point; none here)."""
+        return None
+
     def fixed_form_fields(self) -> tuple[list, list]:
         """The questions the page type asks itself, before and after the editor's, as
         unsaved fields (:meth:`AbstractFormField.fixed`) built from the page's values: the

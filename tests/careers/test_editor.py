@@ -161,3 +161,17 @@ def test_a_new_vacancy_is_created_with_its_prefilled_form(admin_client, index, i
     assert response.status_code == 302, response.context["form"].errors
     page = Model.objects.get(slug="new-vacancy").get_latest_revision_as_object()
     assert [f.key for f in page.form_fields.all()][:4] == ["name", "email", "phone", "cv"]
+
+
+def test_a_new_vacancy_starts_in_the_recruitment_inbox(admin_client, index, inbox):
+    from tests.forms.factories import InboxFactory
+
+    InboxFactory(name="Contact requests", purpose=inbox.purpose)  # listed first
+
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["careers", "vacancypage", index.pk])
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"]["inbox"].value() == inbox.pk
+    assert inbox.name == "Recruitment"
