@@ -25,6 +25,7 @@ from wagtail.contrib.forms.forms import FormBuilder as WagtailFormBuilder
 
 from privacy import conf as privacy_conf
 from privacy.models import ConsentDecision, ConsentSource, Purpose
+from privacy.register import retention_in_words
 from privacy.selectors import (
     consent_withdrawal_text,
     privacy_policy_url,
@@ -337,20 +338,26 @@ class FormBuilder(WagtailFormBuilder):
                 # E-mail consents go through the double opt-in (email_consents_defer).
                 lead = _("We first send you an e-mail to confirm this.")
             # Worked out when shown: a submission through the API renders no help text.
-            options["help_text"] = lazy(partial(self.withdrawal_help, lead=lead), SafeString)()
+            options["help_text"] = lazy(
+                partial(self.withdrawal_help, lead=lead, purpose=purpose), SafeString
+            )()
         return PurposeConsentField(purpose=purpose, **options)
 
     @property
     def _language(self) -> str:
         return self.locale.language_code if self.locale is not None else get_language()
 
-    def withdrawal_help(self, lead=""):
-        """How to withdraw, who is responsible, and the policy: under every consent box,
-        after the box's own help (``lead``)."""
+    def withdrawal_help(self, lead="", purpose=None):
+        """How long, how to withdraw, who is responsible, and the policy: under every consent
+        box, after the box's own help (``lead``). The period is the register's own words
+        (:func:`privacy.register.retention_in_words`), so a box's text need not repeat it."""
         code = self._language
         policy = privacy_policy_url(code)
         with translation.override(code):
-            text = f"{lead} {consent_withdrawal_text(code)}".strip()
+            kept = ""
+            if purpose is not None:
+                kept = gettext("Kept: %(period)s") % {"period": retention_in_words(purpose)}
+            text = f"{lead} {kept} {consent_withdrawal_text(code)}".strip().replace("  ", " ")
             label = gettext("Privacy policy")
         if not policy:
             return text

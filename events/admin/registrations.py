@@ -24,7 +24,7 @@ from forms.builder import form_on_behalf
 from forms.views.records import SubmissionInspectView
 
 from .. import services
-from ..models import Registration
+from ..models import Registration, RegistrationNeeds
 from ..permissions import CHANGE
 from ..selectors import waiting_position
 from .listing import EventScopedMixin
@@ -96,6 +96,10 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
             position=waiting_position(registration=registration),
             can_cancel=running and not registration.is_cancelled,
             can_move_up=running and registration.is_waiting,
+            # Kept apart from the answers (GDPR art. 9), and shown to the organisers here.
+            needs=RegistrationNeeds.objects.filter(registration=registration)
+            .values_list("text", flat=True)
+            .first(),
         )
         return context
 

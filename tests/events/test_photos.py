@@ -42,17 +42,26 @@ def test_one_wording_on_the_form_the_choices_page_and_the_checkin_list(
 
     for page in (form, choices, checkin):
         assert words in page
+    # The box says how long, in the register's own words, below the wording.
+    from privacy.register import retention_in_words
+
+    with translation.override("nl"):
+        kept = escape(retention_in_words(event_purposes["event-photos"]))
+    assert f"Bewaard: {kept}" in form
 
 
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
-def test_the_demo_wording_names_the_act_the_channels_and_its_own_period(language):
+def test_the_demo_wording_names_the_act_and_the_channels_and_leaves_the_period_to_the_box(
+    language,
+):
     from website.demo.privacy import SPECS
 
     [spec] = [spec for spec in SPECS if spec.key == "event-photos"]
     words = spec.texts[language]["consent_text"]
     with translation.override(language):
         period = period_in_words(Period(spec.retention_period, spec.retention_unit))
-    assert period in words
+    # One wording for a period: the box states it below, from the purpose (see above).
+    assert period not in words
     video = {"nl": "filmt", "fr": "filme", "en": "films"}
     social = {"nl": "sociale netwerken", "fr": "réseaux sociaux", "en": "social network"}
     assert video[language] in words

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_speakers_who_opened_the_list_are_recipients_of_the_trainees(make_event, register):
-    training = make_event(kind="training", participant_list_public=False)
+    training = make_event(kind="training", participant_list="off")
     register(training, person(1))
     opened = speaker_link_create(
         event=training, speaker=SpeakerFactory(), email="spreker@example.org"

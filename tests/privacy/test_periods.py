@@ -1,8 +1,10 @@
 """One wording for every retention: periods kept in the unit people use, counted in it, and
 said by one function wherever a visitor reads them (register, notices, policy page, API)."""
 
+import json
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -21,12 +23,13 @@ from website.demo import privacy as demo
 from website.demo.privacy import cookies as demo_cookies
 
 LANGUAGES = ("nl", "fr", "en")
-KEYS = {
-    *demo.TEXTS,
-    "consent-proofs",
-    "form-protection",
-    *(f"cookies-{key}" for key in demo_cookies.CATEGORIES),
+# The demo's own purposes, the plugins' shipped ones, and one per cookie category.
+SHIPPED = {
+    purpose["key"]
+    for path in Path(__file__).resolve().parents[2].glob("*/default_purposes.json")
+    for purpose in json.loads(path.read_text())
 }
+KEYS = {*demo.TEXTS, *SHIPPED, *(f"cookies-{key}" for key in demo_cookies.CATEGORIES)}
 
 # A number (in figures or words) followed by a unit of time, in the three languages: the
 # second wording of a period that only the register may state.
@@ -103,7 +106,10 @@ def test_demo_periods_are_the_units_of_the_purposes_table(demo_purposes):
         retention = next(
             e.retention for e in processing_register(locale="en") if e.key == "job-application"
         )
-    assert retention == "6 months after the vacancy closes."
+    assert retention == (
+        "6 months after the vacancy closes. "
+        "For a spontaneous application: 6 months from when you give it to us."
+    )
     assert "183" not in retention and "days" not in retention
 
 

@@ -255,8 +255,8 @@ TEXTS = {
             "Foto's en video's op evenementen",
             "Ik ga ermee akkoord dat de Kamer mij op dit evenement als hoofdonderwerp "
             "fotografeert en filmt, en die foto's en video's publiceert op haar website, "
-            "op haar pagina's op sociale netwerken en in haar magazine, gedurende 3 jaar "
-            "na het evenement, tenzij ik mijn toestemming eerder intrek.",
+            "op haar pagina's op sociale netwerken en in haar magazine, tenzij ik mijn "
+            "toestemming intrek.",
             "Foto's en video's waarop u het hoofdonderwerp bent, publiceren we alleen met"
             " deze toestemming. U kunt ze altijd intrekken via de link in uw "
             "bevestigingsmail of in het voorkeurencentrum; dan gebruiken we ze niet meer.",
@@ -268,8 +268,8 @@ TEXTS = {
             "Photos et vidéos lors des événements",
             "J'accepte que la Chambre me photographie et me filme comme sujet principal "
             "lors de cet événement, et publie ces photos et vidéos sur son site, sur ses "
-            "pages de réseaux sociaux et dans son magazine, pendant 3 ans après "
-            "l'événement, sauf si je retire mon consentement plus tôt.",
+            "pages de réseaux sociaux et dans son magazine, sauf si je retire mon "
+            "consentement.",
             "Nous ne publions les photos et vidéos dont vous êtes le sujet principal "
             "qu'avec ce consentement. Vous pouvez le retirer à tout moment par le lien de"
             " votre e-mail de confirmation ou dans le centre de préférences ; nous "
@@ -282,8 +282,7 @@ TEXTS = {
             "Event photos and videos",
             "I agree that the Chamber photographs and films me as a main subject at this "
             "event, and publishes these photos and videos on its website, on its social "
-            "network pages and in its magazine, for 3 years after the event, unless I "
-            "withdraw my consent sooner.",
+            "network pages and in its magazine, unless I withdraw my consent.",
             "We publish photos and videos in which you are the main subject only with "
             "this consent. You can withdraw it at any time through the link in your "
             "confirmation e-mail or in the preference centre; we then stop using them.",

@@ -116,6 +116,14 @@ SUBJECTS = {
         },
         [HOSTING, MAIL],
     ),
+    "event-needs": (
+        {
+            "nl": "Deelnemers die een dieet- of toegankelijkheidswens opgeven",
+            "fr": "Participants qui indiquent un besoin alimentaire ou d'accessibilité",
+            "en": "Participants who state a dietary or access need",
+        },
+        [HOSTING],
+    ),
     "event-photos": (
         {
             "nl": "Deelnemers die op evenementen gefotografeerd of gefilmd worden",
