@@ -254,3 +254,27 @@ def test_the_banner_is_cached_yet_shows_an_editors_change_at_once(
     client.cookies["cookie_consent"] = "garbage"
     with django_assert_max_num_queries(len(cached)):
         client.get(page_url)
+
+
+def test_the_cookie_table_says_what_each_cookie_does_who_sets_it_and_how_long(
+    client, page_url, cookie_categories
+):
+    category = cookie_categories["analytics"]
+    category.cookies = [
+        (
+            "cookie",
+            {
+                "name": "demo_analytics",
+                "provider": "Kamer (eigen statistieken)",
+                "duration": "6 maanden",
+                "description": "Telt bezoeken zonder u te herkennen",
+            },
+        )
+    ]
+    category.save()
+
+    html = client.get("/nl/my-privacy/cookies/").content.decode()
+
+    row = re.search(r"<tr><td><code>demo_analytics</code></td>(.*?)</tr>", html).group(1)
+    assert "Telt bezoeken zonder u te herkennen" in row
+    assert "Kamer (eigen statistieken)" in row and "6 maanden" in row
