@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -73,13 +73,24 @@ def newsletter_subscriber(db):
     )
 
 
+def officers_group() -> Group:
+    """``Privacy officers`` as privacy's migrations make it. A browser test's database is
+    emptied after each test, so a module run after another one finds the group gone."""
+    group, _ = Group.objects.get_or_create(name="Privacy officers")
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="privacy"),
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+    )
+    return group
+
+
 @pytest.fixture
 def officer_context(browser, live_server):
     """A browser signed in as a member of ``Privacy officers`` (second factor included)."""
     officer = get_user_model().objects.create_user(
         "officer", "officer@example.org", "pw", is_staff=True
     )
-    officer.groups.add(Group.objects.get(name="Privacy officers"))
+    officer.groups.add(officers_group())
     client = Client()
     client.force_login(officer)
     context = browser.new_context(locale="en-GB")
