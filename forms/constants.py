@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from privacy.conf import default_language  # noqa: F401  (a translated page's source is in it)
+from privacy.policy_facts import AGE_LINE as POLICY_AGE_LINE
 
 
 class FieldType(models.TextChoices):
@@ -33,9 +34,9 @@ RESERVED_KEYS = frozenset(
     {"captcha", HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken", "submit_time", "locale"}
 )
 
-# What a form meant for adults (an internship, an event) tells a minor, in the privacy
-# policy's words; one wording for every app (``AbstractFormPage.form_age_line``).
-AGE_LINE = _("If you are under 18, ask a parent or guardian before you send us any data.")
+# What a form meant for adults (an internship, an event) tells a minor: the privacy policy's
+# own line, one wording for every app (``AbstractFormPage.form_age_line``).
+AGE_LINE = POLICY_AGE_LINE
 
 # The purpose every protected form states in a notice (rate limit, honeypot, reCAPTCHA).
 FORM_PROTECTION_PURPOSE = "form-protection"
