@@ -127,18 +127,6 @@ def needs_counts(*, event: EventPage) -> list[tuple[str, int]]:
     )
 
 
-def trainees_for_speakers(*, event: EventPage) -> list[dict[str, str]]:
-    """A training's list as its speakers receive it: first name, name, e-mail."""
-    return [
-        {
-            "first_name": row.first_name,
-            "last_name": row.last_name,
-            "email": row.submission.subject_email,
-        }
-        for row in registrations_for_checkin(event=event)
-    ]
-
-
 def waiting_position(*, registration: Registration) -> int | None:
     """1 for the next person to move up; None when not waiting."""
     if not registration.is_waiting:

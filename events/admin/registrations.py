@@ -15,13 +15,13 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from forms.builder import form_on_behalf
-from forms.views.records import SubmissionInspectView
+from forms.views.records import RecordActionView, SubmissionInspectView
 
 from .. import services
 from ..models import Registration, RegistrationNeeds
@@ -37,11 +37,6 @@ class RegistrationScopedMixin(EventScopedMixin):
     def registration(self) -> Registration:
         queryset = Registration.objects.select_related("submission", "event")
         return get_object_or_404(queryset, pk=self.kwargs["pk"], event=self.event)
-
-    def registration_url(self) -> str:
-        return reverse(
-            "events_registrations:registration", args=[self.event.pk, self.registration.pk]
-        )
 
     @property
     def person(self) -> str:
@@ -73,9 +68,6 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
     def get_submission(self):
         return self.registration.submission
 
-    def get_file_url(self, attachment):
-        return reverse("forms_inboxes:download", args=[attachment.pk])
-
     def get_page_title(self):
         return self.person
 
@@ -104,14 +96,18 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
         return context
 
 
-class RegistrationActionView(RegistrationScopedMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Asks first (GET), acts on the button (POST), then back to the registration."""
+class RegistrationActionView(RegistrationScopedMixin, RecordActionView):
+    """Asks first (GET), acts on the button (POST), then back to the registration; refused
+    (nothing changed) once the event has ended."""
 
     any_permission_required = [CHANGE]
     template_name = "events/admin/registration_confirm.html"
+    refusals = (services.RegistrationChangeRefused,)
     question = ""
     consequence = ""
-    button = ""
+
+    def get_record(self):
+        return self.registration
 
     def get_page_title(self):
         return self.question
@@ -119,33 +115,15 @@ class RegistrationActionView(RegistrationScopedMixin, WagtailAdminTemplateMixin,
     def get_page_subtitle(self):
         return self.person
 
+    def get_consequence(self):
+        return self.consequence % {"name": self.person, "title": self.event.localized.title}
+
     @property
     def event_crumbs(self):
         return [
-            {"url": self.registration_url(), "label": self.person},
+            {"url": self.registration.admin_url(), "label": self.person},
             {"url": "", "label": self.button},
         ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            registration=self.registration,
-            consequence=self.consequence
-            % {"name": self.person, "title": self.event.localized.title},
-            button=self.button,
-            back_url=self.registration_url(),
-        )
-        return context
-
-    def post(self, request, *args, **kwargs):
-        try:
-            self.act()
-        except services.RegistrationChangeRefused as refusal:
-            messages.error(request, refusal.message)
-        return redirect(self.registration_url())
-
-    def act(self) -> None:
-        raise NotImplementedError
 
 
 class RegistrationCancelView(RegistrationActionView):
@@ -159,9 +137,7 @@ class RegistrationCancelView(RegistrationActionView):
 
     def act(self):
         services.registration_cancel(registration=self.registration, on_behalf=True)
-        messages.success(
-            self.request, _("The registration of %(name)s is cancelled.") % {"name": self.person}
-        )
+        return _("The registration of %(name)s is cancelled.") % {"name": self.person}
 
 
 class RegistrationMoveUpView(RegistrationActionView):
@@ -179,7 +155,7 @@ class RegistrationMoveUpView(RegistrationActionView):
 
     def act(self):
         services.registration_move_up(registration=self.registration)
-        messages.success(self.request, _("%(name)s has a seat now.") % {"name": self.person})
+        return _("%(name)s has a seat now.") % {"name": self.person}
 
 
 class RegistrationTakeView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
