@@ -6,7 +6,8 @@ the inbox shows them: its view subclasses :class:`SubmissionInspectView`, names 
 submission and where its files open, and its template extends
 ``forms/admin/submission_detail.html``, filling the blocks that page leaves open. What its
 readers do to the record (cancel it on the person's behalf, move it on) is a
-:class:`RecordActionView`.
+:class:`RecordActionView`; a submission they take down for someone (by phone, at the desk)
+goes through an :class:`OnBehalfFormView`.
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
 
 from .. import selectors
+from ..builder import form_on_behalf
 from ..models import FormSubmission, SubmissionFile
 
 
@@ -107,3 +112,51 @@ class RecordActionView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, message)
         return redirect(self.record.admin_url())
+
+
+class OnBehalfFormView(WagtailAdminTemplateMixin, FormView):
+    """A form page's own form, filled in by a reader for someone (by phone, at the desk):
+    the same questions and checks, without consent boxes
+    (:func:`forms.builder.form_on_behalf`), in the person's language.
+
+    ``?language=`` picks the published translation the submission (and its e-mails) will
+    be in; by default the reader's own language where the page is published in it.
+    Subclasses name the source page (:meth:`get_form_page`) and store the valid form.
+    """
+
+    def get_form_page(self):
+        raise NotImplementedError
+
+    @cached_property
+    def languages(self) -> list[tuple[str, str, str]]:
+        """(code, name, URL) of each language the page is published in."""
+        source, names = self.get_form_page(), dict(settings.LANGUAGES)
+        pages = source.get_translations(inclusive=True).live().select_related("locale")
+        codes = sorted({page.locale.language_code for page in pages} | {source.language_code})
+        return [
+            (code, names.get(code, code), f"{self.request.path}?language={code}") for code in codes
+        ]
+
+    @cached_property
+    def page(self):
+        source = self.get_form_page()
+        code = self.request.GET.get("language") or get_language()
+        locale = Locale.objects.filter(language_code=code).first()
+        translated = source.get_translation_or_none(locale) if locale is not None else None
+        return translated if translated is not None and translated.live else source
+
+    def get_form(self, form_class=None):
+        return form_on_behalf(
+            self.page, self.request.POST if self.request.method == "POST" else None
+        )
+
+    def get_page_subtitle(self):
+        return self.page.title
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page=self.page,
+            language=self.page.language_code,
+            languages=self.languages,
+            **kwargs,
+        )
