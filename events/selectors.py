@@ -16,6 +16,7 @@ from .constants import (
     KEY_FIRST_NAME,
     KEY_FUNCTION,
     KEY_LAST_NAME,
+    PURPOSE_PHOTOS,
     RegistrationStatus,
 )
 from .models import EventPage, Registration, RegistrationNeeds, Speaker
@@ -49,6 +50,14 @@ class EventCounts:
 
 def _source(event: EventPage) -> EventPage:
     return event.get_source_page()
+
+
+def photo_purpose(*, locale: str | None):
+    """The ``event-photos`` purpose in ``locale`` (None when the site has none): its words
+    are the form's box, the choices page's and the check-in list's, in one wording."""
+    from privacy.selectors import purpose_get
+
+    return purpose_get(key=PURPOSE_PHOTOS, locale=locale)
 
 
 def registrations_of(*, event: EventPage) -> QuerySet[Registration]:

@@ -121,6 +121,14 @@ def _reader_locale() -> Locale | None:
     return Locale.objects.filter(language_code=code).first()
 
 
+def page_in_language(page: Page, code: str) -> Page:
+    """``page``'s live translation in the language ``code``, else ``page`` itself: what a
+    person reads, and a mail to them links to, in their language where there is one."""
+    locale = Locale.objects.filter(language_code=code).first()
+    translated = page.get_translation_or_none(locale) if locale is not None else None
+    return translated if translated is not None and translated.live else page
+
+
 def form_labels_for_reader(page: Page | None) -> dict[str, str]:
     """Labels in the reader's language: the form's translation in it when there is one.
 

@@ -30,7 +30,7 @@ from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixi
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
 from ..models import EventPage, Registration
 from ..permissions import READ
-from ..selectors import needs_counts, registrations_for_checkin, registrations_of
+from ..selectors import needs_counts, photo_purpose, registrations_for_checkin, registrations_of
 
 
 class EventScopedMixin(ScopedIndexMixin):
@@ -237,15 +237,6 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
         return [*super().header_buttons, *event_buttons(self.event)]
 
 
-def _photo_consent_text() -> str:
-    from privacy.selectors import purpose_get
-
-    from ..constants import PURPOSE_PHOTOS
-
-    purpose = purpose_get(key=PURPOSE_PHOTOS, locale=get_language())
-    return purpose.consent_text if purpose is not None else ""
-
-
 class CheckinView(EventScopedMixin, View):
     """The check-in list to print: confirmed people by name, marking who refused photos."""
 
@@ -258,7 +249,7 @@ class CheckinView(EventScopedMixin, View):
             "rows": rows,
             "no_photos": sum(1 for row in rows if not row.photo_consent),
             # The consent in the words registrants were shown, in the organiser's language.
-            "photo_consent_text": _photo_consent_text(),
+            "photo_consent_text": getattr(photo_purpose(locale=get_language()), "consent_text", ""),
             "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
             "csv_url": reverse("events_registrations:checkin_csv", args=[self.event.pk]),
             "printed_at": timezone.localtime(),

@@ -366,12 +366,13 @@ def registration_photo_choice(
     their registrations and photo records says so.
     """
     from privacy.models import ConsentSource
-    from privacy.selectors import purpose_get
     from privacy.services import consent_refuse
+
+    from ..selectors import photo_purpose
 
     submission = registration.submission
     email = submission.subject_email
-    purpose = purpose_get(key=PURPOSE_PHOTOS, locale=submission.locale)
+    purpose = photo_purpose(locale=submission.locale)
     if purpose is None:
         raise ValueError("The event-photos purpose does not exist.")
     if revision is not None and revision != purpose.latest_revision_id:

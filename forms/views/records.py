@@ -25,7 +25,6 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale
 
 from .. import selectors
 from ..builder import form_on_behalf
@@ -139,11 +138,8 @@ class OnBehalfFormView(WagtailAdminTemplateMixin, FormView):
 
     @cached_property
     def page(self):
-        source = self.get_form_page()
         code = self.request.GET.get("language") or get_language()
-        locale = Locale.objects.filter(language_code=code).first()
-        translated = source.get_translation_or_none(locale) if locale is not None else None
-        return translated if translated is not None and translated.live else source
+        return selectors.page_in_language(self.get_form_page(), code)
 
     def get_form(self, form_class=None):
         return form_on_behalf(
