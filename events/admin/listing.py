@@ -100,9 +100,6 @@ class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
             waiting=Count("registrations", filter=Q(registrations__status="waiting")),
         )
 
-    def get_valid_orderings(self):
-        return ["start", "-start", "title", "-title"]
-
     def search_queryset(self, queryset):
         # An event is found by its title in any language, whichever the organiser reads.
         if not self.search_query:
@@ -168,6 +165,7 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     index_url_name = "events_registrations:event"
     index_results_url_name = "events_registrations:event_results"
     search_url = None
+    default_ordering = "registered_at"
     empty_message = gettext_lazy("Nobody has registered for this event yet.")
 
     def get_page_title(self):
@@ -179,12 +177,6 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     def get_base_queryset(self):
         # Needs come along in the same query; they are never searched (``search_fields``).
         return registrations_of(event=self.event).select_related("needs")
-
-    def get_valid_orderings(self):
-        return ["registered_at", "-registered_at", "status", "-status"]
-
-    def get_ordering(self):
-        return super().get_ordering() or "registered_at"
 
     @cached_property
     def waiting_positions(self) -> dict[int, int]:
