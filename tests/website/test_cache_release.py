@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
+from tests.website.test_deploy import PRODUCTION_ENV, run_python
 from website.cache import RELEASES_KEY, OutageTolerantRedisCache
 
 redis = pytest.importorskip("redis")
@@ -44,19 +45,16 @@ def releases(client):
             client.delete(key)
 
 
-def test_production_keeps_the_shared_cache_under_the_release(settings, monkeypatch):
-    from importlib import reload
+def test_production_keeps_the_shared_cache_under_the_release():
+    result = run_python(
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])",
+        **PRODUCTION_ENV,
+        RELEASE="2026.12.1",
+    )
 
-    from website.settings import base
-
-    monkeypatch.setenv("REDIS_URL", LOCATION)
-    monkeypatch.setenv("RELEASE", "2026.12.1")
-    try:
-        assert reload(base).CACHES["default"]["KEY_PREFIX"] == "2026.12.1"
-    finally:
-        monkeypatch.delenv("RELEASE")
-        monkeypatch.delenv("REDIS_URL")
-        reload(base)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2026.12.1"
 
 
 def test_a_release_does_not_read_the_values_another_release_stored(releases, client):
