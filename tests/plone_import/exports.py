@@ -78,7 +78,7 @@ def items(now_ms: int) -> list[dict]:
             "review_state": extra.pop("review_state", "published"),
             "created": "2020-03-01T10:00:00+00:00",
             "modified": "2021-04-02T11:00:00",
-            "effective": "2020-03-01T10:00:00+00:00",
+            "effective": extra.pop("effective", "2020-03-01T10:00:00+00:00"),
             "parent": {
                 "@id": f"{HOST}{SITE}{parent_path}",
                 "@type": parent_kind,
@@ -211,6 +211,14 @@ def items(now_ms: int) -> list[dict]:
             "Intern",
             review_state="private",
             text=html("<p>Nog niet klaar.</p>"),
+        ),
+        item(
+            "/nl/actie",
+            "Document",
+            "Actie",
+            text=html("<p>Binnenkort.</p>"),
+            effective="2035-01-01T09:00:00+00:00",
+            expires="2036-01-01T09:00:00+00:00",
         ),
         item("/nl/kvk-site", "Link", "De site", remoteUrl="https://www.kvk.example.org/"),
         item(
