@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from .. import conf
-from ..items import LANGUAGE_ROOT, SITE_ROOT_TYPES, checksum
+from ..items import LANGUAGE_ROOT, SITE_ROOT_TYPES, checksum, url_path
 from ..models import ImportedItem, ImportRun
 from ..report import Report
 from ..source import ExportSource
@@ -302,6 +302,9 @@ class Importer:
                 self.report.warn(path="/", message=f"{count} relation(s) {name!r} not imported")
         for location, error in self.index.broken:
             self.report.error(path=location, message=error)
+        for location, error in self.source.unexported():
+            path = self.handlers.addresses.strip_site(url_path(location)) if location else ""
+            self.report.error(path=path or location, message=f"Plone did not export it: {error}")
         for uid in self.index.duplicates:
             node = self.index.nodes[uid]
             self.report.error(
