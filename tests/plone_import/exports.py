@@ -143,6 +143,18 @@ def items(now_ms: int) -> list[dict]:
             subjects=["nieuws", "leden"],
         ),
         item(
+            "/nl/nieuws/ander-bericht",
+            "News Item",
+            "Ander bericht",
+            text=html("<p>Nog meer nieuws.</p>"),
+            # Exported "as download urls": nothing to read offline.
+            image={
+                "filename": "ander.png",
+                "content-type": "image/png",
+                "download": f"{HOST}{SITE}/nl/nieuws/ander-bericht/@@download/image/ander.png",
+            },
+        ),
+        item(
             "/nl/nieuws/overzicht",
             "Collection",
             "Overzicht",
@@ -193,6 +205,14 @@ def items(now_ms: int) -> list[dict]:
                 "encoding": "base64",
             },
         ),
+        item(
+            "/nl/bestanden/weg.pdf",
+            "File",
+            "Weg",
+            review_state=None,
+            file={"filename": "weg.pdf", "content-type": "application/pdf", "blob_path": "0/weg"},
+        ),
+        item("/gedeeld", "LIF", "Gedeeld", language=""),
         item(
             "/nl/bestanden/logo.png",
             "Image",

@@ -210,6 +210,20 @@ def test_broken_item_reported_and_the_rest_imported(site, export, tmp_path):
     paths = [error["path"] for error in report["errors"]]
     assert "/nl/weg/kapot" in paths
     assert "/nl/woordenlijst" in paths  # a type with no counterpart
+    # A file whose bytes are not in the export is an error; the rest of its folder is there.
+    missing = next(error for error in report["errors"] if error["path"] == "/nl/bestanden/weg.pdf")
+    assert "not in the export" in missing["message"]
+    assert not get_document_model().objects.filter(title="Weg").exists()
+    # A news item whose lead image is only a download URL is made, and the image reported.
+    news = page_at("/nieuws/ander-bericht/")
+    assert news.live and news.lead_image is None
+    assert any(
+        w["path"] == "/nl/nieuws/ander-bericht" and "cannot be fetched offline" in w["message"]
+        for w in report["warnings"]
+    )
+    # A language-independent folder is a page in the default language.
+    shared = page_at("/gedeeld/")
+    assert shared.get_parent().pk == site["homes"]["nl"].pk
     assert not Page.objects.filter(slug="kapot").exists()
     assert Page.objects.filter(slug="geschiedenis").exists()
     run = ImportRun.objects.get()
@@ -325,7 +339,11 @@ def test_an_item_whose_type_changed_is_replaced_not_doubled(
     assert isinstance(news, NewsIndexPage)
     assert not Page.objects.filter(pk=old.pk).exists()
     assert Page.objects.filter(slug__startswith="nieuws").count() == 1
-    assert sorted(child.slug for child in news.get_children()) == ["nieuw-bericht", "overzicht"]
+    assert sorted(child.slug for child in news.get_children()) == [
+        "ander-bericht",
+        "nieuw-bericht",
+        "overzicht",
+    ]
     assert ImportedItem.objects.get(uid=uid("/nl/nieuws")).object_id == news.pk
     history = page_at("/over-ons/geschiedenis/")
     assert f'linktype=\\"page\\" id=\\"{news.pk}\\"' in json.dumps(list(history.body.raw_data))
@@ -341,3 +359,14 @@ def test_an_item_whose_type_changed_is_replaced_not_doubled(
     run_import(source)
     assert Page.objects.count() == pages
     assert ImportRun.objects.first().created == 0
+
+
+def test_debug_query_log_does_not_grow_with_the_export(site, export, settings):
+    """With DEBUG on Django logs every query; the import keeps only the current item's."""
+    from django.db import connection, reset_queries
+
+    settings.DEBUG = True
+    reset_queries()
+    run_import(export)
+    assert Page.objects.filter(slug="geschiedenis").exists()
+    assert len(connection.queries) < 200
