@@ -76,6 +76,28 @@ def test_an_organiser_cancels_on_the_persons_behalf_and_the_first_waiting_moves_
     assert promoted and "Beste An3," in promoted[0].body
 
 
+@pytest.mark.parametrize("action", ["registration_cancel", "registration_move_up"])
+def test_once_the_event_has_ended_an_organisers_action_changes_nothing_and_says_why(
+    client, organiser, full_event, django_capture_on_commit_callbacks, action
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    ended = timezone.now() - timedelta(hours=1)
+    EventPage.objects.filter(pk=full_event.pk).update(start=ended - timedelta(hours=2), end=ended)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url(action, full_event, _registration(3)))
+
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert _registration(3).is_waiting and _registration(1).is_confirmed
+    assert not mail.outbox
+
+
 def test_an_organiser_moves_someone_up_beyond_the_capacity(
     client, organiser, full_event, django_capture_on_commit_callbacks
 ):
