@@ -98,6 +98,14 @@ def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | No
     return candidates.get(default) or next(iter(candidates.values()), None)
 
 
+def purposes_for_forms() -> QuerySet[Purpose]:
+    """The purposes a form or an inbox may state: all but the cookie banner's, whose
+    choices are made in the banner and recorded without an address."""
+    from .models.cookies import PURPOSE_PREFIX
+
+    return Purpose.objects.exclude(key__startswith=PURPOSE_PREFIX)
+
+
 def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) -> list[Purpose]:
     """Purposes in one locale, for listing them in a policy or a form."""
     if not isinstance(locale, Locale):
