@@ -25,7 +25,9 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.views.defaults import permission_denied
+from wagtail.admin.ui import tables
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
@@ -57,6 +59,11 @@ def _local(value: datetime.datetime) -> datetime.datetime:
     return timezone.localtime(value) if timezone.is_aware(value) else value
 
 
+def yes_no(value: bool) -> str:
+    """A yes or no in the reader's language: a listing's tick, an export's cell."""
+    return gettext("Yes") if value else gettext("No")
+
+
 def _listed(value) -> str:
     return ", ".join(force_str(item) for item in value)
 
@@ -70,6 +77,11 @@ class SpreadsheetExport(SpreadsheetExportMixin):
     """
 
     custom_value_preprocess = {
+        # Before any other type: a bool is an int, and "True" is English.
+        bool: {
+            SpreadsheetExportMixin.FORMAT_XLSX: yes_no,
+            SpreadsheetExportMixin.FORMAT_CSV: yes_no,
+        },
         datetime.datetime: {
             SpreadsheetExportMixin.FORMAT_XLSX: lambda value: _local(value).replace(tzinfo=None),
             SpreadsheetExportMixin.FORMAT_CSV: lambda value: _local(value).isoformat(),
@@ -150,6 +162,19 @@ def _as_read_by(rows: Iterator, *, zone, language) -> Iterator:
         if row is None:
             return
         yield row
+
+
+class BooleanColumn(tables.BooleanColumn):
+    """Wagtail's tick or cross, named "Yes" or "No" in the reader's language (Wagtail's
+    names it "True" or "False")."""
+
+    cell_template_name = "privacy/admin/boolean_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        value = context["value"]
+        context["value_label"] = gettext("Unknown") if value is None else yes_no(value)
+        return context
 
 
 class LocalTimeColumn(Column):

@@ -21,10 +21,16 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import HeaderButton
 
-from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin, SpreadsheetExport
+from privacy.viewsets import (
+    BooleanColumn,
+    LocalTimeColumn,
+    ReadOnlyIndexView,
+    ScopedIndexMixin,
+    SpreadsheetExport,
+)
 
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
 from ..models import EventPage, Registration

@@ -142,7 +142,8 @@ def test_a_new_form_page_is_created_with_its_inboxs_purpose(
 def test_the_inbox_says_its_purpose_is_added_on_saving(admin_client, contact_page):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]))
 
-    assert "one is added on saving" in str(response.context["form"].fields["inbox"].help_text)
+    help_text = str(response.context["form"].fields["inbox"].help_text)
+    assert "dan wordt er een toegevoegd bij het opslaan" in help_text
 
 
 def test_key_of_a_saved_field_cannot_change(admin_client, contact_page):

@@ -528,7 +528,8 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True
 
 # --- Wagtail ------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Chamber of commerce"
+# In the admin user's language, as the rest of the admin (Wagtail reads it per request).
+WAGTAIL_SITE_NAME = _("Chamber of commerce")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
