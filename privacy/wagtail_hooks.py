@@ -68,10 +68,11 @@ class PurposeChooseMixin:
 
     @property
     def columns(self):
+        # Two columns, so a phone still reads the names; the locale filter above says the
+        # language, and the legal basis decides box or notice.
         return [
-            *super().columns,
+            self.title_column,
             Column("legal_basis", label=_("Legal basis"), accessor="get_legal_basis_display"),
-            Column("shown_as", label=_("Shown on forms as"), accessor=_shown_as),
         ]
 
 

@@ -22,6 +22,7 @@ def creator(browser, live_server, home, inbox, answer_purpose, make_user):
     page = context.new_page()
     browser_log_in(page, live_server.url, boss)
     page.goto(f"{live_server.url}/admin/pages/add/forms/formpage/{home.pk}/")
+    page.home, page.inbox = home, inbox
     yield page
     # The editor polls the server in the background; leave it before the database goes.
     page.goto("about:blank")
@@ -44,6 +45,7 @@ def _publish(page):
 
 def _autosave_failed_publish(creator):
     creator.fill("#id_title", "Vraag")
+    creator.select_option("#id_inbox", str(creator.inbox.pk))
     email = _add_field(creator, 0, "E-mail", "email")
     email.locator('input[name$="-is_subject_email"]').check()
     # The question's label is left empty: required to publish, not to keep a draft.
@@ -55,7 +57,7 @@ def _autosave_failed_publish(creator):
     creator.locator('#inline_child_form_fields-1 input[name$="-label"]').fill("Uw vraag")
     creator.locator('#inline_child_form_fields-0 input[name$="-help_text"]').fill("Werkadres")
     creator.wait_for_timeout(3000)
-    created_meanwhile = FormPage.objects.filter(slug="vraag").count()
+    created_meanwhile = FormPage.objects.filter(slug="vraag", locale=creator.home.locale).count()
     _publish(creator)
     return created_meanwhile, question
 
@@ -65,7 +67,7 @@ def test_a_failed_publication_is_not_saved_in_the_background_and_publishes_once(
 
     assert created_meanwhile == 0
     assert "slug" not in creator.locator("body").inner_text().lower()
-    [page] = FormPage.objects.filter(slug="vraag")
+    [page] = FormPage.objects.filter(slug="vraag", locale=creator.home.locale)
     assert page.live
     assert [(f.label, f.field_type) for f in page.form_fields.order_by("sort_order")] == [
         ("E-mail", "email"),

@@ -100,7 +100,7 @@ def recruitment_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -
         purpose=Purpose.objects.get(key=APPLICATION_PURPOSE, locale=source_locale),
         notification_address=NOTIFICATION_ADDRESS,
         log=log,
-        names={"nl": "Werving", "fr": "Recrutement"},
+        names={"nl": "Rekrutering", "fr": "Recrutement"},
     )
 
 
