@@ -98,6 +98,9 @@ def _locked(attempt: AccessAttempt) -> bool:
 
 
 class LockoutIndexView(IndexView):
+    # django-axes names its model in English only; the menu's words, in the reader's language.
+    page_title = _("Sign-in lockouts")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         delete_url = self.get_delete_url(instance)
