@@ -12,12 +12,7 @@ class CareersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from privacy.vocabulary import retention_end_register
-
         from . import models, receivers
-        from .constants import VACANCY_CLOSING
-
-        retention_end_register(VACANCY_CLOSING)
 
         for model in (models.Application, models.ApplicationNote, models.ApplicationStatusChange):
             post_delete.connect(

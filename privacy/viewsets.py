@@ -158,6 +158,16 @@ class LocalTimeColumn(Column):
     cell_template_name = "privacy/admin/local_time_cell.html"
 
 
+class ChoiceColumn(Column):
+    """A choice field (a status) shown by its label in the reader's language and sorted by
+    its stored value."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        kwargs.setdefault("accessor", f"get_{name}_display")
+        super().__init__(name, **kwargs)
+
+
 class PurposeNameColumn(Column):
     """The purpose's name in the admin user's language, looked up once per listing."""
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 
-from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin
+from privacy.viewsets import ChoiceColumn, LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin
 
 from .. import selectors
 from ..constants import ApplicationStatus
@@ -90,12 +90,7 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
             accessor=lambda application: application.applicant_name or f"#{application.pk}",
         ),
         Column("vacancy_title", label=gettext_lazy("Vacancy"), sort_key="vacancy_title"),
-        Column(
-            "status",
-            label=gettext_lazy("Status"),
-            sort_key="status",
-            accessor="get_status_display",
-        ),
+        ChoiceColumn("status", label=gettext_lazy("Status")),
         Column(
             "talent_pool_since",
             label=gettext_lazy("Talent pool"),

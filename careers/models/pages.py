@@ -34,6 +34,7 @@ from ..constants import (
     KEY_NAME,
     KEY_PHONE,
     TALENT_POOL_PURPOSE,
+    VACANCY_CLOSING,
     EmploymentType,
     VacancyStatus,
 )
@@ -54,6 +55,7 @@ class ApplicationFormPage(AbstractFormPage):
     # details; the letter, the message, HR's notes and the history go then.
     submission_keeps = frozenset({KEY_NAME, KEY_EMAIL, KEY_PHONE, KEY_CV})
     landing_page_template = "careers/application_form_page_landing.html"
+    submission_end = VACANCY_CLOSING
 
     class Meta:
         abstract = True

@@ -21,6 +21,7 @@ from forms.models import AbstractFormField, AbstractFormPage
 from forms.panels import SubmissionsPanel
 
 from ..constants import (
+    EVENT_END,
     FIXED_KEYS,
     ICS_PATH,
     KEY_NEEDS,
@@ -156,6 +157,7 @@ class EventPage(AbstractFormPage):
     subpage_types: list[str] = []
     template = "events/event_page.html"
     landing_page_template = "events/event_page_landing.html"
+    submission_end = EVENT_END
 
     api_fields = AbstractFormPage.api_fields + [
         APIField("kind"),

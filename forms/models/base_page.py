@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
 from privacy.registry import Retention
+from privacy.vocabulary import RetentionEnd
 
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
@@ -292,6 +293,11 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     # spontaneous application has no vacancy to close): a purpose counting from an end
     # counts from the submission there, and the page's notices, API and mails say so.
     submission_has_end = True
+
+    # What :meth:`submission_ends_at` is, in the words of the notices and the register (the
+    # vacancy's closing, the event's end): the forms app registers each page type's end with
+    # the privacy core, so a purpose may count its retention from it.
+    submission_end: RetentionEnd | None = None
 
     def submission_ends_at(self) -> datetime | None:
         """When what a submission of this page is for ends (an event, a vacancy's closing).
