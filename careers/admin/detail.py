@@ -207,41 +207,38 @@ class StatusChangeView(ApplicationFormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class RejectionUndoView(ApplicationFormView):
-    """Undoes a rejection within its grace period (POST), stopping its e-mail."""
+class ApplicationButtonView(ApplicationFormView):
+    """A button on the application's page (POST only): a refusal is a message there."""
+
+    http_method_names = ["post"]
+    refused = ""
+
+    def form_invalid(self, form):
+        messages.error(self.request, " ".join(form.non_field_errors()) or self.refused)
+        return redirect("careers_recruitment:application", self.application.pk)
+
+
+class RejectionUndoView(ApplicationButtonView):
+    """Undoes a rejection within its grace period, stopping its e-mail."""
 
     form_class = forms.Form
-    http_method_names = ["post"]
 
     def act(self) -> str:
         services.application_rejection_undo(application=self.application, user=self.request.user)
         return _("The rejection is undone; no e-mail was sent.")
 
-    def form_valid(self, form):
-        try:
-            message = self.act()
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-        else:
-            messages.success(self.request, message)
-        return redirect("careers_recruitment:application", self.application.pk)
 
-
-class NoteAddView(ApplicationFormView):
-    """Adds a note (POST); an empty note is refused with a message and stores nothing."""
+class NoteAddView(ApplicationButtonView):
+    """Adds a note; an empty note is refused with a message and stores nothing."""
 
     form_class = NoteForm
-    http_method_names = ["post"]
+    refused = gettext_lazy("A note cannot be empty.")
 
     def act(self, *, text) -> str:
         services.application_note_add(
             application=self.application, user=self.request.user, text=text
         )
         return _("Note added.")
-
-    def form_invalid(self, form):
-        messages.error(self.request, _("A note cannot be empty."))
-        return redirect("careers_recruitment:application", self.application.pk)
 
 
 @never_cache

@@ -128,6 +128,13 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         (an override point; none here)."""
         return None
 
+    @classmethod
+    def default_form_fields(cls, *, language: str | None = None) -> list:
+        """The questions a new page of this type starts with, as unsaved rows of its field
+        model with labels in ``language``, for the editor to change (an application form's
+        CV; an override point, none here)."""
+        return []
+
     def fixed_form_fields(self) -> tuple[list, list]:
         """The questions the page type asks itself, before and after the editor's, as
         unsaved fields (:meth:`AbstractFormField.fixed`) built from the page's values: the
