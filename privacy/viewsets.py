@@ -19,12 +19,13 @@ from functools import cached_property, wraps
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -229,6 +230,44 @@ class ScopedIndexMixin:
         if self.scope is None:
             return super().get_index_results_url()
         return reverse(self.index_results_url_name, args=[self.scope.pk])
+
+
+class ChoiceCountsMixin:
+    """Tabs over a listing, one per choice of the model field ``counts_field`` (a status):
+    how many rows each would show under the other filters and the search, and the URL that
+    shows them (in the context as ``choice_counts``)."""
+
+    counts_field = ""
+
+    @cached_property
+    def choice_counts(self) -> list[dict]:
+        name, filters, queryset = self.counts_field, self.filters, self.get_base_queryset()
+        if filters is not None and filters.is_valid():
+            # The listing's own filterset, every filter but this field's.
+            for other, value in filters.form.cleaned_data.items():
+                if other != name:
+                    queryset = filters.filters[other].filter(queryset, value)
+        if self.is_searching:
+            queryset = self.search_queryset(queryset)
+        counts = dict(queryset.order_by().values_list(name).annotate(n=Count("pk")))
+        skip = (name, self.page_kwarg, "_w_filter_fragment")
+        params = {
+            key: value for key, value in self.request.GET.items() if value and key not in skip
+        }
+        base, current = reverse(self.index_url_name), self.request.GET.get(name)
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "url": f"{base}?{urlencode({**params, name: value})}",
+                "active": current == value,
+            }
+            for value, label in self.model._meta.get_field(name).choices
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(choice_counts=self.choice_counts, **kwargs)
 
 
 class ReadOnlyIndexView(SpreadsheetExport, generic.IndexView):

@@ -70,7 +70,7 @@ def application_withdraw(*, application: Application) -> None:
     Erased through the privacy core from its submission (files first, then the rows), so
     only a count in the deletion log remains and the applicant's consent proofs are hashed
     when nothing else is held about them. Wagtail's log entries of the application go too
-    (:mod:`careers.receivers`).
+    (:func:`privacy.services.traces.log_entries_forget`).
     """
     rows_erase(queryset=FormSubmission.objects.filter(pk=application.submission_id))
 
