@@ -9,20 +9,16 @@ from django.utils import timezone
 from forms.constants import default_language
 
 from .constants import ApplicationStatus, VacancyStatus
-from .models import Application, ApplicationNote
+from .models import Application
 from .permissions import user_is_recruiter
 
 
 def applications_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Application]:
-    """The applications ``user`` may see: all for recruiters and superusers, none otherwise."""
+    """The applications ``user`` may see: all for recruiters and superusers, none otherwise
+    (the admin answers a missing one and one not to be seen with the same 404)."""
     if not user_is_recruiter(user):
         return Application.objects.none()
     return Application.objects.select_related("submission", "vacancy")
-
-
-def application_for_user(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Application | None:
-    """One application if ``user`` may see it; None whether it exists or not."""
-    return applications_for_user(user=user).filter(pk=pk).first()
 
 
 def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, int]:
@@ -31,10 +27,6 @@ def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, i
         queryset.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
-
-
-def application_notes(*, application: Application) -> QuerySet[ApplicationNote]:
-    return application.notes.select_related("author")
 
 
 def vacancy_filters(params) -> dict[str, str]:

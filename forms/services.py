@@ -254,9 +254,15 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
 def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
     """Tell the inbox a submission arrived: the form's name and a link, no answers, no files.
 
-    ``url`` is where the readers open it, the inbox's submission unless the page says
-    otherwise (careers links into the recruitment area).
+    ``url`` is where the readers open it: by default the record an app keeps with it, which
+    its own readers open (an application in the recruitment area), else the inbox's
+    submission.
     """
+    from .models import submission_record
+
+    record = submission_record(submission)
+    if not url and record is not None:
+        url = admin_url(path=record.admin_url())
     return mail_send(
         to=submission.inbox.notification_address,
         template="forms/email/new_submission",

@@ -210,6 +210,7 @@ def site_root_url() -> str:
     return site.root_url if site is not None else conf.site_base_url()
 
 
-def admin_url(*, name: str, args: list | tuple = ()) -> str:
-    """The address of an admin view, for notices to staff (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
-    return urljoin(conf.admin_base_url(), reverse(name, args=args))
+def admin_url(*, name: str = "", args: list | tuple = (), path: str = "") -> str:
+    """The address of an admin view (by URL ``name``, or its ``path``), for notices to staff
+    (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
+    return urljoin(conf.admin_base_url(), path or reverse(name, args=args))

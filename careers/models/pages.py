@@ -49,8 +49,8 @@ class ApplicationFormPage(AbstractFormPage):
     """A form page whose submissions are applications, kept in the recruitment inbox.
 
     Override points of the form base it uses: :meth:`submission_created` (stores the
-    application with the submission) and :meth:`submission_notify` (HR hears from careers);
-    a vacancy adds :meth:`accepts_submissions` and :meth:`submission_ends_at`.
+    application with the submission, whose inbox notice then links to it in the recruitment
+    area); a vacancy adds :meth:`accepts_submissions` and :meth:`submission_ends_at`.
     """
 
     base_form_class = ApplicationPageAdminForm
@@ -124,14 +124,6 @@ class ApplicationFormPage(AbstractFormPage):
         from ..services import application_create
 
         application_create(page=self, submission=submission, data=data)
-
-    def submission_notify(self, *, submission) -> None:
-        """The inbox's notice, linking into the recruitment area, where HR reads applications."""
-        from forms.services import submission_notify
-
-        from ..services.mail import recruitment_url
-
-        submission_notify(submission=submission, url=recruitment_url(submission))
 
     def get_vacancy(self) -> VacancyPage | None:
         """The vacancy applied to, in its source language; None for a spontaneous application."""

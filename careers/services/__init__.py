@@ -111,7 +111,7 @@ def application_status_change(
                 mail_cancel(mail_id=last.rejection_mail_id)
         rejection = None
         if send_rejection and status == ApplicationStatus.REJECTED:
-            rejection = mail.rejection_send(application=application, at=mail.rejection_leaves_at())
+            rejection = mail.rejection_send(application=application)
         _status_set(
             application, previous=current.status, status=status, user=user, rejection=rejection
         )

@@ -2,8 +2,8 @@
 
 Each is queued with the application alone; the worker puts the rest together when it
 renders (:func:`application_mail_build`), from the application as it is then. HR hears of a
-new application through the forms' inbox notice, which links into the recruitment area
-instead of the inbox (:meth:`careers.models.ApplicationFormPage.submission_notify`).
+new application through the forms' inbox notice, which links to the application in the
+recruitment area (:meth:`careers.models.Application.admin_url`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from forms.models import FormSubmission
-from privacy.links import admin_url
 from privacy.models import OutgoingMail
 from privacy.periods import period_in_words
 from privacy.selectors import controller_name, purpose_get, purpose_notice
@@ -24,12 +23,6 @@ from privacy.services.mail import mail_queue
 from .. import conf
 from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
 from ..models import Application, RejectionEmailTemplate
-
-
-def recruitment_url(submission) -> str:
-    """The application ``submission`` holds, in the recruitment area, for HR's notice."""
-    pk = Application.objects.values_list("pk", flat=True).get(submission=submission)
-    return admin_url(name="careers_recruitment:application", args=[pk])
 
 
 def applicant_vacancy_title(application: Application) -> str:
@@ -117,14 +110,10 @@ def rejection_template(locale: str) -> RejectionEmailTemplate | None:
     return templates.get(locale) or templates.get(settings.LANGUAGE_CODE)
 
 
-def rejection_leaves_at():
-    """When a rejection e-mail queued now leaves: after the grace period HR may undo it in."""
-    return timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())
-
-
-def rejection_send(*, application: Application, at=None) -> OutgoingMail | None:
-    """Queue the rejection e-mail in the applicant's language, to leave at ``at``; None when
-    none is set up. Its words are the template's as HR rejects: what HR confirmed leaves."""
+def rejection_send(*, application: Application) -> OutgoingMail | None:
+    """Queue the rejection e-mail in the applicant's language, to leave once the grace period
+    HR may undo it in is over; None when none is set up. Its words are the template's as HR
+    rejects: what HR confirmed leaves."""
     template = rejection_template(application.locale)
     if template is None:
         return None
@@ -134,6 +123,7 @@ def rejection_send(*, application: Application, at=None) -> OutgoingMail | None:
             vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
+    at = timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())
     return _queue(application, "rejection", at=at, subject=subject, text=text)
 
 
