@@ -29,14 +29,6 @@ def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, i
     return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
 
 
-def vacancy_filters(params) -> dict[str, str]:
-    """The department and location a visitor filters the index by (empty: any)."""
-    return {
-        "department": (params.get("department") or "").strip()[:100],
-        "location": (params.get("location") or "").strip()[:100],
-    }
-
-
 def open_vacancies(*, index, department: str = "", location: str = "") -> QuerySet:
     """The live, open vacancies under ``index``: a vacancy closed by its status or past the
     end of its closing day (in the site's time zone) is left out."""
@@ -63,18 +55,16 @@ def open_vacancies(*, index, department: str = "", location: str = "") -> QueryS
     return vacancies.order_by("closing_date", "title")
 
 
-def spontaneous_page_for(*, index):
-    """The live spontaneous application page under ``index``, if there is one."""
+def vacancy_index_context(*, index, params) -> dict:
+    """What the index shows: the open vacancies matching the department and location a
+    visitor filters by in ``params`` (empty: any), the choices to filter by (from the open
+    vacancies only) and the live spontaneous application page."""
     from .models import SpontaneousApplicationPage
 
-    return SpontaneousApplicationPage.objects.live().public().child_of(index).first()
-
-
-def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
-    """What the index shows: the open vacancies matching ``filters``, the choices to filter
-    by (from the open vacancies only) and the spontaneous application page."""
+    filters = {name: (params.get(name) or "").strip()[:100] for name in ("department", "location")}
     open_all = open_vacancies(index=index)
     vacancies = open_vacancies(index=index, **filters)
+    spontaneous = SpontaneousApplicationPage.objects.live().public().child_of(index)
     departments = sorted(set(open_all.values_list("department", flat=True)))
     locations = sorted(set(open_all.values_list("location", flat=True)))
     return {
@@ -84,5 +74,5 @@ def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
         "locations": locations,
         "filters": filters,
         "filtered": any(filters.values()),
-        "spontaneous_page": spontaneous_page_for(index=index),
+        "spontaneous_page": spontaneous.first(),
     }

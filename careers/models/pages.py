@@ -78,12 +78,6 @@ class ApplicationFormPage(AbstractFormPage):
         is left out; the page editor then asks for the application purpose.
         """
         source = settings.LANGUAGE_CODE
-        purposes = {
-            purpose.key: purpose
-            for purpose in Purpose.objects.filter(
-                key__in=[c.APPLICATION_PURPOSE, c.TALENT_POOL_PURPOSE], locale__language_code=source
-            )
-        }
         document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
         with translation.override(language or source):
             document.update(
@@ -105,18 +99,18 @@ class ApplicationFormPage(AbstractFormPage):
                 (c.KEY_LETTER, gettext("Motivation letter"), document),
                 (c.KEY_MESSAGE, gettext("Message"), {"field_type": FieldType.MULTILINE}),
             ]
-            for key, purpose_key in (
-                (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
-                (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
-            ):
-                if (purpose := purposes.get(purpose_key)) is not None:
-                    specs.append(
-                        (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
-                    )
+        purposes = Purpose.objects.filter(locale__language_code=source)
+        for key, purpose_key in (
+            (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
+            (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
+        ):
+            if purpose := purposes.filter(key=purpose_key).first():
+                specs.append(
+                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
+                )
+        field_model = cls.form_fields.rel.related_model
         return [
-            cls.form_fields.rel.related_model(
-                sort_order=order, key=key, label=label, **{"required": False, **spec}
-            )
+            field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
             for order, (key, label, spec) in enumerate(specs)
         ]
 
@@ -162,10 +156,10 @@ class VacancyIndexPage(Page):
         verbose_name_plural = _("vacancy indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import vacancy_filters, vacancy_index_context
+        from ..selectors import vacancy_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(vacancy_index_context(index=self, filters=vacancy_filters(request.GET)))
+        context.update(vacancy_index_context(index=self, params=request.GET))
         return context
 
 
