@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from forms.constants import default_language
 
-from .constants import ApplicationStatus, VacancyStatus
+from .constants import VacancyStatus
 from .models import Application
 from .permissions import user_is_recruiter
 
@@ -19,14 +19,6 @@ def applications_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet
     if not user_is_recruiter(user):
         return Application.objects.none()
     return Application.objects.select_related("submission", "vacancy")
-
-
-def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, int]:
-    """How many applications of ``queryset`` are in each status (every status present, 0s too)."""
-    counts = dict(
-        queryset.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
-    )
-    return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
 
 
 def open_vacancies(*, index, department: str = "", location: str = "") -> QuerySet:

@@ -232,6 +232,13 @@ class ScopedIndexMixin:
         return reverse(self.index_results_url_name, args=[self.scope.pk])
 
 
+def choice_counts(queryset: QuerySet, field: str) -> dict[str, int]:
+    """How many rows of ``queryset`` hold each choice of ``field`` (every choice, 0s too)."""
+    counts = dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+    choices = queryset.model._meta.get_field(field).choices
+    return {value: counts.get(value, 0) for value, _label in choices}
+
+
 class ChoiceCountsMixin:
     """Tabs over a listing, one per choice of the model field ``counts_field`` (a status):
     how many rows each would show under the other filters and the search, and the URL that
@@ -249,7 +256,7 @@ class ChoiceCountsMixin:
                     queryset = filters.filters[other].filter(queryset, value)
         if self.is_searching:
             queryset = self.search_queryset(queryset)
-        counts = dict(queryset.order_by().values_list(name).annotate(n=Count("pk")))
+        counts = choice_counts(queryset, name)
         skip = (name, self.page_kwarg, "_w_filter_fragment")
         params = {
             key: value for key, value in self.request.GET.items() if value and key not in skip
@@ -259,7 +266,7 @@ class ChoiceCountsMixin:
             {
                 "value": value,
                 "label": label,
-                "count": counts.get(value, 0),
+                "count": counts[value],
                 "url": f"{base}?{urlencode({**params, name: value})}",
                 "active": current == value,
             }
