@@ -366,7 +366,6 @@ class SpontaneousApplicationPage(ApplicationFormPage):
     parent_page_types = ["careers.VacancyIndexPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    template = "careers/application_form_page.html"
 
     class Meta:
         verbose_name = _("spontaneous application page")
