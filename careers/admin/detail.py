@@ -165,10 +165,6 @@ class StatusChangeView(ApplicationFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "application": self.application}
 
-    def get_context_data(self, **kwargs):
-        status = ApplicationStatus(self.application.status)
-        return super().get_context_data(current_status=status.label, **kwargs)
-
     def form_valid(self, form):
         if form.needs_confirmation():
             # Rejecting asks first, and only here offers the e-mail.
