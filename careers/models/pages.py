@@ -366,6 +366,8 @@ class SpontaneousApplicationPage(ApplicationFormPage):
     parent_page_types = ["careers.VacancyIndexPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    # Wagtail names a page type's own template otherwise; the application form's serves.
+    template = "careers/application_form_page.html"
 
     class Meta:
         verbose_name = _("spontaneous application page")
