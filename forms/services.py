@@ -224,10 +224,12 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
             decisions = email_consents_defer(
                 decisions=data.decisions, email=email, locale=data.locale
             )
+            # The page type's ``submission_created`` finds its proofs here, unread.
+            submission.consent_records = []
             if decisions:
                 ref = submission_ref(submission.pk)
                 subject = {"email": email} if email else {"anonymous_id": ref}
-                consents_record(
+                submission.consent_records = consents_record(
                     decisions=decisions,
                     locale=data.locale,
                     source=data.consent_source,
@@ -258,6 +260,8 @@ def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
     keeps with the submission, which that app's readers open (an application in the
     recruitment area), else to the inbox's submission (:func:`submission_notify_build`).
     """
+    if not submission.inbox.notification_address:
+        return False  # an inbox read in the admin alone
     return mail_send(
         to=submission.inbox.notification_address,
         template="forms/email/new_submission",
