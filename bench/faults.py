@@ -69,6 +69,7 @@ class Load:
     def __init__(self, stack: Stack, plan: dict):
         self.stack, self.plan = stack, plan
         self.phase = "warm-up"
+        self.timeline: list[tuple[float, str]] = [(time.time(), "warm-up")]
         self.results: list[dict] = []
         self.accepted: list[dict] = []
         self._stop = threading.Event()
@@ -137,6 +138,8 @@ class Load:
             time.sleep(0.05)
 
     def run(self, phase: str, seconds: float) -> None:
+        if phase != self.phase:
+            self.timeline.append((time.time(), phase))
         self.phase = phase
         time.sleep(seconds)
 
@@ -169,16 +172,47 @@ def mail_state(stack: Stack) -> dict:
     return dict(stack.sql("SELECT status, count(*) FROM privacy_outgoingmail GROUP BY status"))
 
 
-def wait_mail_sent(stack: Stack, timeout: float = 120) -> dict:
-    """Until no mail waits or is being sent (the worker drained the outbox)."""
+def wait_mail_sent(stack: Stack, stalled: float = 90, timeout: float = 600) -> dict:
+    """Until no mail waits or is being sent (the worker drained the outbox), or until the
+    outbox has not shrunk for ``stalled`` seconds: on 2 shared cores the worker may need
+    more than a fixed minute for the mail a fault held back, but a stuck one shows."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    waiting, progress = None, time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - progress < stalled:
         state = mail_state(stack)
-        if not state.get("queued") and not state.get("sending"):
+        left = state.get("queued", 0) + state.get("sending", 0)
+        if not left:
             return state
+        if waiting is None or left < waiting:
+            waiting, progress = left, time.monotonic()
         stack.manage("mail_requeue", "-v", "0", check=False)
         time.sleep(3)
     return mail_state(stack)
+
+
+def mail_left(stack: Stack) -> list:
+    """The mail still waiting, by status, tries and last error: a retry scheduled later, or
+    a mail nobody sends."""
+    return stack.sql(
+        "SELECT status, attempts, last_error, count(*), "
+        "round(extract(epoch FROM min(next_attempt_at) - now())) "
+        "FROM privacy_outgoingmail WHERE status IN ('queued', 'sending') "
+        "GROUP BY status, attempts, last_error ORDER BY 1, 2"
+    )
+
+
+def twice_detail(stack: Stack, load: Load, message_id: str) -> str:
+    """When each copy of a mail sent twice reached the sink (the phase then), and its row."""
+    phases = []
+    for message in stack.smtp.messages:
+        if f"Message-ID: {message_id}" in message["data"]:
+            phase = [name for at, name in load.timeline if at <= message["at"]][-1]
+            phases.append(f"{phase} at {message['at'] - load.timeline[0][0]:.1f} s")
+    row = stack.sql(
+        "SELECT template, attempts, status FROM privacy_outgoingmail WHERE id::text = %s",
+        message_id.strip("<>").split("@")[0],
+    )
+    return f"copies during {phases}, outbox row {row}"
 
 
 def staff_session(stack: Stack) -> str:
@@ -334,6 +368,12 @@ def main() -> int:
                 row["lost_rows"] += undelivered
                 row["mails_twice"] = twice
         notes.append(f"mail: {json.dumps(mails)}, messages at the sink {len(ids)}, twice {twice}")
+        for message_id in sorted({i for i in ids if ids.count(i) > 1}):
+            notes.append(f"sent twice: {message_id}, {twice_detail(stack, load, message_id)}")
+        if undelivered:
+            notes.append(
+                f"mail left (status, tries, last error, count, next try in s): {mail_left(stack)}"
+            )
         s3_objects = {
             item["Key"]
             for page in stack.s3_client().get_paginator("list_objects_v2").paginate(Bucket=BUCKET)

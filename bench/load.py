@@ -197,6 +197,12 @@ def audit(stack: Stack, accepted: list[dict], plan: dict | None = None) -> dict:
         consents = stack.sql(
             "SELECT count(*) FROM privacy_consentrecord WHERE subject_email = %s", item["email"]
         )[0][0]
+        # A box whose purpose asks for a double opt-in is kept as a pending sign-up (one row
+        # per address, its topics) until the address is confirmed: no consent before that.
+        pending = stack.sql(
+            "SELECT topics FROM privacy_pendingsignup WHERE email = %s", item["email"]
+        )
+        consents += len(pending[0][0]) if pending else 0
         if consents < item["consents"]:
             consents_missing.append(item)
     result = {

@@ -150,6 +150,7 @@ class SmtpSink:
                     {
                         "to": list(envelope.rcpt_tos),
                         "data": envelope.content.decode(errors="replace"),
+                        "at": time.time(),
                     }
                 )
                 return "250 OK"

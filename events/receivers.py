@@ -49,19 +49,13 @@ def registration_deleted(sender, instance: Registration, **kwargs) -> None:
     transaction.on_commit(promote)
 
 
-@receiver(consent_withdrawn, dispatch_uid="events_needs_consent_withdrawn")
-def needs_consent_withdrawn(sender, *, email: str, purpose_key: str, **kwargs):
+@receiver(consent_withdrawn, dispatch_uid="events_consent_withdrawn")
+def consent_withdrawn_anywhere(sender, *, email: str, purpose_key: str, withdrawn_at, **kwargs):
+    from .services import needs_delete, photo_consents_end
+
     if purpose_key == PURPOSE_NEEDS:
-        from .services import needs_delete
-
         needs_delete(email=email)
-
-
-@receiver(consent_withdrawn, dispatch_uid="events_photo_consent_withdrawn")
-def photo_consent_withdrawn(sender, *, email: str, purpose_key: str, withdrawn_at, **kwargs):
-    if purpose_key == PURPOSE_PHOTOS:
-        from .services import photo_consents_end
-
+    elif purpose_key == PURPOSE_PHOTOS:
         photo_consents_end(email=email, at=withdrawn_at)
 
 

@@ -16,6 +16,7 @@ from .constants import (
     KEY_FIRST_NAME,
     KEY_FUNCTION,
     KEY_LAST_NAME,
+    PURPOSE_PHOTOS,
     RegistrationStatus,
 )
 from .models import EventPage, Registration, RegistrationNeeds, Speaker
@@ -49,6 +50,14 @@ class EventCounts:
 
 def _source(event: EventPage) -> EventPage:
     return event.get_source_page()
+
+
+def photo_purpose(*, locale: str | None):
+    """The ``event-photos`` purpose in ``locale`` (None when the site has none): its words
+    are the form's box, the choices page's and the check-in list's, in one wording."""
+    from privacy.selectors import purpose_get
+
+    return purpose_get(key=PURPOSE_PHOTOS, locale=locale)
 
 
 def registrations_of(*, event: EventPage) -> QuerySet[Registration]:
@@ -125,18 +134,6 @@ def needs_counts(*, event: EventPage) -> list[tuple[str, int]]:
     return sorted(
         ((words, n) for words, n in counts.values()), key=lambda item: (-item[1], item[0])
     )
-
-
-def trainees_for_speakers(*, event: EventPage) -> list[dict[str, str]]:
-    """A training's list as its speakers receive it: first name, name, e-mail."""
-    return [
-        {
-            "first_name": row.first_name,
-            "last_name": row.last_name,
-            "email": row.submission.subject_email,
-        }
-        for row in registrations_for_checkin(event=event)
-    ]
 
 
 def waiting_position(*, registration: Registration) -> int | None:

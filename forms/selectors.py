@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import translation
 from django.utils.formats import date_format
 from wagtail.coreutils import get_supported_content_language_variant
@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
 
+from .constants import default_language
 from .models import (
     FieldType,
     FormSubmission,
@@ -22,6 +23,21 @@ from .models import (
     without_record,
 )
 from .permissions import submission_policy
+
+
+def source_pages(model) -> QuerySet:
+    """Each page of a form page type once, as the translation its submissions are filed
+    under (``get_source_page``: the default language's, else the oldest), in two queries
+    however many pages there are."""
+    pages = model._default_manager.all()
+    default = pages.filter(locale__language_code=default_language())
+    oldest = (
+        pages.exclude(translation_key__in=default.values("translation_key"))
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    return pages.filter(Q(pk__in=default.values("pk")) | Q(pk__in=oldest))
 
 
 def inbox_submissions(queryset=None) -> QuerySet[FormSubmission]:
@@ -103,6 +119,14 @@ def _reader_locale() -> Locale | None:
     except LookupError:
         return None
     return Locale.objects.filter(language_code=code).first()
+
+
+def page_in_language(page: Page, code: str) -> Page:
+    """``page``'s live translation in the language ``code``, else ``page`` itself: what a
+    person reads, and a mail to them links to, in their language where there is one."""
+    locale = Locale.objects.filter(language_code=code).first()
+    translated = page.get_translation_or_none(locale) if locale is not None else None
+    return translated if translated is not None and translated.live else page
 
 
 def form_labels_for_reader(page: Page | None) -> dict[str, str]:

@@ -1,4 +1,9 @@
-"""What a run did, per Plone type, and every item it could not import or fully convert."""
+"""What a run did, per Plone type, and every item it could not import or fully convert.
+
+The lists (errors, warnings, skipped items, unresolved links) can have an entry for every
+item of the export: they are kept in the run's scratch database while the run goes on, so
+its memory does not grow with them, and read once, for the stored report, at the end.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,16 @@ OUTCOMES = ("created", "updated", "unchanged", "skipped", "errors", "warnings")
 
 
 class Report:
-    def __init__(self):
+    def __init__(self, scratch=None):
+        from .importer.scratch import Scratch, ScratchList
+
+        scratch = scratch or Scratch()
         self.per_type: dict[str, Counter] = defaultdict(Counter)
-        self.errors: list[dict] = []
-        self.warnings: list[dict] = []
-        self.skipped: list[dict] = []
-        self.unresolved_links: list[dict] = []
+        self.errors = ScratchList(scratch)
+        self.warnings = ScratchList(scratch)
+        self.skipped = ScratchList(scratch)
+        # A link is listed once per page, however often the page names it.
+        self.unresolved_links = ScratchList(scratch, unique=True)
         self.redirects: Counter = Counter()
         self.translations: Counter = Counter()
         self.members = 0
@@ -35,9 +44,7 @@ class Report:
         self.count(portal_type, "warnings")
 
     def unresolved(self, *, path: str, link: str) -> None:
-        entry = {"path": path, "link": link}
-        if entry not in self.unresolved_links:
-            self.unresolved_links.append(entry)
+        self.unresolved_links.append({"path": path, "link": link})
 
     def totals(self) -> Counter:
         total: Counter = Counter()
@@ -49,10 +56,10 @@ class Report:
         return {
             "per_type": {kind: dict(counts) for kind, counts in sorted(self.per_type.items())},
             "totals": {outcome: self.totals()[outcome] for outcome in OUTCOMES},
-            "errors": self.errors,
-            "skipped": self.skipped,
-            "warnings": self.warnings,
-            "unresolved_links": self.unresolved_links,
+            "errors": list(self.errors),
+            "skipped": list(self.skipped),
+            "warnings": list(self.warnings),
+            "unresolved_links": list(self.unresolved_links),
             "redirects": dict(self.redirects),
             "translations": dict(self.translations),
             "members_not_imported": self.members,

@@ -24,22 +24,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.widgets import HeaderButton
 
+from forms.selectors import source_pages
 from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin, SpreadsheetExport
 
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
 from ..models import EventPage, Registration
 from ..permissions import READ
-from ..selectors import needs_counts, registrations_for_checkin, registrations_of
-
-
-def event_sources():
-    """Every event in the language its registrations hang on (one row per event)."""
-    sources: dict = {}
-    for page in EventPage.objects.select_related("locale").order_by("pk"):
-        key = page.translation_key
-        if key not in sources:
-            sources[key] = page.get_source_page().pk
-    return EventPage.objects.filter(pk__in=sources.values())
+from ..selectors import needs_counts, photo_purpose, registrations_for_checkin, registrations_of
 
 
 class EventScopedMixin(ScopedIndexMixin):
@@ -104,13 +95,10 @@ class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     empty_message = gettext_lazy("There are no events yet.")
 
     def get_base_queryset(self):
-        return event_sources().annotate(
+        return source_pages(EventPage).annotate(
             confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
             waiting=Count("registrations", filter=Q(registrations__status="waiting")),
         )
-
-    def get_valid_orderings(self):
-        return ["start", "-start", "title", "-title"]
 
     def search_queryset(self, queryset):
         # An event is found by its title in any language, whichever the organiser reads.
@@ -177,6 +165,7 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     index_url_name = "events_registrations:event"
     index_results_url_name = "events_registrations:event_results"
     search_url = None
+    default_ordering = "registered_at"
     empty_message = gettext_lazy("Nobody has registered for this event yet.")
 
     def get_page_title(self):
@@ -188,12 +177,6 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     def get_base_queryset(self):
         # Needs come along in the same query; they are never searched (``search_fields``).
         return registrations_of(event=self.event).select_related("needs")
-
-    def get_valid_orderings(self):
-        return ["registered_at", "-registered_at", "status", "-status"]
-
-    def get_ordering(self):
-        return super().get_ordering() or "registered_at"
 
     @cached_property
     def waiting_positions(self) -> dict[int, int]:
@@ -246,15 +229,6 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
         return [*super().header_buttons, *event_buttons(self.event)]
 
 
-def _photo_consent_text() -> str:
-    from privacy.selectors import purpose_get
-
-    from ..constants import PURPOSE_PHOTOS
-
-    purpose = purpose_get(key=PURPOSE_PHOTOS, locale=get_language())
-    return purpose.consent_text if purpose is not None else ""
-
-
 class CheckinView(EventScopedMixin, View):
     """The check-in list to print: confirmed people by name, marking who refused photos."""
 
@@ -267,7 +241,7 @@ class CheckinView(EventScopedMixin, View):
             "rows": rows,
             "no_photos": sum(1 for row in rows if not row.photo_consent),
             # The consent in the words registrants were shown, in the organiser's language.
-            "photo_consent_text": _photo_consent_text(),
+            "photo_consent_text": getattr(photo_purpose(locale=get_language()), "consent_text", ""),
             "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
             "csv_url": reverse("events_registrations:checkin_csv", args=[self.event.pk]),
             "printed_at": timezone.localtime(),
@@ -275,10 +249,25 @@ class CheckinView(EventScopedMixin, View):
         return TemplateResponse(request, "events/admin/checkin.html", context)
 
 
-class CheckinCsvView(EventScopedMixin, SpreadsheetExport, View):
+class EventCsvView(EventScopedMixin, SpreadsheetExport, View):
+    """A CSV of the event's (``rows``), named after the event: ``<file_prefix>-<slug>.csv``."""
+
+    file_prefix = ""
+
+    def get_filename(self):
+        return f"{self.file_prefix}-{slugify(self.event.title) or f'event-{self.event.pk}'}"
+
+    def rows(self):
+        raise NotImplementedError
+
+    def get(self, request, event_pk: int):
+        return self.as_spreadsheet(self.rows(), self.FORMAT_CSV)
+
+
+class CheckinCsvView(EventCsvView):
     """The check-in list as CSV, for a door app or a spreadsheet."""
 
-    list_export = ["last_name", "first_name", "function", "company", "photos", "present"]
+    file_prefix = "checkin"
     export_headings = {
         "last_name": gettext_lazy("Last name"),
         "first_name": gettext_lazy("First name"),
@@ -287,41 +276,35 @@ class CheckinCsvView(EventScopedMixin, SpreadsheetExport, View):
         "photos": gettext_lazy("Photos"),
         "present": gettext_lazy("Present"),
     }
+    list_export = list(export_headings)
 
-    def get_filename(self):
-        return f"checkin-{slugify(self.event.title) or f'event-{self.event.pk}'}"
+    def rows(self):
+        return registrations_for_checkin(event=self.event)
 
     def to_row_dict(self, item):
         return {
-            "last_name": item.last_name,
-            "first_name": item.first_name,
-            "function": item.function,
-            "company": item.company,
+            **{
+                key: getattr(item, key)
+                for key in ("last_name", "first_name", "function", "company")
+            },
             "photos": _("yes") if item.photo_consent else _("NO PHOTOS"),
             "present": "",
         }
 
-    def get(self, request, event_pk: int):
-        rows = registrations_for_checkin(event=self.event)
-        return self.as_spreadsheet(rows, self.FORMAT_CSV)
 
-
-class NeedsCsvView(EventScopedMixin, SpreadsheetExport, View):
+class NeedsCsvView(EventCsvView):
     """What the caterer gets: each dietary or access need with how many confirmed
     participants stated it, never who."""
 
-    list_export = ["need", "count"]
+    file_prefix = "needs"
     export_headings = {
         "need": gettext_lazy("Dietary or access need"),
         "count": gettext_lazy("Number of participants"),
     }
+    list_export = list(export_headings)
 
-    def get_filename(self):
-        return f"needs-{slugify(self.event.title) or f'event-{self.event.pk}'}"
+    def rows(self):
+        return needs_counts(event=self.event)
 
     def to_row_dict(self, item):
-        need, count = item
-        return {"need": need, "count": count}
-
-    def get(self, request, event_pk: int):
-        return self.as_spreadsheet(needs_counts(event=self.event), self.FORMAT_CSV)
+        return dict(zip(self.list_export, item, strict=True))

@@ -9,19 +9,14 @@ report.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale
 
-from forms.builder import form_on_behalf
-from forms.views.records import SubmissionInspectView
+from forms.views.records import OnBehalfFormView, RecordActionView, SubmissionInspectView
 
 from .. import services
 from ..models import Registration, RegistrationNeeds
@@ -37,11 +32,6 @@ class RegistrationScopedMixin(EventScopedMixin):
     def registration(self) -> Registration:
         queryset = Registration.objects.select_related("submission", "event")
         return get_object_or_404(queryset, pk=self.kwargs["pk"], event=self.event)
-
-    def registration_url(self) -> str:
-        return reverse(
-            "events_registrations:registration", args=[self.event.pk, self.registration.pk]
-        )
 
     @property
     def person(self) -> str:
@@ -73,9 +63,6 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
     def get_submission(self):
         return self.registration.submission
 
-    def get_file_url(self, attachment):
-        return reverse("forms_inboxes:download", args=[attachment.pk])
-
     def get_page_title(self):
         return self.person
 
@@ -104,14 +91,18 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
         return context
 
 
-class RegistrationActionView(RegistrationScopedMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Asks first (GET), acts on the button (POST), then back to the registration."""
+class RegistrationActionView(RegistrationScopedMixin, RecordActionView):
+    """Asks first (GET), acts on the button (POST), then back to the registration; refused
+    (nothing changed) once the event has ended."""
 
     any_permission_required = [CHANGE]
     template_name = "events/admin/registration_confirm.html"
+    refusals = (services.RegistrationChangeRefused,)
     question = ""
     consequence = ""
-    button = ""
+
+    def get_record(self):
+        return self.registration
 
     def get_page_title(self):
         return self.question
@@ -119,33 +110,15 @@ class RegistrationActionView(RegistrationScopedMixin, WagtailAdminTemplateMixin,
     def get_page_subtitle(self):
         return self.person
 
+    def get_consequence(self):
+        return self.consequence % {"name": self.person, "title": self.event.localized.title}
+
     @property
     def event_crumbs(self):
         return [
-            {"url": self.registration_url(), "label": self.person},
+            {"url": self.registration.admin_url(), "label": self.person},
             {"url": "", "label": self.button},
         ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            registration=self.registration,
-            consequence=self.consequence
-            % {"name": self.person, "title": self.event.localized.title},
-            button=self.button,
-            back_url=self.registration_url(),
-        )
-        return context
-
-    def post(self, request, *args, **kwargs):
-        try:
-            self.act()
-        except services.RegistrationChangeRefused as refusal:
-            messages.error(request, refusal.message)
-        return redirect(self.registration_url())
-
-    def act(self) -> None:
-        raise NotImplementedError
 
 
 class RegistrationCancelView(RegistrationActionView):
@@ -159,9 +132,7 @@ class RegistrationCancelView(RegistrationActionView):
 
     def act(self):
         services.registration_cancel(registration=self.registration, on_behalf=True)
-        messages.success(
-            self.request, _("The registration of %(name)s is cancelled.") % {"name": self.person}
-        )
+        return _("The registration of %(name)s is cancelled.") % {"name": self.person}
 
 
 class RegistrationMoveUpView(RegistrationActionView):
@@ -179,10 +150,10 @@ class RegistrationMoveUpView(RegistrationActionView):
 
     def act(self):
         services.registration_move_up(registration=self.registration)
-        messages.success(self.request, _("%(name)s has a seat now.") % {"name": self.person})
+        return _("%(name)s has a seat now.") % {"name": self.person}
 
 
-class RegistrationTakeView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
+class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
     """The event's own registration form, in the person's language, for a registration taken
     by phone: same questions and checks, no consent boxes (the person gives those through the
     link in their confirmation)."""
@@ -193,31 +164,8 @@ class RegistrationTakeView(EventScopedMixin, WagtailAdminTemplateMixin, FormView
     page_title = gettext_lazy("Add a registration")
     event_crumbs = [{"url": "", "label": gettext_lazy("Add a registration")}]
 
-    def get_page_subtitle(self):
-        return self.page.title
-
-    @cached_property
-    def languages(self) -> list[tuple[str, str, str]]:
-        """(code, name, URL) of each language the event is published in."""
-        names = dict(settings.LANGUAGES)
-        pages = self.event.get_translations(inclusive=True).live().select_related("locale")
-        codes = sorted(
-            {page.locale.language_code for page in pages} | {self.event.locale.language_code}
-        )
-        url = reverse("events_registrations:registration_add", args=[self.event.pk])
-        return [(code, names.get(code, code), f"{url}?language={code}") for code in codes]
-
-    @cached_property
-    def page(self):
-        # The organiser's own language where the event is published in it.
-        code = self.request.GET.get("language") or get_language()
-        locale = Locale.objects.filter(language_code=code).first()
-        translated = self.event.get_translation_or_none(locale) if locale is not None else None
-        return translated if translated is not None and translated.live else self.event
-
-    def get_form(self, form_class=None):
-        data = self.request.POST if self.request.method == "POST" else None
-        return form_on_behalf(self.page, data)
+    def get_form_page(self):
+        return self.event
 
     def form_valid(self, form):
         try:
@@ -230,18 +178,14 @@ class RegistrationTakeView(EventScopedMixin, WagtailAdminTemplateMixin, FormView
             _("The registration is stored (%(status)s); the confirmation is on its way.")
             % {"status": registration.get_status_display()},
         )
-        return redirect("events_registrations:registration", self.event.pk, registration.pk)
+        return redirect(registration.admin_url())
 
     def get_context_data(self, **kwargs):
         from ..selectors import event_counts
 
-        context = super().get_context_data(**kwargs)
-        context.update(
+        return super().get_context_data(
             event=self.event,
-            page=self.page,
-            language=self.page.locale.language_code,
-            languages=self.languages,
             counts=event_counts(event=self.event),
             registrations_url=reverse("events_registrations:event", args=[self.event.pk]),
+            **kwargs,
         )
-        return context

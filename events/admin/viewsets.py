@@ -44,36 +44,31 @@ class RegistrationViewSet(ReadOnlyViewSet):
     index_view_class = EventIndexView
     own_views = True
 
+    # Every screen of the area: (route under the prefix, view, URL name); a listing also
+    # answers its filters' requests under ``results/`` (``<name>_results``).
+    screens = [
+        ("", EventIndexView, "index"),
+        ("<int:event_pk>/", RegistrationIndexView, "event"),
+        ("<int:event_pk>/add/", RegistrationTakeView, "registration_add"),
+        ("<int:event_pk>/<int:pk>/", RegistrationDetailView, "registration"),
+        ("<int:event_pk>/<int:pk>/cancel/", RegistrationCancelView, "registration_cancel"),
+        ("<int:event_pk>/<int:pk>/move-up/", RegistrationMoveUpView, "registration_move_up"),
+        ("<int:event_pk>/checkin/", CheckinView, "checkin"),
+        ("<int:event_pk>/checkin.csv", CheckinCsvView, "checkin_csv"),
+        ("<int:event_pk>/needs.csv", NeedsCsvView, "needs_csv"),
+        ("<int:event_pk>/speakers/", SpeakerLinksView, "speaker_links"),
+        (
+            "<int:event_pk>/speakers/<int:link_pk>/revoke/",
+            SpeakerLinkRevokeView,
+            "speaker_link_revoke",
+        ),
+    ]
+
     def get_urlpatterns(self):
-        view = self.construct_view
-        return [
-            path("", view(EventIndexView), name="index"),
-            path("results/", view(EventIndexView, results_only=True), name="index_results"),
-            path("<int:event_pk>/", view(RegistrationIndexView), name="event"),
-            path(
-                "<int:event_pk>/results/",
-                view(RegistrationIndexView, results_only=True),
-                name="event_results",
-            ),
-            path("<int:event_pk>/add/", view(RegistrationTakeView), name="registration_add"),
-            path("<int:event_pk>/<int:pk>/", view(RegistrationDetailView), name="registration"),
-            path(
-                "<int:event_pk>/<int:pk>/cancel/",
-                view(RegistrationCancelView),
-                name="registration_cancel",
-            ),
-            path(
-                "<int:event_pk>/<int:pk>/move-up/",
-                view(RegistrationMoveUpView),
-                name="registration_move_up",
-            ),
-            path("<int:event_pk>/checkin/", view(CheckinView), name="checkin"),
-            path("<int:event_pk>/checkin.csv", view(CheckinCsvView), name="checkin_csv"),
-            path("<int:event_pk>/needs.csv", view(NeedsCsvView), name="needs_csv"),
-            path("<int:event_pk>/speakers/", view(SpeakerLinksView), name="speaker_links"),
-            path(
-                "<int:event_pk>/speakers/<int:link_pk>/revoke/",
-                view(SpeakerLinkRevokeView),
-                name="speaker_link_revoke",
-            ),
-        ]
+        urls = []
+        for route, view_class, name in self.screens:
+            urls.append(path(route, self.construct_view(view_class), name=name))
+            if name in ("index", "event"):
+                results = self.construct_view(view_class, results_only=True)
+                urls.append(path(f"{route}results/", results, name=f"{name}_results"))
+        return urls

@@ -23,7 +23,7 @@ from forms.services import (
     SubmissionWithheld,
     submission_consent_give,
 )
-from privacy.services import consent_given, consent_withdraw
+from privacy.services import consent_given
 
 from ..constants import (
     ACTIVE_STATUSES,
@@ -366,12 +366,13 @@ def registration_photo_choice(
     their registrations and photo records says so.
     """
     from privacy.models import ConsentSource
-    from privacy.selectors import purpose_get
-    from privacy.services import consent_record
+    from privacy.services import consent_refuse
+
+    from ..selectors import photo_purpose
 
     submission = registration.submission
     email = submission.subject_email
-    purpose = purpose_get(key=PURPOSE_PHOTOS, locale=submission.locale)
+    purpose = photo_purpose(locale=submission.locale)
     if purpose is None:
         raise ValueError("The event-photos purpose does not exist.")
     if revision is not None and revision != purpose.latest_revision_id:
@@ -385,13 +386,8 @@ def registration_photo_choice(
             registration.save(update_fields=["photo_consent", "photo_choice_at"])
             photo_consent_keep(registration=registration, consent=given)
         else:
-            consent_withdraw(purpose_key=PURPOSE_PHOTOS, email=email)
-            consent_record(
-                purpose=purpose,
-                granted=False,
-                locale=submission.locale,
-                source=ConsentSource.FORM,
-                email=email,
+            consent_refuse(
+                purpose=purpose, email=email, locale=submission.locale, source=ConsentSource.FORM
             )
             photo_consents_end(email=email, at=now)
             registration.photo_consent = False

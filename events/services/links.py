@@ -39,15 +39,8 @@ def registration_urls(registration: Registration, locale: str) -> dict[str, str]
     """The absolute cancel, choices and participant-list links for a confirmation e-mail."""
     token = registration_token(registration)
     return {
-        "participants": absolute_url(
-            name="events:registration_participants", locale=locale, kwargs={"token": token}
-        ),
-        "cancel": absolute_url(
-            name="events:registration_cancel", locale=locale, kwargs={"token": token}
-        ),
-        "choices": absolute_url(
-            name="events:registration_choices", locale=locale, kwargs={"token": token}
-        ),
+        key: absolute_url(name=f"events:registration_{key}", locale=locale, kwargs={"token": token})
+        for key in ("participants", "cancel", "choices")
     }
 
 

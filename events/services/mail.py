@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
 
+from forms.selectors import page_in_language
 from privacy.links import absolute_url
 from privacy.services.mail import Attachment, mail_send
 
@@ -82,8 +82,7 @@ def speaker_link_mail(*, link, locale: str) -> bool:
     from .links import speaker_link_token
 
     event = link.event
-    target = Locale.objects.filter(language_code=locale).first()
-    page = (event.get_translation_or_none(target) if target else None) or event
+    page = page_in_language(event, locale)
     return mail_send(
         to=link.email,
         template="events/email/speaker_link",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from privacy.views.links import SignedLinkView
 
 from .. import services
+from ..selectors import photo_purpose
 from ..services.links import registration_from_token
 
 
@@ -70,15 +71,9 @@ class RegistrationCancelView(RegistrationLinkView):
 class RegistrationChoicesView(RegistrationLinkView):
     template_name = "events/registration_choices.html"
 
-    def _purpose(self):
-        from privacy.selectors import purpose_get
-
-        from ..constants import PURPOSE_PHOTOS
-
-        return purpose_get(key=PURPOSE_PHOTOS, locale=self.object.submission.locale)
-
     def _form(self, *args, **kwargs):
-        return ChoicesForm(*args, purpose=self._purpose(), **kwargs)
+        purpose = photo_purpose(locale=self.object.submission.locale)
+        return ChoicesForm(*args, purpose=purpose, **kwargs)
 
     def _initial(self) -> dict:
         registration = self.object

@@ -11,7 +11,7 @@ from __future__ import annotations
 from privacy.views.links import SignedLinkView
 
 from .. import services
-from ..selectors import trainees_for_speakers
+from ..selectors import registrations_for_checkin
 from ..services.links import speaker_link_from_token
 
 
@@ -37,7 +37,8 @@ class SpeakerListView(SignedLinkView):
             link=self.object,
             event=event,
             training=event.localized,
-            trainees=trainees_for_speakers(event=event),
+            # Confirmed trainees by name: first name, name and e-mail are shown.
+            trainees=registrations_for_checkin(event=event),
             **kwargs,
         )
 

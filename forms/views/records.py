@@ -4,16 +4,30 @@ A page type that keeps a row with each submission (careers' application) shows t
 its own admin area, to its own readers, with the submission's answers, purposes and files as
 the inbox shows them: its view subclasses :class:`SubmissionInspectView`, names the
 submission and where its files open, and its template extends
-``forms/admin/submission_detail.html``, filling the blocks that page leaves open.
+``forms/admin/submission_detail.html``, filling the blocks that page leaves open. What its
+readers do to the record (cancel it on the person's behalf, move it on) is a
+:class:`RecordActionView`; a submission they take down for someone (by phone, at the desk)
+goes through an :class:`OnBehalfFormView`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.views.generic import FormView
+from wagtail.admin import messages
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import selectors
+from ..builder import form_on_behalf
 from ..models import FormSubmission, SubmissionFile
 
 
@@ -27,7 +41,8 @@ class SubmissionInspectView(generic.InspectView):
         return self.object
 
     def get_file_url(self, attachment: SubmissionFile) -> str:
-        raise NotImplementedError
+        # The inbox's logged download; an area with readers of its own names its own.
+        return reverse("forms_inboxes:download", args=[attachment.pk])
 
     def get_fields(self):
         return []
@@ -48,3 +63,96 @@ class SubmissionInspectView(generic.InspectView):
             attachments=attachments,
         )
         return context
+
+
+class RecordActionView(WagtailAdminTemplateMixin, FormView):
+    """A reader's action on one submission record (a registration cancelled on the person's
+    behalf): GET asks, saying what will happen, and only the button (POST) acts; then back
+    to the record's page (``record.admin_url()``).
+
+    Subclasses find the record (:meth:`get_record`) and act (:meth:`act`: call the service,
+    return what happened, shown as a success message). A refusal it raises
+    (``ValidationError``, or one of ``refusals``) is shown above the button, and nothing
+    changes. ``form_class`` adds fields to fill in first; by default there are none.
+    """
+
+    form_class = forms.Form
+    template_name = "forms/admin/record_action.html"
+    refusals: tuple[type[Exception], ...] = ()
+    button = ""
+
+    @cached_property
+    def record(self):
+        return self.get_record()
+
+    def get_record(self):
+        raise NotImplementedError
+
+    def get_consequence(self) -> str:
+        return ""
+
+    def act(self, **cleaned_data) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            record=self.record,
+            consequence=self.get_consequence(),
+            button=self.button,
+            back_url=self.record.admin_url(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            message = self.act(**form.cleaned_data)
+        except (ValidationError, *self.refusals) as refusal:
+            form.add_error(None, refusal if isinstance(refusal, ValidationError) else str(refusal))
+            return self.form_invalid(form)
+        messages.success(self.request, message)
+        return redirect(self.record.admin_url())
+
+
+class OnBehalfFormView(WagtailAdminTemplateMixin, FormView):
+    """A form page's own form, filled in by a reader for someone (by phone, at the desk):
+    the same questions and checks, without consent boxes
+    (:func:`forms.builder.form_on_behalf`), in the person's language.
+
+    ``?language=`` picks the published translation the submission (and its e-mails) will
+    be in; by default the reader's own language where the page is published in it.
+    Subclasses name the source page (:meth:`get_form_page`) and store the valid form.
+    """
+
+    def get_form_page(self):
+        raise NotImplementedError
+
+    @cached_property
+    def languages(self) -> list[tuple[str, str, str]]:
+        """(code, name, URL) of each language the page is published in."""
+        source, names = self.get_form_page(), dict(settings.LANGUAGES)
+        pages = source.get_translations(inclusive=True).live().select_related("locale")
+        codes = sorted({page.locale.language_code for page in pages} | {source.language_code})
+        return [
+            (code, names.get(code, code), f"{self.request.path}?language={code}") for code in codes
+        ]
+
+    @cached_property
+    def page(self):
+        code = self.request.GET.get("language") or get_language()
+        return selectors.page_in_language(self.get_form_page(), code)
+
+    def get_form(self, form_class=None):
+        return form_on_behalf(
+            self.page, self.request.POST if self.request.method == "POST" else None
+        )
+
+    def get_page_subtitle(self):
+        return self.page.title
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page=self.page,
+            language=self.page.language_code,
+            languages=self.languages,
+            **kwargs,
+        )

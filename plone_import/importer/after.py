@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from wagtail.models import Page
 
 from ..items import LANGUAGE_ROOT, SITE_ROOT_TYPES
@@ -17,6 +17,7 @@ logger = logging.getLogger(__name__)
 def after_items(handlers) -> None:
     imp = handlers.imp
     for step in (order_pages, link_translations, plone_redirects, fill_collections):
+        reset_queries()  # as between items: no query log growing with the export
         try:
             with transaction.atomic():
                 step(handlers)

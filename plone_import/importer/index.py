@@ -24,7 +24,7 @@ from ..items import (
 )
 from ..source import ExportSource
 from ..source.readers import PLONE
-from .scratch import BATCH, Scratch, ScratchMap
+from .scratch import BATCH, Scratch, ScratchList, ScratchMap
 
 PLONE_ROOT_UID = "plone_site_root"
 
@@ -161,7 +161,7 @@ class ExportIndex:
         self.scratch = scratch or Scratch()
         self.nodes = NodeTable(self.scratch)
         self.by_path = PathIndex(self.nodes)  # rel path -> uid
-        self.broken: list[tuple[str, str]] = []  # (location, error)
+        self.broken = ScratchList(self.scratch)  # [location, error]
         self.site_path = ""
         self.hosts: set[str] = set()
         self.positions = ScratchMap(self.scratch)  # uid -> position among its siblings
@@ -171,7 +171,7 @@ class ExportIndex:
         self.group_members = ScratchMap(self.scratch)  # canonical uid -> member uids
         self.related = ScratchMap(self.scratch)  # uid -> its related items' uids, in order
         self.relations_left: dict[str, int] = {}  # other relations by name -> how many
-        self.duplicates: list[str] = []
+        self.duplicates = ScratchList(self.scratch)  # UIDs met a second time
         self.site_id = ""
 
     def children(self) -> Iterator[list[tuple[str, int]]]:
@@ -192,14 +192,14 @@ def index_build(source: ExportSource, scratch: Scratch | None = None) -> ExportI
     site_candidates: list[str] = []
     for entry in source.entries():
         if entry.item is None:
-            index.broken.append((entry.location, entry.error))
+            index.broken.append([entry.location, entry.error])
             continue
         item = entry.item
         uid = item_uid(item)
         kind = str(item.get("@type") or "")
         path = item_path(item)
         if not uid:
-            index.broken.append((entry.location, f"{path}: the item has no UID"))
+            index.broken.append([entry.location, f"{path}: the item has no UID"])
             continue
         if uid in index.nodes:
             index.duplicates.append(uid)

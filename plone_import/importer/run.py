@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from .. import conf
-from ..items import LANGUAGE_ROOT, SITE_ROOT_TYPES, checksum
+from ..items import LANGUAGE_ROOT, SITE_ROOT_TYPES, checksum, url_path
 from ..models import ImportedItem, ImportRun
 from ..report import Report
 from ..source import ExportSource
@@ -79,10 +79,10 @@ class Importer:
         self.source = source
         self.options = options
         self.progress = progress or (lambda done, total: None)
-        self.report = Report()
         self.index: ExportIndex | None = None
         # What the run keeps per item lives in a scratch database, not in memory.
         self.scratch = Scratch()
+        self.report = Report(self.scratch)
         self.targets = ScratchMap(self.scratch)  # uid -> (content type id, object id)
         self.failed = ScratchSet(self.scratch)
         self.relink = ScratchSet(self.scratch)
@@ -302,6 +302,9 @@ class Importer:
                 self.report.warn(path="/", message=f"{count} relation(s) {name!r} not imported")
         for location, error in self.index.broken:
             self.report.error(path=location, message=error)
+        for location, error in self.source.unexported():
+            path = self.handlers.addresses.strip_site(url_path(location)) if location else ""
+            self.report.error(path=path or location, message=f"Plone did not export it: {error}")
         for uid in self.index.duplicates:
             node = self.index.nodes[uid]
             self.report.error(
@@ -369,6 +372,9 @@ class Importer:
         self.report.error(path=node.rel, uid=node.uid, portal_type=node.type, message=message)
 
     def _import(self, entry, *, again: bool = False) -> str:
+        # With DEBUG on, Django keeps every query of the process (up to 9,000): those of the
+        # item before are of no use here, and would make memory grow with the export.
+        reset_queries()
         if entry.item is None:
             return "broken"
         uid = str(entry.item.get("UID") or "")

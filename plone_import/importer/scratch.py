@@ -154,3 +154,38 @@ class ScratchSet:
             for rowid, key in rows:
                 last = rowid
                 yield key
+
+
+class ScratchList:
+    """A list of JSON values, kept in a ``Scratch`` database, in the order appended; with
+    ``unique``, a value already there is not added again (found by the index, not by reading
+    the list)."""
+
+    def __init__(self, scratch: Scratch, *, unique: bool = False):
+        self.db = scratch.db
+        self.name = scratch.table("v TEXT NOT NULL UNIQUE" if unique else "v TEXT NOT NULL")
+
+    def append(self, value) -> None:
+        self.db.execute(
+            f"INSERT OR IGNORE INTO {self.name} (v) VALUES (?)",  # noqa: S608  # nosec B608
+            (json.dumps(value),),
+        )
+
+    def __len__(self) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]  # noqa: S608  # nosec B608
+
+    def __bool__(self) -> bool:
+        return self.db.execute(f"SELECT 1 FROM {self.name} LIMIT 1").fetchone() is not None  # noqa: S608  # nosec B608
+
+    def __iter__(self) -> Iterator:
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT rowid, v FROM {self.name} WHERE rowid > ? ORDER BY rowid LIMIT ?",  # noqa: S608  # nosec B608
+                (last, BATCH),
+            ).fetchall()
+            if not rows:
+                return
+            for rowid, value in rows:
+                last = rowid
+                yield json.loads(value)

@@ -38,7 +38,9 @@ SIDE_FILES = {
     },
 }
 # collective.exportimport writes these beside the content; none of them is an item.
-NOT_CONTENT = re.compile(r"(^|/)(export_[a-z_]+|[a-z_]*members|principals)\.json$")
+NOT_CONTENT = re.compile(r"(^|/)(export_[a-z_]+|[a-z_]*members|principals|errors)\.json$")
+# With "Write out Errors to file", the items Plone failed to export, beside the content.
+EXPORT_ERRORS = re.compile(r"(^|/)errors\.json$")
 
 
 class SourceError(Exception):
@@ -65,12 +67,35 @@ def _natural(name: str) -> list:
 class ExportSource:
     """An opened export: ``entries()`` streams its items, ``side()`` reads a side file."""
 
-    def __init__(self, store, export_format: str, prefix: str, content: list[str], name: str):
+    def __init__(
+        self,
+        store,
+        export_format: str,
+        prefix: str,
+        content: list[str],
+        name: str,
+        error_files: tuple[str, ...] = (),
+    ):
         self.store = store
         self.format = export_format
         self.prefix = prefix
         self.content = content  # files holding items, in the order they are read
         self.name = name
+        self.error_files = error_files
+
+    def unexported(self) -> Iterator[tuple[str, str]]:
+        """(path or URL, message) of each item Plone could not export, as its
+        ``errors.json`` lists them: they are not in the export at all."""
+        for name in self.error_files:
+            with self.store.open(name) as handle:
+                try:
+                    rows = json.load(handle).get("unexported_paths") or []
+                except (ValueError, UnicodeDecodeError, AttributeError):
+                    yield name, "the export's error list cannot be read"
+                    continue
+            for row in rows:
+                if isinstance(row, dict):
+                    yield str(row.get("path") or name), str(row.get("message") or "")
 
     # --- Items ------------------------------------------------------------------------------
 
@@ -245,4 +270,5 @@ def open_source(path: str | Path) -> ExportSource:
     first_side = next((n for n in names if NOT_CONTENT.search(n) and "/" in n), "")
     if first_side and all("/" in n for n in content):
         prefix = first_side.rsplit("/", 1)[0] + "/"
-    return ExportSource(store, COLLECTIVE, prefix, content, path.name)
+    errors = tuple(name for name in names if EXPORT_ERRORS.search(name))
+    return ExportSource(store, COLLECTIVE, prefix, content, path.name, errors)

@@ -6,6 +6,7 @@ Functions are keyword-only and named ``<entity>_<action>``.
 from .consent import (
     consent_given,
     consent_record,
+    consent_refuse,
     consent_withdraw,
     consents_pseudonymise,
     consents_pseudonymise_subject,
@@ -28,6 +29,7 @@ __all__ = [
     "SubjectExport",
     "consent_given",
     "consent_record",
+    "consent_refuse",
     "consent_withdraw",
     "consents_pseudonymise",
     "consents_pseudonymise_subject",

@@ -212,6 +212,30 @@ def consent_withdraw(
     return count
 
 
+def consent_refuse(
+    *,
+    purpose: Purpose,
+    email: str,
+    locale: str,
+    source: str,
+    source_ref: str = "",
+    text_shown: str | None = None,
+) -> ConsentRecord:
+    """The subject says no to a purpose they may have said yes to: their grants are marked
+    withdrawn and the refusal is recorded, with the words shown, from where it was made, so
+    the ledger says when, where and how it was withdrawn."""
+    consent_withdraw(purpose_key=purpose.key, email=email)
+    return consent_record(
+        purpose=purpose,
+        granted=False,
+        locale=locale,
+        source=source,
+        email=email,
+        source_ref=source_ref,
+        text_shown=text_shown,
+    )
+
+
 def _subjects_without_data() -> QuerySet[ConsentRecord]:
     """Records naming an address about which nothing else is held any more.
 

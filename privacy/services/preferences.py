@@ -36,7 +36,7 @@ from ..models import (
     Purpose,
 )
 from ..selectors import consents_current, purpose_get
-from .consent import consent_record, consent_withdraw, consents_record, normalise_email
+from .consent import consent_record, consent_refuse, consents_record, normalise_email
 from .mail import mail_send
 
 PREFERENCES_LINK = "preferences"
@@ -228,27 +228,6 @@ def preferences_current(*, email: str, locale: str) -> list[Preference]:
     ]
 
 
-def _withdraw(
-    *,
-    email: str,
-    purpose: Purpose,
-    locale: str,
-    source: str = ConsentSource.PREFERENCE_CENTRE,
-    source_ref: str = "",
-) -> None:
-    """Withdrawal is stamped on the grant and recorded, with the words shown, as a refusal
-    from where it was made: the ledger says when, where and how it was withdrawn."""
-    consent_withdraw(purpose_key=purpose.key, email=email)
-    consent_record(
-        purpose=purpose,
-        granted=False,
-        locale=locale,
-        source=source,
-        email=email,
-        source_ref=source_ref,
-    )
-
-
 def preferences_save(*, email: str, granted_keys: set[str], locale: str) -> int:
     """Make the person's consents match the ticked boxes; returns how many changed."""
     changed = 0
@@ -267,7 +246,12 @@ def preferences_save(*, email: str, granted_keys: set[str], locale: str) -> int:
                     )
                     changed += 1
             elif not wanted and preference.granted:
-                _withdraw(email=email, purpose=preference.purpose, locale=locale)
+                consent_refuse(
+                    purpose=preference.purpose,
+                    email=email,
+                    locale=locale,
+                    source=ConsentSource.PREFERENCE_CENTRE,
+                )
                 changed += 1
     return changed
 
@@ -297,9 +281,9 @@ def subscription_withdraw(*, email: str, topics: list[str] | None = None) -> int
             if record is None or not record.is_active:
                 continue
             purpose = purpose_get(key=key, locale=record.locale) or record.purpose
-            _withdraw(
-                email=email,
+            consent_refuse(
                 purpose=purpose,
+                email=email,
                 locale=record.locale,
                 source=ConsentSource.API,
                 source_ref=UNSUBSCRIBE_SOURCE_REF,

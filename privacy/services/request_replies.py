@@ -24,7 +24,7 @@ from ..models import (
     RequestStatus,
 )
 from ..models.requests import EXTENSION_MONTHS, FINAL_STATUSES, REQUEST_PURPOSE, months_after
-from .consent import consent_record, consent_withdraw
+from .consent import consent_refuse
 from .mail import mail_render, mail_send
 from .subjects import subject_erase
 
@@ -142,16 +142,14 @@ def _withdraw_all(*, request: DataSubjectRequest) -> list[str]:
     from ..selectors import consents_current
 
     withdrawn = []
-    for key, record in consents_current(email=request.email).items():
+    for record in consents_current(email=request.email).values():
         if not record.is_active:
             continue
-        consent_withdraw(purpose_key=key, email=request.email)
-        consent_record(
+        consent_refuse(
             purpose=record.purpose,
-            granted=False,
+            email=request.email,
             locale=request.locale,
             source=ConsentSource.ADMIN,
-            email=request.email,
             text_shown=record.text_shown,
         )
         withdrawn.append(record.purpose.name)

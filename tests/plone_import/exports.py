@@ -78,7 +78,7 @@ def items(now_ms: int) -> list[dict]:
             "review_state": extra.pop("review_state", "published"),
             "created": "2020-03-01T10:00:00+00:00",
             "modified": "2021-04-02T11:00:00",
-            "effective": "2020-03-01T10:00:00+00:00",
+            "effective": extra.pop("effective", "2020-03-01T10:00:00+00:00"),
             "parent": {
                 "@id": f"{HOST}{SITE}{parent_path}",
                 "@type": parent_kind,
@@ -143,6 +143,18 @@ def items(now_ms: int) -> list[dict]:
             subjects=["nieuws", "leden"],
         ),
         item(
+            "/nl/nieuws/ander-bericht",
+            "News Item",
+            "Ander bericht",
+            text=html("<p>Nog meer nieuws.</p>"),
+            # Exported "as download urls": nothing to read offline.
+            image={
+                "filename": "ander.png",
+                "content-type": "image/png",
+                "download": f"{HOST}{SITE}/nl/nieuws/ander-bericht/@@download/image/ander.png",
+            },
+        ),
+        item(
             "/nl/nieuws/overzicht",
             "Collection",
             "Overzicht",
@@ -194,6 +206,14 @@ def items(now_ms: int) -> list[dict]:
             },
         ),
         item(
+            "/nl/bestanden/weg.pdf",
+            "File",
+            "Weg",
+            review_state=None,
+            file={"filename": "weg.pdf", "content-type": "application/pdf", "blob_path": "0/weg"},
+        ),
+        item("/gedeeld", "LIF", "Gedeeld", language=""),
+        item(
             "/nl/bestanden/logo.png",
             "Image",
             "Logo",
@@ -211,6 +231,14 @@ def items(now_ms: int) -> list[dict]:
             "Intern",
             review_state="private",
             text=html("<p>Nog niet klaar.</p>"),
+        ),
+        item(
+            "/nl/actie",
+            "Document",
+            "Actie",
+            text=html("<p>Binnenkort.</p>"),
+            effective="2035-01-01T09:00:00+00:00",
+            expires="2036-01-01T09:00:00+00:00",
         ),
         item("/nl/kvk-site", "Link", "De site", remoteUrl="https://www.kvk.example.org/"),
         item(

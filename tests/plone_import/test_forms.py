@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from forms.models import FieldType, FormPage, FormSubmission
 from privacy.models import ConsentRecord
@@ -16,9 +17,9 @@ from .exports import OLD_ROW_MS, PDF
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def source(tmp_path, now_ms):
-    return export_write("collective-list", tmp_path, now_ms)
+@pytest.fixture(params=["collective-list", "plone-zip"])
+def source(request, tmp_path, now_ms):
+    return export_write(request.param, tmp_path, now_ms)
 
 
 def test_form_page_is_a_draft_with_fields_inbox_and_purpose(site, source):
@@ -73,6 +74,7 @@ def test_a_saved_rows_file_is_stored_with_its_submission_after_the_uploads_check
     site, source, tmp_path
 ):
     from forms.models import SubmissionFile
+    from forms.models.submissions import private_storage
 
     report_file = tmp_path / "report.json"
     run_import(source, "--submissions", "--report", str(report_file))
@@ -90,3 +92,12 @@ def test_a_saved_rows_file_is_stored_with_its_submission_after_the_uploads_check
         w["path"] == "/nl/contact" and "oud.pdf" in w["message"] and "left out" in w["message"]
         for w in warnings
     )
+    # The file keeps its submission's retention: when the row's period is over, both go.
+    name, storage = attachment.file.name, attachment.file.storage
+    assert storage.exists(name)
+    assert storage.location == private_storage().location  # not under the public media
+    FormSubmission.objects.filter(pk=new.pk).update(retain_until=timezone.now())
+    call_command("enforce_retention")
+    assert not FormSubmission.objects.filter(pk=new.pk).exists()
+    assert not SubmissionFile.objects.exists()
+    assert not storage.exists(name)

@@ -193,6 +193,15 @@ def test_states_news_event_and_members(site, export):
     assert "Members not imported: 2" in output
 
 
+def test_effective_and_expires_schedule_the_page(site, export):
+    """Published in Plone with a future effective date: scheduled, not yet live."""
+    run_import(export)
+    page = page_at("/actie/")
+    assert not page.live
+    assert page.go_live_at.year == 2035 and page.expire_at.year == 2036
+    assert page.get_latest_revision().approved_go_live_at.year == 2035
+
+
 def test_broken_item_reported_and_the_rest_imported(site, export, tmp_path):
     report_file = tmp_path / "report.json"
     output, status = run_import(export, "--report", str(report_file))
@@ -201,11 +210,30 @@ def test_broken_item_reported_and_the_rest_imported(site, export, tmp_path):
     paths = [error["path"] for error in report["errors"]]
     assert "/nl/weg/kapot" in paths
     assert "/nl/woordenlijst" in paths  # a type with no counterpart
+    # A file whose bytes are not in the export is an error; the rest of its folder is there.
+    missing = next(error for error in report["errors"] if error["path"] == "/nl/bestanden/weg.pdf")
+    assert "not in the export" in missing["message"]
+    assert not get_document_model().objects.filter(title="Weg").exists()
+    # A news item whose lead image is only a download URL is made, and the image reported.
+    news = page_at("/nieuws/ander-bericht/")
+    assert news.live and news.lead_image is None
+    assert any(
+        w["path"] == "/nl/nieuws/ander-bericht" and "cannot be fetched offline" in w["message"]
+        for w in report["warnings"]
+    )
+    # A language-independent folder is a page in the default language.
+    shared = page_at("/gedeeld/")
+    assert shared.get_parent().pk == site["homes"]["nl"].pk
     assert not Page.objects.filter(slug="kapot").exists()
     assert Page.objects.filter(slug="geschiedenis").exists()
     run = ImportRun.objects.get()
     assert run.errors == len(report["errors"]) >= 1
     assert run.status == ImportRun.Status.ERRORS
+    # The summary per type, and how many were skipped for an error.
+    assert f"{run.errors} item(s) were skipped for errors" in output
+    document_line = next(line for line in output.splitlines() if line.startswith("Document "))
+    created = report["per_type"]["Document"]["created"]
+    assert document_line.split()[1] == str(created) and created >= 3
 
 
 def test_second_run_changes_nothing(site, export):
@@ -270,26 +298,40 @@ def test_related_items_are_listed_under_the_text_as_links(site, export, tmp_path
     assert not any("isReferencing" in message for message in messages)
 
 
+def _type_change(source, kind: str, item_uid: str, changes: dict) -> None:
+    """Change one item of a written export in place, as the next export would have it."""
+    if kind == "collective-list":
+        content = json.loads(source.read_text())
+        for item in content:
+            if item["UID"] == item_uid:
+                item.update(changes)
+        source.write_text(json.dumps(content))
+        return
+    data = source / "content" / item_uid / "data.json"
+    data.write_text(json.dumps(json.loads(data.read_text()) | changes))
+
+
+@pytest.mark.parametrize("kind", ["collective-list", "plone-folder"])
 def test_an_item_whose_type_changed_is_replaced_not_doubled(
-    site, tmp_path, now_ms, settings, client
+    site, tmp_path, now_ms, settings, client, kind
 ):
     """The news folder became a Collection between two runs: its page is replaced by one of
     the collection model, with its children, redirects and the links to it."""
     from home.models import NewsIndexPage
 
-    from .exports import write_collective
+    from .conftest import export_write
 
     settings.PLONE_IMPORT_COLLECTION_MODEL = "home.NewsIndexPage"
-    source = write_collective(tmp_path / "export", now_ms=now_ms)
+    source = export_write(kind, tmp_path, now_ms)
     run_import(source)
     old = page_at("/nieuws/")
     assert not isinstance(old, NewsIndexPage)
-    content = json.loads(source.read_text())
-    for item in content:
-        if item["UID"] == uid("/nl/nieuws"):
-            item["@type"] = "Collection"
-            item["query"] = [{"i": "portal_type", "o": "any", "v": ["News Item"]}]
-    source.write_text(json.dumps(content))
+    _type_change(
+        source,
+        kind,
+        uid("/nl/nieuws"),
+        {"@type": "Collection", "query": [{"i": "portal_type", "o": "any", "v": ["News Item"]}]},
+    )
     report_file = tmp_path / "report.json"
     run_import(source, "--report", str(report_file))
 
@@ -297,11 +339,34 @@ def test_an_item_whose_type_changed_is_replaced_not_doubled(
     assert isinstance(news, NewsIndexPage)
     assert not Page.objects.filter(pk=old.pk).exists()
     assert Page.objects.filter(slug__startswith="nieuws").count() == 1
-    assert sorted(child.slug for child in news.get_children()) == ["nieuw-bericht", "overzicht"]
+    assert sorted(child.slug for child in news.get_children()) == [
+        "ander-bericht",
+        "nieuw-bericht",
+        "overzicht",
+    ]
     assert ImportedItem.objects.get(uid=uid("/nl/nieuws")).object_id == news.pk
     history = page_at("/over-ons/geschiedenis/")
     assert f'linktype=\\"page\\" id=\\"{news.pk}\\"' in json.dumps(list(history.body.raw_data))
     response = client.get("/kvk/nl/nieuws")
     assert response.status_code == 301 and response["Location"] == news.url
+    child = client.get("/nl/nieuws/nieuw-bericht")
+    assert child.status_code == 301
+    assert child["Location"] == page_at("/nieuws/nieuw-bericht/").url
     messages = [w["message"] for w in json.loads(report_file.read_text())["warnings"]]
     assert "it was a StandardPage before: replaced by a NewsIndexPage" in messages
+    # A third run finds it as it is: nothing made or replaced again.
+    pages = Page.objects.count()
+    run_import(source)
+    assert Page.objects.count() == pages
+    assert ImportRun.objects.first().created == 0
+
+
+def test_debug_query_log_does_not_grow_with_the_export(site, export, settings):
+    """With DEBUG on Django logs every query; the import keeps only the current item's."""
+    from django.db import connection, reset_queries
+
+    settings.DEBUG = True
+    reset_queries()
+    run_import(export)
+    assert Page.objects.filter(slug="geschiedenis").exists()
+    assert len(connection.queries) < 200

@@ -66,3 +66,29 @@ def test_other_layouts_import_the_same_site(site, kind, tmp_path, now_ms):
     assert [child.slug for child in about.get_children()] == ["team", "geschiedenis"]
     with get_document_model().objects.get(title="Jaarverslag").file.open() as handle:
         assert handle.read() == PDF
+
+
+@pytest.mark.django_db
+def test_items_plone_could_not_export_are_reported_not_read_as_items(site, tmp_path, now_ms):
+    """collective.exportimport's "Write out Errors to file" leaves ``errors.json`` among the
+    item files: what it lists was never exported, and the file itself is no item."""
+    source = export_write("collective-files", tmp_path, now_ms)
+    (source / "content" / "errors.json").write_text(
+        json.dumps(
+            {
+                "unexported_paths": [
+                    {
+                        "path": "http://www.kvk.example/kvk/nl/groot-verslag",
+                        "message": "Error exporting http://www.kvk.example/kvk/nl/groot-verslag",
+                    }
+                ]
+            }
+        )
+    )
+    report = tmp_path / "report.json"
+    _output, status = run_import(source, "--report", str(report))
+    assert status == 1
+    errors = json.loads(report.read_text())["errors"]
+    assert [e["path"] for e in errors if "did not export" in e["message"]] == ["/nl/groot-verslag"]
+    assert not any("errors.json" in e["path"] for e in errors)
+    assert Page.objects.filter(url_path__endswith="/over-ons/team/").exists()

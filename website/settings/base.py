@@ -62,6 +62,9 @@ CORS_ALLOWED_ORIGINS_FROM_ENV = os.environ.get("CORS_ALLOWED_ORIGINS")
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The code's release (the image's tag, a commit): the shared cache keeps each release's
+# values apart, so a process of the next release never unpickles what this one stored.
+RELEASE = os.environ.get("RELEASE", "")
 # `make run PORT=8123` serves at that port; without SITE_BASE_URL every absolute link
 # (hreflang, API, the admin link in notifications) follows it.
 PORT = os.environ.get("PORT", "8000")
@@ -298,6 +301,9 @@ if REDIS_URL:
             # as on an empty cache instead of failing (website/cache.py).
             "BACKEND": "website.cache.OutageTolerantRedisCache",
             "LOCATION": REDIS_URL,
+            # During a rolling deploy two releases share Redis: each reads only its own
+            # values, and an edit through either forgets the other's copies.
+            "KEY_PREFIX": RELEASE,
             # A Redis that does not answer fails fast.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
