@@ -224,10 +224,12 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
             decisions = email_consents_defer(
                 decisions=data.decisions, email=email, locale=data.locale
             )
+            # The page type's ``submission_created`` finds its proofs here, unread.
+            submission.consent_records = []
             if decisions:
                 ref = submission_ref(submission.pk)
                 subject = {"email": email} if email else {"anonymous_id": ref}
-                consents_record(
+                submission.consent_records = consents_record(
                     decisions=decisions,
                     locale=data.locale,
                     source=data.consent_source,
@@ -257,6 +259,8 @@ def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
     ``url`` is where the readers open it, the inbox's submission unless the page says
     otherwise (careers links into the recruitment area).
     """
+    if not submission.inbox.notification_address:
+        return False  # an inbox read in the admin alone
     return mail_send(
         to=submission.inbox.notification_address,
         template="forms/email/new_submission",

@@ -52,6 +52,16 @@ class EventIndexPage(Page):
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
 
+    def route(self, request, path_components):
+        # The index holds event pages alone: fetch the child as one, in one query instead of
+        # Wagtail's two (the page, then its specific row). Anything else routes as usual.
+        if path_components:
+            child = EventPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import event_months, events_listing
 

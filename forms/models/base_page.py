@@ -176,8 +176,9 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         # and the page's locale only, all covered by the definitions' version.
         key = (self._meta.label_lower, self.pk, self.locale_id)
         if not self._meta.get_field("locale").is_cached(self):
-            # Storing the submission reads the page's locale: take it from the fields.
-            self._adopt_locale_from(self.get_form_fields())
+            # Storing the submission reads the page's locale: take it from the editor's
+            # fields, which load it (the page type's own carry its id alone).
+            self._adopt_locale_from(self.editor_form_fields())
         return form_class(key, self._form_class_build)
 
     def _form_class_build(self):
