@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -356,8 +357,12 @@ class EventPage(AbstractFormPage):
 
     @path(f"{ICS_PATH}/", name="calendar")
     def calendar_route(self, request, *args, **kwargs):
+        """The event's calendar file, until it has ended: a past event is no longer offered
+        for a calendar, on its page nor at this address."""
         from ..ics import calendar_response
 
+        if self.get_source_page().is_past():
+            raise Http404
         return calendar_response(page=self, request=request)
 
 
