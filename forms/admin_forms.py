@@ -139,6 +139,13 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
     """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
 
     def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        bound = bool(args) or kwargs.get("data") is not None
+        if instance is not None and instance.pk is None and not bound:
+            # A new page starts with its type's questions (before the formsets read them).
+            defaults = type(instance).default_form_fields()
+            if defaults and not list(instance.form_fields.all()):
+                instance.form_fields = defaults
         super().__init__(*args, **kwargs)
         formset = self.formsets.get("form_fields")
         # On the field forms' class, so the inline panel's empty form (a new one each time

@@ -19,12 +19,13 @@ from functools import cached_property, wraps
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.defaults import permission_denied
 from wagtail.admin.ui import tables
@@ -183,6 +184,16 @@ class LocalTimeColumn(Column):
     cell_template_name = "privacy/admin/local_time_cell.html"
 
 
+class ChoiceColumn(Column):
+    """A choice field (a status) shown by its label in the reader's language and sorted by
+    its stored value."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        kwargs.setdefault("accessor", f"get_{name}_display")
+        super().__init__(name, **kwargs)
+
+
 class PurposeNameColumn(Column):
     """The purpose's name in the admin user's language, looked up once per listing."""
 
@@ -244,6 +255,51 @@ class ScopedIndexMixin:
         if self.scope is None:
             return super().get_index_results_url()
         return reverse(self.index_results_url_name, args=[self.scope.pk])
+
+
+def choice_counts(queryset: QuerySet, field: str) -> dict[str, int]:
+    """How many rows of ``queryset`` hold each choice of ``field`` (every choice, 0s too)."""
+    counts = dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+    choices = queryset.model._meta.get_field(field).choices
+    return {value: counts.get(value, 0) for value, _label in choices}
+
+
+class ChoiceCountsMixin:
+    """Tabs over a listing, one per choice of the model field ``counts_field`` (a status):
+    how many rows each would show under the other filters and the search, and the URL that
+    shows them (in the context as ``choice_counts``)."""
+
+    counts_field = ""
+
+    @cached_property
+    def choice_counts(self) -> list[dict]:
+        name, filters, queryset = self.counts_field, self.filters, self.get_base_queryset()
+        if filters is not None and filters.is_valid():
+            # The listing's own filterset, every filter but this field's.
+            for other, value in filters.form.cleaned_data.items():
+                if other != name:
+                    queryset = filters.filters[other].filter(queryset, value)
+        if self.is_searching:
+            queryset = self.search_queryset(queryset)
+        counts = choice_counts(queryset, name)
+        skip = (name, self.page_kwarg, "_w_filter_fragment")
+        params = {
+            key: value for key, value in self.request.GET.items() if value and key not in skip
+        }
+        base, current = reverse(self.index_url_name), self.request.GET.get(name)
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": counts[value],
+                "url": f"{base}?{urlencode({**params, name: value})}",
+                "active": current == value,
+            }
+            for value, label in self.model._meta.get_field(name).choices
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(choice_counts=self.choice_counts, **kwargs)
 
 
 class ReadOnlyIndexView(SpreadsheetExport, generic.IndexView):

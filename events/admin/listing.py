@@ -27,6 +27,7 @@ from wagtail.admin.widgets import HeaderButton
 from forms.selectors import source_pages
 from privacy.viewsets import (
     BooleanColumn,
+    ChoiceColumn,
     LocalTimeColumn,
     ReadOnlyIndexView,
     ScopedIndexMixin,
@@ -207,12 +208,7 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
             ),
             Column("last_name", label=gettext_lazy("Name"), accessor=_answer(KEY_LAST_NAME)),
             Column("email", label=gettext_lazy("E-mail"), accessor="submission.subject_email"),
-            Column(
-                "status",
-                label=gettext_lazy("Status"),
-                sort_key="status",
-                accessor="get_status_display",
-            ),
+            ChoiceColumn("status", label=gettext_lazy("Status")),
             Column(
                 "waiting_position",
                 label=gettext_lazy("Waiting list"),

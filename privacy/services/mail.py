@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -30,7 +31,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import models, transaction
+from django.db import DatabaseError, close_old_connections, connection, models, transaction
 from django.db.models import F, Q
 from django.template import Context
 from django.template.loader import get_template, render_to_string
@@ -211,7 +212,27 @@ def mail_attempt(*, mail_id: str) -> str:
         mail_deliver(mail=rendered)
     except Exception as error:
         return _mail_retry_later(mail, error)
-    return _mail_close(mail, MailStatus.SENT)
+    return _mail_sent(mail)
+
+
+def _mail_sent(mail: OutgoingMail) -> str:
+    """Record that the mail left, waiting for the database while this worker's claim holds.
+
+    The mail server has it: if the record failed on a database that is restarting, the
+    claim would run out with the row still "sending" and another try would send it again.
+    """
+    until = mail.claimed_until or timezone.now()
+    while True:
+        try:
+            return _mail_close(mail, MailStatus.SENT)
+        except DatabaseError:
+            if connection.in_atomic_block or timezone.now() >= until:
+                raise
+            logger.warning(
+                "The e-mail %s (%s) left; recording it once the database answers", *_ids(mail)[:2]
+            )
+            close_old_connections()
+            time.sleep(1)
 
 
 def _mail_build(mail: OutgoingMail) -> tuple[dict, tuple[Attachment, ...]]:

@@ -73,3 +73,37 @@ def test_items_without_a_language_take_the_default_language(site, tmp_path):
     page = StandardPage.objects.get(slug="diensten")
     assert page.locale.language_code == "fr"
     assert page.get_parent().pk == site["homes"]["fr"].pk
+
+
+class _Terminal:
+    """Standard error as a terminal: the command draws its progress bar only there."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_terminal_gets_a_progress_bar_and_a_log_gets_none(site, source, monkeypatch):
+    import sys
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    def bar() -> str:
+        err = StringIO()
+        with pytest.raises(CommandError):  # the broken item
+            call_command("import_plone", str(source), stdout=StringIO(), stderr=err)
+        return err.getvalue()
+
+    assert "[" not in bar()  # not a terminal: a log stays clean
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    drawn = bar()
+    last = drawn.rsplit("\r", 1)[-1].strip()
+    assert last.startswith("[" + "#" * 40 + "]")
+    done, total = last.split()[-1].split("/")
+    assert done == total and int(total) > 20

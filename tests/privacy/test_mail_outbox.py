@@ -205,3 +205,41 @@ def test_the_undelivered_mail_screen_speaks_the_officers_language(
 
     for label in (heading, waiting, column):
         assert escape(label) in page
+
+
+# A worker's task runs outside a transaction, as here: a test transaction could not retry.
+@pytest.mark.django_db(transaction=True)
+def test_a_sent_mail_whose_record_meets_a_restarting_database_is_recorded_not_sent_again(
+    queue, monkeypatch
+):
+    """The mail server accepted the mail, then the database did not answer for a moment:
+    the worker records it once the database is back, and no later try sends it again."""
+    from django.db import OperationalError
+
+    from privacy.services import mail as mail_service
+
+    mail_send(to="ann@example.org", template=NOTICE, language="nl", context={"title": "x"})
+    queued = OutgoingMail.objects.get()
+    close = mail_service._mail_close
+    refusals = []
+
+    def close_after_a_restart(row, status, **kwargs):
+        if status == MailStatus.SENT and not refusals:
+            refusals.append(status)
+            raise OperationalError("server closed the connection unexpectedly")
+        return close(row, status, **kwargs)
+
+    monkeypatch.setattr(mail_service, "_mail_close", close_after_a_restart)
+    monkeypatch.setattr(mail_service.time, "sleep", lambda seconds: None)
+
+    assert _run(queued) == MailStatus.SENT
+    # The claim is over and the task comes up again (a requeue, a restarted worker).
+    OutgoingMail.objects.filter(pk=queued.pk).update(
+        claimed_until=timezone.now() - timedelta(seconds=1)
+    )
+    mail_requeue()
+    _run(queued)
+
+    assert refusals == [MailStatus.SENT]
+    assert OutgoingMail.objects.get(pk=queued.pk).status == MailStatus.SENT
+    assert len(mail.outbox) == 1
