@@ -75,6 +75,8 @@ def build(stock_page_model, stock_field_model):
         ("participant-list", LegalBasis.LEGITIMATE_INTEREST, (0, "months"), EVENT_END.value),
         ("trainee-list", LegalBasis.CONTRACT, (0, "months"), EVENT_END.value),
         ("event-photos", LegalBasis.CONSENT, (3, "years"), RetentionStart.SUBMISSION),
+        # Without it the form has no needs question: six text fields, as on the stock page.
+        ("event-needs", LegalBasis.CONSENT, (0, "months"), EVENT_END.value),
     ):
         purpose = Purpose.objects.create(
             key=key,
@@ -107,6 +109,9 @@ def build(stock_page_model, stock_field_model):
                 start=start,
                 end=start + timedelta(hours=2),
                 participant_list="public",
+                # Seats to spare, but counted: every registration counts them, as at a real
+                # event.
+                capacity=1_000_000,
                 inbox=inbox,
             )
         )

@@ -10,16 +10,9 @@ class CareersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from privacy.services.traces import log_entries_forget_on_delete
 
-        from privacy.vocabulary import retention_end_register
+        from .models import Application, ApplicationNote, ApplicationStatusChange
 
-        from . import models, receivers
-        from .constants import VACANCY_CLOSING
-
-        retention_end_register(VACANCY_CLOSING)
-
-        for model in (models.Application, models.ApplicationNote, models.ApplicationStatusChange):
-            post_delete.connect(
-                receivers.log_entries_delete, sender=model, dispatch_uid=f"careers.log.{model}"
-            )
+        # Deleted with their submission; the admin logs them, naming the applicant.
+        log_entries_forget_on_delete(Application, ApplicationNote, ApplicationStatusChange)

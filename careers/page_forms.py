@@ -1,5 +1,5 @@
-"""The application page's editing form: a new page starts with the application form, and
-editors cannot take away the CV or the statement of why the data is collected."""
+"""The application page's editing form: editors cannot take away the CV or the statement of
+why the data is collected (a new page starts with both, ``default_form_fields``)."""
 
 from __future__ import annotations
 
@@ -12,20 +12,8 @@ from .constants import APPLICATION_PURPOSE, KEY_CV
 
 
 class ApplicationPageAdminForm(FormPageAdminForm):
-    """Prefills a new page's fields and refuses a form without a required CV or the
-    ``job-application`` purpose; everything else editors may change."""
-
-    def __init__(self, *args, **kwargs):
-        instance = kwargs.get("instance")
-        bound = bool(args) or kwargs.get("data") is not None
-        if instance is not None and instance.pk is None and not bound:
-            from .services import application_form_fields_default
-
-            if not list(instance.form_fields.all()):
-                instance.form_fields = application_form_fields_default(
-                    field_model=type(instance).form_fields.rel.related_model
-                )
-        super().__init__(*args, **kwargs)
+    """Refuses a form without a required CV or the ``job-application`` purpose; everything
+    else editors may change."""
 
     def form_problems(self, fields) -> list[str]:
         problems = []

@@ -3,46 +3,22 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from forms.constants import default_language
 
-from .constants import ApplicationStatus, VacancyStatus
-from .models import Application, ApplicationNote
+from .constants import VacancyStatus
+from .models import Application
 from .permissions import user_is_recruiter
 
 
 def applications_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Application]:
-    """The applications ``user`` may see: all for recruiters and superusers, none otherwise."""
+    """The applications ``user`` may see: all for recruiters and superusers, none otherwise
+    (the admin answers a missing one and one not to be seen with the same 404)."""
     if not user_is_recruiter(user):
         return Application.objects.none()
     return Application.objects.select_related("submission", "vacancy")
-
-
-def application_for_user(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Application | None:
-    """One application if ``user`` may see it; None whether it exists or not."""
-    return applications_for_user(user=user).filter(pk=pk).first()
-
-
-def application_status_counts(*, queryset: QuerySet[Application]) -> dict[str, int]:
-    """How many applications of ``queryset`` are in each status (every status present, 0s too)."""
-    counts = dict(
-        queryset.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
-    )
-    return {status.value: counts.get(status.value, 0) for status in ApplicationStatus}
-
-
-def application_notes(*, application: Application) -> QuerySet[ApplicationNote]:
-    return application.notes.select_related("author")
-
-
-def vacancy_filters(params) -> dict[str, str]:
-    """The department and location a visitor filters the index by (empty: any)."""
-    return {
-        "department": (params.get("department") or "").strip()[:100],
-        "location": (params.get("location") or "").strip()[:100],
-    }
 
 
 def open_vacancies(*, index, department: str = "", location: str = "") -> QuerySet:
@@ -71,18 +47,16 @@ def open_vacancies(*, index, department: str = "", location: str = "") -> QueryS
     return vacancies.order_by("closing_date", "title")
 
 
-def spontaneous_page_for(*, index):
-    """The live spontaneous application page under ``index``, if there is one."""
+def vacancy_index_context(*, index, params) -> dict:
+    """What the index shows: the open vacancies matching the department and location a
+    visitor filters by in ``params`` (empty: any), the choices to filter by (from the open
+    vacancies only) and the live spontaneous application page."""
     from .models import SpontaneousApplicationPage
 
-    return SpontaneousApplicationPage.objects.live().public().child_of(index).first()
-
-
-def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
-    """What the index shows: the open vacancies matching ``filters``, the choices to filter
-    by (from the open vacancies only) and the spontaneous application page."""
+    filters = {name: (params.get(name) or "").strip()[:100] for name in ("department", "location")}
     open_all = open_vacancies(index=index)
     vacancies = open_vacancies(index=index, **filters)
+    spontaneous = SpontaneousApplicationPage.objects.live().public().child_of(index)
     departments = sorted(set(open_all.values_list("department", flat=True)))
     locations = sorted(set(open_all.values_list("location", flat=True)))
     return {
@@ -92,5 +66,5 @@ def vacancy_index_context(*, index, filters: dict[str, str]) -> dict:
         "locations": locations,
         "filters": filters,
         "filtered": any(filters.values()),
-        "spontaneous_page": spontaneous_page_for(index=index),
+        "spontaneous_page": spontaneous.first(),
     }

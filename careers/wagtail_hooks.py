@@ -32,7 +32,7 @@ admin_area_register(model=Application, policy=recruitment_policy, viewset=Recrui
 @hooks.register("construct_homepage_panels")
 def add_recruitment_panel(request, panels):
     if user_is_recruiter(request.user):
-        panels.append(RecruitmentPanel(request.user))
+        panels.append(RecruitmentPanel())
 
 
 @hooks.register("insert_global_admin_css")

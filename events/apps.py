@@ -8,18 +8,12 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from privacy.vocabulary import retention_end_register
-
-        from . import receivers  # noqa: F401  (connects the page_published receiver)
-        from .constants import EVENT_END
-
-        retention_end_register(EVENT_END)
-
-        # An access answer lists who saw a registrant's name: speakers, a public list.
         from privacy.accesses import access_source_register
 
+        from . import receivers  # noqa: F401  (connects the page_published receiver)
         from .selectors import registration_accesses_of
 
+        # An access answer lists who saw a registrant's name: speakers, a public list.
         access_source_register(registration_accesses_of)
 
         from privacy.recipients import recipient_source_register

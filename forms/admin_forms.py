@@ -126,6 +126,12 @@ PURPOSE_HELP = gettext_lazy(
 )
 
 
+# Said where the inbox is chosen, since choosing it decides the purpose the form states.
+INBOX_HELP = gettext_lazy(
+    "Where submissions go; its group alone can read them. The form states the inbox's "
+    "purpose: when it has no purpose field for it, one is added on saving."
+)
+
 KEY_TAKEN = gettext_lazy("The form asks this itself; choose another key or label.")
 
 
@@ -133,6 +139,13 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
     """Adds the app's rules to Wagtail's (duplicate names) and keeps keys fixed once saved."""
 
     def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        bound = bool(args) or kwargs.get("data") is not None
+        if instance is not None and instance.pk is None and not bound:
+            # A new page starts with its type's questions (before the formsets read them).
+            defaults = type(instance).default_form_fields()
+            if defaults and not list(instance.form_fields.all()):
+                instance.form_fields = defaults
         super().__init__(*args, **kwargs)
         formset = self.formsets.get("form_fields")
         # On the field forms' class, so the inline panel's empty form (a new one each time
@@ -144,7 +157,12 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
                 for value, label in fields["field_type"].choices
             ]
         if "purpose" in fields:
+            from privacy.selectors import purposes_for_forms
+
             fields["purpose"].help_text = PURPOSE_HELP
+            fields["purpose"].queryset = purposes_for_forms()
+        if "inbox" in self.fields:
+            self.fields["inbox"].help_text = INBOX_HELP
         if self.instance.pk is None and "inbox" in self.fields and not self.initial.get("inbox"):
             inbox = type(self.instance).default_inbox()
             if inbox is not None:
@@ -191,11 +209,21 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
                 form.add_error("key" if instance.key else "label", KEY_TAKEN)
             live.append((form, instance))
         by_instance = {id(instance): form for form, instance in live}
+        fields = [instance for _f, instance in live] + self.page_fields(cleaned_data)
         inbox = cleaned_data.get("inbox")
-        problems = field_problems(
-            [instance for _f, instance in live] + self.page_fields(cleaned_data),
-            inbox_purpose=inbox.purpose if inbox is not None else None,
-        ) + [(None, "", message) for message in self.form_problems([i for _f, i in live])]
+        # The inbox's purpose, when the form does not state it yet, is added on save (see
+        # ``save``) rather than refused: choosing the inbox is choosing why the form
+        # collects data, and the editor should not have to say so twice.
+        self.purpose_to_add = None
+        if inbox is not None and purpose_problems(fields, inbox_purpose=inbox.purpose):
+            self.purpose_to_add = inbox.purpose
+        # The page type's own rules see the form as it will be saved, purpose added.
+        added = (
+            [self.purpose_field(self.instance, self.purpose_to_add)] if self.purpose_to_add else []
+        )
+        problems = field_problems(fields) + [
+            (None, "", message) for message in self.form_problems([i for _f, i in live] + added)
+        ]
         for field, attribute, message in problems:
             form = by_instance.get(id(field)) if field is not None else None
             if form is not None and attribute in form.fields:
@@ -203,3 +231,37 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             else:
                 self.add_error(None, django_forms.ValidationError(message))
         return cleaned_data
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        purpose = getattr(self, "purpose_to_add", None)
+        if purpose is not None:
+            page.form_fields.add(self.purpose_field(page, purpose))
+            if commit:
+                page.form_fields.commit()
+        return page
+
+    def purpose_field(self, page, purpose):
+        """The unsaved purpose field that states ``purpose`` on ``page``, after the editor's
+        fields: in the page's language, with a key no other question of the form takes."""
+        from privacy.selectors import purpose_get
+
+        locale = page.locale if page.locale_id else None
+        stated = purpose_get(key=purpose.key, locale=locale) or purpose
+        taken = {f.form_key for f in page.form_fields.all()} | set(page.fixed_form_keys)
+        base = f"consent_{purpose.key.replace('-', '_')}"[:60]
+        key, number = base, 1
+        while key in taken:
+            number += 1
+            key = f"{base}_{number}"
+        orders = [f.sort_order or 0 for f in page.form_fields.all()]
+        field_model = type(page).form_fields.rel.related_model
+        return field_model(
+            label=stated.name,
+            key=key,
+            field_type=FieldType.PURPOSE,
+            purpose=stated,
+            required=False,
+            locale_id=page.locale_id,
+            sort_order=max(orders, default=-1) + 1,
+        )

@@ -30,6 +30,15 @@ class FormsConfig(AppConfig):
                     sender=sender,
                     dispatch_uid=f"forms.definitions_changed.{sender._meta.label}",
                 )
+        # What "the end" of each form page type's submissions means, for the purposes.
+        from privacy.vocabulary import retention_end_register
+
+        from .models import AbstractFormPage
+
+        for model in self.apps.get_models():
+            if issubclass(model, AbstractFormPage) and model.submission_end is not None:
+                retention_end_register(model.submission_end)
+
         from wagtail.signals import page_published
 
         from .receivers import form_page_published

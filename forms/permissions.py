@@ -27,7 +27,7 @@ class SubmissionPermissionPolicy(BasePermissionPolicy):
         """The inboxes ``user`` reads."""
         if not user.is_authenticated or not user.is_active:
             return Inbox.objects.none()
-        inboxes = Inbox.objects.select_related("group", "purpose")
+        inboxes = Inbox.objects.select_related("group", "purpose").prefetch_related("names")
         if user.is_superuser:
             return inboxes
         return inboxes.filter(group__in=user.groups.all())

@@ -224,10 +224,12 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
             decisions = email_consents_defer(
                 decisions=data.decisions, email=email, locale=data.locale
             )
+            # The page type's ``submission_created`` finds its proofs here, unread.
+            submission.consent_records = []
             if decisions:
                 ref = submission_ref(submission.pk)
                 subject = {"email": email} if email else {"anonymous_id": ref}
-                consents_record(
+                submission.consent_records = consents_record(
                     decisions=decisions,
                     locale=data.locale,
                     source=data.consent_source,
@@ -254,19 +256,35 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
 def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
     """Tell the inbox a submission arrived: the form's name and a link, no answers, no files.
 
-    ``url`` is where the readers open it, the inbox's submission unless the page says
-    otherwise (careers links into the recruitment area).
+    ``url`` is where the readers open it; by default the worker links to the record an app
+    keeps with the submission, which that app's readers open (an application in the
+    recruitment area), else to the inbox's submission (:func:`submission_notify_build`).
     """
+    if not submission.inbox.notification_address:
+        return False  # an inbox read in the admin alone
     return mail_send(
         to=submission.inbox.notification_address,
         template="forms/email/new_submission",
         language=settings.LANGUAGE_CODE,
-        context={
-            "submission": submission,
-            "url": url or admin_url(name="forms_inboxes:submission", args=[submission.pk]),
-        },
+        context={"submission": submission, "url": url},
         staff=True,
+        build="forms.services.submission_notify_build",
     )
+
+
+def submission_notify_build(context: dict) -> tuple[dict, list]:
+    """In the worker: the link of an inbox's notice, when the sender named none."""
+    from .models import submission_record
+
+    submission = context["submission"]
+    if not context["url"]:
+        record = submission_record(submission)
+        context["url"] = (
+            admin_url(path=record.admin_url())
+            if record is not None
+            else admin_url(name="forms_inboxes:submission", args=[submission.pk])
+        )
+    return context, []
 
 
 def submission_acknowledge(*, submission: FormSubmission) -> bool:

@@ -110,7 +110,7 @@ class InboxDeleteView(generic.DeleteView):
             messages.error(
                 self.request,
                 _("Inbox “%(name)s” still has forms or submissions; move or delete those first.")
-                % {"name": inbox.name},
+                % {"name": inbox},
             )
             return redirect(self.index_url_name)
         return super().form_valid(form)
@@ -126,11 +126,10 @@ class InboxViewSet(ModelViewSet):
     menu_label = _("Manage inboxes")
     menu_order = 300
     delete_view_class = InboxDeleteView
-    list_display = ["name", "group", "notification_address", "purpose"]
+    list_display = ["__str__", "group", "notification_address", "purpose"]
     search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
-    form_fields = ["name", "group", "notification_address", "purpose"]
 
 
 class InboxesViewSetGroup(ViewSetGroup):

@@ -42,13 +42,22 @@ class PrivacyConfig(AppConfig):
         cookies.connect()
         policy.connect()
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
 
-        from .models import ControllerIdentity
+        from .models import ControllerIdentity, OutcomeRetention
+        from .register import outcome_rules_invalidate
         from .selectors import controller_identity_invalidate
 
         for signal in (post_save, post_delete):
+            # The controller's name falls back on the default site's.
+            for sender in (ControllerIdentity, Site):
+                signal.connect(
+                    controller_identity_invalidate,
+                    sender=sender,
+                    dispatch_uid=f"privacy-controller-identity-{sender.__name__}-{signal!r}",
+                )
             signal.connect(
-                controller_identity_invalidate,
-                sender=ControllerIdentity,
-                dispatch_uid=f"privacy-controller-identity-{signal!r}",
+                outcome_rules_invalidate,
+                sender=OutcomeRetention,
+                dispatch_uid=f"privacy-outcome-rules-{signal!r}",
             )

@@ -164,7 +164,7 @@ def content_languages() -> list[tuple[str, str]]:
 
 def site_name() -> str:
     """The site's name when no Wagtail site names it (``WAGTAIL_SITE_NAME``)."""
-    return getattr(settings, "WAGTAIL_SITE_NAME", "")
+    return str(getattr(settings, "WAGTAIL_SITE_NAME", ""))
 
 
 def site_base_url() -> str:

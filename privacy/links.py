@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import timedelta
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.core import signing
+from django.db.models import Model, QuerySet
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 
@@ -54,6 +56,36 @@ def link_load(*, salt: str, token: str, max_age_days: int) -> dict:
     if not isinstance(payload, dict):
         raise LinkInvalid
     return payload
+
+
+def _stamp(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def row_token(*, salt: str, row: Model, stamps: Sequence[str] = ()) -> str:
+    """A signed token naming ``row`` by its id, for a link in an e-mail.
+
+    ``stamps`` names fields whose value the token records as it is now (a submission time, a
+    renewal date): once one of them changes, the link names nothing any more, so a link that
+    was used, renewed meanwhile or made for an earlier row with the same id changes nothing.
+    """
+    payload = {"pk": row.pk, **{name: _stamp(getattr(row, name)) for name in stamps}}
+    return link_sign(salt=salt, payload=payload)
+
+
+def row_from_token(
+    *, salt: str, token: str, queryset: QuerySet, max_age_days: int, stamps: Sequence[str] = ()
+) -> Model:
+    """The row of ``queryset`` a :func:`row_token` names, while its ``stamps`` still hold what
+    they held when it was signed; ``LinkExpired`` past ``max_age_days``, ``LinkInvalid`` when
+    altered, gone or changed since."""
+    payload = link_load(salt=salt, token=token, max_age_days=max_age_days)
+    row = queryset.filter(pk=payload.get("pk")).first()
+    if row is None or any(_stamp(getattr(row, name)) != payload.get(name) for name in stamps):
+        raise LinkInvalid
+    return row
 
 
 def random_token() -> tuple[str, str]:
@@ -178,6 +210,7 @@ def site_root_url() -> str:
     return site.root_url if site is not None else conf.site_base_url()
 
 
-def admin_url(*, name: str, args: list | tuple = ()) -> str:
-    """The address of an admin view, for notices to staff (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
-    return urljoin(conf.admin_base_url(), reverse(name, args=args))
+def admin_url(*, name: str = "", args: list | tuple = (), path: str = "") -> str:
+    """The address of an admin view (by URL ``name``, or its ``path``), for notices to staff
+    (Wagtail's ``WAGTAILADMIN_BASE_URL``)."""
+    return urljoin(conf.admin_base_url(), path or reverse(name, args=args))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from .models import LegalBasis, OutcomeRetention, Purpose, RetentionStart
@@ -81,9 +82,25 @@ def _outcome_labels() -> dict[str, str]:
     return labels
 
 
+# Every consent box's help states its period, on every submission; editors change the few
+# rules rarely. Retired on every change (``outcome_rules_invalidate``).
+OUTCOME_RULES_CACHE_KEY = "privacy:outcome-retention"
+
+
+def outcome_rules() -> list[OutcomeRetention]:
+    """Every period that follows an outcome, from the shared cache."""
+    return cache.get_or_set(
+        OUTCOME_RULES_CACHE_KEY, lambda: list(OutcomeRetention.objects.all()), None
+    )
+
+
+def outcome_rules_invalidate(**kwargs) -> None:
+    cache.delete(OUTCOME_RULES_CACHE_KEY)
+
+
 def _outcomes_in_words(purpose: Purpose) -> str:
     """ "Rejected, withdrawn: 4 weeks after the decision." for each period after an outcome."""
-    rules = list(OutcomeRetention.objects.filter(purpose_key=purpose.key))
+    rules = [rule for rule in outcome_rules() if rule.purpose_key == purpose.key]
     if not rules:
         return ""
     labels, by_period = _outcome_labels(), {}

@@ -98,6 +98,14 @@ def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | No
     return candidates.get(default) or next(iter(candidates.values()), None)
 
 
+def purposes_for_forms() -> QuerySet[Purpose]:
+    """The purposes a form or an inbox may state: all but the cookie banner's, whose
+    choices are made in the banner and recorded without an address."""
+    from .models.cookies import PURPOSE_PREFIX
+
+    return Purpose.objects.exclude(key__startswith=PURPOSE_PREFIX)
+
+
 def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) -> list[Purpose]:
     """Purposes in one locale, for listing them in a policy or a form."""
     if not isinstance(locale, Locale):
@@ -153,8 +161,17 @@ def _identities() -> dict[str, ControllerIdentity]:
     }
 
 
+# The default site's name, the controller's name of last resort; retired with the identities.
+SITE_NAME_CACHE_KEY = "privacy:default-site-name"
+
+
 def controller_identity_invalidate(**kwargs) -> None:
-    cache.delete(IDENTITY_CACHE_KEY)
+    cache.delete_many([IDENTITY_CACHE_KEY, SITE_NAME_CACHE_KEY])
+
+
+def _default_site_name() -> str:
+    site_name = Site.objects.filter(is_default_site=True).values_list("site_name", flat=True)
+    return site_name.first() or ""
 
 
 def controller_identity(locale: str | Locale | None = None) -> ControllerIdentity | None:
@@ -180,8 +197,7 @@ def controller_name(locale: str | Locale | None = None) -> str:
     name = conf.controller_name()
     if name:
         return name
-    site_name = Site.objects.filter(is_default_site=True).values_list("site_name", flat=True)
-    return site_name.first() or conf.site_name()
+    return cache.get_or_set(SITE_NAME_CACHE_KEY, _default_site_name, None) or conf.site_name()
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,16 @@ from functools import cached_property, wraps
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
+from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.defaults import permission_denied
+from wagtail.admin.ui import tables
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
@@ -57,6 +60,11 @@ def _local(value: datetime.datetime) -> datetime.datetime:
     return timezone.localtime(value) if timezone.is_aware(value) else value
 
 
+def yes_no(value: bool) -> str:
+    """A yes or no in the reader's language: a listing's tick, an export's cell."""
+    return gettext("Yes") if value else gettext("No")
+
+
 def _listed(value) -> str:
     return ", ".join(force_str(item) for item in value)
 
@@ -70,6 +78,11 @@ class SpreadsheetExport(SpreadsheetExportMixin):
     """
 
     custom_value_preprocess = {
+        # Before any other type: a bool is an int, and "True" is English.
+        bool: {
+            SpreadsheetExportMixin.FORMAT_XLSX: yes_no,
+            SpreadsheetExportMixin.FORMAT_CSV: yes_no,
+        },
         datetime.datetime: {
             SpreadsheetExportMixin.FORMAT_XLSX: lambda value: _local(value).replace(tzinfo=None),
             SpreadsheetExportMixin.FORMAT_CSV: lambda value: _local(value).isoformat(),
@@ -152,10 +165,33 @@ def _as_read_by(rows: Iterator, *, zone, language) -> Iterator:
         yield row
 
 
+class BooleanColumn(tables.BooleanColumn):
+    """Wagtail's tick or cross, named "Yes" or "No" in the reader's language (Wagtail's
+    names it "True" or "False")."""
+
+    cell_template_name = "privacy/admin/boolean_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        value = context["value"]
+        context["value_label"] = gettext("Unknown") if value is None else yes_no(value)
+        return context
+
+
 class LocalTimeColumn(Column):
     """A moment as date and time in the reader's time zone, in a ``<time>`` element."""
 
     cell_template_name = "privacy/admin/local_time_cell.html"
+
+
+class ChoiceColumn(Column):
+    """A choice field (a status) shown by its label in the reader's language and sorted by
+    its stored value."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        kwargs.setdefault("accessor", f"get_{name}_display")
+        super().__init__(name, **kwargs)
 
 
 class PurposeNameColumn(Column):
@@ -219,6 +255,51 @@ class ScopedIndexMixin:
         if self.scope is None:
             return super().get_index_results_url()
         return reverse(self.index_results_url_name, args=[self.scope.pk])
+
+
+def choice_counts(queryset: QuerySet, field: str) -> dict[str, int]:
+    """How many rows of ``queryset`` hold each choice of ``field`` (every choice, 0s too)."""
+    counts = dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+    choices = queryset.model._meta.get_field(field).choices
+    return {value: counts.get(value, 0) for value, _label in choices}
+
+
+class ChoiceCountsMixin:
+    """Tabs over a listing, one per choice of the model field ``counts_field`` (a status):
+    how many rows each would show under the other filters and the search, and the URL that
+    shows them (in the context as ``choice_counts``)."""
+
+    counts_field = ""
+
+    @cached_property
+    def choice_counts(self) -> list[dict]:
+        name, filters, queryset = self.counts_field, self.filters, self.get_base_queryset()
+        if filters is not None and filters.is_valid():
+            # The listing's own filterset, every filter but this field's.
+            for other, value in filters.form.cleaned_data.items():
+                if other != name:
+                    queryset = filters.filters[other].filter(queryset, value)
+        if self.is_searching:
+            queryset = self.search_queryset(queryset)
+        counts = choice_counts(queryset, name)
+        skip = (name, self.page_kwarg, "_w_filter_fragment")
+        params = {
+            key: value for key, value in self.request.GET.items() if value and key not in skip
+        }
+        base, current = reverse(self.index_url_name), self.request.GET.get(name)
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": counts[value],
+                "url": f"{base}?{urlencode({**params, name: value})}",
+                "active": current == value,
+            }
+            for value, label in self.model._meta.get_field(name).choices
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(choice_counts=self.choice_counts, **kwargs)
 
 
 class ReadOnlyIndexView(SpreadsheetExport, generic.IndexView):

@@ -6,13 +6,15 @@ registers its own kind of end, once, in its ``AppConfig.ready``::
 
     retention_end_register(
         RetentionEnd(
-            value="closing",
-            label=_("Closing of the vacancy"),
-            until=_("Until the vacancy closes."),
-            after=_("%(duration)s after the vacancy closes."),
-            without=_("For a spontaneous application:"),
+            value="end-of-membership",
+            label=_("End of the membership"),
+            until=_("While you are a member."),
+            after=_("While you are a member, and %(duration)s after your membership ends."),
         )
     )
+
+A form page type declares its end as ``submission_end`` instead, and the forms app registers
+it (``forms.models.AbstractFormPage``).
 
 A purpose then counts from it (``Purpose.retention_from``), and the register of processing
 states it in the app's words.

@@ -19,6 +19,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import cookie_admin  # noqa: F401  (cookie categories and tags)
@@ -53,8 +54,50 @@ def _shown_as(purpose: Purpose) -> str:
     return _("Consent box") if purpose.legal_basis == LegalBasis.CONSENT else _("Notice")
 
 
+class PurposeChooseMixin:
+    """The purposes a form or an inbox may state, each with its legal basis (which decides
+    box or notice), under a title in the editor's language."""
+
+    page_title = _("Choose purpose")
+    page_subtitle = None
+
+    def get_object_list(self):
+        from .selectors import purposes_for_forms
+
+        return purposes_for_forms()
+
+    @property
+    def columns(self):
+        # Two columns, so a phone still reads the names; the locale filter above says the
+        # language, and the legal basis decides box or notice.
+        return [
+            self.title_column,
+            Column("legal_basis", label=_("Legal basis"), accessor="get_legal_basis_display"),
+        ]
+
+
+class PurposeChooseView(PurposeChooseMixin, ChooseView):
+    pass
+
+
+class PurposeChooseResultsView(PurposeChooseMixin, ChooseResultsView):
+    pass
+
+
+class PurposeChooserViewSet(SnippetChooserViewSet):
+    # Wagtail's defaults are translated once, when the module is imported (in the site's
+    # default language): these follow each editor's language.
+    choose_one_text = _("Choose purpose")
+    page_title = _("Choose purpose")
+    choose_another_text = _("Choose another purpose")
+    edit_item_text = _("Edit")
+    choose_view_class = PurposeChooseView
+    choose_results_view_class = PurposeChooseResultsView
+
+
 class PurposeViewSet(SnippetViewSet):
     model = Purpose
+    chooser_viewset_class = PurposeChooserViewSet
     icon = "lock"
     menu_label = _("Purposes")
     list_display = [

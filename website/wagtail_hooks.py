@@ -7,12 +7,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from privacy.permissions import GroupOnlyPermissionPolicy
+from privacy.viewsets import BooleanColumn
 from website.preview import front_end_live
 from website.security.twofactor import urls as two_factor_urls
 from website.security.twofactor.policy import has_device
@@ -97,6 +98,9 @@ def _locked(attempt: AccessAttempt) -> bool:
 
 
 class LockoutIndexView(IndexView):
+    # django-axes names its model in English only; the menu's words, in the reader's language.
+    page_title = _("Sign-in lockouts")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         delete_url = self.get_delete_url(instance)

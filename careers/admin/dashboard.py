@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from privacy.viewsets import choice_counts
+
 from .. import selectors
 from ..constants import DECISIONS, ApplicationStatus
 
@@ -15,14 +17,10 @@ class RecruitmentPanel(Component):
     template_name = "careers/admin/recruitment_panel.html"
     order = 80
 
-    def __init__(self, user):
-        self.user = user
-
     def get_context_data(self, parent_context):
         index = reverse("careers_recruitment:index")
-        counts = selectors.application_status_counts(
-            queryset=selectors.applications_for_user(user=self.user)
-        )
+        user = parent_context["request"].user
+        counts = choice_counts(selectors.applications_for_user(user=user), "status")
         return {
             "index_url": index,
             "rows": [

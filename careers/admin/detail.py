@@ -1,8 +1,8 @@
 """One application: reading it, opening its files, moving it through the workflow, a note.
 
-Each view finds the application through ``careers.selectors.application_for_user``, which
-answers None both for a missing application and for a user who is not a recruiter: both get
-the same 404, so nobody outside the group learns whether an application exists. The
+Each view finds the application among ``careers.selectors.applications_for_user``, none for
+a user who is not a recruiter: a missing application and one not theirs get the same 404,
+so nobody outside the group learns whether an application exists. The
 services decide (recruiters only, the workflow's rules); these views show and report.
 """
 
@@ -12,8 +12,7 @@ from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -32,10 +31,7 @@ from ..models import Application
 
 
 def application_or_404(request, pk) -> Application:
-    application = selectors.application_for_user(user=request.user, pk=pk)
-    if application is None:
-        raise Http404
-    return application
+    return get_object_or_404(selectors.applications_for_user(user=request.user), pk=pk)
 
 
 class StatusChangeForm(forms.Form):
@@ -112,10 +108,9 @@ class ApplicationDetailView(SubmissionInspectView):
         return super().get_context_data(
             application=application,
             history=application.status_changes.select_related("changed_by"),
-            notes=selectors.application_notes(application=application),
-            status_form=StatusChangeForm(application=application)
-            if next_statuses(application.status)
-            else None,
+            notes=application.notes.select_related("author"),
+            # Every status has a next step: a decision may be reopened.
+            status_form=StatusChangeForm(application=application),
             note_form=NoteForm(),
             undoable=undoable,
             undo_until=undoable.changed_at + timedelta(minutes=conf.rejection_grace_minutes())
@@ -170,10 +165,6 @@ class StatusChangeView(ApplicationFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "application": self.application}
 
-    def get_context_data(self, **kwargs):
-        status = ApplicationStatus(self.application.status)
-        return super().get_context_data(current_status=status.label, **kwargs)
-
     def form_valid(self, form):
         if form.needs_confirmation():
             # Rejecting asks first, and only here offers the e-mail.
@@ -207,31 +198,32 @@ class StatusChangeView(ApplicationFormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class RejectionUndoView(ApplicationFormView):
-    """Undoes a rejection within its grace period (POST), stopping its e-mail."""
+class ApplicationButtonView(ApplicationFormView):
+    """A button on the application's page (POST only): a refusal is a message there."""
+
+    http_method_names = ["post"]
+    refused = ""
+
+    def form_invalid(self, form):
+        messages.error(self.request, " ".join(form.non_field_errors()) or self.refused)
+        return redirect("careers_recruitment:application", self.application.pk)
+
+
+class RejectionUndoView(ApplicationButtonView):
+    """Undoes a rejection within its grace period, stopping its e-mail."""
 
     form_class = forms.Form
-    http_method_names = ["post"]
 
     def act(self) -> str:
         services.application_rejection_undo(application=self.application, user=self.request.user)
         return _("The rejection is undone; no e-mail was sent.")
 
-    def form_valid(self, form):
-        try:
-            message = self.act()
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-        else:
-            messages.success(self.request, message)
-        return redirect("careers_recruitment:application", self.application.pk)
 
-
-class NoteAddView(ApplicationFormView):
-    """Adds a note (POST); an empty note is refused with a message and stores nothing."""
+class NoteAddView(ApplicationButtonView):
+    """Adds a note; an empty note is refused with a message and stores nothing."""
 
     form_class = NoteForm
-    http_method_names = ["post"]
+    refused = gettext_lazy("A note cannot be empty.")
 
     def act(self, *, text) -> str:
         services.application_note_add(
@@ -239,15 +231,11 @@ class NoteAddView(ApplicationFormView):
         )
         return _("Note added.")
 
-    def form_invalid(self, form):
-        messages.error(self.request, _("A note cannot be empty."))
-        return redirect("careers_recruitment:application", self.application.pk)
-
 
 @never_cache
 def application_file_download(request, pk: int, file_pk: int):
     """One file of one application for a recruiter (forms' logged download); 404 otherwise."""
-    attachment = application_or_404(request, pk).submission.attachments.filter(pk=file_pk).first()
-    if attachment is None:
-        raise Http404
+    attachment = get_object_or_404(
+        application_or_404(request, pk).submission.attachments, pk=file_pk
+    )
     return file_response(attachment=attachment, user=request.user)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import django_filters
 from django.urls import reverse
-from django.utils.functional import cached_property
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 
-from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin
+from privacy.viewsets import (
+    ChoiceColumn,
+    ChoiceCountsMixin,
+    LocalTimeColumn,
+    ReadOnlyIndexView,
+    ScopedIndexMixin,
+)
 
-from .. import selectors
 from ..constants import ApplicationStatus
 from ..models import Application, VacancyPage
 from ..permissions import VIEW
@@ -45,7 +48,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
+class ApplicationIndexView(ChoiceCountsMixin, ScopedIndexMixin, ReadOnlyIndexView):
     """Every application a recruiter reads, newest first, with a count per status.
 
     The counts follow the vacancy, date and search filters but not the status filter, so
@@ -59,6 +62,7 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     search_fields = ["applicant_name"]
     paginate_by = 50
     default_ordering = "-submitted_at"
+    counts_field = "status"
     page_title = gettext_lazy("Applications")
     index_url_name = "careers_recruitment:index"
     index_results_url_name = "careers_recruitment:index_results"
@@ -90,12 +94,7 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
             accessor=lambda application: application.applicant_name or f"#{application.pk}",
         ),
         Column("vacancy_title", label=gettext_lazy("Vacancy"), sort_key="vacancy_title"),
-        Column(
-            "status",
-            label=gettext_lazy("Status"),
-            sort_key="status",
-            accessor="get_status_display",
-        ),
+        ChoiceColumn("status", label=gettext_lazy("Status")),
         Column(
             "talent_pool_since",
             label=gettext_lazy("Talent pool"),
@@ -105,34 +104,3 @@ class ApplicationIndexView(ScopedIndexMixin, ReadOnlyIndexView):
         Column("locale", label=gettext_lazy("Language")),
         LocalTimeColumn("submitted_at", label=gettext_lazy("Received"), sort_key="submitted_at"),
     ]
-
-    @cached_property
-    def status_counts(self) -> list[dict]:
-        """Each status with its count under the other filters, and the URL that shows it."""
-        queryset, filters = self.get_base_queryset(), self.filters
-        if filters is not None and filters.is_valid():
-            # The listing's own filterset, every filter but the status one.
-            for name, value in filters.form.cleaned_data.items():
-                if name != "status":
-                    queryset = filters.filters[name].filter(queryset, value)
-        if self.is_searching:
-            queryset = self.search_queryset(queryset)
-        counts = selectors.application_status_counts(queryset=queryset)
-        skip = ("status", self.page_kwarg, "_w_filter_fragment")
-        params = {
-            name: value for name, value in self.request.GET.items() if value and name not in skip
-        }
-        base, current = reverse(self.index_url_name), self.request.GET.get("status")
-        return [
-            {
-                "value": status.value,
-                "label": status.label,
-                "count": counts[status.value],
-                "url": f"{base}?{urlencode({**params, 'status': status.value})}",
-                "active": current == status.value,
-            }
-            for status in ApplicationStatus
-        ]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(status_counts=self.status_counts, **kwargs)

@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.models import TranslatableMixin
 
-PLACEHOLDERS = ("{name}", "{vacancy}", "{organisation}")
-
 
 class RejectionEmailTemplate(TranslatableMixin, models.Model):
     """The words of the rejection e-mail, a snippet translated like pages are.

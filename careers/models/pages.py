@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -23,17 +25,20 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forms.constants import AGE_LINE
-from forms.models import AbstractFormField, AbstractFormPage, FormSubmission, Inbox
+from forms.models import AbstractFormField, AbstractFormPage, FieldType, FormSubmission, Inbox
+from privacy.models import Purpose
 from privacy.registry import Retention
 from privacy.services import retention_end_move
 
 from .. import conf
+from .. import constants as c
 from ..constants import (
     KEY_CV,
     KEY_EMAIL,
     KEY_NAME,
     KEY_PHONE,
     TALENT_POOL_PURPOSE,
+    VACANCY_CLOSING,
     EmploymentType,
     VacancyStatus,
 )
@@ -44,8 +49,8 @@ class ApplicationFormPage(AbstractFormPage):
     """A form page whose submissions are applications, kept in the recruitment inbox.
 
     Override points of the form base it uses: :meth:`submission_created` (stores the
-    application with the submission) and :meth:`submission_notify` (HR hears from careers);
-    a vacancy adds :meth:`accepts_submissions` and :meth:`submission_ends_at`.
+    application with the submission, whose inbox notice then links to it in the recruitment
+    area); a vacancy adds :meth:`accepts_submissions` and :meth:`submission_ends_at`.
     """
 
     base_form_class = ApplicationPageAdminForm
@@ -54,6 +59,7 @@ class ApplicationFormPage(AbstractFormPage):
     # details; the letter, the message, HR's notes and the history go then.
     submission_keeps = frozenset({KEY_NAME, KEY_EMAIL, KEY_PHONE, KEY_CV})
     landing_page_template = "careers/application_form_page_landing.html"
+    submission_end = VACANCY_CLOSING
 
     class Meta:
         abstract = True
@@ -63,18 +69,55 @@ class ApplicationFormPage(AbstractFormPage):
         """New vacancies file into the recruitment inbox (``CAREERS_RECRUITMENT_INBOX``)."""
         return Inbox.objects.filter(name=conf.recruitment_inbox()).first()
 
+    @classmethod
+    def default_form_fields(cls, *, language: str | None = None) -> list[AbstractFormField]:
+        """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes.
+
+        Labels in ``language`` (the page's); the purposes are the default locale's, as every
+        form field's purpose is (translations synchronise it). A purpose missing from the site
+        is left out; the page editor then asks for the application purpose.
+        """
+        source = settings.LANGUAGE_CODE
+        document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
+        with translation.override(language or source):
+            document.update(
+                max_file_size_mb=10, help_text=gettext("PDF, Word or OpenDocument, at most 10 MB.")
+            )
+            specs = [
+                (
+                    c.KEY_NAME,
+                    gettext("Name"),
+                    {"field_type": FieldType.SINGLELINE, "required": True},
+                ),
+                (
+                    c.KEY_EMAIL,
+                    gettext("E-mail address"),
+                    {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
+                ),
+                (c.KEY_PHONE, gettext("Phone"), {"field_type": FieldType.PHONE}),
+                (c.KEY_CV, gettext("CV"), {**document, "required": True}),
+                (c.KEY_LETTER, gettext("Motivation letter"), document),
+                (c.KEY_MESSAGE, gettext("Message"), {"field_type": FieldType.MULTILINE}),
+            ]
+        purposes = Purpose.objects.filter(locale__language_code=source)
+        for key, purpose_key in (
+            (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
+            (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
+        ):
+            if purpose := purposes.filter(key=purpose_key).first():
+                specs.append(
+                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
+                )
+        field_model = cls.form_fields.rel.related_model
+        return [
+            field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
+            for order, (key, label, spec) in enumerate(specs)
+        ]
+
     def submission_created(self, *, submission, data) -> None:
         from ..services import application_create
 
         application_create(page=self, submission=submission, data=data)
-
-    def submission_notify(self, *, submission) -> None:
-        """The inbox's notice, linking into the recruitment area, where HR reads applications."""
-        from forms.services import submission_notify
-
-        from ..services.mail import recruitment_url
-
-        submission_notify(submission=submission, url=recruitment_url(submission))
 
     def get_vacancy(self) -> VacancyPage | None:
         """The vacancy applied to, in its source language; None for a spontaneous application."""
@@ -113,10 +156,10 @@ class VacancyIndexPage(Page):
         verbose_name_plural = _("vacancy indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import vacancy_filters, vacancy_index_context
+        from ..selectors import vacancy_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(vacancy_index_context(index=self, filters=vacancy_filters(request.GET)))
+        context.update(vacancy_index_context(index=self, params=request.GET))
         return context
 
 
@@ -323,6 +366,7 @@ class SpontaneousApplicationPage(ApplicationFormPage):
     parent_page_types = ["careers.VacancyIndexPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    # Wagtail names a page type's own template otherwise; the application form's serves.
     template = "careers/application_form_page.html"
 
     class Meta:

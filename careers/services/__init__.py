@@ -1,7 +1,7 @@
 """Everything in careers with side effects, as keyword-only, typed functions: applications
-(created with their submission, moved through the workflow, noted on) and the talent pool
-(renewal asked before the end, leaving it). The signed links live in :mod:`.links`, the
-e-mails in :mod:`.mail`.
+(created with their submission, moved through the workflow, noted on) and the talent pool's
+renewal, asked before its end (leaving the pool is withdrawing its consent, in privacy's
+preference centre). The signed links live in :mod:`.links`, the e-mails in :mod:`.mail`.
 
 Status changes and notes are refused (``PermissionDenied``) to anyone but the
 ``Recruitment`` group and superusers here, so no screen can forget the rule.
@@ -12,17 +12,15 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forms.models import FieldType
 from forms.services import submission_retention_update
 from privacy.models import MailStatus, Purpose
-from privacy.services import consent_given, consent_withdraw, normalise_email
+from privacy.services import consent_given
 from privacy.services.mail import mail_cancel
 
 from .. import conf
@@ -31,69 +29,16 @@ from ..constants import DECISIONS, TALENT_POOL_PURPOSE, ApplicationStatus, next_
 from ..models import Application, ApplicationNote, ApplicationStatusChange
 from ..permissions import user_is_recruiter
 from . import mail
-from .links import (  # noqa: F401  reached as careers.services.*, like the rest
-    application_renew_url,
-    application_talent_pool_renew_by_token,
-    application_withdraw,
-    application_withdraw_url,
-)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-    from forms.models import AbstractFormField, FormSubmission
+    from forms.models import FormSubmission
     from forms.services import SubmissionInput
 
     from ..models import ApplicationFormPage
 
     User = AbstractBaseUser | AnonymousUser
-
-
-def application_form_fields_default(
-    *, field_model: type[AbstractFormField], language: str | None = None
-) -> list[AbstractFormField]:
-    """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes.
-
-    Labels in ``language`` (the page's); the purposes are the default locale's, as every
-    form field's purpose is (translations synchronise it). A purpose missing from the site
-    is left out; the page editor then asks for the application purpose.
-    """
-    source = settings.LANGUAGE_CODE
-    purposes = {
-        purpose.key: purpose
-        for purpose in Purpose.objects.filter(
-            key__in=[c.APPLICATION_PURPOSE, c.TALENT_POOL_PURPOSE], locale__language_code=source
-        )
-    }
-    document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
-    with translation.override(language or source):
-        document.update(
-            max_file_size_mb=10, help_text=_("PDF, Word or OpenDocument, at most 10 MB.")
-        )
-        specs = [
-            (c.KEY_NAME, _("Name"), {"field_type": FieldType.SINGLELINE, "required": True}),
-            (
-                c.KEY_EMAIL,
-                _("E-mail address"),
-                {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
-            ),
-            (c.KEY_PHONE, _("Phone"), {"field_type": FieldType.PHONE}),
-            (c.KEY_CV, _("CV"), {**document, "required": True}),
-            (c.KEY_LETTER, _("Motivation letter"), document),
-            (c.KEY_MESSAGE, _("Message"), {"field_type": FieldType.MULTILINE}),
-        ]
-        for key, purpose_key in (
-            (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
-            (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
-        ):
-            if (purpose := purposes.get(purpose_key)) is not None:
-                specs.append(
-                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
-                )
-    return [
-        field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
-        for order, (key, label, spec) in enumerate(specs)
-    ]
 
 
 def application_create(
@@ -166,7 +111,7 @@ def application_status_change(
                 mail_cancel(mail_id=last.rejection_mail_id)
         rejection = None
         if send_rejection and status == ApplicationStatus.REJECTED:
-            rejection = mail.rejection_send(application=application, at=mail.rejection_leaves_at())
+            rejection = mail.rejection_send(application=application)
         _status_set(
             application, previous=current.status, status=status, user=user, rejection=rejection
         )
@@ -278,9 +223,3 @@ def talent_pool_reminders_send(*, now: datetime.datetime | None = None) -> int:
         Application.objects.filter(pk=application.pk).update(talent_pool_reminded_at=now)
         sent += 1
     return sent
-
-
-def application_talent_pool_end(*, email: str) -> int:
-    """``email`` leaves the talent pool: the consent is withdrawn in the ledger, and the
-    privacy core ends only that purpose for their applications (see ``Retention.also``)."""
-    return consent_withdraw(purpose_key=TALENT_POOL_PURPOSE, email=normalise_email(email))

@@ -1,7 +1,9 @@
 """E-mails careers sends to applicants, in their language, through privacy's one sender.
 
-HR hears of a new application through the forms' inbox notice, which links into the
-recruitment area instead of the inbox (:meth:`careers.models.ApplicationFormPage.submission_notify`).
+Each is queued with the application alone; the worker puts the rest together when it
+renders (:func:`application_mail_build`), from the application as it is then. HR hears of a
+new application through the forms' inbox notice, which links to the application in the
+recruitment area (:meth:`careers.models.Application.admin_url`).
 """
 
 from __future__ import annotations
@@ -12,22 +14,15 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from forms.models import FormSubmission
-from privacy.links import admin_url
 from privacy.models import OutgoingMail
 from privacy.periods import period_in_words
 from privacy.selectors import controller_name, purpose_get, purpose_notice
 from privacy.services import retention_compute
-from privacy.services.mail import mail_queue, mail_send
+from privacy.services.mail import mail_queue
 
 from .. import conf
 from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
 from ..models import Application, RejectionEmailTemplate
-
-
-def recruitment_url(submission) -> str:
-    """The application ``submission`` holds, in the recruitment area, for HR's notice."""
-    pk = Application.objects.values_list("pk", flat=True).get(submission=submission)
-    return admin_url(name="careers_recruitment:application", args=[pk])
 
 
 def applicant_vacancy_title(application: Application) -> str:
@@ -45,28 +40,38 @@ def _kept_without_decision(application: Application):
     return retention_compute(instance=undecided)
 
 
-def _context(application: Application, context: dict) -> dict:
-    return {
-        "application": application,
+def _queue(application: Application, kind: str, at=None, **context) -> OutgoingMail | None:
+    """To the applicant alone, in the language they applied in, through privacy's sender."""
+    return mail_queue(
+        to=application.submission.subject_email,
+        template=f"careers/email/{kind}",
+        language=application.locale,
+        context={"application": application, "kind": kind, **context},
+        build="careers.services.mail.application_mail_build",
+        at=at,
+    )
+
+
+def application_mail_build(context: dict) -> tuple[dict, list]:
+    """In the worker, in the mail's language: the applicant's name, the vacancy as they saw
+    it, and what the kind of mail says (a receipt, a renewal request)."""
+    application = context["application"]
+    kinds = {"confirmation": confirmation_context, "renewal": renewal_context}
+    extra = kinds[context["kind"]](application) if context["kind"] in kinds else {}
+    context = {
+        **context,
         "name": application.applicant_name,
         "vacancy": applicant_vacancy_title(application),
-        **context,
+        **extra,
     }
-
-
-def _send(application: Application, template: str, context: dict) -> bool:
-    """To the applicant alone, in the language they applied in, through privacy's sender."""
-    return mail_send(
-        to=application.submission.subject_email,
-        template=f"careers/email/{template}",
-        language=application.locale,
-        context=_context(application, context),
-    )
+    return context, []
 
 
 def confirmation_context(application: Application) -> dict:
     """What the confirmation says: what was received, for which purposes, how long (in the
     words of the form's notice: a spontaneous application's counts from its submission)."""
+    from .links import application_withdraw_url
+
     submission = application.submission
     page = submission.page_filled_in()
     purpose = purpose_get(key=APPLICATION_PURPOSE, locale=application.locale)
@@ -80,8 +85,6 @@ def confirmation_context(application: Application) -> dict:
         if talent_pool is not None and application.talent_pool_since is not None
         else None
     )
-    from .links import application_withdraw_url
-
     return {
         "files": [attachment.original_name for attachment in submission.attachments.all()],
         "application_purpose": purpose,
@@ -95,7 +98,7 @@ def confirmation_context(application: Application) -> dict:
 
 def confirmation_send(*, application: Application) -> bool:
     """The applicant's receipt, in the language of the page they applied on."""
-    return _send(application, "confirmation", confirmation_context(application))
+    return _queue(application, "confirmation") is not None
 
 
 def rejection_template(locale: str) -> RejectionEmailTemplate | None:
@@ -107,14 +110,10 @@ def rejection_template(locale: str) -> RejectionEmailTemplate | None:
     return templates.get(locale) or templates.get(settings.LANGUAGE_CODE)
 
 
-def rejection_leaves_at():
-    """When a rejection e-mail queued now leaves: after the grace period HR may undo it in."""
-    return timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())
-
-
-def rejection_send(*, application: Application, at=None) -> OutgoingMail | None:
-    """Queue the rejection e-mail in the applicant's language, to leave at ``at``; None when
-    none is set up."""
+def rejection_send(*, application: Application) -> OutgoingMail | None:
+    """Queue the rejection e-mail in the applicant's language, to leave once the grace period
+    HR may undo it in is over; None when none is set up. Its words are the template's as HR
+    rejects: what HR confirmed leaves."""
     template = rejection_template(application.locale)
     if template is None:
         return None
@@ -124,27 +123,23 @@ def rejection_send(*, application: Application, at=None) -> OutgoingMail | None:
             vacancy=applicant_vacancy_title(application),
             organisation=controller_name(),
         )
-    return mail_queue(
-        to=application.submission.subject_email,
-        template="careers/email/rejection",
-        language=application.locale,
-        context=_context(application, {"subject": subject, "text": text}),
-        at=at,
-    )
+    at = timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())
+    return _queue(application, "rejection", at=at, subject=subject, text=text)
+
+
+def renewal_context(application: Application) -> dict:
+    """What the renewal request says: the talent pool's end, and the link that renews it."""
+    from .links import application_renew_url
+
+    talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
+    return {
+        "purpose": talent_pool,
+        "period": period_in_words(talent_pool.retention),
+        "until": talent_pool.retain_until(application.talent_pool_since),
+        "renew_url": application_renew_url(application=application),
+    }
 
 
 def renewal_send(*, application: Application) -> bool:
     """Ask the candidate to renew their place in the talent pool, with a one-click link."""
-    from .links import application_renew_url
-
-    talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
-    return _send(
-        application,
-        "renewal",
-        {
-            "purpose": talent_pool,
-            "period": period_in_words(talent_pool.retention),
-            "until": talent_pool.retain_until(application.talent_pool_since),
-            "renew_url": application_renew_url(application=application),
-        },
-    )
+    return _queue(application, "renewal") is not None

@@ -10,9 +10,8 @@ from privacy.models import Purpose
 from privacy.periods import period_in_words
 from privacy.views.links import SignedLinkView
 
-from .. import services
 from ..constants import TALENT_POOL_PURPOSE
-from ..services.links import application_for_renew_token, application_for_withdraw_token
+from ..services import links
 from ..services.mail import applicant_vacancy_title
 
 
@@ -21,7 +20,7 @@ class WithdrawView(SignedLinkView):
     done_template_name = "careers/withdrawn.html"
 
     def load(self, token):
-        application = application_for_withdraw_token(token=token)
+        application = links.application_for_withdraw_token(token=token)
         # Read now: once withdrawn, the application and its submission are gone.
         self.vacancy = applicant_vacancy_title(application)
         return application
@@ -30,7 +29,7 @@ class WithdrawView(SignedLinkView):
         return super().get_context_data(vacancy=self.vacancy, **kwargs)
 
     def act(self):
-        services.application_withdraw(application=self.object)
+        links.application_withdraw(application=self.object)
 
 
 class RenewView(SignedLinkView):
@@ -39,7 +38,7 @@ class RenewView(SignedLinkView):
 
     def load(self, token):
         self.purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
-        return application_for_renew_token(token=token)
+        return links.application_for_renew_token(token=token)
 
     def get_context_data(self, **kwargs):
         period = period_in_words(self.purpose.retention) if self.purpose else None
@@ -47,7 +46,7 @@ class RenewView(SignedLinkView):
         return super().get_context_data(vacancy=vacancy, period=period, **kwargs)
 
     def act(self):
-        application = services.application_talent_pool_renew_by_token(token=self.kwargs["token"])
+        application = links.application_talent_pool_renew_by_token(token=self.kwargs["token"])
         since = application.talent_pool_since
         return {"until": self.purpose.retain_until(since) if self.purpose else None}
 

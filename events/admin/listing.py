@@ -21,11 +21,18 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import HeaderButton
 
 from forms.selectors import source_pages
-from privacy.viewsets import LocalTimeColumn, ReadOnlyIndexView, ScopedIndexMixin, SpreadsheetExport
+from privacy.viewsets import (
+    BooleanColumn,
+    ChoiceColumn,
+    LocalTimeColumn,
+    ReadOnlyIndexView,
+    ScopedIndexMixin,
+    SpreadsheetExport,
+)
 
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
 from ..models import EventPage, Registration
@@ -201,12 +208,7 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
             ),
             Column("last_name", label=gettext_lazy("Name"), accessor=_answer(KEY_LAST_NAME)),
             Column("email", label=gettext_lazy("E-mail"), accessor="submission.subject_email"),
-            Column(
-                "status",
-                label=gettext_lazy("Status"),
-                sort_key="status",
-                accessor="get_status_display",
-            ),
+            ChoiceColumn("status", label=gettext_lazy("Status")),
             Column(
                 "waiting_position",
                 label=gettext_lazy("Waiting list"),

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -21,6 +22,7 @@ from forms.models import AbstractFormField, AbstractFormPage
 from forms.panels import SubmissionsPanel
 
 from ..constants import (
+    EVENT_END,
     FIXED_KEYS,
     ICS_PATH,
     KEY_NEEDS,
@@ -50,6 +52,16 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
+
+    def route(self, request, path_components):
+        # The index holds event pages alone: fetch the child as one, in one query instead of
+        # Wagtail's two (the page, then its specific row). Anything else routes as usual.
+        if path_components:
+            child = EventPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import event_months, events_listing
@@ -156,6 +168,7 @@ class EventPage(AbstractFormPage):
     subpage_types: list[str] = []
     template = "events/event_page.html"
     landing_page_template = "events/event_page_landing.html"
+    submission_end = EVENT_END
 
     api_fields = AbstractFormPage.api_fields + [
         APIField("kind"),
@@ -344,8 +357,12 @@ class EventPage(AbstractFormPage):
 
     @path(f"{ICS_PATH}/", name="calendar")
     def calendar_route(self, request, *args, **kwargs):
+        """The event's calendar file, until it has ended: a past event is no longer offered
+        for a calendar, on its page nor at this address."""
         from ..ics import calendar_response
 
+        if self.get_source_page().is_past():
+            raise Http404
         return calendar_response(page=self, request=request)
 
 

@@ -10,10 +10,11 @@ people press the button at once, never more are confirmed than the capacity.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -95,9 +96,20 @@ def _lock(event: EventPage) -> EventPage:
     ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
     before anything is counted, whatever transaction mode the connection uses.
     """
+    _sqlite_write_lock()
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _lock_capacity(event: EventPage) -> int | None:
+    """Lock the event's row as :func:`_lock` does, reading its capacity alone."""
+    _sqlite_write_lock()
+    locked = EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk)
+    return locked.values_list("capacity", flat=True).get()
+
+
+def _sqlite_write_lock() -> None:
     if connection.vendor == "sqlite" and not _sqlite_immediate():
         Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
 def _sqlite_immediate() -> bool:
@@ -115,15 +127,14 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     (confirmed or waiting) is withheld with :class:`AlreadyRegistered`, which rolls the
     submission back with it.
     """
-    event = _lock(page.get_source_page())
+    event = page.get_source_page()
+    # The capacity as stored now, read with the lock: an editor may just have changed it.
+    event.capacity = _lock_capacity(event)
     now = timezone.now()
-    existing = Registration.objects.filter(
-        event=event,
-        submission__subject_email=submission.subject_email,
-        status__in=ACTIVE_STATUSES,
-    ).first()
-    if existing is not None:
-        raise AlreadyRegistered(registration=existing, waiting=_seats_left(event) == 0)
+    seats = _seats(event, email=submission.subject_email)
+    if seats.holder is not None:
+        existing = Registration.objects.select_related("submission").get(pk=seats.holder)
+        raise AlreadyRegistered(registration=existing, waiting=seats.left == 0)
     objected = bool(data.answers.get(KEY_LIST_OBJECTION))
     registration = Registration(
         event=event,
@@ -134,13 +145,12 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
         photo_consent=consent_given(decisions=data.decisions, purpose_key=PURPOSE_PHOTOS),
         photo_choice_at=now,
     )
-    if _seats_left(event) != 0:  # None: no limit
+    if seats.left != 0:  # None: no limit
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
     else:
         registration.status = RegistrationStatus.WAITING
-        last = Registration.objects.filter(event=event).aggregate(last=Max("waiting_number"))
-        registration.waiting_number = (last["last"] or 0) + 1
+        registration.waiting_number = (seats.last_waiting or 0) + 1
     registration.save(force_insert=True)
     _needs_keep(registration=registration, data=data)
     if registration.photo_consent:
@@ -169,9 +179,19 @@ def _proof_of(*, registration: Registration, purpose_key: str):
     from forms.constants import submission_ref
     from privacy.models import ConsentDecision, ConsentRecord
 
+    submission = registration.submission
+    recorded = getattr(submission, "consent_records", None)
+    if recorded is not None:
+        # Handed over by the forms flow that stored them: no need to read them back.
+        given = [
+            record
+            for record in recorded
+            if record.purpose_key == purpose_key and record.decision == ConsentDecision.GIVEN
+        ]
+        return given[-1] if given else None
     return (
         ConsentRecord.objects.filter(
-            subject_email=registration.submission.subject_email,
+            subject_email=submission.subject_email,
             purpose_key=purpose_key,
             decision=ConsentDecision.GIVEN,
             source_ref=submission_ref(registration.submission_id),
@@ -183,19 +203,28 @@ def _proof_of(*, registration: Registration, purpose_key: str):
 
 def photo_consent_keep(*, registration: Registration, consent) -> PhotoConsent:
     """Keep the person's photo consent for this event as its own record, for the
-    ``event-photos`` period counted from the event's end (the registration goes sooner)."""
+    ``event-photos`` period counted from the event's end (the registration goes sooner).
+
+    One statement, whether the person has a record for the event already (an earlier
+    registration, a consent given again) or not: it is written over, never doubled."""
     from privacy.services import retention_compute
 
     event = registration.event
-    record = PhotoConsent.objects.filter(
-        email=registration.submission.subject_email, event=event
-    ).first() or PhotoConsent(email=registration.submission.subject_email, event=event)
-    record.event_title = event.title
-    record.consent = consent
-    record.given_at = consent.recorded_at
-    record.ends_at = event.end
+    record = PhotoConsent(
+        email=registration.submission.subject_email,
+        event=event,
+        event_title=event.title,
+        consent=consent,
+        given_at=consent.recorded_at,
+        ends_at=event.end,
+    )
     record.retain_until = retention_compute(instance=record)
-    record.save()
+    [record] = PhotoConsent.objects.bulk_create(
+        [record],
+        update_conflicts=True,
+        unique_fields=["email", "event"],
+        update_fields=["event_title", "consent", "given_at", "ends_at", "retain_until"],
+    )
     return record
 
 
@@ -221,6 +250,25 @@ def _seats_left(event: EventPage) -> int | None:
         return None
     confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
     return max(event.capacity - confirmed.count(), 0)
+
+
+@dataclass(frozen=True)
+class _Seats:
+    left: int | None  # None: no limit
+    holder: int | None  # the registration already holding the address, if any
+    last_waiting: int | None
+
+
+def _seats(event: EventPage, *, email: str) -> _Seats:
+    """In one query of the locked event's registrations: its free seats, the active
+    registration of ``email`` if there is one, and the last waiting number given."""
+    found = Registration.objects.filter(event=event).aggregate(
+        holder=Max("pk", filter=Q(status__in=ACTIVE_STATUSES, submission__subject_email=email)),
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        last_waiting=Max("waiting_number"),
+    )
+    left = None if event.capacity is None else max(event.capacity - found["confirmed"], 0)
+    return _Seats(left=left, holder=found["holder"], last_waiting=found["last_waiting"])
 
 
 def _promote(event: EventPage, now: datetime) -> list[Registration]:

@@ -7,7 +7,7 @@ opens a speaker's page. Holding the link is the proof; the rows they name decide
 
 from __future__ import annotations
 
-from privacy.links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
+from privacy.links import LinkExpired, absolute_url, row_from_token, row_token
 
 from .. import conf
 from ..models import Registration, SpeakerLink
@@ -17,22 +17,17 @@ SPEAKER_SALT = "events.speaker"
 
 
 def registration_token(registration: Registration) -> str:
-    return link_sign(salt=REGISTRATION_SALT, payload={"r": registration.pk})
+    return row_token(salt=REGISTRATION_SALT, row=registration)
 
 
 def registration_from_token(token: str) -> Registration:
     """The registration a link names; :class:`LinkInvalid` when altered or gone."""
-    payload = link_load(
-        salt=REGISTRATION_SALT, token=token, max_age_days=conf.registration_link_days()
+    return row_from_token(
+        salt=REGISTRATION_SALT,
+        token=token,
+        queryset=Registration.objects.select_related("event", "submission"),
+        max_age_days=conf.registration_link_days(),
     )
-    registration = (
-        Registration.objects.select_related("event", "submission")
-        .filter(pk=payload.get("r"))
-        .first()
-    )
-    if registration is None:
-        raise LinkInvalid
-    return registration
 
 
 def registration_urls(registration: Registration, locale: str) -> dict[str, str]:
@@ -45,16 +40,18 @@ def registration_urls(registration: Registration, locale: str) -> dict[str, str]
 
 
 def speaker_link_token(link: SpeakerLink) -> str:
-    return link_sign(salt=SPEAKER_SALT, payload={"s": link.pk})
+    return row_token(salt=SPEAKER_SALT, row=link)
 
 
 def speaker_link_from_token(token: str) -> SpeakerLink:
     """The speaker link a token names; :class:`LinkInvalid` when altered, revoked or gone,
     :class:`LinkExpired` once the training has ended."""
-    payload = link_load(salt=SPEAKER_SALT, token=token, max_age_days=conf.registration_link_days())
-    link = SpeakerLink.objects.select_related("event").filter(pk=payload.get("s")).first()
-    if link is None or link.revoked_at is not None:
-        raise LinkInvalid
+    link = row_from_token(
+        salt=SPEAKER_SALT,
+        token=token,
+        queryset=SpeakerLink.objects.select_related("event").filter(revoked_at__isnull=True),
+        max_age_days=conf.registration_link_days(),
+    )
     if not link.is_usable():
         raise LinkExpired
     return link

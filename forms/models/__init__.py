@@ -6,7 +6,7 @@ Imports run one way: ``submissions`` and ``inbox`` need nothing of the pages;
 
 from ..constants import FieldType
 from .fields import FileKindsField
-from .inbox import Inbox
+from .inbox import Inbox, InboxName
 from .records import (
     SubmissionRecord,
     follows_submission,
@@ -31,6 +31,7 @@ __all__ = [
     "FormPage",
     "FormSubmission",
     "Inbox",
+    "InboxName",
     "SubmissionFile",
     "SubmissionRecord",
     "follows_submission",

@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
 from privacy.registry import Retention
+from privacy.vocabulary import RetentionEnd
 
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
@@ -127,6 +128,13 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         (an override point; none here)."""
         return None
 
+    @classmethod
+    def default_form_fields(cls, *, language: str | None = None) -> list:
+        """The questions a new page of this type starts with, as unsaved rows of its field
+        model with labels in ``language``, for the editor to change (an application form's
+        CV; an override point, none here)."""
+        return []
+
     def fixed_form_fields(self) -> tuple[list, list]:
         """The questions the page type asks itself, before and after the editor's, as
         unsaved fields (:meth:`AbstractFormField.fixed`) built from the page's values: the
@@ -176,8 +184,9 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         # and the page's locale only, all covered by the definitions' version.
         key = (self._meta.label_lower, self.pk, self.locale_id)
         if not self._meta.get_field("locale").is_cached(self):
-            # Storing the submission reads the page's locale: take it from the fields.
-            self._adopt_locale_from(self.get_form_fields())
+            # Storing the submission reads the page's locale: take it from the editor's
+            # fields, which load it (the page type's own carry its id alone).
+            self._adopt_locale_from(self.editor_form_fields())
         return form_class(key, self._form_class_build)
 
     def _form_class_build(self):
@@ -292,6 +301,11 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
     # spontaneous application has no vacancy to close): a purpose counting from an end
     # counts from the submission there, and the page's notices, API and mails say so.
     submission_has_end = True
+
+    # What :meth:`submission_ends_at` is, in the words of the notices and the register (the
+    # vacancy's closing, the event's end): the forms app registers each page type's end with
+    # the privacy core, so a purpose may count its retention from it.
+    submission_end: RetentionEnd | None = None
 
     def submission_ends_at(self) -> datetime | None:
         """When what a submission of this page is for ends (an event, a vacancy's closing).

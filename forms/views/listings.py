@@ -46,6 +46,7 @@ class InboxIndexView(ScopedIndexMixin, ReadOnlyIndexView):
             TitleColumn(
                 "name",
                 label=gettext_lazy("Inbox"),
+                accessor=str,
                 get_url=lambda inbox: reverse("forms_inboxes:submissions", args=[inbox.pk]),
             ),
             Column("unhandled_count", label=gettext_lazy("Open")),
@@ -134,12 +135,12 @@ class SubmissionIndexView(ScopedIndexMixin, ReadOnlyIndexView):
         return self.scope
 
     def get_page_title(self):
-        return self.inbox.name
+        return str(self.inbox)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
-            {"url": "", "label": self.inbox.name},
+            {"url": "", "label": str(self.inbox)},
         ]
 
     def get_filterset_kwargs(self):

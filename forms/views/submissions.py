@@ -50,13 +50,13 @@ class SubmissionDetailView(SubmissionInspectView):
         return str(self.object)
 
     def get_page_subtitle(self):
-        return self.object.inbox.name
+        return str(self.object.inbox)
 
     def get_breadcrumbs_items(self):
         inbox = self.object.inbox
         return self.breadcrumbs_items + [
             {"url": reverse("forms_inboxes:index"), "label": _("Inboxes")},
-            {"url": reverse("forms_inboxes:submissions", args=[inbox.pk]), "label": inbox.name},
+            {"url": reverse("forms_inboxes:submissions", args=[inbox.pk]), "label": str(inbox)},
             {"url": "", "label": str(self.object)},
         ]
 

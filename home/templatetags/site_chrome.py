@@ -5,9 +5,11 @@ the cache holds the finished HTML per page and language; ``home.services`` decid
 and retires it when pages or settings change.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from home import selectors, services
@@ -67,3 +69,19 @@ def cached_page_content(context, template_name):
     if request is None or page is None or page.pk is None or getattr(request, "is_preview", False):
         return render()
     return services.chrome_cached(key=services.content_key(page=page), build=render)
+
+
+@register.simple_tag
+def site_static_links():
+    """``{% site_static_links %}``: the icons and style sheets every page links, rendered once
+    per process.
+
+    Their addresses (hashed by the static files manifest in production) change only with a
+    deploy, which starts new processes; kept out of the shared cache, which outlives one.
+    """
+    return _static_links(settings.STATIC_URL, repr(settings.STORAGES.get("staticfiles")))
+
+
+@functools.lru_cache(maxsize=4)
+def _static_links(static_url: str, storage: str) -> str:
+    return render_to_string("includes/static_links.html")

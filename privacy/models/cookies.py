@@ -28,6 +28,10 @@ class CookieBlock(blocks.StructBlock):
         label = _("Cookie")
 
 
+# Consent for a category is recorded under the purpose ``cookies-<key>``; forms never use these.
+PURPOSE_PREFIX = "cookies-"
+
+
 class CookieCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     """A kind of cookie visitors accept or refuse as a whole (essential ones are always on).
 
@@ -96,7 +100,7 @@ class CookieCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
 
     @property
     def purpose_key(self) -> str:
-        return f"cookies-{self.key}"
+        return f"{PURPOSE_PREFIX}{self.key}"
 
     @property
     def cookie_names(self) -> list[str]:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import conf
-from ..links import LinkExpired, LinkInvalid, absolute_url, link_load, link_sign
+from ..links import LinkExpired, absolute_url, link_load, link_sign, row_from_token, row_token
 from ..models import (
     DataSubjectRequest,
     ReplyOutcome,
@@ -63,7 +63,7 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
             retain_until=now + timedelta(days=confirm_days()),
         )
         # The request's id only: the link carries no address (anyone holding it can decode it).
-        token = link_sign(salt=CONFIRM_SALT, payload={"r": request.pk})
+        token = row_token(salt=CONFIRM_SALT, row=request)
         url = absolute_url(name="privacy:request_confirm", locale=locale, kwargs={"token": token})
         transaction.on_commit(
             lambda: mail_send(
@@ -83,11 +83,12 @@ def request_submit(*, kind: str, email: str, message: str, locale: str) -> DataS
 
 def request_from_link(*, token: str) -> DataSubjectRequest:
     """The request a confirmation link was made for; raises ``LinkInvalid``/``LinkExpired``."""
-    payload = link_load(salt=CONFIRM_SALT, token=token, max_age_days=confirm_days())
-    request = DataSubjectRequest.objects.filter(pk=payload.get("r")).first()
-    if request is None:
-        raise LinkInvalid
-    return request
+    return row_from_token(
+        salt=CONFIRM_SALT,
+        token=token,
+        queryset=DataSubjectRequest.objects.all(),
+        max_age_days=confirm_days(),
+    )
 
 
 def request_confirm(*, request: DataSubjectRequest) -> DataSubjectRequest:

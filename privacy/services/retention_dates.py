@@ -74,7 +74,11 @@ def _purpose_of(instance, registration: Registration) -> Purpose | None:
         if isinstance(value, Purpose):
             return value
     key = getattr(value, parts[-1], None)
-    # Retention is the same in every translation of a purpose: any row of the key serves.
+    # Retention is the same in every translation of a purpose: any row of the key serves,
+    # the one the row was made with (a consent record's, just recorded) first.
+    loaded = value._state.fields_cache.get("purpose") if hasattr(value, "_state") else None
+    if isinstance(loaded, Purpose) and loaded.key == key:
+        return loaded
     return Purpose.objects.filter(key=key).order_by("pk").first() if key else None
 
 

@@ -65,6 +65,25 @@ def traces_delete(*, model: type[Model], pks: Iterable, traces: Traces) -> None:
         _translation_data_delete(traces.translation_keys - left, traces.string_ids)
 
 
+def log_entries_forget(sender, instance, **kwargs) -> None:
+    """A ``post_delete`` receiver: a row deleted by cascade, which the core does not delete
+    itself (an application with its submission), leaves no Wagtail log entry behind, as its
+    label or data may name the person. See :func:`log_entries_forget_on_delete`."""
+    content_type = ContentType.objects.get_for_model(sender, for_concrete_model=False)
+    ModelLogEntry.objects.filter(content_type=content_type, object_id=str(instance.pk)).delete()
+
+
+def log_entries_forget_on_delete(*models: type[Model]) -> None:
+    """Forget the log entries of each of ``models``' rows when it is deleted (an app's
+    ``AppConfig.ready`` names its rows that go by cascade and that the admin logs)."""
+    from django.db.models.signals import post_delete
+
+    for model in models:
+        post_delete.connect(
+            log_entries_forget, sender=model, dispatch_uid=f"privacy.log.{model._meta.label}"
+        )
+
+
 def _translation_data_delete(keys: set, string_ids: set) -> None:
     """wagtail-localize's sources, segments and translations of ``keys``, and the source
     strings no other object uses any more (they hold the text itself)."""

@@ -15,7 +15,7 @@ from django import template
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, get_resolver, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -63,11 +63,19 @@ def cookie_consent_api_url() -> str:
     namespaces of the URLconf are tried once). Without the route the address is empty and the
     banner's form posts to the plain view, which always works.
     """
-    namespace = conf.api_namespace() or _api_namespace(get_resolver(get_urlconf()))
+    resolver = get_resolver(get_urlconf())
+    namespace = conf.api_namespace() or _api_namespace(resolver)
     if not namespace:
         return ""
+    return _api_url(resolver, namespace, get_script_prefix(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=32)
+def _api_url(resolver, namespace: str, script_prefix: str, language: str | None) -> str:
+    """The route's address, reversed once per URLconf, prefix and language: the banner is on
+    every page, and reversing costs a page view more than the rest of the banner's reads."""
     try:
-        return reverse(f"{namespace}:{API_URL_NAME}")
+        return reverse(f"{namespace}:{API_URL_NAME}", urlconf=resolver.urlconf_name)
     except NoReverseMatch:
         return ""
 

@@ -20,7 +20,6 @@ from careers.models import (
     VacancyIndexPage,
     VacancyPage,
 )
-from careers.services import application_form_fields_default
 from privacy.models import LegalBasis, RetentionStart
 from tests.forms.factories import InboxFactory
 from tests.forms.samples import pdf_bytes, upload
@@ -83,10 +82,7 @@ class _ApplicationPageFactory(wagtail_factories.PageFactory):
         """The prefilled application form, as a new page in the admin starts with."""
         if not create or extracted is False:
             return
-        field_model = type(obj).form_fields.rel.related_model
-        for field in application_form_fields_default(
-            field_model=field_model, language=obj.locale.language_code
-        ):
+        for field in type(obj).default_form_fields(language=obj.locale.language_code):
             field.page = obj
             field.locale = obj.locale
             field.save()

@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from careers import services
 from careers.models import Application, ApplicationNote, ApplicationStatusChange
+from careers.services import links
 from forms.models import FormSubmission, SubmissionFile
 from privacy.models import ConsentRecord, DeletionLog
 from tests.careers.factories import EMAIL
@@ -67,7 +68,7 @@ def test_the_confirmation_link_asks_first_then_deletes_the_application_and_files
 
 
 def test_a_used_withdrawal_link_changes_nothing_more(client, application):
-    url = _path(services.application_withdraw_url(application=application))
+    url = _path(links.application_withdraw_url(application=application))
     client.post(url)
 
     again = client.post(url)
@@ -77,7 +78,7 @@ def test_a_used_withdrawal_link_changes_nothing_more(client, application):
 
 @pytest.mark.parametrize("kind", ["withdraw", "renew"])
 def test_a_tampered_link_is_refused_and_changes_nothing(client, application, kind):
-    make = {"withdraw": services.application_withdraw_url, "renew": services.application_renew_url}
+    make = {"withdraw": links.application_withdraw_url, "renew": links.application_renew_url}
     other = {"withdraw": "renew", "renew": "withdraw"}[kind]
     url = _path(make[kind](application=application))
     token = token_in(url)
@@ -100,11 +101,11 @@ def test_an_expired_link_is_refused_with_410_and_changes_nothing(client, applica
     settings.CAREERS_RENEW_LINK_DAYS = 7
     with signed_days_ago(8):
         urls = [
-            _path(services.application_withdraw_url(application=application)),
-            _path(services.application_renew_url(application=application)),
+            _path(links.application_withdraw_url(application=application)),
+            _path(links.application_renew_url(application=application)),
         ]
     with signed_days_ago(6):
-        fresh = _path(services.application_renew_url(application=application))
+        fresh = _path(links.application_renew_url(application=application))
 
     for url in urls:
         assert client.post(url).status_code == 410
@@ -116,7 +117,7 @@ def test_an_expired_link_is_refused_with_410_and_changes_nothing(client, applica
 def test_the_renewal_link_keeps_the_application_another_period_and_records_consent(
     client, application
 ):
-    url = _path(services.application_renew_url(application=application))
+    url = _path(links.application_renew_url(application=application))
     before = application.submission.retain_until
 
     assert client.get(url).status_code == 200
@@ -146,7 +147,7 @@ def test_a_restricted_candidate_cannot_extend_the_talent_pool_until_it_is_lifted
     DataSubjectRequest.objects.create(
         kind="restriction", email=EMAIL, locale="nl", restricted_at=timezone.now()
     )
-    url = _path(services.application_renew_url(application=application))
+    url = _path(links.application_renew_url(application=application))
     since, until = application.talent_pool_since, application.submission.retain_until
 
     response = client.post(url)
@@ -163,7 +164,7 @@ def test_a_restricted_candidate_cannot_extend_the_talent_pool_until_it_is_lifted
 def test_no_renewal_link_for_an_application_outside_the_pool(client, apply, vacancy):
     application = apply(vacancy, email="bo@example.org")
 
-    url = _path(services.application_renew_url(application=application))
+    url = _path(links.application_renew_url(application=application))
 
     assert client.post(url).status_code == 400
     application.refresh_from_db()
@@ -174,6 +175,6 @@ def test_links_are_made_for_the_applicants_language(application):
     Application.objects.filter(pk=application.pk).update(locale="fr")
     application.refresh_from_db()
 
-    assert "/fr/my-applications/withdraw/" in services.application_withdraw_url(
+    assert "/fr/my-applications/withdraw/" in links.application_withdraw_url(
         application=application
     )

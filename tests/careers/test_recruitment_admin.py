@@ -86,8 +86,8 @@ def test_listing_counts_each_status_under_the_other_filters(apply, client, vacan
     )
     client.force_login(recruiter)
 
-    counts = {row["value"]: row["count"] for row in listing(client).context["status_counts"]}
-    filtered = listing(client, status="rejected", q="peeters").context["status_counts"]
+    counts = {row["value"]: row["count"] for row in listing(client).context["choice_counts"]}
+    filtered = listing(client, status="rejected", q="peeters").context["choice_counts"]
 
     assert counts == {
         "new": 1,

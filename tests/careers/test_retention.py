@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from careers import services
-from careers.constants import VACANCY_CLOSING, ApplicationStatus
+from careers.constants import TALENT_POOL_PURPOSE, VACANCY_CLOSING, ApplicationStatus
 from careers.models import Application
 from forms.models import FormSubmission
 from privacy.models import OutcomeRetention, Purpose
@@ -303,7 +303,7 @@ DOORS = {
         lambda a, v: a.submitted_at + 365 * DAY,
     ),
     "left the talent pool": (
-        lambda c, r, a, v: services.application_talent_pool_end(email=EMAIL),
+        lambda c, r, a, v: consent_withdraw(purpose_key=TALENT_POOL_PURPOSE, email=EMAIL),
         True,
         S.IN_REVIEW,
         lambda a, v: v.closes_at() + 183 * DAY,

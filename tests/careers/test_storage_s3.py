@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from careers import services
 from careers.models import Application
+from careers.services import links
 from forms.models import FormSubmission
 from forms.services import submission_retention_update
 from tests.forms.samples import pdf_bytes, upload
@@ -28,7 +29,7 @@ def test_a_cv_and_letter_go_to_s3_privately_and_leave_with_the_withdrawal(
     assert set(names) <= set(keys(s3))
     assert s3.head_object(Bucket=BUCKET, Key=names[0])["ServerSideEncryption"] == "AES256"
 
-    services.application_withdraw(application=application)
+    links.application_withdraw(application=application)
 
     assert keys(s3) == [other.submission.attachments.get().file.name]
     assert list(Application.objects.all()) == [other]

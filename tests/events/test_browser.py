@@ -65,3 +65,22 @@ def test_register_appear_on_the_list_object_through_the_link_and_disappear(
     finally:
         context.close()
     assert violations == []
+
+
+def test_on_a_phone_each_fact_keeps_the_whole_width_under_its_label(browser, live_server, event):
+    context = browser.new_context(locale="nl-BE", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}{event.url}")
+    facts = page.locator(".event__facts")
+    width = facts.bounding_box()["width"]
+    labels, values = facts.locator("dt"), facts.locator("dd")
+    assert values.count() >= 3
+    for n in range(values.count()):
+        label, value = labels.nth(n).bounding_box(), values.nth(n).bounding_box()
+        # Under its label, as wide as the column: nothing squeezes the address or the date.
+        assert value["y"] >= label["y"] + label["height"] - 1
+        assert value["width"] >= width - 1
+    page.set_viewport_size({"width": 1280, "height": 900})
+    first_label, first_value = labels.first.bounding_box(), values.first.bounding_box()
+    assert first_value["x"] > first_label["x"]  # beside it where there is room
+    context.close()

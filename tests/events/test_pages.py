@@ -8,7 +8,7 @@ from datetime import UTC, timedelta
 import pytest
 from django.utils import timezone
 
-from events.constants import KEY_FIRST_NAME
+from events.constants import ICS_PATH, KEY_FIRST_NAME
 from events.models import EventPageSpeaker, Registration
 from events.selectors import event_counts, participants_listed
 from events.services import registration_address_confirm
@@ -186,6 +186,10 @@ def test_a_past_event_offers_no_calendar_file(agenda, client):
 
     assert 'class="event__ics"' in upcoming
     assert 'class="event__ics"' not in past
+    # Nor at its address, should someone have kept the link from before the event.
+    ics = f"/{ICS_PATH}/"
+    assert client.get(agenda["event"].url.rstrip("/") + ics).status_code == 200
+    assert client.get(agenda["past"].url.rstrip("/") + ics).status_code == 404
 
 
 def test_the_event_page_says_what_the_policy_says_about_minors_in_the_same_words(

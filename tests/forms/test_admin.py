@@ -81,23 +81,69 @@ def test_a_purpose_ticked_required_is_saved_optional(admin_client, contact_page)
     assert newsletter.required is False
 
 
-def test_a_form_must_state_its_inboxs_purpose_when_it_is_not_consent(
+def test_a_form_without_its_inboxs_purpose_is_saved_with_the_purpose_added(
     admin_client, contact_page, answer_purpose
 ):
     contact_page.inbox.purpose = answer_purpose
     contact_page.inbox.save()
-
-    kept = _save(admin_client, contact_page)
     data = _edit_data(contact_page)
     answer_index = [f.key for f in contact_page.form_fields.all()].index("consent_answer")
     data[f"form_fields-{answer_index}-DELETE"] = "on"
-    refused = admin_client.post(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]), data)
+    data["action-publish"] = "action-publish"
 
-    assert kept.status_code == 302
-    assert refused.status_code == 200
-    errors = " ".join(refused.context["form"].non_field_errors())
-    assert "Antwoord op uw vraag" in errors
-    assert contact_page.form_fields.filter(key="consent_answer").exists()
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]), data)
+
+    assert response.status_code == 302
+    [stated] = contact_page.form_fields.filter(purpose=answer_purpose)
+    assert stated.field_type == "purpose" and stated.required is False
+    assert stated.label == "Antwoord op uw vraag"
+    assert stated.sort_order == max(f.sort_order for f in contact_page.form_fields.all())
+    assert not contact_page.form_fields.filter(key="consent_answer").exists()
+
+
+def test_a_new_form_page_is_created_with_its_inboxs_purpose(
+    admin_client, home, inbox, answer_purpose
+):
+    inbox.purpose = answer_purpose
+    inbox.save()
+    email = {
+        "label": "E-mail",
+        "key": "email",
+        "field_type": "email",
+        "is_subject_email": "on",
+        "max_file_size_mb": "10",
+        "purpose": "",
+    }
+    data = nested_form_data(
+        {
+            "title": "Vraag",
+            "slug": "vraag",
+            "intro": rich_text(""),
+            "thank_you_text": rich_text(""),
+            "inbox": str(inbox.pk),
+            "form_fields": inline_formset([email]),
+        }
+    )
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:add", args=["forms", "formpage", home.pk])
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    page = FormPage.objects.get(slug="vraag")
+    assert page.live
+    assert [(f.key, f.purpose_id) for f in page.form_fields.order_by("sort_order")] == [
+        ("email", None),
+        ("consent_answer_request", answer_purpose.pk),
+    ]
+    assert "Antwoord op uw vraag" in admin_client.get(page.url).content.decode()
+
+
+def test_the_inbox_says_its_purpose_is_added_on_saving(admin_client, contact_page):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]))
+
+    help_text = str(response.context["form"].fields["inbox"].help_text)
+    assert "dan wordt er een toegevoegd bij het opslaan" in help_text
 
 
 def test_key_of_a_saved_field_cannot_change(admin_client, contact_page):

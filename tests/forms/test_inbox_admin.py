@@ -403,7 +403,7 @@ def test_download_log_shows_who_downloaded_which_file_from_which_submission(
 
 @pytest.mark.parametrize(
     ("language", "heading", "open_label"),
-    [("nl", "Uw postvakken", "2 open"), ("fr", "Vos boîtes de réception", "2 en attente")],
+    [("nl", "Je postvakken", "2 open"), ("fr", "Vos boîtes de réception", "2 en attente")],
 )
 def test_dashboard_panel_speaks_the_admin_users_language(
     client, secretary, two_submissions, language, heading, open_label
@@ -444,3 +444,34 @@ def test_listing_offers_the_bulk_mark_as_handled_action(client, secretary, two_s
     action = reverse("wagtail_bulk_action", args=["forms", "formsubmission", "mark_handled"])
     assert f'href="{action}"' in html
     assert f'data-bulk-action-parent-id="{two_submissions[0].inbox_id}"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "download"),
+    [
+        ("en", "Contact requests", "Download XLSX"),
+        ("nl", "Contactaanvragen", "XLSX downloaden"),
+        ("fr", "Demandes de contact", "Télécharger en XLSX"),
+    ],
+)
+def test_an_inbox_and_its_export_are_named_in_the_readers_language(
+    client, secretary, two_submissions, language, name, download
+):
+    from forms.models import InboxName
+
+    inbox = two_submissions[0].inbox
+    InboxName.objects.create(inbox=inbox, language="nl", name="Contactaanvragen")
+    InboxName.objects.create(inbox=inbox, language="fr", name="Demandes de contact")
+    _profile(secretary, preferred_language=language)
+    client.force_login(secretary)
+
+    index = client.get(reverse("forms_inboxes:index")).content.decode()
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    listing = _get_listing(client, inbox.pk).content.decode()
+
+    others = {"Contact requests", "Contactaanvragen", "Demandes de contact"} - {name}
+    for html in (index, dashboard[dashboard.index('id="forms-inboxes-section"') :], listing):
+        assert name in html
+        assert not any(other in html for other in others)
+    assert f"<title>{name}" in listing
+    assert download in listing

@@ -112,3 +112,20 @@ def test_a_page_instance_keeps_nothing_of_one_request_for_the_next(
     # The same instance answers the next visitor as if it were new.
     assert post().status_code == 303
     assert FormSubmission.objects.count() == 1
+
+
+def test_each_form_page_types_end_is_a_retention_start_purposes_may_count_from():
+    from django.apps import apps
+
+    from forms.models import AbstractFormPage
+    from privacy.vocabulary import retention_ends, retention_start_choices
+
+    declared = {
+        model.submission_end
+        for model in apps.get_models()
+        if issubclass(model, AbstractFormPage) and model.submission_end is not None
+    }
+
+    assert {end.value for end in declared} >= {"closing", "end"}
+    assert declared <= set(retention_ends().values())
+    assert {(end.value, end.label) for end in declared} <= set(retention_start_choices())

@@ -36,3 +36,26 @@ def test_standard_page_can_be_added_under_the_home_page(admin_client, site_tree)
     response = admin_client.get(url)
 
     assert response.status_code == 200
+
+
+def test_the_dashboard_names_the_organisation_in_the_admin_users_language(
+    admin_user, admin_client, site_tree, locales
+):
+    from wagtail.users.models import UserProfile
+
+    names = {
+        "nl": "Kamer van Koophandel Benelux",
+        "fr": "Chambre de commerce Benelux",
+        "en": "Benelux Chamber of Commerce",
+    }
+    for code, name in names.items():
+        OrganisationIdentity.objects.create(locale=locales[code], name=name)
+    profile = UserProfile.get_for_user(admin_user)
+    seen = {}
+    for language in ("nl", "fr", "en"):
+        profile.preferred_language = language
+        profile.save()
+        html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+        seen[language] = html.split('<h1 class="w-h1 w-mt-0">')[1].split("</h1>")[0].strip()
+
+    assert seen == names

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
@@ -294,3 +296,44 @@ def test_editors_cannot_open_the_retention_after_a_decision(editor):
     response = editor.get(reverse("wagtailsnippets_privacy_outcomeretention:list"))
 
     assert response.status_code in (302, 403)
+
+
+def _choose(client, **query):
+    from privacy.models import Purpose
+
+    url = reverse(Purpose.snippet_viewset.chooser_viewset.get_url_name("choose"))
+    return client.get(url, query)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "basis"),
+    [
+        ("en", "Choose purpose", "Legitimate interest"),
+        ("nl", "Doel kiezen", "Gerechtvaardigd belang"),
+        ("fr", "Choisir une finalité", "Intérêt légitime"),
+    ],
+)
+def test_the_purpose_chooser_lists_form_purposes_with_their_legal_basis_in_the_editors_language(
+    admin_user, admin_client, language, title, basis
+):
+    from wagtail.users.models import UserProfile
+
+    from privacy.models import LegalBasis
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    PurposeFactory(
+        key="answer-request", name="Antwoord", legal_basis=LegalBasis.LEGITIMATE_INTEREST
+    )
+    PurposeFactory(key="cookies-statistics", name="Statistiekcookies")
+
+    response = _choose(admin_client)
+
+    html = response.json()["html"]
+    assert response.status_code == 200
+    heading = html.split('id="header-title">')[1].split("</h1>")[0]
+    assert " ".join(re.sub(r"<[^>]+>", " ", heading).split()) == title
+    assert "Kiezen" not in html
+    assert "Antwoord" in html and basis in html
+    assert "Statistiekcookies" not in html

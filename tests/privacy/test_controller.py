@@ -91,3 +91,16 @@ def test_the_policy_page_names_the_controllers_and_their_arrangement(client, hom
     assert "De eerste beantwoordt alle verzoeken." in html
     assert "mailto:privacy@example.org" in html
     assert page.controller["controllers"][1]["company_number"] == "01"
+
+
+def test_a_renamed_site_names_the_controller_at_once_when_no_identity_is_stated(
+    default_site,
+):
+    default_site.site_name = "Kamer van Koophandel"
+    default_site.save()
+    assert controller_name("nl") == "Kamer van Koophandel"  # read, and kept in the cache
+
+    default_site.site_name = "Kamer van Koophandel Benelux"
+    default_site.save()
+
+    assert controller_name("nl") == "Kamer van Koophandel Benelux"

@@ -200,3 +200,20 @@ def test_the_policy_states_the_periods_after_each_outcome_beside_the_purposes_ow
         "for a spontaneous application: 6 months from when you give it to us. "
         "rejected, withdrawn: 4 weeks after the decision. hired: 1 month after the decision."
     )
+
+
+def test_the_policy_states_an_outcome_period_as_soon_as_an_editor_changes_it(purposes):
+    from django.utils import translation
+
+    from privacy.register import retention_in_words
+
+    main, _pool = purposes
+    with translation.override("en"):
+        before = retention_in_words(main)  # read, and kept in the cache
+        rule = OutcomeRetention.objects.get(purpose_key="apply", outcome="rejected")
+        rule.retention_period, rule.retention_unit = 3, "months"
+        rule.save()
+        after = retention_in_words(main)
+
+    assert "3 months after the decision" not in before
+    assert "3 months after the decision" in after

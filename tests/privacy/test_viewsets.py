@@ -58,3 +58,30 @@ def test_the_local_time_column_shows_the_readers_time():
 
     assert 'datetime="2026-01-15T07:00:00-05:00"' in html
     assert "07:00" in html and "12:00" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "yes", "no"), [("en", "Yes", "No"), ("nl", "Ja", "Nee"), ("fr", "Oui", "Non")]
+)
+def test_a_yes_or_no_is_said_in_the_readers_language_in_listings_and_exports(language, yes, no):
+    from django.utils import translation
+
+    from privacy.viewsets import BooleanColumn
+
+    class Row:
+        locked = True
+        agrees = False
+
+    export = SpreadsheetExport()
+    with translation.override(language):
+        ticked = BooleanColumn("locked").render_cell_html(Row(), {"row": None, "table": None})
+        unticked = BooleanColumn("agrees").render_cell_html(Row(), {"row": None, "table": None})
+        cells = [
+            export.preprocess_field_value("x", value, kind)
+            for value in (True, False)
+            for kind in (CSV, XLSX)
+        ]
+
+    assert yes in ticked and "True" not in ticked
+    assert no in unticked and "False" not in unticked
+    assert cells == [yes, yes, no, no]

@@ -15,8 +15,7 @@ from wagtail.models import Locale, Site
 
 from careers import conf as careers_conf
 from careers.constants import APPLICATION_PURPOSE, VacancyStatus
-from careers.models import VacancyFormField, VacancyIndexPage, VacancyPage
-from careers.services import application_form_fields_default
+from careers.models import VacancyIndexPage, VacancyPage
 from events.constants import PURPOSE_REGISTRATION, EventKind
 from events.models import EventIndexPage, EventPage
 from forms.models import Inbox
@@ -85,9 +84,7 @@ def vacancy(purposes, site_root):
         closing_date=timezone.localdate() + timedelta(days=30),
         status=VacancyStatus.OPEN,
     )
-    page.form_fields = application_form_fields_default(
-        field_model=VacancyFormField, language=Locale.get_default().language_code
-    )
+    page.form_fields = VacancyPage.default_form_fields(language=Locale.get_default().language_code)
     index.add_child(instance=page)
     page.save_revision().publish()
     return page

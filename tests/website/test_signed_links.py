@@ -15,13 +15,13 @@ pytestmark = pytest.mark.django_db
 
 # URL name, its salt, a payload as the app signs it, and whether it has a button.
 LINKS = [
-    ("privacy:request_confirm", CONFIRM_SALT, {"r": 1}, True),
+    ("privacy:request_confirm", CONFIRM_SALT, {"pk": 1}, True),
     ("privacy:request_answer", ANSWER_SALT, {"a": 1, "r": 1}, False),
-    ("careers:withdraw", WITHDRAW_SALT, {"a": 1, "s": ""}, True),
-    ("careers:renew", RENEW_SALT, {"a": 1, "t": ""}, True),
-    ("events:registration_cancel", REGISTRATION_SALT, {"r": 1}, True),
-    ("events:registration_choices", REGISTRATION_SALT, {"r": 1}, True),
-    ("events_speakers:speaker_list", SPEAKER_SALT, {"s": 1}, False),
+    ("careers:withdraw", WITHDRAW_SALT, {"pk": 1, "submitted_at": ""}, True),
+    ("careers:renew", RENEW_SALT, {"pk": 1, "talent_pool_since": ""}, True),
+    ("events:registration_cancel", REGISTRATION_SALT, {"pk": 1}, True),
+    ("events:registration_choices", REGISTRATION_SALT, {"pk": 1}, True),
+    ("events_speakers:speaker_list", SPEAKER_SALT, {"pk": 1}, False),
 ]
 
 

@@ -182,3 +182,36 @@ def test_a_moderator_publishes_the_copy_from_the_admin_and_an_editor_may_not(
     assert alias.live
     client.logout()
     assert client.get(alias.url).status_code == 200
+
+
+LISTINGS = {
+    "upcoming_events": (EventIndexPageFactory, EventPageFactory),
+    "open_vacancies": (VacancyIndexPageFactory, VacancyPageFactory),
+    "latest_news": (NewsIndexPageFactory, NewsPageFactory),
+}
+
+
+@pytest.mark.parametrize("block", LISTINGS)
+def test_the_french_home_page_lists_translated_items_and_not_a_new_dutch_one(
+    client, homes, locales, block
+):
+    index_factory, item_factory = LISTINGS[block]
+    for home in homes.values():
+        home.body = [(block, {"title": "", "count": 3})]
+        home.save_revision().publish()
+    index, _index_fr = _translated_index(index_factory, homes, locales, slug=f"{block}-fr")
+    translated = _publish_new(item_factory(parent=index, title="Vertaald"))
+    # Translated as the editor does, which turns the alias into a page of its own.
+    source, _ = TranslationSource.get_or_create_from_instance(translated)
+    french_item, _ = source.create_or_update_translation(locales["fr"], fallback=True)
+    french_item.title = "Traduit"
+    french_item.save_revision().publish()
+    _publish_new(item_factory(parent=index, title="Alleen Nederlands"))
+
+    french = client.get(homes["fr"].url).text
+    assert "Traduit" in french
+    assert "Alleen Nederlands" not in french
+    assert "Vertaald" not in french
+    dutch = client.get(homes["nl"].url).text
+    assert "Alleen Nederlands" in dutch
+    assert "Vertaald" in dutch

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page
 
-from forms.models import Inbox
+from forms.models import Inbox, InboxName
 from privacy.models import Purpose
 
 Log = Callable[[str], None]
@@ -38,15 +38,28 @@ def group_ensure(
 
 
 def inbox_ensure(
-    *, name: str, group: Group, purpose: Purpose, notification_address: str, log: Log
+    *,
+    name: str,
+    group: Group,
+    purpose: Purpose,
+    notification_address: str,
+    log: Log,
+    names: dict[str, str] | None = None,
 ) -> Inbox:
-    """The inbox ``name``; one that exists is left as its owners set it."""
+    """The inbox ``name``, with its ``names`` per language (``{"nl": ...}``); one that
+    exists is left as its owners set it, and gets the names it lacks."""
     inbox, created = Inbox.objects.get_or_create(
         name=name,
         defaults={"group": group, "purpose": purpose, "notification_address": notification_address},
     )
     if created:
         log(f"Created inbox {name!r} for group {group.name!r}.")
+    for language, translated in (names or {}).items():
+        _name, added = InboxName.objects.get_or_create(
+            inbox=inbox, language=language, defaults={"name": translated}
+        )
+        if added:
+            log(f"Named inbox {name!r} in {language}: {translated!r}.")
     return inbox
 
 

@@ -534,8 +534,16 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True
 
 # --- Wagtail ------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Chamber of commerce"
+# In the admin user's language, as the rest of the admin (Wagtail reads it per request).
+WAGTAIL_SITE_NAME = _("Chamber of commerce")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Background autosave is off (Wagtail's documented setting; 0 turns it off). With it on,
+# a new page whose publication was refused is saved as a draft behind the editor's back
+# (required fields are deferred for drafts), and the inline form fields depend on the
+# browser applying the server's field updates before the next save, which Wagtail does not
+# always do (wagtail/wagtail#14568: children inserted again on each save). Editors save
+# with the buttons; the concurrent-editing notices still work.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = SITE_BASE_URL

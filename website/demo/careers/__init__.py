@@ -21,13 +21,10 @@ from careers import conf
 from careers.constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE, ApplicationStatus
 from careers.models import (
     RejectionEmailTemplate,
-    SpontaneousApplicationFormField,
     SpontaneousApplicationPage,
-    VacancyFormField,
     VacancyIndexPage,
     VacancyPage,
 )
-from careers.services import application_form_fields_default
 from forms.models import Inbox
 from privacy.models import OutcomeRetention, Purpose
 from privacy.periods import Period, PeriodUnit
@@ -100,6 +97,7 @@ def recruitment_inbox_ensure(*, group: Group, source_locale: Locale, log: Log) -
         purpose=Purpose.objects.get(key=APPLICATION_PURPOSE, locale=source_locale),
         notification_address=NOTIFICATION_ADDRESS,
         log=log,
+        names={"nl": "Rekrutering", "fr": "Recrutement"},
     )
 
 
@@ -164,12 +162,9 @@ def form_page_ensure(*, parent: Page, model, spec: dict, inbox: Inbox, log: Log)
     existing = page_at_slug(parent=parent, slug=spec["slug"], model=model, log=log)
     if existing is not None:
         return existing
-    field_model = VacancyFormField if model is VacancyPage else SpontaneousApplicationFormField
     page = model(locale=parent.locale, inbox=inbox, **spec)
     with translation.override(parent.locale.language_code):
-        page.form_fields = application_form_fields_default(
-            field_model=field_model, language=parent.locale.language_code
-        )
+        page.form_fields = model.default_form_fields(language=parent.locale.language_code)
     parent.add_child(instance=page)
     page.save_revision().publish()
     log(

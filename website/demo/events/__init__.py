@@ -42,6 +42,7 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
         purpose=Purpose.objects.get(key=PURPOSE_REGISTRATION, locale=source_locale),
         notification_address=NOTIFICATION_ADDRESS,
         log=log,
+        names={"nl": "Inschrijvingen voor evenementen", "fr": "Inscriptions aux événements"},
     )
     speakers = [_speaker_ensure(spec, source_locale, others, log, translate) for spec in SPEAKERS]
     home = Site.objects.get(is_default_site=True).root_page.specific

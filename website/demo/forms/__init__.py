@@ -40,6 +40,7 @@ def load(*, log: Log, translate: Callable[..., Page | None]) -> None:
             purpose=purpose,
             notification_address=NOTIFICATION_ADDRESS,
             log=log,
+            names=spec["inbox_names"],
         )
         page = form_page_ensure(parent=home, spec=spec, inbox=inbox, log=log)
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:

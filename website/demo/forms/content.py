@@ -10,6 +10,7 @@ EMPLOYEES = "1-9\n10-49\n50-249\n250 of meer"
 
 CONTACT = {
     "inbox": "Contact requests",
+    "inbox_names": {"nl": "Contactaanvragen", "fr": "Demandes de contact"},
     "purpose": "answer-request",
     "page": {
         "title": "Contact",
@@ -41,6 +42,7 @@ CONTACT = {
 
 MEMBERSHIP = {
     "inbox": "Membership",
+    "inbox_names": {"nl": "Lidmaatschap", "fr": "Adhésions"},
     "purpose": "membership-application",
     "page": {
         "title": "Lid worden",
