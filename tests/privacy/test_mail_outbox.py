@@ -209,6 +209,9 @@ def test_the_undelivered_mail_screen_speaks_the_officers_language(
 
 # A worker's task runs outside a transaction, as here: a test transaction could not retry.
 @pytest.mark.django_db(transaction=True)
+# The worker reconnects between tries, which only a real transaction (not the test's own
+# wrapping one) shows; serialized_rollback leaves the database as the next tests expect it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_sent_mail_whose_record_meets_a_restarting_database_is_recorded_not_sent_again(
     queue, monkeypatch
 ):
