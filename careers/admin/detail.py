@@ -11,19 +11,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from forms.services import file_response
-from forms.views.records import SubmissionInspectView
+from forms.views.records import RecordActionView, SubmissionInspectView
 
 from .. import conf, selectors, services
 from ..constants import ApplicationStatus, next_statuses
@@ -120,39 +117,25 @@ class ApplicationDetailView(SubmissionInspectView):
         )
 
 
-class ApplicationFormView(WagtailAdminTemplateMixin, FormView):
-    """A recruiter's form on one application: :meth:`act` calls the service and says what
-    happened; a ``ValidationError`` it raises is shown on the form and changes nothing."""
+class ApplicationFormView(RecordActionView):
+    """A recruiter's form on one application (forms' confirm-then-act screen), found among
+    the user's own applications: every other user gets a 404 whatever they send."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.application = application_or_404(request, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def act(self, **cleaned_data) -> str:
-        raise NotImplementedError
+    def get_record(self):
+        return application_or_404(self.request, self.kwargs["pk"])
 
     def get_page_subtitle(self):
-        return self.application.applicant_name or str(self.application)
+        return self.record.applicant_name or str(self.record)
 
     def get_breadcrumbs_items(self):
-        detail = reverse("careers_recruitment:application", args=[self.application.pk])
         return self.breadcrumbs_items + [
             {"url": reverse("careers_recruitment:index"), "label": _("Applications")},
-            {"url": detail, "label": self.get_page_subtitle()},
+            {"url": self.record.admin_url(), "label": self.get_page_subtitle()},
             {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(application=self.application, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            message = self.act(**form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, message)
-        return redirect("careers_recruitment:application", self.application.pk)
+        return super().get_context_data(application=self.record, **kwargs)
 
 
 class StatusChangeView(ApplicationFormView):
@@ -163,14 +146,14 @@ class StatusChangeView(ApplicationFormView):
     page_title = gettext_lazy("Change the status")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "application": self.application}
+        return {**super().get_form_kwargs(), "application": self.record}
 
     def form_valid(self, form):
         if form.needs_confirmation():
             # Rejecting asks first, and only here offers the e-mail.
             confirm = StatusChangeForm(
                 initial={"status": ApplicationStatus.REJECTED, "confirm": True},
-                application=self.application,
+                application=self.record,
             )
             return TemplateResponse(
                 self.request,
@@ -181,7 +164,7 @@ class StatusChangeView(ApplicationFormView):
 
     def act(self, *, status, send_rejection, confirm) -> str:
         services.application_status_change(
-            application=self.application,
+            application=self.record,
             status=status,
             user=self.request.user,
             send_rejection=send_rejection,
@@ -206,16 +189,14 @@ class ApplicationButtonView(ApplicationFormView):
 
     def form_invalid(self, form):
         messages.error(self.request, " ".join(form.non_field_errors()) or self.refused)
-        return redirect("careers_recruitment:application", self.application.pk)
+        return redirect(self.record.admin_url())
 
 
 class RejectionUndoView(ApplicationButtonView):
     """Undoes a rejection within its grace period, stopping its e-mail."""
 
-    form_class = forms.Form
-
     def act(self) -> str:
-        services.application_rejection_undo(application=self.application, user=self.request.user)
+        services.application_rejection_undo(application=self.record, user=self.request.user)
         return _("The rejection is undone; no e-mail was sent.")
 
 
@@ -226,9 +207,7 @@ class NoteAddView(ApplicationButtonView):
     refused = gettext_lazy("A note cannot be empty.")
 
     def act(self, *, text) -> str:
-        services.application_note_add(
-            application=self.application, user=self.request.user, text=text
-        )
+        services.application_note_add(application=self.record, user=self.request.user, text=text)
         return _("Note added.")
 
 
