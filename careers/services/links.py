@@ -1,7 +1,7 @@
 """Signed one-click links: withdraw an application, renew the talent-pool consent.
 
 A link names the application and the date it was made for (the submission, the talent-pool
-consent), signed with a salt per action (:func:`privacy.links.row_token`); a tampered or
+consent), signed with a salt per action (:class:`privacy.links.RowLink`); a tampered or
 expired link, or one whose application has changed since (renewed already, gone), raises
 privacy's ``LinkInvalid`` or ``LinkExpired`` and changes nothing.
 """
@@ -13,54 +13,38 @@ from django.utils import timezone
 
 from forms.models import FormSubmission
 from forms.services import submission_consent_give, submission_retention_update
-from privacy.links import LinkInvalid, absolute_url, row_from_token, row_token
+from privacy.links import LinkInvalid, RowLink
 from privacy.services import rows_erase
 
 from .. import conf
 from ..constants import TALENT_POOL_PURPOSE
 from ..models import Application
 
-WITHDRAW_SALT = "careers.application.withdraw"
-RENEW_SALT = "careers.application.renew"
-WITHDRAW_STAMPS = ("submitted_at",)
-RENEW_STAMPS = ("talent_pool_since",)
-
-
-def application_withdraw_url(*, application: Application) -> str:
-    """The absolute, signed URL that withdraws ``application`` (and deletes it)."""
-    token = row_token(salt=WITHDRAW_SALT, row=application, stamps=WITHDRAW_STAMPS)
-    return absolute_url(name="careers:withdraw", locale=application.locale, kwargs={"token": token})
-
-
-def application_renew_url(*, application: Application) -> str:
-    """The absolute, signed URL that renews ``application``'s talent-pool consent."""
-    token = row_token(salt=RENEW_SALT, row=application, stamps=RENEW_STAMPS)
-    return absolute_url(name="careers:renew", locale=application.locale, kwargs={"token": token})
+WITHDRAW = RowLink(
+    salt="careers.application.withdraw",
+    view="careers:withdraw",
+    max_age_days=conf.link_max_age_days,
+    stamps=("submitted_at",),
+)
+# Stamped with the consent's date: a renewal link works once, and not after a withdrawal.
+RENEW = RowLink(
+    salt="careers.application.renew",
+    view="careers:renew",
+    max_age_days=conf.renew_link_max_age_days,
+    stamps=("talent_pool_since",),
+)
 
 
 def application_for_withdraw_token(*, token: str) -> Application:
     """The application a withdrawal link names; :class:`LinkInvalid` otherwise."""
-    return row_from_token(
-        salt=WITHDRAW_SALT,
-        token=token,
-        queryset=Application.objects.all(),
-        max_age_days=conf.link_max_age_days(),
-        stamps=WITHDRAW_STAMPS,
-    )
+    return WITHDRAW.row(token=token, queryset=Application.objects.all())
 
 
 def application_for_renew_token(*, token: str) -> Application:
     """The application a renewal link names while it is still in the pool as the link saw
     it; :class:`LinkInvalid` otherwise (tampered, expired, used, withdrawn, gone)."""
-    return row_from_token(
-        salt=RENEW_SALT,
-        token=token,
-        queryset=Application.objects.select_related("submission").filter(
-            talent_pool_since__isnull=False
-        ),
-        max_age_days=conf.renew_link_max_age_days(),
-        stamps=RENEW_STAMPS,
-    )
+    queryset = Application.objects.select_related("submission")
+    return RENEW.row(token=token, queryset=queryset.filter(talent_pool_since__isnull=False))
 
 
 def application_withdraw(*, application: Application) -> None:

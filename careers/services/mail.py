@@ -70,7 +70,7 @@ def application_mail_build(context: dict) -> tuple[dict, list]:
 def confirmation_context(application: Application) -> dict:
     """What the confirmation says: what was received, for which purposes, how long (in the
     words of the form's notice: a spontaneous application's counts from its submission)."""
-    from .links import application_withdraw_url
+    from .links import WITHDRAW
 
     submission = application.submission
     page = submission.page_filled_in()
@@ -92,7 +92,7 @@ def confirmation_context(application: Application) -> dict:
         "talent_pool_purpose": talent_pool,
         "talent_pool_until": talent_pool_until,
         "kept_until": _kept_without_decision(application),
-        "withdraw_url": application_withdraw_url(application=application),
+        "withdraw_url": WITHDRAW.url(application, locale=application.locale),
     }
 
 
@@ -129,14 +129,14 @@ def rejection_send(*, application: Application) -> OutgoingMail | None:
 
 def renewal_context(application: Application) -> dict:
     """What the renewal request says: the talent pool's end, and the link that renews it."""
-    from .links import application_renew_url
+    from .links import RENEW
 
     talent_pool = purpose_get(key=TALENT_POOL_PURPOSE, locale=application.locale)
     return {
         "purpose": talent_pool,
         "period": period_in_words(talent_pool.retention),
         "until": talent_pool.retain_until(application.talent_pool_since),
-        "renew_url": application_renew_url(application=application),
+        "renew_url": RENEW.url(application, locale=application.locale),
     }
 
 

@@ -68,7 +68,7 @@ def test_the_confirmation_link_asks_first_then_deletes_the_application_and_files
 
 
 def test_a_used_withdrawal_link_changes_nothing_more(client, application):
-    url = _path(links.application_withdraw_url(application=application))
+    url = _path(links.WITHDRAW.url(application, locale=application.locale))
     client.post(url)
 
     again = client.post(url)
@@ -78,12 +78,12 @@ def test_a_used_withdrawal_link_changes_nothing_more(client, application):
 
 @pytest.mark.parametrize("kind", ["withdraw", "renew"])
 def test_a_tampered_link_is_refused_and_changes_nothing(client, application, kind):
-    make = {"withdraw": links.application_withdraw_url, "renew": links.application_renew_url}
+    make = {"withdraw": links.WITHDRAW, "renew": links.RENEW}
     other = {"withdraw": "renew", "renew": "withdraw"}[kind]
-    url = _path(make[kind](application=application))
+    url = _path(make[kind].url(application, locale=application.locale))
     token = token_in(url)
     # A genuine link of the other kind, for the same application.
-    foreign = token_in(make[other](application=application))
+    foreign = token_in(make[other].url(application, locale=application.locale))
     since = application.talent_pool_since
 
     for bad in (url.replace(token, tampered(token)), url.replace(token, foreign)):
@@ -101,11 +101,11 @@ def test_an_expired_link_is_refused_with_410_and_changes_nothing(client, applica
     settings.CAREERS_RENEW_LINK_DAYS = 7
     with signed_days_ago(8):
         urls = [
-            _path(links.application_withdraw_url(application=application)),
-            _path(links.application_renew_url(application=application)),
+            _path(links.WITHDRAW.url(application, locale=application.locale)),
+            _path(links.RENEW.url(application, locale=application.locale)),
         ]
     with signed_days_ago(6):
-        fresh = _path(links.application_renew_url(application=application))
+        fresh = _path(links.RENEW.url(application, locale=application.locale))
 
     for url in urls:
         assert client.post(url).status_code == 410
@@ -117,7 +117,7 @@ def test_an_expired_link_is_refused_with_410_and_changes_nothing(client, applica
 def test_the_renewal_link_keeps_the_application_another_period_and_records_consent(
     client, application
 ):
-    url = _path(links.application_renew_url(application=application))
+    url = _path(links.RENEW.url(application, locale=application.locale))
     before = application.submission.retain_until
 
     assert client.get(url).status_code == 200
@@ -147,7 +147,7 @@ def test_a_restricted_candidate_cannot_extend_the_talent_pool_until_it_is_lifted
     DataSubjectRequest.objects.create(
         kind="restriction", email=EMAIL, locale="nl", restricted_at=timezone.now()
     )
-    url = _path(links.application_renew_url(application=application))
+    url = _path(links.RENEW.url(application, locale=application.locale))
     since, until = application.talent_pool_since, application.submission.retain_until
 
     response = client.post(url)
@@ -164,7 +164,7 @@ def test_a_restricted_candidate_cannot_extend_the_talent_pool_until_it_is_lifted
 def test_no_renewal_link_for_an_application_outside_the_pool(client, apply, vacancy):
     application = apply(vacancy, email="bo@example.org")
 
-    url = _path(links.application_renew_url(application=application))
+    url = _path(links.RENEW.url(application, locale=application.locale))
 
     assert client.post(url).status_code == 400
     application.refresh_from_db()
@@ -175,6 +175,6 @@ def test_links_are_made_for_the_applicants_language(application):
     Application.objects.filter(pk=application.pk).update(locale="fr")
     application.refresh_from_db()
 
-    assert "/fr/my-applications/withdraw/" in links.application_withdraw_url(
-        application=application
+    assert "/fr/my-applications/withdraw/" in links.WITHDRAW.url(
+        application, locale=application.locale
     )

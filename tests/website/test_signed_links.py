@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from careers.services.links import RENEW_SALT, WITHDRAW_SALT
+from careers.services.links import RENEW, WITHDRAW
 from events.services.links import REGISTRATION_SALT, SPEAKER_SALT
 from privacy.services.requests import ANSWER_SALT, CONFIRM_SALT
 from tests.privacy.links import aged_token, tampered
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 LINKS = [
     ("privacy:request_confirm", CONFIRM_SALT, {"pk": 1}, True),
     ("privacy:request_answer", ANSWER_SALT, {"a": 1, "r": 1}, False),
-    ("careers:withdraw", WITHDRAW_SALT, {"pk": 1, "submitted_at": ""}, True),
-    ("careers:renew", RENEW_SALT, {"pk": 1, "talent_pool_since": ""}, True),
+    ("careers:withdraw", WITHDRAW.salt, {"pk": 1, "submitted_at": ""}, True),
+    ("careers:renew", RENEW.salt, {"pk": 1, "talent_pool_since": ""}, True),
     ("events:registration_cancel", REGISTRATION_SALT, {"pk": 1}, True),
     ("events:registration_choices", REGISTRATION_SALT, {"pk": 1}, True),
     ("events_speakers:speaker_list", SPEAKER_SALT, {"pk": 1}, False),
