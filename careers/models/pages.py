@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -24,9 +23,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from forms.constants import AGE_LINE
+from forms.constants import AGE_LINE, default_language
 from forms.models import AbstractFormField, AbstractFormPage, FieldType, FormSubmission, Inbox
-from privacy.models import Purpose
 from privacy.registry import Retention
 from privacy.services import retention_end_move
 
@@ -71,48 +69,36 @@ class ApplicationFormPage(AbstractFormPage):
 
     @classmethod
     def default_form_fields(cls, *, language: str | None = None) -> list[AbstractFormField]:
-        """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes.
-
-        Labels in ``language`` (the page's); the purposes are the default locale's, as every
-        form field's purpose is (translations synchronise it). A purpose missing from the site
-        is left out; the page editor then asks for the application purpose.
-        """
-        source = settings.LANGUAGE_CODE
+        """The prefilled application form: name, e-mail, phone, CV, letter, message, purposes;
+        labels in ``language`` (the page's). A purpose missing from the site is left out; the
+        page editor then asks for the application purpose."""
         document = {"field_type": FieldType.FILE, "file_kinds": "pdf,docx,doc,odt"}
-        with translation.override(language or source):
+        with translation.override(language or default_language()):
             document.update(
                 max_file_size_mb=10, help_text=gettext("PDF, Word or OpenDocument, at most 10 MB.")
             )
-            specs = [
-                (
-                    c.KEY_NAME,
-                    gettext("Name"),
-                    {"field_type": FieldType.SINGLELINE, "required": True},
-                ),
-                (
-                    c.KEY_EMAIL,
-                    gettext("E-mail address"),
-                    {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
-                ),
-                (c.KEY_PHONE, gettext("Phone"), {"field_type": FieldType.PHONE}),
-                (c.KEY_CV, gettext("CV"), {**document, "required": True}),
-                (c.KEY_LETTER, gettext("Motivation letter"), document),
-                (c.KEY_MESSAGE, gettext("Message"), {"field_type": FieldType.MULTILINE}),
-            ]
-        purposes = Purpose.objects.filter(locale__language_code=source)
-        for key, purpose_key in (
-            (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
-            (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
-        ):
-            if purpose := purposes.filter(key=purpose_key).first():
-                specs.append(
-                    (key, purpose.name, {"field_type": FieldType.PURPOSE, "purpose": purpose})
-                )
-        field_model = cls.form_fields.rel.related_model
-        return [
-            field_model(sort_order=order, key=key, label=label, **{"required": False, **spec})
-            for order, (key, label, spec) in enumerate(specs)
-        ]
+            return cls.form_fields_new(
+                [
+                    (
+                        c.KEY_NAME,
+                        gettext("Name"),
+                        {"field_type": FieldType.SINGLELINE, "required": True},
+                    ),
+                    (
+                        c.KEY_EMAIL,
+                        gettext("E-mail address"),
+                        {"field_type": FieldType.EMAIL, "required": True, "is_subject_email": True},
+                    ),
+                    (c.KEY_PHONE, gettext("Phone"), {"field_type": FieldType.PHONE}),
+                    (c.KEY_CV, gettext("CV"), {**document, "required": True}),
+                    (c.KEY_LETTER, gettext("Motivation letter"), document),
+                    (c.KEY_MESSAGE, gettext("Message"), {"field_type": FieldType.MULTILINE}),
+                ],
+                purposes=[
+                    (c.KEY_APPLICATION_PURPOSE, c.APPLICATION_PURPOSE),
+                    (c.KEY_TALENT_POOL, c.TALENT_POOL_PURPOSE),
+                ],
+            )
 
     def submission_created(self, *, submission, data) -> None:
         from ..services import application_create

@@ -33,7 +33,7 @@ from privacy.vocabulary import RetentionEnd
 from ..admin_forms import FormPageAdminForm
 from ..builder import FormBuilder
 from ..cache import cached, form_class
-from ..constants import CHOICE_TYPES, LANDING_PATH, default_language
+from ..constants import CHOICE_TYPES, LANDING_PATH, FieldType, default_language
 from ..panels import SubmissionsPanel
 from ..scan import SCANNER_UNAVAILABLE, ScannerUnavailable
 from ..services import (
@@ -134,6 +134,27 @@ class AbstractFormPage(RoutablePageMixin, AbstractForm):
         model with labels in ``language``, for the editor to change (an application form's
         CV; an override point, none here)."""
         return []
+
+    @classmethod
+    def form_fields_new(cls, specs, *, purposes=()) -> list:
+        """Unsaved rows of the page type's field model, in order, for
+        :meth:`default_form_fields`: ``specs`` are ``(key, label, options)``, optional unless
+        the options say so; then a purpose field per ``(key, purpose key)`` of ``purposes``,
+        labelled with the purpose's name. The purposes are the default language's, as every
+        field's purpose is (translations synchronise it); one missing from the site is left out.
+        """
+        from privacy.models import Purpose
+
+        rows, source = list(specs), Purpose.objects.filter(locale__language_code=default_language())
+        for key, purpose_key in purposes:
+            if purpose := source.filter(key=purpose_key).first():
+                options = {"field_type": FieldType.PURPOSE, "purpose": purpose}
+                rows.append((key, purpose.name, options))
+        field_model = cls.form_fields.rel.related_model
+        return [
+            field_model(sort_order=order, key=key, label=label, **{"required": False, **options})
+            for order, (key, label, options) in enumerate(rows)
+        ]
 
     def fixed_form_fields(self) -> tuple[list, list]:
         """The questions the page type asks itself, before and after the editor's, as
