@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from forms.constants import default_language
+from forms.selectors import source_pages
 
 from .constants import VacancyStatus
 from .models import Application
@@ -26,19 +26,16 @@ def open_vacancies(*, index, department: str = "", location: str = "") -> QueryS
     end of its closing day (in the site's time zone) is left out."""
     from .models import VacancyPage
 
-    today = timezone.localdate()
-    is_open = Q(status=VacancyStatus.OPEN) & (
-        Q(closing_date__isnull=True) | Q(closing_date__gte=today)
-    )
     # A translation is open while its source is (see ``VacancyPage.is_open``).
-    source = VacancyPage.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=default_language()
+    sources = source_pages(VacancyPage).filter(
+        Q(status=VacancyStatus.OPEN),
+        Q(closing_date__isnull=True) | Q(closing_date__gte=timezone.localdate()),
     )
     vacancies = (
         VacancyPage.objects.live()
         .public()
         .child_of(index)
-        .filter(Exists(source.filter(is_open)) | (~Exists(source) & is_open))
+        .filter(translation_key__in=sources.values("translation_key"))
     )
     if department:
         vacancies = vacancies.filter(department=department)
