@@ -264,6 +264,25 @@ def choice_counts(queryset: QuerySet, field: str) -> dict[str, int]:
     return {value: counts.get(value, 0) for value, _label in choices}
 
 
+def choice_links(
+    queryset: QuerySet, field: str, url: str, *, params=None, current=None
+) -> list[dict]:
+    """Each choice of ``field`` with its label, how many rows of ``queryset`` hold it, and
+    the listing at ``url`` showing them (keeping the query ``params``): tabs over a listing,
+    a panel on the dashboard."""
+    counts, params = choice_counts(queryset, field), params or {}
+    return [
+        {
+            "value": value,
+            "label": label,
+            "count": counts[value],
+            "url": f"{url}?{urlencode({**params, field: value})}",
+            "active": current == value,
+        }
+        for value, label in queryset.model._meta.get_field(field).choices
+    ]
+
+
 class ChoiceCountsMixin:
     """Tabs over a listing, one per choice of the model field ``counts_field`` (a status):
     how many rows each would show under the other filters and the search, and the URL that
@@ -281,22 +300,17 @@ class ChoiceCountsMixin:
                     queryset = filters.filters[other].filter(queryset, value)
         if self.is_searching:
             queryset = self.search_queryset(queryset)
-        counts = choice_counts(queryset, name)
         skip = (name, self.page_kwarg, "_w_filter_fragment")
         params = {
             key: value for key, value in self.request.GET.items() if value and key not in skip
         }
-        base, current = reverse(self.index_url_name), self.request.GET.get(name)
-        return [
-            {
-                "value": value,
-                "label": label,
-                "count": counts[value],
-                "url": f"{base}?{urlencode({**params, name: value})}",
-                "active": current == value,
-            }
-            for value, label in self.model._meta.get_field(name).choices
-        ]
+        return choice_links(
+            queryset,
+            name,
+            reverse(self.index_url_name),
+            params=params,
+            current=self.request.GET.get(name),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(choice_counts=self.choice_counts, **kwargs)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
-from privacy.viewsets import choice_counts
+from privacy.viewsets import choice_links
 
 from .. import selectors
-from ..constants import DECISIONS, ApplicationStatus
+from ..constants import DECISIONS
 
 
 class RecruitmentPanel(Component):
@@ -19,17 +18,6 @@ class RecruitmentPanel(Component):
 
     def get_context_data(self, parent_context):
         index = reverse("careers_recruitment:index")
-        user = parent_context["request"].user
-        counts = choice_counts(selectors.applications_for_user(user=user), "status")
-        return {
-            "index_url": index,
-            "rows": [
-                {
-                    "label": status.label,
-                    "count": counts[status.value],
-                    "url": f"{index}?{urlencode({'status': status.value})}",
-                }
-                for status in ApplicationStatus
-                if status not in DECISIONS
-            ],
-        }
+        applications = selectors.applications_for_user(user=parent_context["request"].user)
+        rows = choice_links(applications, "status", index)
+        return {"index_url": index, "rows": [r for r in rows if r["value"] not in DECISIONS]}

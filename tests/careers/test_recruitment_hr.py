@@ -157,3 +157,18 @@ def test_the_dashboard_leads_recruiters_to_the_recruitment_area(hr, client, appl
     client.force_login(outsider)
     page = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     assert page.select_one("#careers-recruitment-section") is None
+
+
+def test_the_dashboard_counts_each_open_status_and_links_to_its_listing(hr, application):
+    page = BeautifulSoup(hr.get(reverse("wagtailadmin_home")).content, "html.parser")
+    counts = {
+        link["href"]: link.find_parent("tr").select("td")[1].get_text(strip=True)
+        for link in page.select("#careers-recruitment-section tbody a")
+    }
+
+    assert counts == {
+        "/admin/recruitment/?status=new": "1",
+        "/admin/recruitment/?status=in_review": "0",
+        "/admin/recruitment/?status=interview": "0",
+        "/admin/recruitment/?status=offer": "0",
+    }
