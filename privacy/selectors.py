@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import translation
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Locale, Site
 
@@ -414,3 +415,19 @@ def subscribers_current(*, topics: Iterable[str] | None = None) -> QuerySet[Cons
         .only("pk", "subject_email", "purpose_key", "locale", "recorded_at")
         .order_by("purpose_key", "subject_email")
     )
+
+
+def consent_period_ending(
+    queryset: QuerySet, *, purpose_key: str, since: str, reminded: str, days: int, now=None
+) -> QuerySet:
+    """The rows of ``queryset`` whose consent to ``purpose_key``, given or renewed at their
+    field ``since``, ends within ``days`` (the purpose's period counted from then), and
+    whose field ``reminded`` holds no reminder since: whom to ask to renew, once a period."""
+    purpose = Purpose.objects.filter(key=purpose_key).order_by("pk").first()
+    if purpose is None:
+        return queryset.none()
+    start = purpose.retention.before(now or timezone.now())
+    # since + period - window <= now < since + period
+    ending = {f"{since}__lte": start + timedelta(days=days), f"{since}__gt": start}
+    not_reminded = Q(**{f"{reminded}__isnull": True}) | Q(**{f"{reminded}__lt": F(since)})
+    return queryset.filter(**ending).filter(not_reminded)

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.services import submission_retention_update
-from privacy.models import MailStatus, Purpose
+from privacy.models import MailStatus
+from privacy.selectors import consent_period_ending
 from privacy.services import consent_given
 from privacy.services.mail import mail_cancel
 
@@ -192,19 +192,13 @@ def application_note_add(*, application: Application, user: User, text: str) -> 
 def talent_pool_ending(*, now: datetime.datetime | None = None):
     """Applications whose talent-pool period ends within the reminder window, not yet asked
     since their consent was given or last renewed."""
-    now = now or timezone.now()
-    purpose = Purpose.objects.filter(key=TALENT_POOL_PURPOSE).order_by("pk").first()
-    if purpose is None:
-        return Application.objects.none()
-    window = datetime.timedelta(days=conf.talent_pool_reminder_days())
-    # since + period - window <= now < since + period
-    return Application.objects.filter(
-        talent_pool_since__isnull=False,
-        talent_pool_since__lte=purpose.retention.before(now) + window,
-        talent_pool_since__gt=purpose.retention.before(now),
-    ).filter(
-        Q(talent_pool_reminded_at__isnull=True)
-        | Q(talent_pool_reminded_at__lt=F("talent_pool_since"))
+    return consent_period_ending(
+        Application.objects.all(),
+        purpose_key=TALENT_POOL_PURPOSE,
+        since="talent_pool_since",
+        reminded="talent_pool_reminded_at",
+        days=conf.talent_pool_reminder_days(),
+        now=now,
     )
 
 
