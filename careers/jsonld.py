@@ -7,8 +7,7 @@ from __future__ import annotations
 from django.utils.safestring import SafeString
 from wagtail.rich_text import expand_db_html
 
-from privacy.jsonld import jsonld_script
-from privacy.selectors import controller_name
+from privacy.jsonld import jsonld_script, organization
 
 
 def job_posting(*, page, request=None) -> SafeString:
@@ -16,7 +15,6 @@ def job_posting(*, page, request=None) -> SafeString:
     description = f"<p>{page.summary}</p>" + expand_db_html(page.description or "")
     if page.what_we_offer:
         description += expand_db_html(page.what_we_offer)
-    site = page.get_site()
     posting = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -24,11 +22,7 @@ def job_posting(*, page, request=None) -> SafeString:
         "description": description,
         "datePosted": page.date_posted.isoformat(),
         "employmentType": page.employment_type,
-        "hiringOrganization": {
-            "@type": "Organization",
-            "name": controller_name(),
-            **({"sameAs": site.root_url} if site else {}),
-        },
+        "hiringOrganization": organization(page.get_site()),
         "jobLocation": {
             "@type": "Place",
             "address": {

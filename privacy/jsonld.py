@@ -19,3 +19,15 @@ def jsonld_script(data: dict) -> SafeString:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
     # Safe: no value can contain a raw <, > or &, so none can close the element.
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703
+
+
+def organization(site=None) -> dict:
+    """The controller as a schema.org ``Organization`` (a job's employer, an event's
+    organiser): its name, and the address of the ``site`` it speaks from, when given."""
+    from .selectors import controller_name
+
+    return {
+        "@type": "Organization",
+        "name": controller_name(),
+        **({"sameAs": site.root_url} if site else {}),
+    }
