@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.models import TranslatableMixin
 
+from privacy.services.mail import placeholders_fill
+
 
 class RejectionEmailTemplate(TranslatableMixin, models.Model):
     """The words of the rejection e-mail, a snippet translated like pages are.
@@ -41,9 +43,5 @@ class RejectionEmailTemplate(TranslatableMixin, models.Model):
 
     def render(self, *, name: str, vacancy: str, organisation: str) -> tuple[str, str]:
         """The subject and text with the placeholders filled in (no other formatting)."""
-        values = {"{name}": name, "{vacancy}": vacancy, "{organisation}": organisation}
-        subject, body = self.subject, self.body
-        for placeholder, value in values.items():
-            subject = subject.replace(placeholder, value)
-            body = body.replace(placeholder, value)
-        return subject, body
+        values = {"name": name, "vacancy": vacancy, "organisation": organisation}
+        return placeholders_fill(self.subject, values), placeholders_fill(self.body, values)

@@ -74,6 +74,14 @@ class MailObsolete(Exception):
 BUILD_KEY = "$build"
 
 
+def placeholders_fill(text: str, values: dict[str, str]) -> str:
+    """``text`` an editor wrote for a mail with each ``{name}`` of ``values`` replaced by its
+    value, and nothing else read as formatting (a stray brace stays as typed)."""
+    for name, value in values.items():
+        text = text.replace(f"{{{name}}}", value)
+    return text
+
+
 def mail_send(**kwargs) -> bool:
     """Queue a mail (see :func:`mail_queue`); False when there is nobody to send to."""
     return mail_queue(**kwargs) is not None
