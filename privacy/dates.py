@@ -10,7 +10,7 @@ and the mail about it say the same thing, in the same time zone (the site's).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils import formats, timezone, translation
 
@@ -56,3 +56,12 @@ def span_in_words(start: datetime | None, end: datetime | None) -> str:
     if local_start.date() == local_end.date():
         return f"{moment_in_words(local_start)}–{formats.time_format(local_end, 'H:i')}"
     return f"{moment_in_words(local_start)} – {moment_in_words(local_end)}"
+
+
+def day_end(day: date | None) -> datetime | None:
+    """The end of ``day`` (a closing date, a deadline) in the site's time zone, in UTC so
+    that periods added to it are exact days, as the database adds them; None for none."""
+    if day is None:
+        return None
+    zone = timezone.get_default_timezone()
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone).astimezone(UTC)

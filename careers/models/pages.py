@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from forms.constants import AGE_LINE, default_language
 from forms.models import AbstractFormField, AbstractFormPage, FieldType, FormSubmission, Inbox
+from privacy.dates import day_end
 from privacy.registry import Retention
 from privacy.services import retention_end_move
 
@@ -282,13 +283,7 @@ class VacancyPage(ApplicationFormPage):
 
     def closes_at(self) -> datetime.datetime | None:
         """The end of the closing day in the site's time zone; None without a closing date."""
-        if self.closing_date is None:
-            return None
-        zone = timezone.get_default_timezone()
-        next_day = self.closing_date + datetime.timedelta(days=1)
-        end = datetime.datetime.combine(next_day, datetime.time.min, tzinfo=zone)
-        # In UTC, so periods added to it are exact days, as the database adds them.
-        return end.astimezone(datetime.UTC)
+        return day_end(self.closing_date)
 
     def submission_end_moved(self) -> int:
         now, end = timezone.now(), self.closes_at()
