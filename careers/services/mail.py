@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone, translation
 
 from forms.models import FormSubmission
 from privacy.models import OutgoingMail
 from privacy.periods import period_in_words
-from privacy.selectors import controller_name, purpose_get, purpose_notice
+from privacy.selectors import controller_name, in_language, purpose_get, purpose_notice
 from privacy.services import retention_compute
 from privacy.services.mail import mail_queue
 
@@ -101,20 +100,11 @@ def confirmation_send(*, application: Application) -> bool:
     return _queue(application, "confirmation") is not None
 
 
-def rejection_template(locale: str) -> RejectionEmailTemplate | None:
-    """The rejection e-mail in ``locale``, else the default language's."""
-    templates = {
-        template.locale.language_code: template
-        for template in RejectionEmailTemplate.objects.select_related("locale")
-    }
-    return templates.get(locale) or templates.get(settings.LANGUAGE_CODE)
-
-
 def rejection_send(*, application: Application) -> OutgoingMail | None:
     """Queue the rejection e-mail in the applicant's language, to leave once the grace period
     HR may undo it in is over; None when none is set up. Its words are the template's as HR
     rejects: what HR confirmed leaves."""
-    template = rejection_template(application.locale)
+    template = in_language(RejectionEmailTemplate.objects.all(), application.locale)
     if template is None:
         return None
     with translation.override(application.locale):
