@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import django_filters
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -88,9 +87,7 @@ class ApplicationIndexView(ChoiceCountsMixin, ScopedIndexMixin, ReadOnlyIndexVie
             "applicant_name",
             label=gettext_lazy("Name"),
             sort_key="applicant_name",
-            get_url=lambda application: reverse(
-                "careers_recruitment:application", args=[application.pk]
-            ),
+            get_url=lambda application: application.admin_url(),
             accessor=lambda application: application.applicant_name or f"#{application.pk}",
         ),
         Column("vacancy_title", label=gettext_lazy("Vacancy"), sort_key="vacancy_title"),
