@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
@@ -52,6 +53,12 @@ class GroupOnlyPermissionPolicy(BasePermissionPolicy):
         if name not in cache:
             cache[name] = user.groups.filter(name=name).exists()
         return cache[name]
+
+    def member_required(self, user) -> None:
+        """Refuse (``PermissionDenied``) anyone but a member: a service asks first, so that no
+        screen calling it can forget the rule."""
+        if not self.user_is_member(user):
+            raise PermissionDenied
 
     def user_has_permission(self, user, action):
         return action in self.actions and self.user_is_member(user)

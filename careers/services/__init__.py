@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.services import submission_retention_update
-from privacy.models import MailStatus
 from privacy.selectors import consent_period_ending
 from privacy.services import consent_given
 from privacy.services.mail import mail_cancel
@@ -27,7 +26,7 @@ from .. import conf
 from .. import constants as c
 from ..constants import DECISIONS, TALENT_POOL_PURPOSE, ApplicationStatus, next_statuses
 from ..models import Application, ApplicationNote, ApplicationStatusChange
-from ..permissions import user_is_recruiter
+from ..permissions import recruitment_policy
 from . import mail
 
 if TYPE_CHECKING:
@@ -90,8 +89,7 @@ def application_status_change(
     ``send_rejection`` a rejection e-mail is queued to the applicant in their language; it
     leaves after the grace period, until which :func:`application_rejection_undo` stops it.
     """
-    if not user_is_recruiter(user):
-        raise PermissionDenied
+    recruitment_policy.member_required(user)
     try:
         status = ApplicationStatus(status)
     except ValueError as error:
@@ -150,10 +148,8 @@ def application_rejection_undoable(*, application: Application) -> ApplicationSt
     grace = datetime.timedelta(minutes=conf.rejection_grace_minutes())
     if change.changed_at + grace <= timezone.now():
         return None
-    sent = change.rejection_mail
-    if change.rejection_sent and (
-        sent is None or sent.attempts or sent.status != MailStatus.QUEUED
-    ):
+    waiting = change.rejection_mail is not None and change.rejection_mail.is_waiting
+    if change.rejection_sent and not waiting:
         return None
     return change
 
@@ -161,8 +157,7 @@ def application_rejection_undoable(*, application: Application) -> ApplicationSt
 def application_rejection_undo(*, application: Application, user: User) -> Application:
     """Undo a rejection within its grace period: its e-mail is stopped before it leaves,
     and the application is back where it was, with both steps in its history."""
-    if not user_is_recruiter(user):
-        raise PermissionDenied
+    recruitment_policy.member_required(user)
     with transaction.atomic():
         current = Application.objects.select_for_update().get(pk=application.pk)
         change = application_rejection_undoable(application=current)
@@ -179,8 +174,7 @@ def application_rejection_undo(*, application: Application, user: User) -> Appli
 
 def application_note_add(*, application: Application, user: User, text: str) -> ApplicationNote:
     """Add HR's note to ``application``; recruiters only, and never an empty one."""
-    if not user_is_recruiter(user):
-        raise PermissionDenied
+    recruitment_policy.member_required(user)
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("A note cannot be empty."))

@@ -67,3 +67,8 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.template} ({self.get_status_display()})"
+
+    @property
+    def is_waiting(self) -> bool:
+        """Not tried yet, so :func:`privacy.services.mail.mail_cancel` still stops it."""
+        return self.status == MailStatus.QUEUED and not self.attempts
