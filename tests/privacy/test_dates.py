@@ -47,3 +47,13 @@ def test_a_moment_stored_in_utc_is_written_in_the_sites_time_zone():
     utc_evening = datetime(2026, 12, 23, 18, 0, tzinfo=ZoneInfo("UTC"))
     with translation.override("en"):
         assert moment_in_words(utc_evening) == "23 December 2026, 19:00"
+
+
+def test_a_day_ends_at_midnight_after_it_in_the_site_time_zone_written_in_utc(settings):
+    from privacy.dates import day_end
+
+    settings.TIME_ZONE = "Europe/Brussels"
+
+    assert day_end(date(2027, 1, 31)) == datetime(2027, 1, 31, 23, 0, tzinfo=ZoneInfo("UTC"))
+    assert day_end(date(2027, 7, 31)) == datetime(2027, 7, 31, 22, 0, tzinfo=ZoneInfo("UTC"))
+    assert day_end(None) is None

@@ -121,3 +121,13 @@ def test_a_mail_without_a_name_greets_in_full_and_never_with_a_bare_beste(langua
     [message] = mail.outbox
     assert message.body.startswith(f"{greeting}\n")
     assert "Beste," not in message.body + html_part(message)
+
+
+def test_placeholders_are_filled_and_other_braces_stay_as_typed():
+    from privacy.services.mail import placeholders_fill
+
+    text = "Dear {name}, {vacancy} {unknown} {{name}}"
+
+    assert placeholders_fill(text, {"name": "An", "vacancy": "Job"}) == (
+        "Dear An, Job {unknown} {An}"
+    )

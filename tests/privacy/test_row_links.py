@@ -63,3 +63,19 @@ def test_a_row_link_past_its_lifetime_is_expired_not_invalid():
 
     with pytest.raises(LinkExpired):
         _load(token, stamps=())
+
+
+def test_a_kind_of_row_link_makes_an_address_and_reads_back_its_row_alone():
+    from privacy.links import RowLink
+
+    user = _user()
+    kind = RowLink(salt="tests.kind", view="privacy:request_confirm", max_age_days=lambda: 5)
+    url = kind.url(user, locale="en")
+    token = url.rstrip("/").rsplit("/", 1)[-1]
+
+    assert url.startswith("http")
+    assert kind.row(token=token, queryset=get_user_model().objects.all()) == user
+    with pytest.raises(LinkInvalid):
+        RowLink(salt="tests.other", view=kind.view, max_age_days=lambda: 5).row(
+            token=token, queryset=get_user_model().objects.all()
+        )
