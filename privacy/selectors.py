@@ -86,7 +86,7 @@ def consent_is_granted(*, email: str, purpose_key: str) -> bool:
 
 def in_language(queryset: QuerySet, locale: str | Locale | None = None):
     """The row of a translatable ``queryset`` in ``locale`` (default: the active language),
-    else the default language's; None when neither is there."""
+    else the default language's; None when neither is there (an editable mail's words)."""
     rows = {row.locale.language_code: row for row in queryset.select_related("locale")}
     return rows.get(_language_code(locale)) or rows.get(conf.default_language())
 
@@ -94,8 +94,16 @@ def in_language(queryset: QuerySet, locale: str | Locale | None = None):
 def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | None:
     """The purpose with this key in the given locale (default: the active language),
     falling back to the default locale's version when it has not been translated yet."""
-    purposes = Purpose.objects.filter(key=key)
-    return in_language(purposes, locale) or purposes.order_by("pk").first()
+    if locale is None:
+        locale = translation.get_language() or ""
+    code = locale.language_code if isinstance(locale, Locale) else locale
+    candidates = {
+        p.locale.language_code: p for p in Purpose.objects.filter(key=key).select_related("locale")
+    }
+    if code in candidates:
+        return candidates[code]
+    default = conf.default_language()
+    return candidates.get(default) or next(iter(candidates.values()), None)
 
 
 def purposes_for_forms() -> QuerySet[Purpose]:
