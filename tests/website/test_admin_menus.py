@@ -5,6 +5,7 @@ and wagtail-localize label once per process relabelled for each reader."""
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,31 @@ def test_the_menu_speaks_each_readers_language_whoever_came_first(client, transl
     assert "Vertalingen" not in french
     assert "Ce qui est nouveau avec Wagtail" in french
     assert "Wat is er nieuw" not in french
+
+
+SEARCH_ALL_PAGES = 'placeholder="Search all pages'
+
+
+@pytest.mark.parametrize("group", ["Recruitment", "Events", "Secretariat", "Privacy officers"])
+def test_staff_who_cannot_browse_pages_get_no_page_search_on_the_dashboard(
+    client, make_user, group
+):
+    # Wagtail offered them the box and refused the search they made with it.
+    user = make_user("staff", groups=[Group.objects.get_or_create(name=group)[0]])
+
+    html = menu_of(client, speaking(user, "en"))
+
+    assert SEARCH_ALL_PAGES not in html
+    assert f'action="{reverse("wagtailadmin_explore_root")}"' not in html
+
+
+def test_an_editor_searches_pages_from_the_dashboard(client, translator, root_page):
+    editors = translator.groups.get()
+    GroupPagePermission.objects.get_or_create(
+        group=editors, page=root_page, permission=Permission.objects.get(codename="change_page")
+    )
+
+    html = menu_of(client, speaking(translator, "en"))
+
+    assert SEARCH_ALL_PAGES in html
+    assert f'action="{reverse("wagtailadmin_explore", args=[root_page.pk])}"' in html
