@@ -195,10 +195,12 @@ def cookie_consent(context):
             while len(_banners) > BANNERS_KEPT:
                 _banners.popitem(last=False)
     next_url = request.get_full_path()
-    html = (
-        skeleton.replace(_CSRF, escape(get_token(request)))
-        .replace(_NEXT_QUERY, escape(quote(next_url, safe="/")))
-        .replace(_NEXT, escape(next_url))
+    html = skeleton
+    if _CSRF in html:
+        # Only a page that shows the banner's form needs a (freshly masked) token.
+        html = html.replace(_CSRF, escape(get_token(request)))
+    html = html.replace(_NEXT_QUERY, escape(quote(next_url, safe="/"))).replace(
+        _NEXT, escape(next_url)
     )
     return mark_safe(html)  # noqa: S308  # nosec B308 B703 (template-rendered; values escaped)
 
