@@ -15,9 +15,8 @@ from functools import partial
 from django import forms as django_forms
 from django.core.validators import RegexValidator
 from django.utils import translation
-from django.utils.functional import cached_property, lazy
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.functional import Promise, cached_property
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
@@ -103,6 +102,54 @@ class PurposeConsentField(PurposeField, django_forms.BooleanField):
 
     def decision(self, value) -> ConsentDecision:
         return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
+
+
+class WithdrawalHelp(Promise):
+    """The help under a consent box, worked out each time it is shown, never before.
+
+    Django's ``BoundField`` reads ``field.help_text or ""`` for every field it binds, also
+    when a submission is only validated; a lazy string answers that truth test by building
+    itself (policy address, controller, retention words). This text always says how to
+    withdraw, so it is never empty: it answers True unbuilt, and a submission stored without
+    showing the form pays nothing for it. Each showing builds it afresh, so an edit of the
+    policy or the controller shows at once.
+    """
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build):
+        self._build = build
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return self._build()
+
+    def __html__(self) -> str:
+        return conditional_escape(self._build())
+
+    def __repr__(self) -> str:
+        return f"<WithdrawalHelp: {self._build()!r}>"
+
+    def __eq__(self, other) -> bool:
+        return self._build() == (str(other) if isinstance(other, Promise) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._build())
+
+    def __add__(self, other):
+        return self._build() + other
+
+    def __radd__(self, other):
+        return other + self._build()
+
+    def __mod__(self, other):
+        return self._build() % other
+
+    def __deepcopy__(self, memo):
+        # Immutable, as Django's lazy strings are.
+        return self
 
 
 class NoticeWidget(django_forms.Widget):
@@ -337,10 +384,10 @@ class FormBuilder(WagtailFormBuilder):
             if purpose.key in privacy_conf.newsletter_topics() and not lead:
                 # E-mail consents go through the double opt-in (email_consents_defer).
                 lead = _("We first send you an e-mail to confirm this.")
-            # Worked out when shown: a submission through the API renders no help text.
-            options["help_text"] = lazy(
-                partial(self.withdrawal_help, lead=lead, purpose=purpose), SafeString
-            )()
+            # Worked out when shown: a submission (HTML or API) renders no help text.
+            options["help_text"] = WithdrawalHelp(
+                partial(self.withdrawal_help, lead=lead, purpose=purpose)
+            )
         return PurposeConsentField(purpose=purpose, **options)
 
     @property
