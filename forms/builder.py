@@ -34,6 +34,7 @@ from privacy.selectors import (
 )
 
 from . import conf
+from .cache import cached
 from .captcha import HONEYPOT_MESSAGE, RESPONSE_FIELD, captcha_field, honeypot_field
 from .constants import FORM_PROTECTION_PURPOSE, HONEYPOT_FIELD_NAME, FieldType
 from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
@@ -231,12 +232,23 @@ class SubmissionForm(BaseForm):
         ``forms/js/consent-fields.js``)."""
         return any(getattr(f, "requires_consent", "") for f in self.fields.values())
 
-    @property
+    @cached_property
     def protection_purpose(self) -> Purpose | None:
-        """The ``form-protection`` purpose in the form's language, when the site has it."""
+        """The ``form-protection`` purpose in the form's language, when the site has it.
+
+        Kept with the form definitions (:mod:`forms.cache`), which any edit of a purpose
+        retires: the notices and the API's check of the revisions shown both ask for it.
+        """
         if HONEYPOT_FIELD_NAME not in self.fields:
             return None
-        return purpose_get(key=FORM_PROTECTION_PURPOSE, locale=self.notice_locale)
+        locale = self.notice_locale
+        code = locale.language_code if locale is not None else get_language() or ""
+        # In a tuple: the cache takes None for a miss, and a site may have no such purpose.
+        (purpose,) = cached(
+            f"protection-purpose:{code}",
+            lambda: (purpose_get(key=FORM_PROTECTION_PURPOSE, locale=locale),),
+        )
+        return purpose
 
     def clean(self):
         cleaned_data = super().clean()
