@@ -21,3 +21,11 @@ class EventsConfig(AppConfig):
         from .recipients import speakers_who_saw
 
         recipient_source_register(speakers_who_saw)
+
+        from privacy.services.traces import log_entries_forget_on_delete
+
+        from .models import PhotoConsent, Registration, RegistrationNeeds, SpeakerLink
+
+        # Deleted with their submission or event, or when a consent is withdrawn, outside the
+        # privacy core that clears their traces; a log entry's label names the person.
+        log_entries_forget_on_delete(Registration, RegistrationNeeds, SpeakerLink, PhotoConsent)

@@ -150,22 +150,11 @@ def waiting_position(*, registration: Registration) -> int | None:
 
 def event_speakers(*, event: EventPage) -> list[Speaker]:
     """The event's speakers, in the page's language where a translation exists."""
-    speakers = [
-        link.speaker
-        for link in event.event_speakers.select_related("speaker", "speaker__photo").all()
-    ]
-    if not speakers:
-        return []
-    wanted = {s.translation_key for s in speakers if s.locale_id != event.locale_id}
-    if wanted:
-        translated = {
-            s.translation_key: s
-            for s in Speaker.objects.filter(
-                translation_key__in=wanted, locale_id=event.locale_id
-            ).select_related("photo")
-        }
-        speakers = [translated.get(s.translation_key, s) for s in speakers]
-    return speakers
+    from forms.selectors import in_locale
+
+    links = event.event_speakers.select_related("speaker", "speaker__photo").all()
+    speakers = Speaker.objects.select_related("photo")
+    return in_locale([link.speaker for link in links], event.locale_id, queryset=speakers)
 
 
 def events_listing(

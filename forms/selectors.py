@@ -129,6 +129,21 @@ def page_in_language(page: Page, code: str) -> Page:
     return translated if translated is not None and translated.live else page
 
 
+def in_locale(objects: list, locale_id, *, queryset: QuerySet | None = None) -> list:
+    """``objects`` (snippets shown on a page) each as its translation in ``locale_id`` where
+    there is one, else as it is; in one query (of ``queryset``, to fetch related rows along),
+    in the same order."""
+    wanted = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    if not wanted:
+        return list(objects)
+    queryset = type(objects[0])._default_manager.all() if queryset is None else queryset
+    translated = {
+        obj.translation_key: obj
+        for obj in queryset.filter(translation_key__in=wanted, locale_id=locale_id)
+    }
+    return [translated.get(obj.translation_key, obj) for obj in objects]
+
+
 def form_labels_for_reader(page: Page | None) -> dict[str, str]:
     """Labels in the reader's language: the form's translation in it when there is one.
 

@@ -21,7 +21,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Model, QuerySet
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
@@ -340,6 +340,23 @@ class ReadOnlyViewSet(ModelViewSet):
     search_backend_name = None
     # The add and edit views exist but the permission policy refuses everyone.
     exclude_form_fields = []
+
+    # With ``own_views``, every screen of the area: (route under the prefix, view, URL name);
+    # each listing named in ``listings`` also answers its filters' requests under
+    # ``results/`` (``<name>_results``).
+    screens: list[tuple[str, type, str]] = []
+    listings: tuple[str, ...] = ("index",)
+
+    def get_urlpatterns(self):
+        if not self.screens:
+            return super().get_urlpatterns()
+        urls = []
+        for route, view_class, name in self.screens:
+            urls.append(path(route, self.construct_view(view_class), name=name))
+            if name in self.listings:
+                results = self.construct_view(view_class, results_only=True)
+                urls.append(path(f"{route}results/", results, name=f"{name}_results"))
+        return urls
 
     @property
     def policy(self):

@@ -1,9 +1,13 @@
 """Admin wiring of the project itself: the second-factor screens, sign-in lockouts, and the
-translation actions (submit a translation for review, publish an untranslated copy)."""
+translation actions (submit a translation for review, publish an untranslated copy), and the
+menu items that Wagtail and wagtail-localize label once per process."""
+
+import copy
 
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -11,6 +15,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.utils.version import get_main_version
 
 from privacy.permissions import GroupOnlyPermissionPolicy
 from privacy.viewsets import BooleanColumn
@@ -153,3 +158,38 @@ def second_factor_account_item(request):
         "label": _("Set up a second factor"),
         "help_text": _("An authenticator app or a passkey, asked for after your password."),
     }
+
+
+def _relabelled(item, label):
+    """A copy of a shared menu item with this request's label (the item itself serves every
+    request of the process, in every language)."""
+    item = copy.copy(item)
+    item.label = label
+    return item
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_for_translators(request, menu_items):
+    """wagtail-localize shows its Translations report to every staff member, labelled in the
+    language of the process's first request ("Vertalingen" for a French reader). Only those
+    who may submit translations can act on a translation, so only they see it, in their
+    own language: the other groups keep no Reports menu holding only that."""
+    url = reverse("wagtail_localize:translations_report")
+    for index, item in reversed(list(enumerate(menu_items))):
+        if item.url != url:
+            continue
+        if request.user.has_perm("wagtail_localize.submit_translation"):
+            menu_items[index] = _relabelled(item, gettext("Translations"))
+        else:
+            del menu_items[index]
+
+
+@hooks.register("construct_help_menu")
+def whats_new_in_the_readers_language(request, menu_items):
+    """Wagtail formats "What's new in Wagtail 8.0" once per process, in the first reader's
+    language; it is formatted again for each reader."""
+    version = get_main_version(include_patch=False)
+    for index, item in enumerate(menu_items):
+        if item.name == f"whats-new-in-wagtail-{version}":
+            label = gettext("What's new in Wagtail %(version)s") % {"version": version}
+            menu_items[index] = _relabelled(item, label)

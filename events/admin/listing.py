@@ -24,7 +24,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import HeaderButton
 
-from forms.selectors import source_pages
+from forms.views.listings import SourcePageIndexMixin
 from privacy.viewsets import (
     BooleanColumn,
     ChoiceColumn,
@@ -87,7 +87,7 @@ def event_buttons(event: EventPage) -> list[HeaderButton]:
     ]
 
 
-class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
+class EventIndexView(SourcePageIndexMixin, ScopedIndexMixin, ReadOnlyIndexView):
     """Every event, latest first, with its confirmed and waiting counts."""
 
     model = EventPage
@@ -97,31 +97,16 @@ class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     index_url_name = "events_registrations:index"
     index_results_url_name = "events_registrations:index_results"
     search_url = None
-    search_fields = ["title"]
     default_ordering = "-start"
     empty_message = gettext_lazy("There are no events yet.")
 
     def get_base_queryset(self):
-        return source_pages(EventPage).annotate(
-            confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
-            waiting=Count("registrations", filter=Q(registrations__status="waiting")),
-        )
-
-    def search_queryset(self, queryset):
-        # An event is found by its title in any language, whichever the organiser reads.
-        if not self.search_query:
-            return queryset
-        keys = EventPage.objects.filter(title__icontains=self.search_query).values(
-            "translation_key"
-        )
-        return queryset.filter(translation_key__in=keys)
-
-    @cached_property
-    def titles(self) -> dict:
-        """Each event's title in the organiser's language where translated, in one query."""
-        return dict(
-            EventPage.objects.filter(locale__language_code=get_language()).values_list(
-                "translation_key", "title"
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+                waiting=Count("registrations", filter=Q(registrations__status="waiting")),
             )
         )
 
@@ -133,7 +118,7 @@ class EventIndexView(ScopedIndexMixin, ReadOnlyIndexView):
                 label=gettext_lazy("Event"),
                 sort_key="title",
                 get_url=lambda e: reverse("events_registrations:event", args=[e.pk]),
-                accessor=lambda e: self.titles.get(e.translation_key, e.title),
+                accessor=self.title_of,
             ),
             Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
             LocalTimeColumn("start", label=gettext_lazy("Start"), sort_key="start"),
@@ -171,6 +156,8 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     paginate_by = 100
     index_url_name = "events_registrations:event"
     index_results_url_name = "events_registrations:event_results"
+    # Nine columns: the table scrolls in its own box instead of being cut off.
+    results_template_name = "privacy/admin/scrolling_index_results.html"
     search_url = None
     default_ordering = "registered_at"
     empty_message = gettext_lazy("Nobody has registered for this event yet.")

@@ -9,12 +9,11 @@ report.
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin import messages
 
 from forms.views.records import OnBehalfFormView, RecordActionView, SubmissionInspectView
 
@@ -162,23 +161,17 @@ class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
     template_name = "events/admin/registration_take.html"
     header_icon = "plus"
     page_title = gettext_lazy("Add a registration")
+    refusals = (services.RegistrationChangeRefused,)
     event_crumbs = [{"url": "", "label": gettext_lazy("Add a registration")}]
 
     def get_form_page(self):
         return self.event
 
-    def form_valid(self, form):
-        try:
-            registration = services.registration_take(page=self.page, form=form)
-        except services.RegistrationChangeRefused as refusal:
-            form.add_error(None, refusal.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The registration is stored (%(status)s); the confirmation is on its way.")
-            % {"status": registration.get_status_display()},
-        )
-        return redirect(registration.admin_url())
+    def store(self, form):
+        registration = services.registration_take(page=self.page, form=form)
+        return registration, _(
+            "The registration is stored (%(status)s); the confirmation is on its way."
+        ) % {"status": registration.get_status_display()}
 
     def get_context_data(self, **kwargs):
         from ..selectors import event_counts

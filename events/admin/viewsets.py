@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from privacy.viewsets import ReadOnlyViewSet
@@ -44,8 +43,7 @@ class RegistrationViewSet(ReadOnlyViewSet):
     index_view_class = EventIndexView
     own_views = True
 
-    # Every screen of the area: (route under the prefix, view, URL name); a listing also
-    # answers its filters' requests under ``results/`` (``<name>_results``).
+    listings = ("index", "event")
     screens = [
         ("", EventIndexView, "index"),
         ("<int:event_pk>/", RegistrationIndexView, "event"),
@@ -63,12 +61,3 @@ class RegistrationViewSet(ReadOnlyViewSet):
             "speaker_link_revoke",
         ),
     ]
-
-    def get_urlpatterns(self):
-        urls = []
-        for route, view_class, name in self.screens:
-            urls.append(path(route, self.construct_view(view_class), name=name))
-            if name in ("index", "event"):
-                results = self.construct_view(view_class, results_only=True)
-                urls.append(path(f"{route}results/", results, name=f"{name}_results"))
-        return urls

@@ -50,26 +50,26 @@ class RegistrationLinkView(SignedLinkView):
 
 class RegistrationCancelView(RegistrationLinkView):
     template_name = "events/registration_cancel.html"
+    # Refused once the event has ended; a second cancellation changes nothing.
+    refusals = (services.CancellationRefused,)
 
     def get(self, request, *args, **kwargs):
         if self.object.event.is_past():
-            return self._refused(services.CANCEL_AFTER_END)
+            return self.refused(services.CANCEL_AFTER_END)
         return super().get(request, *args, **kwargs)
 
     def act(self):
-        # Refused once the event has ended; a second cancellation changes nothing.
-        try:
-            registration = services.registration_cancel(registration=self.object)
-        except services.CancellationRefused as refusal:
-            return self._refused(refusal.message)
-        return {"registration": registration, "done": True}
-
-    def _refused(self, message):
-        return self.render_to_response(self.get_context_data(refused=message), status=409)
+        return {
+            "registration": services.registration_cancel(registration=self.object),
+            "done": True,
+        }
 
 
 class RegistrationChoicesView(RegistrationLinkView):
     template_name = "events/registration_choices.html"
+    # A photo consent given on words changed meanwhile: the new words, with their revision,
+    # and unchanged choices to read again.
+    refusals = (services.PhotoWordingChanged,)
 
     def _form(self, *args, **kwargs):
         purpose = photo_purpose(locale=self.object.submission.locale)
@@ -103,16 +103,11 @@ class RegistrationChoicesView(RegistrationLinkView):
             services.registration_object(registration=registration, hidden=hidden)
         photo = form.cleaned_data.get("photo_consent", registration.photo_consent)
         if photo != registration.photo_consent:
-            try:
-                services.registration_photo_choice(
-                    registration=registration,
-                    consent=photo,
-                    revision=form.cleaned_data.get("photo_revision"),
-                )
-            except services.PhotoWordingChanged as changed:
-                # The new words, with their revision, and unchanged choices to read again.
-                context = self.get_context_data(refused=str(changed))
-                return self.render_to_response(context, status=409)
+            services.registration_photo_choice(
+                registration=registration,
+                consent=photo,
+                revision=form.cleaned_data.get("photo_revision"),
+            )
         saved = initial | form.cleaned_data
         saved.pop("photo_revision", None)
         return {"form": self._form(initial=saved), "saved": True}

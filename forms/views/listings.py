@@ -6,8 +6,8 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.widgets import HeaderButton
@@ -18,6 +18,32 @@ from privacy.viewsets import ReadOnlyIndexView, ScopedIndexMixin, local_time
 from .. import selectors
 from ..models import FormSubmission, Inbox
 from ..permissions import READ, submission_policy
+
+
+class SourcePageIndexMixin:
+    """A listing of the pages of a form page type, each once whatever its translations (as
+    the translation its submissions are filed under): found by its title in any language,
+    titled in the reader's (:meth:`title_of`)."""
+
+    search_fields = ["title"]
+
+    def get_base_queryset(self):
+        return selectors.source_pages(self.model)
+
+    def search_queryset(self, queryset):
+        if not self.search_query:
+            return queryset
+        found = self.model.objects.filter(title__icontains=self.search_query)
+        return queryset.filter(translation_key__in=found.values("translation_key"))
+
+    @cached_property
+    def titles(self) -> dict:
+        """Each page's title in the reader's language where translated, in one query."""
+        translated = self.model.objects.filter(locale__language_code=get_language())
+        return dict(translated.values_list("translation_key", "title"))
+
+    def title_of(self, page) -> str:
+        return self.titles.get(page.translation_key, page.title)
 
 
 class StatusColumn(Column):

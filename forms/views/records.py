@@ -104,13 +104,20 @@ class RecordActionView(WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
-        try:
-            message = self.act(**form.cleaned_data)
-        except (ValidationError, *self.refusals) as refusal:
-            form.add_error(None, refusal if isinstance(refusal, ValidationError) else str(refusal))
-            return self.form_invalid(form)
-        messages.success(self.request, message)
-        return redirect(self.record.admin_url())
+        return _done_or_refused(self, form, lambda: (self.record, self.act(**form.cleaned_data)))
+
+
+def _done_or_refused(view, form, action):
+    """Run ``action`` (returning the record and what happened): on to the record's page with
+    that as a success message, or, for a refusal (``ValidationError`` or one of the view's
+    ``refusals``), the form again with the reason above the button, nothing changed."""
+    try:
+        record, message = action()
+    except (ValidationError, *view.refusals) as refusal:
+        form.add_error(None, refusal if isinstance(refusal, ValidationError) else str(refusal))
+        return view.form_invalid(form)
+    messages.success(view.request, message)
+    return redirect(record.admin_url())
 
 
 class OnBehalfFormView(WagtailAdminTemplateMixin, FormView):
@@ -120,8 +127,18 @@ class OnBehalfFormView(WagtailAdminTemplateMixin, FormView):
 
     ``?language=`` picks the published translation the submission (and its e-mails) will
     be in; by default the reader's own language where the page is published in it.
-    Subclasses name the source page (:meth:`get_form_page`) and store the valid form.
+    Subclasses name the source page (:meth:`get_form_page`) and store the valid form
+    (:meth:`store`); a refusal it raises is shown as :class:`RecordActionView` shows one.
     """
+
+    refusals: tuple[type[Exception], ...] = ()
+
+    def store(self, form) -> tuple:
+        """Store the valid form; return the record and what happened, for the reader."""
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        return _done_or_refused(self, form, lambda: self.store(form))
 
     def get_form_page(self):
         raise NotImplementedError

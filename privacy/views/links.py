@@ -57,13 +57,16 @@ class SignedLinkView(TemplateView):
     ``LinkExpired``) and what the button does (:meth:`act`, on ``self.object``). The answer
     to the button is ``done_template_name`` with what :meth:`act` returns added to the
     context, or the response :meth:`act` returns. A view without a button leaves out
-    ``"post"`` from ``http_method_names``.
+    ``"post"`` from ``http_method_names``. What the button cannot do now (a deadline
+    passed, words that changed meanwhile) :meth:`act` raises as one of ``refusals``: the
+    page says why, with a 409, and nothing changes.
     """
 
     http_method_names = ["get", "head", "post"]
     done_template_name = ""
     #: Which advice the refusal page gives.
     refusal = ""
+    refusals: tuple[type[Exception], ...] = ()
 
     def load(self, token: str):
         raise NotImplementedError
@@ -84,7 +87,13 @@ class SignedLinkView(TemplateView):
         except LinkInvalid as error:
             # Used up meanwhile (a second click, another tab): still nothing changes.
             return link_refused(request, error, what=self.refusal)
+        except self.refusals as refusal:
+            return self.refused(refusal)
         if isinstance(result, HttpResponse):
             return result
         context = self.get_context_data(**kwargs, **(result or {}))
         return self.response_class(request, self.done_template_name or self.template_name, context)
+
+    def refused(self, reason) -> HttpResponse:
+        """The page again, saying why (``refused``) its button cannot act now: 409."""
+        return self.render_to_response(self.get_context_data(refused=str(reason)), status=409)

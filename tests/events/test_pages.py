@@ -225,3 +225,28 @@ def test_an_evening_event_shows_its_date_once_with_the_hours(make_event, client)
     html = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert re.search(r"\d{1,2} \w+ \d{4}, 19:00–22:00", html)
+
+
+def test_a_translated_event_shows_each_speaker_in_its_language_where_translated(
+    make_event, locales, client
+):
+    from tests.translations import translation_with_parents
+
+    page = make_event(title="Webinar export")
+    translated = SpeakerFactory(name="Els Janssens", function="Directeur")
+    untranslated = SpeakerFactory(name="Marc Dubois", function="Zaakvoerder")
+    for order, speaker in enumerate((translated, untranslated)):
+        EventPageSpeaker.objects.create(page=page, speaker=speaker, sort_order=order)
+    french_speaker = translated.copy_for_translation(locales["fr"])
+    french_speaker.function = "Directrice générale"
+    french_speaker.save()
+    french = translation_with_parents(page, locales["fr"])
+    french.save_revision().publish()
+
+    french_html = client.get(french.url).content.decode()
+    dutch_html = client.get(page.url).content.decode()
+
+    assert "Directrice générale" in french_html and "Directeur" not in french_html
+    assert french_html.index("Els Janssens") < french_html.index("Marc Dubois")
+    assert "Zaakvoerder" in french_html
+    assert "Directeur" in dutch_html and "Directrice" not in dutch_html

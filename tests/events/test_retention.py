@@ -6,6 +6,7 @@ event; then its proof stays, hashed."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -127,3 +128,44 @@ def test_the_photo_consent_outlives_the_registration_for_its_period_then_its_pro
     assert proof.subject_email == ""
     assert len(proof.subject_hash) == 64
     assert not ConsentRecord.objects.filter(subject_email="an1@example.org").exists()
+
+
+def _log_every_registration_and_speaker_link():
+    """An admin log entry on each registration and speaker link, as a screen that logs its
+    changes writes; the label names the person. Returns the entries, as a queryset."""
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    rows = [*Registration.objects.all(), *SpeakerLink.objects.all()]
+    for row in rows:
+        log(instance=row, action="wagtail.edit")
+    logged = ModelLogEntry.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(Registration, SpeakerLink).values()
+    )
+    assert logged.count() == len(rows) == 4
+    return logged
+
+
+def test_a_registration_erased_with_its_submission_leaves_no_admin_log_entry(training):
+    from privacy.services import rows_erase
+
+    logged = _log_every_registration_and_speaker_link()
+    registration = Registration.objects.get(submission__subject_email="an1@example.org")
+
+    rows_erase(queryset=FormSubmission.objects.filter(pk=registration.submission_id))
+
+    assert not Registration.objects.filter(pk=registration.pk).exists()
+    # Its entry is gone; the other registrations' and the link's stay.
+    assert logged.count() == 3
+    assert not logged.filter(
+        content_type=ContentType.objects.get_for_model(Registration), object_id=str(registration.pk)
+    ).exists()
+
+
+def test_deleting_an_event_leaves_no_admin_log_entry_of_its_registrations_or_links(training):
+    logged = _log_every_registration_and_speaker_link()
+
+    training.delete()
+
+    assert _counts()[0::2] == (0, 0)
+    assert not logged.exists()
