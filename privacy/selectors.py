@@ -100,10 +100,15 @@ def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | No
 
 def purposes_for_forms() -> QuerySet[Purpose]:
     """The purposes a form or an inbox may state: all but the cookie banner's, whose
-    choices are made in the banner and recorded without an address."""
+    choices are made in the banner and recorded without an address, and those the site
+    states by itself (its logs, proofs, form protection: ``"system"`` in the plugins'
+    ``default_purposes.json``)."""
     from .models.cookies import PURPOSE_PREFIX
+    from .services.purposes import purposes_system_keys
 
-    return Purpose.objects.exclude(key__startswith=PURPOSE_PREFIX)
+    return Purpose.objects.exclude(key__startswith=PURPOSE_PREFIX).exclude(
+        key__in=purposes_system_keys()
+    )
 
 
 def purposes_for_locale(*, locale: str | Locale, keys: list[str] | None = None) -> list[Purpose]:

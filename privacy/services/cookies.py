@@ -213,13 +213,16 @@ def gpc_enabled(request: HttpRequest) -> bool:
     return request.headers.get("Sec-GPC", "").strip() == "1"
 
 
-def cookie_choice_read(request: HttpRequest) -> CookieChoice | None:
-    """The choice in the visitor's cookie, whatever its version; None for none or garbage."""
+def cookie_choice_read(request: HttpRequest, *, max_age: int | None = None) -> CookieChoice | None:
+    """The choice in the visitor's cookie, whatever its version; None for none or garbage.
+
+    ``max_age`` is the cookie's lifetime from a setup the caller already read, which spares
+    a second read of it (:func:`cookie_max_age`)."""
     raw = request.COOKIES.get(cookie_name())
     if not raw:
         return None
     try:
-        data = signing.loads(raw, salt=SALT, max_age=cookie_max_age())
+        data = signing.loads(raw, salt=SALT, max_age=max_age or cookie_max_age())
     except (signing.BadSignature, ValueError, TypeError):
         return None
     if not isinstance(data, dict):
@@ -238,10 +241,10 @@ def cookie_choice_read(request: HttpRequest) -> CookieChoice | None:
 
 
 def cookie_choice_current(
-    request: HttpRequest, *, version: int | None = None
+    request: HttpRequest, *, version: int | None = None, max_age: int | None = None
 ) -> CookieChoice | None:
     """The visitor's choice if it was given for the current cookie policy, else None (ask)."""
-    choice = cookie_choice_read(request)
+    choice = cookie_choice_read(request, max_age=max_age)
     if version is None:
         version = policy_version(request)
     if choice is None or choice.version != version:

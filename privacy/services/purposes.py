@@ -6,10 +6,15 @@ Every plugin that asks for consent or gives notice under a fixed key (``job-appl
 :func:`purposes_load_defaults`) creates the ones a site lacks. A site's own purposes, such as
 a demo's, go through :func:`purposes_ensure` the same way. Nothing that exists is changed:
 once loaded, a purpose is its editors'.
+
+A purpose the site states by itself (its logs, proofs, form protection, the confirmation of a
+sign-up) is marked ``"system": true`` there: editors never pick it for a form
+(:func:`purposes_system_keys`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -49,6 +54,8 @@ class PurposeSpec:
     retention_unit: PeriodUnit | str
     retention_from: RetentionStart | str
     texts: Mapping[str, Mapping[str, str]]
+    # Stated by the site itself, never chosen by an editor for a form.
+    system: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping) -> PurposeSpec:
@@ -59,6 +66,7 @@ class PurposeSpec:
             retention_unit=PeriodUnit(data["retention_unit"]),
             retention_from=_retention_start(data["retention_from"]),
             texts=data["texts"],
+            system=bool(data.get("system", False)),
         )
 
     def texts_in(self, language: str) -> Mapping[str, str] | None:
@@ -102,12 +110,24 @@ def purposes_load_defaults(*, app_labels: Iterable[str] | None = None) -> int:
         if app_labels is not None
         else apps.get_app_configs()
     )
+    return purposes_ensure(specs=_default_specs(configs))
+
+
+@functools.cache
+def purposes_system_keys() -> frozenset[str]:
+    """The keys of the purposes the installed apps state by themselves (``"system": true``
+    in their ``default_purposes.json``): a form stating one would tell visitors it collects
+    their answers for the site's logs or proofs. Read once: the files ship with the code."""
+    return frozenset(spec.key for spec in _default_specs(apps.get_app_configs()) if spec.system)
+
+
+def _default_specs(configs) -> list[PurposeSpec]:
     specs = []
     for config in configs:
         path = Path(config.path) / DEFAULTS_FILE
         if path.is_file():
             specs.extend(PurposeSpec.from_dict(item) for item in json.loads(path.read_text()))
-    return purposes_ensure(specs=specs)
+    return specs
 
 
 def _content_languages() -> list[str]:

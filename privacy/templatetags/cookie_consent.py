@@ -8,11 +8,13 @@ the visitor's cookie. Tags of categories not accepted are in the page only as in
 from __future__ import annotations
 
 import functools
-import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django import template
-from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
@@ -29,30 +31,66 @@ register = template.Library()
 
 def banner_context(request, *, next_url: str) -> dict:
     """What the banner and the cookie settings page show, for this visitor."""
-    locale = translation.get_language() or ""
-    setup = cookie_services.cookie_setup(locale=locale)
-    choice = cookie_services.cookie_choice_current(request, version=setup.version)
-    gpc = cookie_services.gpc_enabled(request)
-    gpc_refused = set(cookie_services.gpc_refused_categories()) if gpc else set()
-    accepted = set(choice.accepted) if choice else set()
+    state = _BannerState.read(request)
+    gpc_refused = set(cookie_services.gpc_refused_categories()) if state.gpc else set()
+    accepted = set(state.choice.accepted) if state.choice else set()
     return {
         "request": request,
-        "setup": setup,
-        "choice": choice,
-        "ask": choice is None,
-        "gpc": gpc,
+        "setup": state.setup,
+        "choice": state.choice,
+        "ask": state.choice is None,
+        "gpc": state.gpc,
         "categories": [
             {
                 "category": category,
                 "accepted": category.is_essential or category.key in accepted,
                 "gpc_refused": category.key in gpc_refused,
             }
-            for category in setup.categories
+            for category in state.setup.categories
         ],
         "next_url": next_url,
-        "policy_url": policy_page_url(locale=locale),
-        "api_url": cookie_consent_api_url(),
+        "policy_url": state.policy_url,
+        "api_url": state.api_url,
     }
+
+
+@dataclass(frozen=True)
+class _BannerState:
+    """What the banner depends on for one visitor, read once per request: the language's
+    cookie setup (one cache read), the visitor's choice and signal, and two addresses."""
+
+    language: str
+    setup: cookie_services.CookieSetup
+    choice: cookie_services.CookieChoice | None
+    gpc: bool
+    policy_url: str | None
+    api_url: str
+
+    @classmethod
+    def read(cls, request) -> _BannerState:
+        language = translation.get_language() or ""
+        setup = cookie_services.cookie_setup(locale=language)
+        return cls(
+            language=language,
+            setup=setup,
+            choice=cookie_services.cookie_choice_current(
+                request, version=setup.version, max_age=setup.max_age
+            ),
+            gpc=cookie_services.gpc_enabled(request),
+            policy_url=policy_page_url(locale=language),
+            api_url=cookie_consent_api_url(),
+        )
+
+    def accepted(self) -> tuple[str, ...]:
+        """The categories whose tags run: the essential ones, and those the choice accepts."""
+        chosen = self.choice.accepted if self.choice else frozenset()
+        return tuple(
+            sorted(
+                category.key
+                for category in self.setup.categories
+                if category.is_essential or category.key in chosen
+            )
+        )
 
 
 def cookie_consent_api_url() -> str:
@@ -100,7 +138,20 @@ def _api_namespace(resolver) -> str:
 _CSRF = "cookiebannercsrf0token"
 _NEXT = "cookiebannernext0url"
 _NEXT_QUERY = "cookiebannernext0query"
-BANNER_CACHE_SECONDS = 300
+# Banners kept rendered in this process: a few per language (no choice yet, each choice
+# made, with or without the signal), so the oldest go first only on an unusual site.
+BANNERS_KEPT = 256
+_banners: OrderedDict[tuple, str] = OrderedDict()
+_banners_lock = threading.Lock()
+
+
+def _banner_forget(**kwargs) -> None:
+    with _banners_lock:
+        _banners.clear()
+
+
+# A changed setting (a test's override, a URLconf) may change what a banner says or links.
+setting_changed.connect(_banner_forget, dispatch_uid="privacy-cookie-banner-forget")
 
 
 @register.simple_tag(takes_context=True)
@@ -111,49 +162,60 @@ def cookie_consent(context):
     It is on every page, outside the cached page content, so rendering it was most of what
     a page view cost beyond the page. Visitors in the same language and the same state (no
     choice yet, or the same choice and signal) see the same banner but for their CSRF token
-    and the address to go back to: it is rendered once with stand-ins for those two, cached
-    under the cookie setup it was made from, and the stand-ins are filled in per request.
+    and the address to go back to: it is rendered once with stand-ins for those two and
+    kept in this process, under the cookie setup it was made from (a changed category, tag
+    or policy makes a new setup, so the next page renders a new banner), and the stand-ins
+    are filled in per request. A page thus reads the cache once for the banner (the setup),
+    plus the policy page's address, which every page's footer needs anyway.
     """
     request = context.get("request")
     if request is None:
         return ""
-    ctx = banner_context(request, next_url=request.get_full_path())
+    state = _BannerState.read(request)
     match = getattr(request, "resolver_match", None)
     # The settings page is the banner's second layer already.
-    ctx["show_banner"] = not (match and match.url_name in ("cookie_settings", "cookie_consent"))
-    accepted = {entry["category"].key for entry in ctx["categories"] if entry["accepted"]}
-    key = "privacy:cookie-banner:{}".format(
-        hashlib.sha256(
-            repr(
-                (
-                    translation.get_language(),
-                    ctx["setup"].built,
-                    ctx["ask"],
-                    ctx["show_banner"],
-                    ctx["gpc"],
-                    sorted(accepted),
-                    ctx["policy_url"],
-                    ctx["api_url"],
-                )
-            ).encode()
-        ).hexdigest()
+    show_banner = not (match and match.url_name in ("cookie_settings", "cookie_consent"))
+    accepted = state.accepted()
+    key = (
+        state.language,
+        state.setup.built,
+        state.choice is None,
+        show_banner,
+        state.gpc,
+        accepted,
+        state.policy_url,
+        state.api_url,
+        get_script_prefix(),
     )
-    skeleton = cache.get(key)
+    skeleton = _banners.get(key)
     if skeleton is None:
-        tags = ctx["setup"].tags
-        ctx["active_tags"] = [tag for key_ in sorted(accepted) for tag in tags.get(key_, ())]
-        ctx["inert_tags"] = [
-            (key_, category_tags)
-            for key_, category_tags in tags.items()
-            if key_ != cookie_services.ESSENTIAL
-        ]
-        ctx.update(request=None, csrf_value=_CSRF, next_url=_NEXT, next_url_query=_NEXT_QUERY)
-        skeleton = render_to_string("privacy/includes/cookie_consent.html", ctx)
-        cache.set(key, skeleton, BANNER_CACHE_SECONDS)
+        skeleton = _banner_render(request, state=state, show_banner=show_banner)
+        with _banners_lock:
+            _banners[key] = skeleton
+            while len(_banners) > BANNERS_KEPT:
+                _banners.popitem(last=False)
     next_url = request.get_full_path()
-    html = (
-        skeleton.replace(_CSRF, escape(get_token(request)))
-        .replace(_NEXT_QUERY, escape(quote(next_url, safe="/")))
-        .replace(_NEXT, escape(next_url))
+    html = skeleton
+    if _CSRF in html:
+        # Only a page that shows the banner's form needs a (freshly masked) token.
+        html = html.replace(_CSRF, escape(get_token(request)))
+    html = html.replace(_NEXT_QUERY, escape(quote(next_url, safe="/"))).replace(
+        _NEXT, escape(next_url)
     )
     return mark_safe(html)  # noqa: S308  # nosec B308 B703 (template-rendered; values escaped)
+
+
+def _banner_render(request, *, state: _BannerState, show_banner: bool) -> str:
+    """The banner for a visitor in ``state``, with stand-ins for the per-request values."""
+    ctx = banner_context(request, next_url=_NEXT)
+    ctx["show_banner"] = show_banner
+    accepted = state.accepted()
+    tags = state.setup.tags
+    ctx["active_tags"] = [tag for key in accepted for tag in tags.get(key, ())]
+    ctx["inert_tags"] = [
+        (key, category_tags)
+        for key, category_tags in tags.items()
+        if key != cookie_services.ESSENTIAL
+    ]
+    ctx.update(request=None, csrf_value=_CSRF, next_url=_NEXT, next_url_query=_NEXT_QUERY)
+    return render_to_string("privacy/includes/cookie_consent.html", ctx)

@@ -176,6 +176,22 @@ def test_purpose_field_without_a_purpose_is_refused(admin_client, contact_page):
     assert _field_errors(response, contact_page, "consent_newsletter") == {"purpose"}
 
 
+@pytest.mark.parametrize("key", ["form-protection", "consent-proofs", "cookies-statistics"])
+def test_a_purpose_the_site_states_itself_is_refused_on_a_purpose_field(
+    admin_client, contact_page, newsletter_purpose, key
+):
+    from tests.privacy.factories import PurposeFactory
+
+    internal = PurposeFactory(key=key, legal_basis="legitimate_interest")
+
+    response = _save(admin_client, contact_page, consent_newsletter={"purpose": str(internal.pk)})
+
+    assert response.status_code == 200
+    assert _field_errors(response, contact_page, "consent_newsletter") == {"purpose"}
+    latest = FormPage.objects.get(pk=contact_page.pk).get_latest_revision_as_object()
+    assert latest.form_fields.get(key="consent_newsletter").purpose == newsletter_purpose
+
+
 @override_settings(REQUEST_MAX_BODY_SIZE=25 * 1024 * 1024)
 def test_file_limit_over_the_request_body_cap_is_refused_with_a_clear_error(
     admin_client, contact_page

@@ -337,3 +337,40 @@ def test_the_purpose_chooser_lists_form_purposes_with_their_legal_basis_in_the_e
     assert "Kiezen" not in html
     assert "Antwoord" in html and basis in html
     assert "Statistiekcookies" not in html
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "consent-proofs",
+        "security-logs",
+        "staff-accounts",
+        "access-logs",
+        "data-exports",
+        "privacy-request",
+        "newsletter-signup",
+        "form-protection",
+        "cookies-statistics",
+    ],
+)
+def test_the_purpose_chooser_leaves_out_the_purposes_the_site_states_itself(
+    admin_user, admin_client, key
+):
+    from wagtail.users.models import UserProfile
+
+    from privacy.models import LegalBasis
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    PurposeFactory(key="newsletter", name="Nieuwsbrief", legal_basis=LegalBasis.CONSENT)
+    PurposeFactory(key=key, name="Intern doel", legal_basis=LegalBasis.LEGITIMATE_INTEREST)
+
+    response = _choose(admin_client)
+    results = _choose(admin_client, q="doel")
+
+    html = response.json()["html"]
+    assert response.status_code == 200
+    assert "Nieuwsbrief" in html and "Consent" in html
+    assert "Intern doel" not in html
+    assert "Intern doel" not in results.json()["html"]

@@ -54,3 +54,14 @@ def test_the_policy_link_costs_no_query_once_cached(home_page, django_assert_num
     policy_page_url(locale="fr")
     with django_assert_num_queries(0):
         assert policy_page_url(locale="fr") is None
+
+
+def test_the_banner_links_a_policy_page_published_after_it_was_first_shown(client, home_page):
+    from tests.privacy.policy_factories import policy_page
+
+    before = _banner(client.get("/nl/").text)
+    policy = policy_page(home_page)
+    after = _banner(client.get("/nl/").text)
+
+    assert f'href="{policy.url}#cookies"' not in before
+    assert f'href="{policy.url}#cookies"' in after
