@@ -15,9 +15,8 @@ from functools import partial
 from django import forms as django_forms
 from django.core.validators import RegexValidator
 from django.utils import translation
-from django.utils.functional import cached_property, lazy
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.functional import Promise, cached_property
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm
@@ -35,6 +34,7 @@ from privacy.selectors import (
 )
 
 from . import conf
+from .cache import cached
 from .captcha import HONEYPOT_MESSAGE, RESPONSE_FIELD, captcha_field, honeypot_field
 from .constants import FORM_PROTECTION_PURPOSE, HONEYPOT_FIELD_NAME, FieldType
 from .files import ALL_KINDS, EXTENSIONS, check_upload, kinds_label
@@ -103,6 +103,54 @@ class PurposeConsentField(PurposeField, django_forms.BooleanField):
 
     def decision(self, value) -> ConsentDecision:
         return ConsentDecision.GIVEN if value else ConsentDecision.REFUSED
+
+
+class WithdrawalHelp(Promise):
+    """The help under a consent box, worked out each time it is shown, never before.
+
+    Django's ``BoundField`` reads ``field.help_text or ""`` for every field it binds, also
+    when a submission is only validated; a lazy string answers that truth test by building
+    itself (policy address, controller, retention words). This text always says how to
+    withdraw, so it is never empty: it answers True unbuilt, and a submission stored without
+    showing the form pays nothing for it. Each showing builds it afresh, so an edit of the
+    policy or the controller shows at once.
+    """
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build):
+        self._build = build
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return self._build()
+
+    def __html__(self) -> str:
+        return conditional_escape(self._build())
+
+    def __repr__(self) -> str:
+        return f"<WithdrawalHelp: {self._build()!r}>"
+
+    def __eq__(self, other) -> bool:
+        return self._build() == (str(other) if isinstance(other, Promise) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._build())
+
+    def __add__(self, other):
+        return self._build() + other
+
+    def __radd__(self, other):
+        return other + self._build()
+
+    def __mod__(self, other):
+        return self._build() % other
+
+    def __deepcopy__(self, memo):
+        # Immutable, as Django's lazy strings are.
+        return self
 
 
 class NoticeWidget(django_forms.Widget):
@@ -184,12 +232,23 @@ class SubmissionForm(BaseForm):
         ``forms/js/consent-fields.js``)."""
         return any(getattr(f, "requires_consent", "") for f in self.fields.values())
 
-    @property
+    @cached_property
     def protection_purpose(self) -> Purpose | None:
-        """The ``form-protection`` purpose in the form's language, when the site has it."""
+        """The ``form-protection`` purpose in the form's language, when the site has it.
+
+        Kept with the form definitions (:mod:`forms.cache`), which any edit of a purpose
+        retires: the notices and the API's check of the revisions shown both ask for it.
+        """
         if HONEYPOT_FIELD_NAME not in self.fields:
             return None
-        return purpose_get(key=FORM_PROTECTION_PURPOSE, locale=self.notice_locale)
+        locale = self.notice_locale
+        code = locale.language_code if locale is not None else get_language() or ""
+        # In a tuple: the cache takes None for a miss, and a site may have no such purpose.
+        (purpose,) = cached(
+            f"protection-purpose:{code}",
+            lambda: (purpose_get(key=FORM_PROTECTION_PURPOSE, locale=locale),),
+        )
+        return purpose
 
     def clean(self):
         cleaned_data = super().clean()
@@ -337,10 +396,10 @@ class FormBuilder(WagtailFormBuilder):
             if purpose.key in privacy_conf.newsletter_topics() and not lead:
                 # E-mail consents go through the double opt-in (email_consents_defer).
                 lead = _("We first send you an e-mail to confirm this.")
-            # Worked out when shown: a submission through the API renders no help text.
-            options["help_text"] = lazy(
-                partial(self.withdrawal_help, lead=lead, purpose=purpose), SafeString
-            )()
+            # Worked out when shown: a submission (HTML or API) renders no help text.
+            options["help_text"] = WithdrawalHelp(
+                partial(self.withdrawal_help, lead=lead, purpose=purpose)
+            )
         return PurposeConsentField(purpose=purpose, **options)
 
     @property

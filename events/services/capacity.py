@@ -19,22 +19,17 @@ from ..constants import ACTIVE_STATUSES, RegistrationStatus
 from ..models import EventPage, Registration
 
 
-def _lock(event: EventPage) -> EventPage:
-    """Lock the event's row for this transaction and return it as stored now.
+def _lock(event: EventPage, *, only: tuple[str, ...] = ()) -> EventPage:
+    """Lock the event's row for this transaction and return it as stored now (with
+    ``only`` those fields read, e.g. the capacity alone for a registration).
 
     Must run inside ``transaction.atomic()``. PostgreSQL locks the row itself; SQLite
     ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
     before anything is counted, whatever transaction mode the connection uses.
     """
     _sqlite_write_lock()
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
-
-
-def _lock_capacity(event: EventPage) -> int | None:
-    """Lock the event's row as :func:`_lock` does, reading its capacity alone."""
-    _sqlite_write_lock()
     locked = EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk)
-    return locked.values_list("capacity", flat=True).get()
+    return (locked.only(*only) if only else locked).get()
 
 
 def _sqlite_write_lock() -> None:

@@ -21,7 +21,7 @@ from ..constants import (
 )
 from ..models import EventPage, Registration, RegistrationNeeds
 from . import mail
-from .capacity import _lock, _lock_capacity, _promote, _seats
+from .capacity import _lock, _promote, _seats
 from .consents import photo_consent_keep
 from .refusals import (
     CANCEL_AFTER_END,
@@ -44,7 +44,7 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     """
     event = page.get_source_page()
     # The capacity as stored now, read with the lock: an editor may just have changed it.
-    event.capacity = _lock_capacity(event)
+    event.capacity = _lock(event, only=("capacity",)).capacity
     now = timezone.now()
     seats = _seats(event, email=submission.subject_email)
     if seats.holder is not None:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from events.constants import EventKind
 from events.models import EventPageSpeaker
+from forms.models import InboxName
 from tests.events.factories import SpeakerFactory, person
 from tests.privacy.mail import assert_preference_link, html_part
 from tests.translations import translation_with_parents
@@ -111,3 +112,22 @@ def _locale(code):
     from wagtail.models import Locale
 
     return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def test_the_dutch_notice_of_a_new_registration_names_the_inbox_in_dutch(
+    event, events_inbox, register
+):
+    events_inbox.notification_address = "evenementen@example.org"
+    events_inbox.save()
+    InboxName.objects.create(
+        inbox=events_inbox, language="nl", name="Inschrijvingen voor evenementen"
+    )
+    InboxName.objects.create(inbox=events_inbox, language="fr", name="Inscriptions aux événements")
+
+    register(event, person(1))
+
+    [notice] = [m for m in mail.outbox if m.to == ["evenementen@example.org"]]
+    for text in (notice.body, html_part(notice)):
+        assert "Er is een nieuwe inzending" in text
+        assert "“Inschrijvingen voor evenementen”" in text
+        assert "Event registrations" not in text

@@ -30,3 +30,38 @@ def test_a_process_sees_the_version_another_process_set(answer_purpose):
 
     assert cache.version() == "set-elsewhere" != before
     assert cache.cached("inbox", lambda: "fresh") == "fresh"
+
+
+@pytest.fixture
+def in_request():
+    # The receivers alone: the signals would also close the test's database connection.
+    cache.request_started()
+    yield
+    cache.request_finished()
+
+
+def test_a_request_reads_the_version_once_and_the_next_request_reads_it_again(in_request):
+    during = cache.version()
+    cache._cache().set(cache.VERSION_KEY, "set-elsewhere", None)
+    assert cache.version() == during
+
+    cache.request_finished()
+    cache.request_started()
+
+    assert cache.version() == "set-elsewhere"
+
+
+def test_an_edit_made_in_a_request_shows_in_the_same_request(answer_purpose, in_request):
+    before = cache.version()
+    answer_purpose.consent_text = "new"
+    answer_purpose.save()
+
+    assert cache.version() not in (None, before)
+    assert cache.cached("purpose-text", lambda: "new") == "new"
+
+
+def test_outside_a_request_every_read_asks_the_shared_cache():
+    cache.version()
+    cache._cache().set(cache.VERSION_KEY, "set-elsewhere", None)
+
+    assert cache.version() == "set-elsewhere"
