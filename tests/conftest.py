@@ -70,6 +70,27 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _rate_limit_windows_start_with_the_test(monkeypatch):
+    """Each test's rate-limit clock starts at the beginning of an hour, and runs on from there.
+
+    Rate limits count in fixed windows (a minute, an hour). A test that posts twice across the
+    end of a window saw its count restart and the second post accepted, once in a while, on
+    whatever minute the suite happened to reach it. Shifting the limiter's clock (and only its
+    clock) to a window's start gives every test a whole window, and keeps what it counts real.
+    """
+    import time
+    from types import SimpleNamespace
+
+    from privacy import ratelimit
+
+    real_time = time.time
+    started = real_time()
+    shift = started // 3600 * 3600 - started
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: real_time() + shift))
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_second_factor(monkeypatch):
     """``Client.force_login(user)`` gives a session that has already passed the second factor.
 
