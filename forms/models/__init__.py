@@ -8,6 +8,7 @@ from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox, InboxName
 from .records import (
+    RecordNote,
     SubmissionRecord,
     follows_submission,
     submission_record,
@@ -32,6 +33,7 @@ __all__ = [
     "FormSubmission",
     "Inbox",
     "InboxName",
+    "RecordNote",
     "SubmissionFile",
     "SubmissionRecord",
     "follows_submission",
