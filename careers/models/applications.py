@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forms.models import RecordNote, SubmissionRecord, follows_submission
+from forms.models import RecordNote, SubmissionRecord, colleague_fields, follows_submission
 
 from ..constants import DECISIONS, ApplicationStatus
 
@@ -94,14 +93,7 @@ class ApplicationStatusChange(models.Model):
         _("from"), max_length=16, choices=ApplicationStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=16, choices=ApplicationStatus.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-    changed_by_name = models.CharField(_("changed by"), max_length=150, blank=True)
+    changed_by, changed_by_name = colleague_fields(_("changed by"))
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     rejection_sent = models.BooleanField(_("rejection e-mail sent"), default=False)
     # The rejection e-mail in the outbox, waiting out the grace period HR may undo it in.

@@ -10,6 +10,7 @@ from .inbox import Inbox, InboxName
 from .records import (
     RecordNote,
     SubmissionRecord,
+    colleague_fields,
     follows_submission,
     submission_record,
     submission_record_models,
@@ -36,6 +37,7 @@ __all__ = [
     "RecordNote",
     "SubmissionFile",
     "SubmissionRecord",
+    "colleague_fields",
     "follows_submission",
     "form_page_models",
     "submission_record",

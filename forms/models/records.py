@@ -130,25 +130,31 @@ class SubmissionRecord(models.Model):
         raise NotImplementedError(f"{type(self).__name__} must say where it is read.")
 
 
+def colleague_fields(verbose_name) -> tuple[models.ForeignKey, models.CharField]:
+    """The colleague who did something to a record (wrote a note, changed a status): their
+    account, and their name as it was then, which still says who once the account is
+    gone. Assign both: ``author, author_name = colleague_fields(_("author"))``."""
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+    return account, models.CharField(verbose_name, max_length=150, blank=True)
+
+
 class RecordNote(models.Model):
     """A reader's note on a :class:`SubmissionRecord` (HR's on an application): personal
     data about the person the record is of.
 
     A subclass adds the foreign key to its record (``related_name="notes"``) and its
     ``PersonalData``, as a rule :func:`follows_submission` through that key with
-    ``own_period``: the note serves the record's own purpose alone. The author's name is
-    kept apart from the account, so the note still says who wrote it once the account is
-    gone. Notes are added through :func:`forms.services.record_note_add`.
+    ``own_period``: the note serves the record's own purpose alone. Notes are added
+    through :func:`forms.services.record_note_add`.
     """
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    author_name = models.CharField(_("author"), max_length=150, blank=True)
+    author, author_name = colleague_fields(_("author"))
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
