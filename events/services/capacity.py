@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.db import connection
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from ..constants import ACTIVE_STATUSES, RegistrationStatus
 from ..models import EventPage, Registration
@@ -30,6 +31,19 @@ def _lock(event: EventPage, *, only: tuple[str, ...] = ()) -> EventPage:
     _sqlite_write_lock()
     locked = EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk)
     return (locked.only(*only) if only else locked).get()
+
+
+def _lock_current(
+    registration: Registration, *, refused: Exception
+) -> tuple[EventPage, Registration, datetime]:
+    """The locked event, the registration as stored now and the moment of the change
+    (inside ``transaction.atomic()``); ``refused`` is raised once the event has ended."""
+    event = _lock(registration.event)
+    now = timezone.now()
+    if event.is_past(now):
+        raise refused
+    current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+    return event, current, now
 
 
 def _sqlite_write_lock() -> None:

@@ -21,7 +21,7 @@ from ..constants import (
 )
 from ..models import EventPage, Registration, RegistrationNeeds
 from . import mail
-from .capacity import _lock, _promote, _seats
+from .capacity import _lock, _lock_current, _promote, _seats
 from .consents import photo_consent_keep
 from .refusals import (
     CANCEL_AFTER_END,
@@ -144,11 +144,8 @@ def registration_cancel(*, registration: Registration, on_behalf: bool = False) 
     ended. Cancelling twice changes nothing the second time.
     """
     with transaction.atomic():
-        event = _lock(registration.event)
-        now = timezone.now()
-        if event.is_past(now):
-            raise CancellationRefused(str(CANCEL_AFTER_END))
-        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        refused = CancellationRefused(str(CANCEL_AFTER_END))
+        event, current, now = _lock_current(registration, refused=refused)
         if current.is_cancelled:
             return current
         was_confirmed = current.is_confirmed
@@ -185,11 +182,8 @@ def registration_move_up(*, registration: Registration) -> Registration:
     left as they are.
     """
     with transaction.atomic():
-        event = _lock(registration.event)
-        now = timezone.now()
-        if event.is_past(now):
-            raise RegistrationChangeRefused(str(CHANGE_AFTER_END))
-        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        refused = RegistrationChangeRefused(str(CHANGE_AFTER_END))
+        _event, current, now = _lock_current(registration, refused=refused)
         if not current.is_waiting:
             return current
         current.status = RegistrationStatus.CONFIRMED
