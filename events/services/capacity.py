@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
@@ -85,7 +85,10 @@ def _seats(event: EventPage, *, email: str) -> _Seats:
 
 
 def _promote(event: EventPage, now: datetime) -> list[Registration]:
-    """Move the first people waiting up to the free seats; the event must be locked."""
+    """Move the first people waiting up to the free seats, each told once the change is
+    committed; the event must be locked."""
+    from .mail import registration_mail_send
+
     free = _seats_left(event)
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
     waiting = waiting.order_by("waiting_number", "pk")
@@ -94,4 +97,8 @@ def _promote(event: EventPage, now: datetime) -> list[Registration]:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
     Registration.objects.bulk_update(chosen, ["status", "confirmed_at"])
+    for moved in chosen:
+        transaction.on_commit(
+            lambda r=moved: registration_mail_send(registration=r, template="promoted")
+        )
     return chosen
