@@ -24,12 +24,6 @@ from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
 from ..models import Application, RejectionEmailTemplate
 
 
-def applicant_vacancy_title(application: Application) -> str:
-    """The title the applicant saw: the page they applied on, in their language."""
-    page = application.submission.translation_page
-    return page.title if page is not None else application.vacancy_title
-
-
 def _kept_without_decision(application: Application):
     """Until when the application purpose alone keeps it, while nothing is decided."""
     submission = application.submission
@@ -60,7 +54,7 @@ def application_mail_build(context: dict) -> tuple[dict, list]:
     context = {
         **context,
         "name": application.applicant_name,
-        "vacancy": applicant_vacancy_title(application),
+        "vacancy": application.submission.title_seen,
         **extra,
     }
     return context, []
@@ -110,7 +104,7 @@ def rejection_send(*, application: Application) -> OutgoingMail | None:
     with translation.override(application.locale):
         subject, text = template.render(
             name=application.applicant_name,
-            vacancy=applicant_vacancy_title(application),
+            vacancy=application.submission.title_seen,
             organisation=controller_name(),
         )
     at = timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())

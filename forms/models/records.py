@@ -144,6 +144,11 @@ def colleague_fields(verbose_name) -> tuple[models.ForeignKey, models.CharField]
     return account, models.CharField(verbose_name, max_length=150, blank=True)
 
 
+def colleague_name(user) -> str:
+    """What :func:`colleague_fields` keep as the name: the full name, else the username."""
+    return (user.get_full_name() or user.get_username())[:150]
+
+
 class RecordNote(models.Model):
     """A reader's note on a :class:`SubmissionRecord` (HR's on an application): personal
     data about the person the record is of.
