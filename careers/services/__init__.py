@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forms.models import colleague_name
-from forms.services import submission_retention_update
+from forms.services import record_note_add, submission_retention_update
 from privacy.services import consent_given, consent_renewals_ask
 from privacy.services.mail import mail_cancel
 
@@ -170,12 +170,7 @@ def application_rejection_undo(*, application: Application, user: User) -> Appli
 def application_note_add(*, application: Application, user: User, text: str) -> ApplicationNote:
     """Add HR's note to ``application``; recruiters only, and never an empty one."""
     recruitment_policy.member_required(user)
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(_("A note cannot be empty."))
-    return ApplicationNote.objects.create(
-        application=application, author=user, author_name=colleague_name(user), text=text
-    )
+    return record_note_add(notes=application.notes, user=user, text=text)
 
 
 def talent_pool_reminders_send(*, now: datetime.datetime | None = None) -> int:

@@ -13,11 +13,11 @@ import datetime
 from django.utils import timezone, translation
 
 from forms.models import FormSubmission
+from forms.services import record_mail_queue
 from privacy.models import OutgoingMail
 from privacy.periods import period_in_words
 from privacy.selectors import controller_name, in_language, purpose_get, purpose_notice
 from privacy.services import retention_compute
-from privacy.services.mail import mail_queue
 
 from .. import conf
 from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
@@ -34,14 +34,14 @@ def _kept_without_decision(application: Application):
 
 
 def _queue(application: Application, kind: str, at=None, **context) -> OutgoingMail | None:
-    """To the applicant alone, in the language they applied in, through privacy's sender."""
-    return mail_queue(
-        to=application.submission.subject_email,
+    """To the applicant alone, in the language they applied in (forms' record mail)."""
+    return record_mail_queue(
+        record=application,
         template=f"careers/email/{kind}",
-        language=application.locale,
-        context={"application": application, "kind": kind, **context},
         build="careers.services.mail.application_mail_build",
         at=at,
+        kind=kind,
+        **context,
     )
 
 
