@@ -42,6 +42,8 @@ def follows_submission(
             "subject": f"{via}__subject_email",
             "purpose": f"{via}__inbox__purpose__key",
             "expired": expired,
+            # Read by ``FormsConfig.ready``: such a row goes by cascade with its submission.
+            "_follows": via,
             **({"files": files} if files else {}),
         },
     )
