@@ -48,10 +48,6 @@ class EventCounts:
         return self.capacity is not None and self.confirmed >= self.capacity
 
 
-def _source(event: EventPage) -> EventPage:
-    return event.get_source_page()
-
-
 def photo_purpose(*, locale: str | None):
     """The ``event-photos`` purpose in ``locale`` (None when the site has none): its words
     are the form's box, the choices page's and the check-in list's, in one wording."""
@@ -62,12 +58,12 @@ def photo_purpose(*, locale: str | None):
 
 def registrations_of(*, event: EventPage) -> QuerySet[Registration]:
     """Every registration of the event (any translation given), with its answers."""
-    return Registration.objects.filter(event=_source(event)).select_related("submission")
+    return Registration.objects.filter(event=event.get_source_page()).select_related("submission")
 
 
 def event_counts(*, event: EventPage) -> EventCounts:
     """Confirmed and waiting registrations of the event, in one query."""
-    source = _source(event)
+    source = event.get_source_page()
     counts = Registration.objects.filter(event=source).aggregate(
         confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
@@ -82,7 +78,7 @@ def participants_listed(*, event: EventPage, now=None) -> list[Participant]:
     Empty for an event without a list, and once the event has ended (the list is taken down
     then). Ordered by name; the function is cut to ``FUNCTION_MAX_LENGTH``.
     """
-    source = _source(event)
+    source = event.get_source_page()
     if not source.has_participant_list or source.is_past(now):
         return []
     rows = registrations_for_checkin(event=source, address_confirmed=True)
@@ -124,7 +120,8 @@ def needs_counts(*, event: EventPage) -> list[tuple[str, int]]:
     Answers that differ only in case or spacing count as one need.
     """
     rows = RegistrationNeeds.objects.filter(
-        registration__event=_source(event), registration__status=RegistrationStatus.CONFIRMED
+        registration__event=event.get_source_page(),
+        registration__status=RegistrationStatus.CONFIRMED,
     ).values_list("text", flat=True)
     counts: dict[str, list] = {}
     for text in rows:
