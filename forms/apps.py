@@ -60,3 +60,16 @@ class FormsConfig(AppConfig):
         from .selectors import file_downloads_of
 
         access_source_register(file_downloads_of)
+
+        # Rows that follow a submission (an application, HR's notes on it) go by cascade
+        # with it, outside the privacy core that clears the traces of what it deletes
+        # itself: the admin's log entries of them, whose labels may name the person, go too.
+        from privacy.services.traces import log_entries_forget_on_delete
+
+        log_entries_forget_on_delete(
+            *[
+                model
+                for model in self.apps.get_models()
+                if getattr(getattr(model, "PersonalData", None), "_follows", None)
+            ]
+        )

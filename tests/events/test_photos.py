@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from events.models import PhotoConsent, Registration
-from events.services.links import registration_token
+from events.services.links import REGISTRATION
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
 from privacy.periods import Period, period_in_words
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _choices_url(registration) -> str:
-    return f"/nl/my-registration/{registration_token(registration)}/"
+    return f"/nl/my-registration/{REGISTRATION.token(registration)}/"
 
 
 def test_one_wording_on_the_form_the_choices_page_and_the_checkin_list(
