@@ -30,15 +30,6 @@ class FormsConfig(AppConfig):
                     sender=sender,
                     dispatch_uid=f"forms.definitions_changed.{sender._meta.label}",
                 )
-        # Each request reads the definitions' version once (forms.cache).
-        from django.core.signals import request_finished, request_started
-
-        from . import cache
-
-        request_started.connect(cache.request_started, dispatch_uid="forms.cache.request_started")
-        request_finished.connect(
-            cache.request_finished, dispatch_uid="forms.cache.request_finished"
-        )
         # What "the end" of each form page type's submissions means, for the purposes.
         from privacy.vocabulary import retention_end_register
 
