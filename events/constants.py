@@ -69,22 +69,8 @@ KEY_PURPOSE_TRAINEE_LIST = "purpose_trainee_list"
 KEY_PURPOSE_PHOTOS = "photo_consent"
 KEY_PURPOSE_NEEDS = "needs_consent"
 
-FIXED_KEYS = frozenset(
-    {
-        KEY_FIRST_NAME,
-        KEY_LAST_NAME,
-        KEY_FUNCTION,
-        KEY_COMPANY,
-        KEY_EMAIL,
-        KEY_NEEDS,
-        KEY_LIST_OBJECTION,
-        KEY_PURPOSE_REGISTRATION,
-        KEY_PURPOSE_PARTICIPANT_LIST,
-        KEY_PURPOSE_TRAINEE_LIST,
-        KEY_PURPOSE_PHOTOS,
-        KEY_PURPOSE_NEEDS,
-    }
-)
+# Every key above, written once: an editor's question may take none of them.
+FIXED_KEYS = frozenset(value for name, value in dict(globals()).items() if name.startswith("KEY_"))
 
 # The calendar file under an event page's URL: ``<page url>calendar/`` (Wagtail's page URLs end
 # in a slash and carry no dot), served as ``<slug>.ics``.

@@ -48,10 +48,6 @@ class EventCounts:
         return self.capacity is not None and self.confirmed >= self.capacity
 
 
-def _source(event: EventPage) -> EventPage:
-    return event.get_source_page()
-
-
 def photo_purpose(*, locale: str | None):
     """The ``event-photos`` purpose in ``locale`` (None when the site has none): its words
     are the form's box, the choices page's and the check-in list's, in one wording."""
@@ -62,12 +58,12 @@ def photo_purpose(*, locale: str | None):
 
 def registrations_of(*, event: EventPage) -> QuerySet[Registration]:
     """Every registration of the event (any translation given), with its answers."""
-    return Registration.objects.filter(event=_source(event)).select_related("submission")
+    return Registration.objects.filter(event=event.get_source_page()).select_related("submission")
 
 
 def event_counts(*, event: EventPage) -> EventCounts:
     """Confirmed and waiting registrations of the event, in one query."""
-    source = _source(event)
+    source = event.get_source_page()
     counts = Registration.objects.filter(event=source).aggregate(
         confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
@@ -82,7 +78,7 @@ def participants_listed(*, event: EventPage, now=None) -> list[Participant]:
     Empty for an event without a list, and once the event has ended (the list is taken down
     then). Ordered by name; the function is cut to ``FUNCTION_MAX_LENGTH``.
     """
-    source = _source(event)
+    source = event.get_source_page()
     if not source.has_participant_list or source.is_past(now):
         return []
     rows = registrations_for_checkin(event=source, address_confirmed=True)
@@ -124,7 +120,8 @@ def needs_counts(*, event: EventPage) -> list[tuple[str, int]]:
     Answers that differ only in case or spacing count as one need.
     """
     rows = RegistrationNeeds.objects.filter(
-        registration__event=_source(event), registration__status=RegistrationStatus.CONFIRMED
+        registration__event=event.get_source_page(),
+        registration__status=RegistrationStatus.CONFIRMED,
     ).values_list("text", flat=True)
     counts: dict[str, list] = {}
     for text in rows:
@@ -186,6 +183,27 @@ def event_months(*, index) -> list[date]:
     return [m.date() if hasattr(m, "date") else m for m in months]
 
 
+def speaker_openings_seen(*, email: str) -> list[tuple[Registration, list]]:
+    """Each registration of ``email`` that had a seat, with the openings of its training's
+    list by a speaker while the person was on it (from the seat to a cancellation; the list
+    holds confirmed people alone): what their access answer lists and whom an erasure is
+    told of (GDPR art. 15(1)(c), art. 19)."""
+    from .models import SpeakerAccessLog
+
+    registrations = Registration.objects.filter(
+        submission__subject_email=email, confirmed_at__isnull=False
+    ).select_related("event")
+    seen = []
+    for registration in registrations:
+        openings = SpeakerAccessLog.objects.filter(
+            link__event=registration.event_id, opened_at__gte=registration.confirmed_at
+        ).select_related("link")
+        if registration.cancelled_at:
+            openings = openings.filter(opened_at__lt=registration.cancelled_at)
+        seen.append((registration, list(openings)))
+    return seen
+
+
 def registration_accesses_of(email: str) -> list:
     """Who saw a registrant's name, for their access answer (GDPR art. 15(1)(c)): each opening
     of a training's list by a speaker while the person was on it, and the participant list of
@@ -195,19 +213,9 @@ def registration_accesses_of(email: str) -> list:
 
     from privacy.accesses import Access
 
-    from .models import SpeakerAccessLog
-
-    registrations = Registration.objects.filter(
-        submission__subject_email=email, confirmed_at__isnull=False
-    ).select_related("event")
     accesses = []
-    for registration in registrations:
+    for registration, openings in speaker_openings_seen(email=email):
         title = registration.event.title
-        openings = SpeakerAccessLog.objects.filter(
-            link__event=registration.event_id, opened_at__gte=registration.confirmed_at
-        ).select_related("link")
-        if registration.cancelled_at:
-            openings = openings.filter(opened_at__lt=registration.cancelled_at)
         accesses += [
             Access(
                 at=opening.opened_at,

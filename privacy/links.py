@@ -100,10 +100,15 @@ class RowLink:
     max_age_days: Callable[[], int]
     stamps: tuple[str, ...] = ()
 
-    def url(self, row: Model, *, locale: str) -> str:
-        """The absolute address of ``row``'s link, under ``locale``'s language prefix."""
-        token = row_token(salt=self.salt, row=row, stamps=self.stamps)
-        return absolute_url(name=self.view, locale=locale, kwargs={"token": token})
+    def token(self, row: Model) -> str:
+        """The signed token of ``row``'s link, as :meth:`url` puts it in the address."""
+        return row_token(salt=self.salt, row=row, stamps=self.stamps)
+
+    def url(self, row: Model, *, locale: str, view: str = "") -> str:
+        """The absolute address of ``row``'s link, under ``locale``'s language prefix; ``view``
+        is another page the same link opens (an event's cancel and choices pages)."""
+        token = self.token(row)
+        return absolute_url(name=view or self.view, locale=locale, kwargs={"token": token})
 
     def row(self, *, token: str, queryset: QuerySet) -> Model:
         """The row of ``queryset`` the link names (:func:`row_from_token`)."""

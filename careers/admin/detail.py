@@ -11,16 +11,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from wagtail.admin import messages
 
 from forms.services import file_response
-from forms.views.records import RecordActionView, SubmissionInspectView
+from forms.views.records import (
+    RecordActionView,
+    RecordButtonView,
+    RecordNoteAddView,
+    RecordNoteForm,
+    SubmissionInspectView,
+)
 
 from .. import conf, selectors, services
 from ..constants import ApplicationStatus, next_statuses
@@ -68,12 +73,6 @@ class StatusChangeForm(forms.Form):
         )
 
 
-class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
-    )
-
-
 class ApplicationDetailView(SubmissionInspectView):
     """The submission's answers, purposes and files, with the status, history and notes."""
 
@@ -108,7 +107,7 @@ class ApplicationDetailView(SubmissionInspectView):
             notes=application.notes.select_related("author"),
             # Every status has a next step: a decision may be reopened.
             status_form=StatusChangeForm(application=application),
-            note_form=NoteForm(),
+            note_form=RecordNoteForm(),
             undoable=undoable,
             undo_until=undoable.changed_at + timedelta(minutes=conf.rejection_grace_minutes())
             if undoable
@@ -181,18 +180,7 @@ class StatusChangeView(ApplicationFormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class ApplicationButtonView(ApplicationFormView):
-    """A button on the application's page (POST only): a refusal is a message there."""
-
-    http_method_names = ["post"]
-    refused = ""
-
-    def form_invalid(self, form):
-        messages.error(self.request, " ".join(form.non_field_errors()) or self.refused)
-        return redirect(self.record.admin_url())
-
-
-class RejectionUndoView(ApplicationButtonView):
+class RejectionUndoView(ApplicationFormView, RecordButtonView):
     """Undoes a rejection within its grace period, stopping its e-mail."""
 
     def act(self) -> str:
@@ -200,15 +188,11 @@ class RejectionUndoView(ApplicationButtonView):
         return _("The rejection is undone; no e-mail was sent.")
 
 
-class NoteAddView(ApplicationButtonView):
-    """Adds a note; an empty note is refused with a message and stores nothing."""
+class NoteAddView(ApplicationFormView, RecordNoteAddView):
+    """HR's note, through the service that lets recruiters alone write one."""
 
-    form_class = NoteForm
-    refused = gettext_lazy("A note cannot be empty.")
-
-    def act(self, *, text) -> str:
+    def note_add(self, *, text):
         services.application_note_add(application=self.record, user=self.request.user, text=text)
-        return _("Note added.")
 
 
 @never_cache

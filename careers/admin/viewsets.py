@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from privacy.viewsets import ReadOnlyViewSet
@@ -30,16 +29,11 @@ class RecruitmentViewSet(ReadOnlyViewSet):
     index_view_class = ApplicationIndexView
     own_views = True
 
-    def get_urlpatterns(self):
-        view = self.construct_view
-        return [
-            path("", view(ApplicationIndexView), name="index"),
-            path("results/", view(ApplicationIndexView, results_only=True), name="index_results"),
-            path("<int:pk>/", view(detail.ApplicationDetailView), name="application"),
-            path("<int:pk>/status/", view(detail.StatusChangeView), name="status"),
-            path("<int:pk>/undo/", view(detail.RejectionUndoView), name="undo"),
-            path("<int:pk>/notes/", view(detail.NoteAddView), name="note_add"),
-            path(
-                "<int:pk>/files/<int:file_pk>/", detail.application_file_download, name="download"
-            ),
-        ]
+    screens = [
+        ("", ApplicationIndexView, "index"),
+        ("<int:pk>/", detail.ApplicationDetailView, "application"),
+        ("<int:pk>/status/", detail.StatusChangeView, "status"),
+        ("<int:pk>/undo/", detail.RejectionUndoView, "undo"),
+        ("<int:pk>/notes/", detail.NoteAddView, "note_add"),
+        ("<int:pk>/files/<int:file_pk>/", detail.application_file_download, "download"),
+    ]

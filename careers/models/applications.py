@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forms.models import SubmissionRecord, follows_submission
+from forms.models import RecordNote, SubmissionRecord, colleague_fields, follows_submission
 
 from ..constants import DECISIONS, ApplicationStatus
 
@@ -94,14 +93,7 @@ class ApplicationStatusChange(models.Model):
         _("from"), max_length=16, choices=ApplicationStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=16, choices=ApplicationStatus.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-    changed_by_name = models.CharField(_("changed by"), max_length=150, blank=True)
+    changed_by, changed_by_name = colleague_fields(_("changed by"))
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     rejection_sent = models.BooleanField(_("rejection e-mail sent"), default=False)
     # The rejection e-mail in the outbox, waiting out the grace period HR may undo it in.
@@ -128,28 +120,9 @@ class ApplicationStatusChange(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
-class ApplicationNote(models.Model):
-    """HR's note on an application; personal data about the applicant, deleted with it."""
+class ApplicationNote(RecordNote):
+    """HR's note on an application (forms' record note), deleted with it."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    author_name = models.CharField(_("author"), max_length=150, blank=True)
-    text = models.TextField(_("note"))
-    created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
     PersonalData = follows_submission("application__submission", own_period=True)
-
-    class Meta:
-        verbose_name = _("note")
-        verbose_name_plural = _("notes")
-        ordering = ["created_at", "pk"]
-        default_permissions = ()
-
-    def __str__(self) -> str:
-        return self.text[:50]

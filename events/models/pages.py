@@ -281,10 +281,17 @@ class EventPage(AbstractFormPage):
 
         from .registrations import PhotoConsent, SpeakerLink
 
-        moved = retention_end_move(queryset=SpeakerLink.objects.filter(event=self), end=self.end)
-        # Photo consents count their period from the event's end too.
-        moved += retention_end_move(queryset=PhotoConsent.objects.filter(event=self), end=self.end)
-        return super().submission_end_moved() + moved
+        return super().submission_end_moved() + sum(
+            retention_end_move(queryset=model.objects.filter(event=self), end=self.end)
+            for model in (SpeakerLink, PhotoConsent)
+        )
+
+    def source_published(self) -> None:
+        # A larger capacity moves people up from the waiting list.
+        from ..services import registrations_promote
+
+        super().source_published()
+        registrations_promote(event=self)
 
     def accepts_submissions(self) -> bool:
         # Past the deadline or the event, the page says why and takes nothing.

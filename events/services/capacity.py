@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from ..constants import ACTIVE_STATUSES, RegistrationStatus
 from ..models import EventPage, Registration
@@ -30,6 +31,19 @@ def _lock(event: EventPage, *, only: tuple[str, ...] = ()) -> EventPage:
     _sqlite_write_lock()
     locked = EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk)
     return (locked.only(*only) if only else locked).get()
+
+
+def _lock_current(
+    registration: Registration, *, refused: Exception
+) -> tuple[EventPage, Registration, datetime]:
+    """The locked event, the registration as stored now and the moment of the change
+    (inside ``transaction.atomic()``); ``refused`` is raised once the event has ended."""
+    event = _lock(registration.event)
+    now = timezone.now()
+    if event.is_past(now):
+        raise refused
+    current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+    return event, current, now
 
 
 def _sqlite_write_lock() -> None:
@@ -71,7 +85,10 @@ def _seats(event: EventPage, *, email: str) -> _Seats:
 
 
 def _promote(event: EventPage, now: datetime) -> list[Registration]:
-    """Move the first people waiting up to the free seats; the event must be locked."""
+    """Move the first people waiting up to the free seats, each told once the change is
+    committed; the event must be locked."""
+    from .mail import registration_mail_send
+
     free = _seats_left(event)
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
     waiting = waiting.order_by("waiting_number", "pk")
@@ -80,4 +97,8 @@ def _promote(event: EventPage, now: datetime) -> list[Registration]:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
     Registration.objects.bulk_update(chosen, ["status", "confirmed_at"])
+    for moved in chosen:
+        transaction.on_commit(
+            lambda r=moved: registration_mail_send(registration=r, template="promoted")
+        )
     return chosen

@@ -7,27 +7,33 @@ seat comes with the calendar file, which (unlike the page's) holds the online li
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils import translation
 
 from forms.selectors import page_in_language
-from privacy.links import absolute_url
+from forms.services import record_mail_queue
 from privacy.services.mail import Attachment, mail_send
 
 from ..ics import calendar_filename, calendar_text
 
 
-def _registration_send(*, registration, template: str, **extra) -> bool:
-    """Queue a registrant's mail with the registration's id: the worker builds the rest
-    (:func:`registration_mail_build`), so the request only stores the outbox row."""
-    submission = registration.submission
-    return mail_send(
-        to=submission.subject_email,
+def registration_mail_send(*, registration, template: str, **extra) -> bool:
+    """Queue a registrant's mail with the registration's id (forms' record mail): the worker
+    builds the rest (:func:`registration_mail_build`), so the request only stores the outbox
+    row.
+
+    ``template`` names the mail: ``confirmation``, your seat or your place on the waiting
+    list (again, with ``resent=True``); ``promoted``, you moved up from the waiting list (a
+    seat came free, or the organisers made room: ``by_organiser=True``); ``cancelled``, your
+    registration is cancelled (by you, or by the organisers as you asked them:
+    ``on_behalf=True``).
+    """
+    queued = record_mail_queue(
+        record=registration,
         template=f"events/email/{template}",
-        language=submission.locale or settings.LANGUAGE_CODE,
-        context={"registration": registration, **extra},
         build="events.services.mail.registration_mail_build",
+        **extra,
     )
+    return queued is not None
 
 
 def registration_mail_build(context: dict) -> tuple[dict, list[Attachment]]:
@@ -60,26 +66,9 @@ def registration_mail_build(context: dict) -> tuple[dict, list[Attachment]]:
     return context, attachments
 
 
-def registration_confirmation(*, registration, resent: bool = False) -> bool:
-    """Your seat, or your place on the waiting list (again, when ``resent``)."""
-    return _registration_send(registration=registration, template="confirmation", resent=resent)
-
-
-def registration_promoted(*, registration, by_organiser: bool = False) -> bool:
-    """You moved up from the waiting list: a seat came free, or the organisers made room."""
-    return _registration_send(
-        registration=registration, template="promoted", by_organiser=by_organiser
-    )
-
-
-def registration_cancelled(*, registration, on_behalf: bool = False) -> bool:
-    """Your registration is cancelled: by you, or by the organisers as you asked them."""
-    return _registration_send(registration=registration, template="cancelled", on_behalf=on_behalf)
-
-
 def speaker_link_mail(*, link, locale: str) -> bool:
     """Send a speaker their link in ``locale``; False (and logged) when it did not go."""
-    from .links import speaker_link_token
+    from .links import SPEAKER
 
     event = link.event
     page = page_in_language(event, locale)
@@ -91,10 +80,6 @@ def speaker_link_mail(*, link, locale: str) -> bool:
             "link": link,
             "page": page,
             "event": event,
-            "url": absolute_url(
-                name="events_speakers:speaker_list",
-                locale=locale,
-                kwargs={"token": speaker_link_token(link)},
-            ),
+            "url": SPEAKER.url(link, locale=locale),
         },
     )

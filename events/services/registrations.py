@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from forms.selectors import submission_consent
 from forms.services import SubmissionInput, SubmissionRefused
 from privacy.services import consent_given
 
@@ -21,7 +22,7 @@ from ..constants import (
 )
 from ..models import EventPage, Registration, RegistrationNeeds
 from . import mail
-from .capacity import _lock, _promote, _seats
+from .capacity import _lock, _lock_current, _promote, _seats
 from .consents import photo_consent_keep
 from .refusals import (
     CANCEL_AFTER_END,
@@ -69,12 +70,12 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     registration.save(force_insert=True)
     _needs_keep(registration=registration, data=data)
     if registration.photo_consent:
-        proof = _proof_of(registration=registration, purpose_key=PURPOSE_PHOTOS)
+        proof = submission_consent(submission=registration.submission, purpose_key=PURPOSE_PHOTOS)
         if proof is not None:
             photo_consent_keep(registration=registration, consent=proof)
     # The outbox row and its task join this transaction: one commit stores the registration
     # and its mail, or neither.
-    mail.registration_confirmation(registration=registration)
+    mail.registration_mail_send(registration=registration, template="confirmation")
     return registration
 
 
@@ -84,43 +85,18 @@ def _needs_keep(*, registration: Registration, data: SubmissionInput) -> None:
     text = str(data.kept_apart.get(KEY_NEEDS) or "").strip()
     if not text or not consent_given(decisions=data.decisions, purpose_key=PURPOSE_NEEDS):
         return
-    proof = _proof_of(registration=registration, purpose_key=PURPOSE_NEEDS)
+    proof = submission_consent(submission=registration.submission, purpose_key=PURPOSE_NEEDS)
     if proof is not None:
         RegistrationNeeds.objects.create(registration=registration, text=text, consent=proof)
-
-
-def _proof_of(*, registration: Registration, purpose_key: str):
-    """The consent the registration's form just recorded for ``purpose_key``, or None."""
-    from forms.constants import submission_ref
-    from privacy.models import ConsentDecision, ConsentRecord
-
-    submission = registration.submission
-    recorded = getattr(submission, "consent_records", None)
-    if recorded is not None:
-        # Handed over by the forms flow that stored them: no need to read them back.
-        given = [
-            record
-            for record in recorded
-            if record.purpose_key == purpose_key and record.decision == ConsentDecision.GIVEN
-        ]
-        return given[-1] if given else None
-    return (
-        ConsentRecord.objects.filter(
-            subject_email=submission.subject_email,
-            purpose_key=purpose_key,
-            decision=ConsentDecision.GIVEN,
-            source_ref=submission_ref(registration.submission_id),
-        )
-        .order_by("-pk")
-        .first()
-    )
 
 
 def registration_refused(*, refusal: SubmissionRefused) -> None:
     """After a withheld registration was rolled back: the address's owner, already
     registered, quietly gets their confirmation again, whose links cancel or change it."""
     if isinstance(refusal, AlreadyRegistered):
-        mail.registration_confirmation(registration=refusal.registration, resent=True)
+        mail.registration_mail_send(
+            registration=refusal.registration, template="confirmation", resent=True
+        )
 
 
 def registrations_promote(*, event: EventPage) -> list[Registration]:
@@ -130,10 +106,7 @@ def registrations_promote(*, event: EventPage) -> list[Registration]:
         locked = _lock(event.get_source_page())
         if locked.is_past():
             return []
-        promoted = _promote(locked, timezone.now())
-        for registration in promoted:
-            transaction.on_commit(lambda r=registration: mail.registration_promoted(registration=r))
-    return promoted
+        return _promote(locked, timezone.now())
 
 
 def registration_cancel(*, registration: Registration, on_behalf: bool = False) -> Registration:
@@ -144,23 +117,21 @@ def registration_cancel(*, registration: Registration, on_behalf: bool = False) 
     ended. Cancelling twice changes nothing the second time.
     """
     with transaction.atomic():
-        event = _lock(registration.event)
-        now = timezone.now()
-        if event.is_past(now):
-            raise CancellationRefused(str(CANCEL_AFTER_END))
-        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        refused = CancellationRefused(str(CANCEL_AFTER_END))
+        event, current, now = _lock_current(registration, refused=refused)
         if current.is_cancelled:
             return current
         was_confirmed = current.is_confirmed
         current.status = RegistrationStatus.CANCELLED
         current.cancelled_at = now
         current.save(update_fields=["status", "cancelled_at"])
-        promoted = _promote(event, now) if was_confirmed else []
         transaction.on_commit(
-            lambda: mail.registration_cancelled(registration=current, on_behalf=on_behalf)
+            lambda: mail.registration_mail_send(
+                registration=current, template="cancelled", on_behalf=on_behalf
+            )
         )
-        for moved in promoted:
-            transaction.on_commit(lambda r=moved: mail.registration_promoted(registration=r))
+        if was_confirmed:
+            _promote(event, now)
     return current
 
 
@@ -185,18 +156,17 @@ def registration_move_up(*, registration: Registration) -> Registration:
     left as they are.
     """
     with transaction.atomic():
-        event = _lock(registration.event)
-        now = timezone.now()
-        if event.is_past(now):
-            raise RegistrationChangeRefused(str(CHANGE_AFTER_END))
-        current = Registration.objects.select_related("submission", "event").get(pk=registration.pk)
+        refused = RegistrationChangeRefused(str(CHANGE_AFTER_END))
+        _event, current, now = _lock_current(registration, refused=refused)
         if not current.is_waiting:
             return current
         current.status = RegistrationStatus.CONFIRMED
         current.confirmed_at = now
         current.save(update_fields=["status", "confirmed_at"])
         transaction.on_commit(
-            lambda: mail.registration_promoted(registration=current, by_organiser=True)
+            lambda: mail.registration_mail_send(
+                registration=current, template="promoted", by_organiser=True
+            )
         )
     return current
 

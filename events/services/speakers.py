@@ -9,7 +9,7 @@ from ..models import EventPage, SpeakerAccessLog, SpeakerLink
 
 
 def speaker_link_create(*, event: EventPage, speaker, email: str) -> SpeakerLink:
-    """A speaker's link record for a training; sign it with :func:`events.services.links.speaker_link_token`.
+    """A speaker's link record for a training; sign it with :data:`events.services.links.SPEAKER`.
 
     It works until the training ends; retention keeps it (and its openings) for the
     ``event-registration`` purpose's period after that.

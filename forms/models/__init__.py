@@ -8,7 +8,10 @@ from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox, InboxName
 from .records import (
+    RecordNote,
     SubmissionRecord,
+    colleague_fields,
+    colleague_name,
     follows_submission,
     submission_record,
     submission_record_models,
@@ -32,8 +35,11 @@ __all__ = [
     "FormSubmission",
     "Inbox",
     "InboxName",
+    "RecordNote",
     "SubmissionFile",
     "SubmissionRecord",
+    "colleague_fields",
+    "colleague_name",
     "follows_submission",
     "form_page_models",
     "submission_record",

@@ -8,8 +8,10 @@ follow the same submission, through their own path, with :func:`follows_submissi
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,6 +42,8 @@ def follows_submission(
             "subject": f"{via}__subject_email",
             "purpose": f"{via}__inbox__purpose__key",
             "expired": expired,
+            # Read by ``FormsConfig.ready``: such a row goes by cascade with its submission.
+            "_follows": via,
             **({"files": files} if files else {}),
         },
     )
@@ -126,6 +130,51 @@ class SubmissionRecord(models.Model):
         """Where the app's readers open this record: the one place its submission is
         listed. The inboxes leave such submissions out and send their links here."""
         raise NotImplementedError(f"{type(self).__name__} must say where it is read.")
+
+
+def colleague_fields(verbose_name) -> tuple[models.ForeignKey, models.CharField]:
+    """The colleague who did something to a record (wrote a note, changed a status): their
+    account, and their name as it was then, which still says who once the account is
+    gone. Assign both: ``author, author_name = colleague_fields(_("author"))``."""
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+    return account, models.CharField(verbose_name, max_length=150, blank=True)
+
+
+def colleague_name(user) -> str:
+    """What :func:`colleague_fields` keep as the name: the full name, else the username."""
+    return (user.get_full_name() or user.get_username())[:150]
+
+
+class RecordNote(models.Model):
+    """A reader's note on a :class:`SubmissionRecord` (HR's on an application): personal
+    data about the person the record is of.
+
+    A subclass adds the foreign key to its record (``related_name="notes"``) and its
+    ``PersonalData``, as a rule :func:`follows_submission` through that key with
+    ``own_period``: the note serves the record's own purpose alone. Notes are added
+    through :func:`forms.services.record_note_add`.
+    """
+
+    author, author_name = colleague_fields(_("author"))
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "pk"]
+        # Read and written through the record's own group rule, never model permissions.
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return self.text[:50]
 
 
 def submission_record_models() -> list[type[SubmissionRecord]]:

@@ -7,7 +7,8 @@ submission and where its files open, and its template extends
 ``forms/admin/submission_detail.html``, filling the blocks that page leaves open. What its
 readers do to the record (cancel it on the person's behalf, move it on) is a
 :class:`RecordActionView`; a submission they take down for someone (by phone, at the desk)
-goes through an :class:`OnBehalfFormView`.
+goes through an :class:`OnBehalfFormView`. A button on the record's page (undo a step, add
+a note) is a :class:`RecordButtonView`; notes have theirs, :class:`RecordNoteAddView`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views import generic
@@ -105,6 +107,41 @@ class RecordActionView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         return _done_or_refused(self, form, lambda: (self.record, self.act(**form.cleaned_data)))
+
+
+class RecordButtonView(RecordActionView):
+    """A button on the record's page (POST only), such as undoing a step: no page of its
+    own, so a refusal is an error message back on the record's page, and nothing changes."""
+
+    http_method_names = ["post"]
+    #: The message for a form that is not valid and names no reason of its own.
+    refused = ""
+
+    def form_invalid(self, form):
+        messages.error(self.request, " ".join(form.non_field_errors()) or self.refused)
+        return redirect(self.record.admin_url())
+
+
+class RecordNoteForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class RecordNoteAddView(RecordButtonView):
+    """Adds a reader's note to the record (:class:`forms.models.RecordNote`); an empty one
+    is refused with a message and stores nothing. Subclasses store it through their app's
+    service (:meth:`note_add`), which decides who may."""
+
+    form_class = RecordNoteForm
+    refused = gettext_lazy("A note cannot be empty.")
+
+    def note_add(self, *, text: str) -> None:
+        raise NotImplementedError
+
+    def act(self, *, text) -> str:
+        self.note_add(text=text)
+        return _("Note added.")
 
 
 def _done_or_refused(view, form, action):

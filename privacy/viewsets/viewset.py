@@ -3,6 +3,7 @@ registration as an admin area with its permission policy."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.models import Permission
@@ -44,8 +45,9 @@ class ReadOnlyViewSet(ModelViewSet):
 
     # With ``own_views``, every screen of the area: (route under the prefix, view, URL name);
     # each listing named in ``listings`` also answers its filters' requests under
-    # ``results/`` (``<name>_results``).
-    screens: list[tuple[str, type, str]] = []
+    # ``results/`` (``<name>_results``). A view class gets the area's icon and policy; a
+    # plain view function (a file download) is routed as it is.
+    screens: list[tuple[str, type | Callable, str]] = []
     listings: tuple[str, ...] = ("index",)
 
     def get_urlpatterns(self):
@@ -53,7 +55,8 @@ class ReadOnlyViewSet(ModelViewSet):
             return super().get_urlpatterns()
         urls = []
         for route, view_class, name in self.screens:
-            urls.append(path(route, self.construct_view(view_class), name=name))
+            view = self.construct_view(view_class) if isinstance(view_class, type) else view_class
+            urls.append(path(route, view, name=name))
             if name in self.listings:
                 results = self.construct_view(view_class, results_only=True)
                 urls.append(path(f"{route}results/", results, name=f"{name}_results"))

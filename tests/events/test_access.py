@@ -14,7 +14,7 @@ from wagtail.models import GroupPagePermission
 from events.constants import EventKind
 from events.models import SpeakerAccessLog
 from events.services import speaker_link_create
-from events.services.links import speaker_link_token
+from events.services.links import SPEAKER
 from tests.events.factories import SpeakerFactory, person
 from tests.users import make_user
 
@@ -142,7 +142,7 @@ def test_a_speaker_link_of_another_training_shows_nothing_of_this_one(
     link = speaker_link_create(
         event=other_training, speaker=SpeakerFactory(), email="spreker@example.org"
     )
-    url = reverse("events_speakers:speaker_list", args=[speaker_link_token(link)])
+    url = reverse("events_speakers:speaker_list", args=[SPEAKER.token(link)])
 
     body = client.get(url).content.decode()
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from events.constants import EventKind
 from events.models import Registration
 from events.services import speaker_link_create
-from events.services.links import speaker_link_token
+from events.services.links import SPEAKER
 from privacy.services.access_report import access_report, access_report_html
 from tests.events.factories import SpeakerFactory, person
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def opened_by_speaker(client, link):
-    client.get(reverse("events_speakers:speaker_list", args=[speaker_link_token(link)]))
+    client.get(reverse("events_speakers:speaker_list", args=[SPEAKER.token(link)]))
 
 
 def test_the_answer_lists_each_speakers_opening_of_the_list_with_the_persons_name(

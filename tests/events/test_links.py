@@ -11,7 +11,7 @@ from events.constants import RegistrationStatus
 from events.models import Registration
 from events.selectors import participants_listed
 from events.services import CANCEL_AFTER_END, registration_address_confirm
-from events.services.links import registration_token
+from events.services.links import REGISTRATION
 from privacy.models import ConsentRecord
 from tests.events.factories import dutch, person
 
@@ -23,11 +23,11 @@ def _reg(email: str) -> Registration:
 
 
 def _cancel_url(registration) -> str:
-    return f"/nl/my-registration/{registration_token(registration)}/cancel/"
+    return f"/nl/my-registration/{REGISTRATION.token(registration)}/cancel/"
 
 
 def _choices_url(registration) -> str:
-    return f"/nl/my-registration/{registration_token(registration)}/"
+    return f"/nl/my-registration/{REGISTRATION.token(registration)}/"
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_cancelling_twice_changes_nothing_the_second_time(full_event, client):
 
 
 def test_a_tampered_cancellation_link_is_refused_and_changes_nothing(full_event, client):
-    token = registration_token(_reg("an1@example.org"))
+    token = REGISTRATION.token(_reg("an1@example.org"))
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
 
     response = client.post(f"/nl/my-registration/{tampered}/cancel/")
@@ -147,7 +147,7 @@ def test_photo_consent_given_and_withdrawn_through_the_link_is_in_the_ledger(ful
 
 
 def test_a_tampered_choices_link_is_refused_and_changes_nothing(full_event, client):
-    token = registration_token(_reg("an1@example.org"))
+    token = REGISTRATION.token(_reg("an1@example.org"))
 
     response = client.post(f"/nl/my-registration/{token}x/", {"hidden_from_list": "on"})
 

@@ -14,7 +14,7 @@ from events.constants import FUNCTION_MAX_LENGTH
 from events.models import Registration
 from events.registration_form import AUDIENCE
 from events.services import registration_address_confirm, registration_object
-from events.services.links import registration_token
+from events.services.links import REGISTRATION
 from privacy.models import DataRequestPage
 from tests.events.factories import dutch, person
 
@@ -31,7 +31,7 @@ def _reg(email: str) -> Registration:
 
 
 def _list_url(registration) -> str:
-    return f"/nl/my-registration/{registration_token(registration)}/participants/"
+    return f"/nl/my-registration/{REGISTRATION.token(registration)}/participants/"
 
 
 def _confirm(*emails):
@@ -120,9 +120,9 @@ def test_the_api_asks_for_the_participants_token_unless_the_list_is_public(
     _confirm("an1@example.org", "an2@example.org", "an3@example.org")
 
     without = api(client, event.pk)
-    wrong = api(client, event.pk, registration_token(_reg("an3@example.org")))
+    wrong = api(client, event.pk, REGISTRATION.token(_reg("an3@example.org")))
     forged = api(client, event.pk, "not-a-token")
-    own = api(client, event.pk, registration_token(_reg("an1@example.org")))
+    own = api(client, event.pk, REGISTRATION.token(_reg("an1@example.org")))
 
     for refused in (without, wrong, forged):
         assert refused.status_code == 403
@@ -175,7 +175,7 @@ def test_the_function_is_capped(event, register, client):
     registration.submission.answers["function"] = "z" * 500  # stored before the cap
     registration.submission.save()
     _confirm("an2@example.org")
-    body = api(client, event.pk, registration_token(registration)).json()
+    body = api(client, event.pk, REGISTRATION.token(registration)).json()
     assert len(body["participants"][0]["function"]) <= FUNCTION_MAX_LENGTH
 
 
@@ -184,7 +184,7 @@ def test_an_objector_leaves_the_list_at_once_and_can_come_back(event, register, 
     register(event, person(2))
     _confirm("an1@example.org", "an2@example.org")
     registration = _reg("an1@example.org")
-    token = registration_token(_reg("an2@example.org"))
+    token = REGISTRATION.token(_reg("an2@example.org"))
 
     registration_object(registration=registration, hidden=True)
     names = [p["first_name"] for p in api(client, event.pk, token).json()["participants"]]

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from events.models import PhotoConsent, Registration
-from events.services.links import registration_token
+from events.services.links import REGISTRATION
 from forms.models import FormSubmission
 from privacy.models import ConsentRecord
 from privacy.periods import Period, period_in_words
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _choices_url(registration) -> str:
-    return f"/nl/my-registration/{registration_token(registration)}/"
+    return f"/nl/my-registration/{REGISTRATION.token(registration)}/"
 
 
 def test_one_wording_on_the_form_the_choices_page_and_the_checkin_list(
@@ -143,3 +143,19 @@ def test_withdrawing_on_the_choices_page_records_the_refusal_with_the_words_show
     assert refusal.text_shown == event_purposes["event-photos"].consent_text
     assert not PhotoConsent.objects.exists()
     assert Registration.objects.get().photo_consent is False
+
+
+def test_the_photo_record_keeps_the_grant_the_form_recorded_also_when_read_from_the_ledger(
+    event, register
+):
+    from forms.selectors import submission_consent
+
+    register(event, person(1, photo_consent="on"))
+    register(event, person(2))
+    record = PhotoConsent.objects.get()
+    given, refused = FormSubmission.objects.order_by("pk")
+
+    # A submission read again carries no hand-over from the form: the ledger answers alike.
+    assert submission_consent(submission=given, purpose_key="event-photos") == record.consent
+    assert record.consent.source_ref == f"forms.FormSubmission:{given.pk}"
+    assert submission_consent(submission=refused, purpose_key="event-photos") is None

@@ -11,7 +11,7 @@ from django.utils import timezone
 from events.constants import EventKind
 from events.models import EventPageSpeaker, SpeakerAccessLog, SpeakerLink
 from events.services import speaker_link_create
-from events.services.links import speaker_link_token
+from events.services.links import SPEAKER
 from tests.events.factories import SpeakerFactory, person
 from tests.users import make_user
 
@@ -40,7 +40,7 @@ def organiser(client, events_group):
 
 
 def _url(link):
-    return reverse("events_speakers:speaker_list", args=[speaker_link_token(link)])
+    return reverse("events_speakers:speaker_list", args=[SPEAKER.token(link)])
 
 
 def test_an_organiser_sends_a_link_whose_address_stays_off_the_speaker(
@@ -104,7 +104,7 @@ def test_a_tampered_or_revoked_link_is_refused_and_logs_nothing(
     client, organiser, training, speaker
 ):
     link = speaker_link_create(event=training, speaker=speaker, email="sofie@example.org")
-    token = speaker_link_token(link)
+    token = SPEAKER.token(link)
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     tampered_response = client.get(reverse("events_speakers:speaker_list", args=[tampered]))
 
@@ -120,9 +120,9 @@ def test_a_tampered_or_revoked_link_is_refused_and_logs_nothing(
 
 def test_a_registrants_link_does_not_open_the_speakers_list(client, training):
     from events.models import Registration
-    from events.services.links import registration_token
+    from events.services.links import REGISTRATION
 
-    token = registration_token(Registration.objects.first())
+    token = REGISTRATION.token(Registration.objects.first())
     response = client.get(reverse("events_speakers:speaker_list", args=[token]))
     assert response.status_code == 400
 

@@ -8,9 +8,9 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
-from forms import builder
 from forms.admin_forms import field_problems
 from forms.builder import PrivateFileField, PurposeConsentField
+from forms.builder import form_builder as builder
 from forms.constants import FieldType
 from forms.models import FormField, FormPage
 from privacy.models import LegalBasis

@@ -219,7 +219,7 @@ def test_a_sent_mail_whose_record_meets_a_restarting_database_is_recorded_not_se
     the worker records it once the database is back, and no later try sends it again."""
     from django.db import OperationalError
 
-    from privacy.services import mail as mail_service
+    from privacy.services.mail import outbox as mail_service
 
     mail_send(to="ann@example.org", template=NOTICE, language="nl", context={"title": "x"})
     queued = OutgoingMail.objects.get()

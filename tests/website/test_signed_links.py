@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from careers.services.links import RENEW, WITHDRAW
-from events.services.links import REGISTRATION_SALT, SPEAKER_SALT
+from events.services.links import REGISTRATION, SPEAKER
 from privacy.services.requests import ANSWER_SALT, CONFIRM_SALT
 from tests.privacy.links import aged_token, tampered
 
@@ -19,9 +19,9 @@ LINKS = [
     ("privacy:request_answer", ANSWER_SALT, {"a": 1, "r": 1}, False),
     ("careers:withdraw", WITHDRAW.salt, {"pk": 1, "submitted_at": ""}, True),
     ("careers:renew", RENEW.salt, {"pk": 1, "talent_pool_since": ""}, True),
-    ("events:registration_cancel", REGISTRATION_SALT, {"pk": 1}, True),
-    ("events:registration_choices", REGISTRATION_SALT, {"pk": 1}, True),
-    ("events_speakers:speaker_list", SPEAKER_SALT, {"pk": 1}, False),
+    ("events:registration_cancel", REGISTRATION.salt, {"pk": 1}, True),
+    ("events:registration_choices", REGISTRATION.salt, {"pk": 1}, True),
+    ("events_speakers:speaker_list", SPEAKER.salt, {"pk": 1}, False),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Everything in forms with side effects: storing submissions, handling them, telling inboxes.
+"""Storing submissions and what changes them afterwards (handled, retention, a consent given).
 
 Both the HTML form (``AbstractFormPage.process_form_submission``) and the headless API build
 a :class:`SubmissionInput` from a bound, valid form (``page.submission_input(form)``) and
@@ -14,30 +14,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
-from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.utils import timezone, translation
-from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from privacy.links import LinkRestricted, admin_url
+from privacy.links import LinkRestricted
 from privacy.models import ConsentDecision, ConsentSource, Purpose
 from privacy.selectors import purpose_get, subject_restricted
 from privacy.services import consent_record, consents_record, normalise_email, retention_compute
-from privacy.services.mail import mail_send
 from privacy.services.preferences import email_consents_defer
 
-from .builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
-from .cache import cached
-from .constants import HONEYPOT_FIELD_NAME, submission_ref
-from .models.inbox import Inbox
-from .models.submissions import FileDownloadLog, FormSubmission, SubmissionFile, private_storage
+from ..builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
+from ..cache import cached
+from ..constants import HONEYPOT_FIELD_NAME, submission_ref
+from ..models.inbox import Inbox
+from ..models.submissions import FormSubmission, SubmissionFile, private_storage
 
 if TYPE_CHECKING:
-    from .models import AbstractFormPage
+    from ..models import AbstractFormPage
 
 logger = logging.getLogger(__name__)
 
@@ -253,90 +247,6 @@ def submission_create(*, data: SubmissionInput) -> FormSubmission:
     return submission
 
 
-def submission_notify(*, submission: FormSubmission, url: str = "") -> bool:
-    """Tell the inbox a submission arrived: the form's name and a link, no answers, no files.
-
-    ``url`` is where the readers open it; by default the worker links to the record an app
-    keeps with the submission, which that app's readers open (an application in the
-    recruitment area), else to the inbox's submission (:func:`submission_notify_build`).
-    """
-    if not submission.inbox.notification_address:
-        return False  # an inbox read in the admin alone
-    return mail_send(
-        to=submission.inbox.notification_address,
-        template="forms/email/new_submission",
-        language=settings.LANGUAGE_CODE,
-        context={"submission": submission, "url": url},
-        staff=True,
-        build="forms.services.submission_notify_build",
-    )
-
-
-def submission_notify_build(context: dict) -> tuple[dict, list]:
-    """In the worker: the link of an inbox's notice, when the sender named none."""
-    from .models import submission_record
-
-    submission = context["submission"]
-    if not context["url"]:
-        record = submission_record(submission)
-        context["url"] = (
-            admin_url(path=record.admin_url())
-            if record is not None
-            else admin_url(name="forms_inboxes:submission", args=[submission.pk])
-        )
-    return context, []
-
-
-def submission_acknowledge(*, submission: FormSubmission) -> bool:
-    """Send the sender what they sent, with each purpose and how long it is kept, when the
-    form asks for it (``FormPage.send_acknowledgement``): in their language, to their
-    address alone. The purposes are the decisions recorded with the submission and the
-    inbox's own, in the words of the notices (:func:`privacy.selectors.purpose_notices`)."""
-    from privacy.selectors import consent_decision_label, consents_for_source, purpose_notices
-
-    from .selectors import consent_source_ref, form_labels, submission_answers
-
-    language = submission.locale or settings.LANGUAGE_CODE
-    page = submission.translation_page or submission.page
-    with translation.override(language):
-        answers = [
-            {"label": answer.label, "value": answer.value}
-            for answer in submission_answers(submission, form_labels(page))
-            if answer.value
-        ]
-        # A box left unticked keeps nothing, so it is no reason to keep anything here.
-        decisions = {
-            record.purpose_key: consent_decision_label(record)
-            for record in consents_for_source(source_ref=consent_source_ref(submission))
-            if record.decision != ConsentDecision.REFUSED
-        }
-        keys = list(dict.fromkeys([submission.inbox.purpose.key, *decisions]))
-        found = (purpose_get(key=key, locale=language) for key in keys)
-        purposes = [
-            {
-                "name": notice.name,
-                "retention": notice.retention,
-                "decision": decisions.get(notice.key, ""),
-            }
-            for notice in purpose_notices([p for p in found if p is not None], language)
-        ]
-    return mail_send(
-        to=submission.subject_email,
-        template="forms/email/acknowledgement",
-        language=language,
-        context={
-            # A form names its questions as its editor likes; these are the usual keys.
-            "name": str(
-                submission.answers.get("first_name") or submission.answers.get("name") or ""
-            ),
-            "form_title": page.title if page is not None else submission.form_title,
-            "submitted_at": submission.submitted_at,
-            "answers": answers,
-            "purposes": purposes,
-        },
-    )
-
-
 def submission_mark_handled(*, submission: FormSubmission, user) -> FormSubmission:
     """Record who handled the submission and when; retention may now count from then."""
     submission.handled_by = user
@@ -379,61 +289,3 @@ def submission_consent_give(*, submission: FormSubmission, purpose_key: str):
         email=submission.subject_email,
         source_ref=submission_ref(submission.pk),
     )
-
-
-def file_download_log(*, attachment: SubmissionFile, user) -> None:
-    FileDownloadLog.objects.create(
-        user=user,
-        username=user.get_username(),
-        file=attachment,
-        file_pk=attachment.pk,
-        submission_pk=attachment.submission_id,
-    )
-
-
-# How long a presigned S3 link to a submitted file works.
-PRESIGNED_SECONDS = 60
-
-
-def file_response(*, attachment: SubmissionFile, user) -> HttpResponse:
-    """A submitted file as a download for its reader, the opening logged.
-
-    From local private storage it is streamed (``FileResponse`` reads it in blocks, so a
-    large file never sits in memory). From S3 the answer is a redirect to a presigned URL
-    that works for :data:`PRESIGNED_SECONDS`, so the file never passes through the site and
-    the link is useless soon after. Either way it is sent as bytes to save, never rendered by
-    the browser. Raises ``Http404`` when the stored file is gone (retention, erasure).
-    """
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # without the ``s3`` extra, files are local
-        S3Storage = ()  # noqa: N806
-
-    storage = storages["private"]  # what the file field's alias stands for now
-    if isinstance(storage, S3Storage):
-        disposition = content_disposition_header(
-            as_attachment=True, filename=attachment.original_name
-        )
-        parameters = {
-            "ResponseContentDisposition": disposition,
-            "ResponseContentType": "application/octet-stream",
-        }
-        url = storage.url(attachment.file.name, parameters=parameters, expire=PRESIGNED_SECONDS)
-        response = HttpResponseRedirect(url)
-        # S3 learns nothing of the admin page the reader came from.
-        response["Referrer-Policy"] = "no-referrer"
-    else:
-        try:
-            handle = attachment.file.open("rb")
-        except (FileNotFoundError, OSError):
-            raise Http404(_("The file is no longer stored.")) from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type="application/octet-stream",
-        )
-    file_download_log(attachment=attachment, user=user)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

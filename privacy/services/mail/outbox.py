@@ -1,85 +1,29 @@
-"""The one way the plugins send e-mail: privacy's, the forms', careers' and events' alike.
-
-:func:`mail_send` stores the mail in the outbox (:class:`privacy.models.OutgoingMail`), in
-the caller's transaction, and enqueues the task that delivers it with the row's id alone: the
-task queue never holds an address or a text. The worker (:func:`mail_attempt`) renders
-``<template>_subject.txt``, ``_body.txt`` and ``_body.html`` in the recipient's language and
-sends them as one multipart message (text, with HTML as its alternative), with attachments
-such as an event's calendar file. A sender whose mail takes work to put together (its links,
-its calendar file) names a ``build`` function instead of passing that work's result: the
-request stores the rows' ids, and the worker builds the rest when it renders. Every mail ends with the footer that names its sender (the
-controllers, in the mail's language) and links to the privacy policy; a mail to a person also
-links to their own preference centre, while a notice to staff (an inbox's address, the
-privacy officers) carries no such link, since they are not the person the mail is about.
-
-A refused send is tried again later (``PRIVACY_MAIL_RETRY_DELAYS``), then listed for the
-privacy officers as not delivered; the row's id is the mail's idempotency key and its
-Message-ID, so no retry, duplicate task or restarted worker sends it twice.
-"""
+"""The outbox: a mail is stored and queued by its row's id, then claimed, built, sent and
+closed by the worker, tried again with back-off, or given up and listed for the officers."""
 
 from __future__ import annotations
 
-import base64
-import dataclasses
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from decimal import Decimal
+from datetime import datetime, timedelta
 
-from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import DatabaseError, close_old_connections, connection, models, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.db.models import F, Q
-from django.template import Context
-from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.module_loading import import_string
-from django.utils.safestring import mark_safe
 
-from .. import conf
-from ..models import MailStatus, OutgoingMail
+from ... import conf
+from ...models import MailStatus, OutgoingMail
+from .context import MailObsolete, _attachment_freeze, _attachment_thaw, _freeze, _thaw
+from .render import Attachment, mail_deliver, mail_message_id, mail_render
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content: str | bytes
-    mimetype: str
-
-
-@dataclass(frozen=True)
-class Mail:
-    """A rendered message, ready to hand to the mail backend."""
-
-    template: str
-    to: tuple[str, ...]
-    subject: str
-    text: str
-    html: str
-    attachments: tuple[Attachment, ...] = ()
-    message_id: str = ""
-
-
-class MailObsolete(Exception):
-    """A row the mail was about is gone (erased, deleted) before the mail was rendered."""
-
-
 # The key under which the outbox row keeps the dotted path of its ``build`` function.
 BUILD_KEY = "$build"
-
-
-def placeholders_fill(text: str, values: dict[str, str]) -> str:
-    """``text`` an editor wrote for a mail with each ``{name}`` of ``values`` replaced by its
-    value, and nothing else read as formatting (a stray brace stays as typed)."""
-    for name, value in values.items():
-        text = text.replace(f"{{{name}}}", value)
-    return text
 
 
 def mail_send(**kwargs) -> bool:
@@ -123,7 +67,7 @@ def mail_queue(
     if not staff and len(recipients) != 1:
         raise ValueError("A mail to a person goes to that person alone.")
     if not staff and not answers_request:
-        from ..selectors import subject_restricted
+        from ...selectors import subject_restricted
 
         if subject_restricted(email=recipients[0]):
             logger.info("The e-mail %s was not sent: processing is restricted", template)
@@ -169,7 +113,7 @@ def mail_cancel(*, mail_id) -> bool:
 
 def mail_enqueue(*, mail: OutgoingMail, at: datetime | None = None) -> None:
     """Hand ``mail`` to the task queue by its id, now or (where the backend can) at ``at``."""
-    from ..tasks import mail_deliver_task
+    from ...tasks import mail_deliver_task
 
     task = mail_deliver_task
     if at is not None:
@@ -340,161 +284,8 @@ def mail_requeue(*, now: datetime | None = None) -> int:
     return count
 
 
-def mail_message_id(mail: OutgoingMail) -> str:
-    """The same Message-ID on every try, so a receiving server can drop a repeat."""
-    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "localhost"
-    return f"<{mail.pk}@{domain}>"
-
-
-def mail_render(
-    *,
-    to: tuple[str, ...],
-    template: str,
-    language: str,
-    context: dict,
-    attachments: tuple[Attachment, ...] = (),
-    staff: bool = False,
-    message_id: str = "",
-) -> Mail:
-    """The message: subject on one line, text and HTML each ending with the footer."""
-    from ..selectors import controller_name, privacy_policy_url
-    from .preferences import preference_centre_url
-
-    with translation.override(language):
-        # A caller may leave the preference centre out ("preferences_url": ""): after an
-        # erasure there is nothing left to manage, and no new link is made for the address.
-        if "preferences_url" in context or staff:
-            preferences_url = context.get("preferences_url", "")
-        else:
-            preferences_url = preference_centre_url(to[0], language)
-        context = {
-            **context,
-            "language": language,
-            "organisation": controller_name(language),
-            "policy_url": _absolute(privacy_policy_url(language)),
-            "preferences_url": preferences_url,
-        }
-        subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
-        text = _render_text(f"{template}_body.txt", context).strip()
-        footer = _render_text("privacy/email/footer.txt", context).strip()
-        html = render_to_string(
-            "privacy/email/layout.html",
-            {
-                **context,
-                "subject": subject,
-                "body": mark_safe(render_to_string(f"{template}_body.html", context)),  # noqa: S308  # nosec B308 B703
-            },
-        )
-    return Mail(
-        template=template,
-        to=to,
-        subject=subject,
-        text=f"{text}\n\n{footer}\n" if footer else f"{text}\n",
-        html=html,
-        attachments=attachments,
-        message_id=message_id,
-    )
-
-
-def _absolute(url: str) -> str:
-    """A link that works from a mailbox: the site's address in front of a path."""
-    if url.startswith("/"):
-        from .. import conf
-
-        return f"{conf.site_base_url().rstrip('/')}{url}"
-    return url
-
-
-def _render_text(name: str, context: dict) -> str:
-    """A plain-text template, never HTML-escaped: an ``&`` in a title stays an ``&``."""
-    return get_template(name).template.render(Context(context, autoescape=False))
-
-
-def mail_deliver(*, mail: Mail) -> None:
-    """Hand ``mail`` to the mail backend; raises what the backend raised when it refused."""
-    headers = {"Message-ID": mail.message_id} if mail.message_id else {}
-    message = EmailMultiAlternatives(
-        subject=mail.subject,
-        body=mail.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=mail.to,
-        headers=headers,
-    )
-    message.attach_alternative(mail.html, "text/html")
-    for attachment in mail.attachments:
-        message.attach(attachment.filename, attachment.content, attachment.mimetype)
-    message.send()
-
-
 def _error_name(error: Exception) -> str:
     """The error's class and SMTP code: never its message, which may quote the address."""
     code = getattr(error, "smtp_code", None)
     name = type(error).__name__
     return f"{name} {code}" if code else name
-
-
-# --- The context, as the outbox row keeps it ----------------------------------------------
-
-
-def _freeze(value):
-    """``value`` as JSON, with rows as references so the worker reads them as they are then."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, Promise):
-        return str(value)
-    if isinstance(value, models.Model):
-        if value.pk is None:
-            raise TypeError(f"An unsaved {type(value).__name__} cannot travel with a mail.")
-        return {"$model": value._meta.label_lower, "pk": value.pk}
-    if isinstance(value, datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, Decimal):
-        return {"$decimal": str(value)}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        # Templates read a dict's keys as they read attributes.
-        return {
-            field.name: _freeze(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
-    if isinstance(value, list | tuple):
-        return [_freeze(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): _freeze(item) for key, item in value.items()}
-    raise TypeError(f"A {type(value).__name__} cannot travel with a mail.")
-
-
-def _thaw(value):
-    if isinstance(value, list):
-        return [_thaw(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    if "$model" in value:
-        model = apps.get_model(value["$model"])
-        instance = model._base_manager.filter(pk=value["pk"]).first()
-        if instance is None:
-            raise MailObsolete(value["$model"])
-        return instance
-    if "$datetime" in value:
-        return datetime.fromisoformat(value["$datetime"])
-    if "$date" in value:
-        return date.fromisoformat(value["$date"])
-    if "$decimal" in value:
-        return Decimal(value["$decimal"])
-    return {key: _thaw(item) for key, item in value.items()}
-
-
-def _attachment_freeze(attachment: Attachment) -> dict:
-    content = attachment.content
-    if isinstance(content, bytes):
-        return {
-            "filename": attachment.filename,
-            "mimetype": attachment.mimetype,
-            "base64": base64.b64encode(content).decode("ascii"),
-        }
-    return {"filename": attachment.filename, "mimetype": attachment.mimetype, "text": content}
-
-
-def _attachment_thaw(value: dict) -> Attachment:
-    content = base64.b64decode(value["base64"]) if "base64" in value else value["text"]
-    return Attachment(value["filename"], content, value["mimetype"])
