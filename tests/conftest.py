@@ -181,6 +181,17 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+@pytest.fixture
+def in_request():
+    """The test runs as a request would: privacy's per-request memo is kept from here to the
+    end (its receivers alone; the signals would also close the test's database connection)."""
+    from privacy import memo
+
+    memo.request_started()
+    yield
+    memo.request_finished()
+
+
 # A common phone's screen, in CSS pixels.
 PHONE = {"width": 390, "height": 844}
 

@@ -33,14 +33,6 @@ def test_a_process_sees_the_version_another_process_set(answer_purpose):
     assert cache.cached("inbox", lambda: "fresh") == "fresh"
 
 
-@pytest.fixture
-def in_request():
-    # The receivers alone: the signals would also close the test's database connection.
-    memo.request_started()
-    yield
-    memo.request_finished()
-
-
 def test_a_request_reads_the_version_once_and_the_next_request_reads_it_again(in_request):
     during = cache.version()
     cache._cache().set(cache.VERSION_KEY, "set-elsewhere", None)
