@@ -8,11 +8,3 @@ class CareersConfig(AppConfig):
     name = "careers"
     verbose_name = _("Careers")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from privacy.services.traces import log_entries_forget_on_delete
-
-        from .models import Application, ApplicationNote, ApplicationStatusChange
-
-        # Deleted with their submission; the admin logs them, naming the applicant.
-        log_entries_forget_on_delete(Application, ApplicationNote, ApplicationStatusChange)

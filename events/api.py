@@ -17,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from ninja.security import HttpBearer
 
 from forms.api import MAX_PAGE_ID
 from forms.schemas import DetailOut, ErrorsOut
@@ -62,21 +63,23 @@ def listed_event(page_id: int) -> EventPage:
     return page
 
 
-def _bearer(request: HttpRequest) -> str:
-    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else ""
+class RegistrationLinkToken(HttpBearer):
+    """``Authorization: Bearer <token>``, the token of a registrant's link: its registration,
+    or None (no token, or one that names no registration)."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        try:
+            return registration_from_token(token.strip())
+        except LinkInvalid:
+            return None
 
 
 def _participant_of(request: HttpRequest, event: EventPage) -> bool:
     """Whether the request carries the link token of a confirmed participant of ``event``."""
-    token = _bearer(request)
-    if not token:
-        return False
-    try:
-        registration = registration_from_token(token)
-    except LinkInvalid:
-        return False
-    return registration.event_id == event.pk and registration.is_confirmed
+    registration = RegistrationLinkToken()(request)
+    return (
+        registration is not None and registration.event_id == event.pk and registration.is_confirmed
+    )
 
 
 @router.get(

@@ -1,7 +1,6 @@
-"""Signal receivers: keeping registrations in step with what changes around them.
+"""Signal receivers: keeping registrations in step with what changes around them (an event
+published is forms' one receiver's, through :meth:`EventPage.source_published`).
 
-- An event published: a larger capacity moves people up from the waiting list (its data's
-  retention follows its end through :meth:`EventPage.submission_end_moved`).
 - A confirmed registration deleted (the person's erasure request): its seat goes to the
   first person waiting, as a cancellation's would.
 - The ``event-needs`` consent withdrawn anywhere: the person's dietary or access needs go.
@@ -14,21 +13,11 @@
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published
 
 from privacy.signals import consent_withdrawn
 
 from .constants import PURPOSE_NEEDS, PURPOSE_PHOTOS, RegistrationStatus
 from .models import EventPage, Registration, Speaker
-
-
-@receiver(page_published, sender=EventPage, dispatch_uid="events_promote")
-def event_published(sender, instance: EventPage, **kwargs) -> None:
-    from .services import registrations_promote
-
-    if instance.get_source_page().pk != instance.pk:
-        return
-    registrations_promote(event=instance)
 
 
 @receiver(post_delete, sender=Registration, dispatch_uid="events_seat_freed")

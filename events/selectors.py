@@ -183,6 +183,27 @@ def event_months(*, index) -> list[date]:
     return [m.date() if hasattr(m, "date") else m for m in months]
 
 
+def speaker_openings_seen(*, email: str) -> list[tuple[Registration, list]]:
+    """Each registration of ``email`` that had a seat, with the openings of its training's
+    list by a speaker while the person was on it (from the seat to a cancellation; the list
+    holds confirmed people alone): what their access answer lists and whom an erasure is
+    told of (GDPR art. 15(1)(c), art. 19)."""
+    from .models import SpeakerAccessLog
+
+    registrations = Registration.objects.filter(
+        submission__subject_email=email, confirmed_at__isnull=False
+    ).select_related("event")
+    seen = []
+    for registration in registrations:
+        openings = SpeakerAccessLog.objects.filter(
+            link__event=registration.event_id, opened_at__gte=registration.confirmed_at
+        ).select_related("link")
+        if registration.cancelled_at:
+            openings = openings.filter(opened_at__lt=registration.cancelled_at)
+        seen.append((registration, list(openings)))
+    return seen
+
+
 def registration_accesses_of(email: str) -> list:
     """Who saw a registrant's name, for their access answer (GDPR art. 15(1)(c)): each opening
     of a training's list by a speaker while the person was on it, and the participant list of
@@ -192,19 +213,9 @@ def registration_accesses_of(email: str) -> list:
 
     from privacy.accesses import Access
 
-    from .models import SpeakerAccessLog
-
-    registrations = Registration.objects.filter(
-        submission__subject_email=email, confirmed_at__isnull=False
-    ).select_related("event")
     accesses = []
-    for registration in registrations:
+    for registration, openings in speaker_openings_seen(email=email):
         title = registration.event.title
-        openings = SpeakerAccessLog.objects.filter(
-            link__event=registration.event_id, opened_at__gte=registration.confirmed_at
-        ).select_related("link")
-        if registration.cancelled_at:
-            openings = openings.filter(opened_at__lt=registration.cancelled_at)
         accesses += [
             Access(
                 at=opening.opened_at,

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from privacy.viewsets import admin_area_register
 
-from .admin import RegistrationViewSet
+from .admin.viewsets import RegistrationViewSet
 from .models import EventPage, Registration, Speaker
 from .permissions import is_organiser, registration_policy
 

@@ -1,4 +1,5 @@
-"""The FormPage editing form: rules a form's field list must satisfy before it is saved."""
+"""The FormPage editing form: rules a form's field list must satisfy before it is saved; and
+the inbox's, which takes the same purposes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import copy
 from django import forms as django_forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
 from privacy.models import LegalBasis
@@ -133,6 +135,19 @@ INBOX_HELP = gettext_lazy(
 )
 
 KEY_TAKEN = gettext_lazy("The form asks this itself; choose another key or label.")
+NOT_FOR_FORMS = gettext_lazy(
+    "Choose a purpose a form may state; the site states this one by itself."
+)
+
+
+def _purposes_for_forms(field) -> None:
+    """Offer ``field`` the purposes a form or an inbox may state, and say so when another is
+    sent: never one the site states by itself (its logs, proofs, form protection, the cookie
+    banner's; :func:`privacy.selectors.purposes_for_forms`)."""
+    from privacy.selectors import purposes_for_forms
+
+    field.queryset = purposes_for_forms()
+    field.error_messages = {**field.error_messages, "invalid_choice": NOT_FOR_FORMS}
 
 
 class FormPageAdminForm(WagtailAdminFormPageForm):
@@ -157,10 +172,8 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
                 for value, label in fields["field_type"].choices
             ]
         if "purpose" in fields:
-            from privacy.selectors import purposes_for_forms
-
             fields["purpose"].help_text = PURPOSE_HELP
-            fields["purpose"].queryset = purposes_for_forms()
+            _purposes_for_forms(fields["purpose"])
         if "inbox" in self.fields:
             self.fields["inbox"].help_text = INBOX_HELP
         if self.instance.pk is None and "inbox" in self.fields and not self.initial.get("inbox"):
@@ -265,3 +278,13 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             locale_id=page.locale_id,
             sort_order=max(orders, default=-1) + 1,
         )
+
+
+class InboxAdminForm(WagtailAdminModelForm):
+    """Managing an inbox: it keeps its submissions under a purpose a form may state, as the
+    page editor's purpose fields do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "purpose" in self.fields:
+            _purposes_for_forms(self.fields["purpose"])

@@ -30,15 +30,6 @@ class FormsConfig(AppConfig):
                     sender=sender,
                     dispatch_uid=f"forms.definitions_changed.{sender._meta.label}",
                 )
-        # Each request reads the definitions' version once (forms.cache).
-        from django.core.signals import request_finished, request_started
-
-        from . import cache
-
-        request_started.connect(cache.request_started, dispatch_uid="forms.cache.request_started")
-        request_finished.connect(
-            cache.request_finished, dispatch_uid="forms.cache.request_finished"
-        )
         # What "the end" of each form page type's submissions means, for the purposes.
         from privacy.vocabulary import retention_end_register
 
@@ -60,3 +51,16 @@ class FormsConfig(AppConfig):
         from .selectors import file_downloads_of
 
         access_source_register(file_downloads_of)
+
+        # Rows that follow a submission (an application, HR's notes on it) go by cascade
+        # with it, outside the privacy core that clears the traces of what it deletes
+        # itself: the admin's log entries of them, whose labels may name the person, go too.
+        from privacy.services.traces import log_entries_forget_on_delete
+
+        log_entries_forget_on_delete(
+            *[
+                model
+                for model in self.apps.get_models()
+                if getattr(getattr(model, "PersonalData", None), "_follows", None)
+            ]
+        )

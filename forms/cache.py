@@ -6,16 +6,15 @@ They are cached under a version key that any save or delete of a form field, inb
 purpose replaces, so the next request reads the database again: no edit is ever served
 stale, in any worker, as long as the cache is shared (``FORMS_CACHE``, the default cache).
 
-A request reads the version once, at its first use, and keeps it until it ends: a page
-asks for several definitions, and each would otherwise ask the cache again. Every request
-starts without it, so an edit made through any process shows at the next request of every
-other; an edit made in this request replaces it at once.
+A request reads the version once, at its first use, and keeps it until it ends
+(:mod:`privacy.memo`): a page asks for several definitions, and each would otherwise ask the
+cache again. Every request starts without it, so an edit made through any process shows at
+the next request of every other; an edit made in this request replaces it at once.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +22,8 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+
+from privacy.memo import request_memo, request_memo_forget
 
 from . import conf
 
@@ -37,26 +38,16 @@ def _cache():
     return caches[conf.cache_alias()]
 
 
-# The version read in the current request, per thread and cache alias; None outside a
-# request (a command, a task, a test calling a service), which reads it every time.
-_request = threading.local()
-
-
-def request_started(**kwargs) -> None:
-    """Signal receiver: a request begins; its first use reads the version anew."""
-    _request.versions = {}
-
-
-def request_finished(**kwargs) -> None:
-    """Signal receiver: the request is over; nothing read in it is kept."""
-    _request.versions = None
+def _version_key() -> tuple:
+    return ("forms", "version", conf.cache_alias())
 
 
 def _version(cache) -> str:
-    versions = getattr(_request, "versions", None)
-    alias = conf.cache_alias()
-    if versions is not None and alias in versions:
-        return versions[alias]
+    # Read once per request (privacy's per-request memo), at every call outside one.
+    return request_memo(_version_key(), lambda: _version_read(cache))
+
+
+def _version_read(cache) -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
@@ -65,8 +56,6 @@ def _version(cache) -> str:
         # A cache that answers a miss while its server is away keeps nothing: a value kept
         # in this process under no version would outlive an edit.
         raise ConnectionError("The cache keeps no version")
-    if versions is not None:
-        versions[alias] = version
     return version
 
 
@@ -139,9 +128,7 @@ def definitions_changed(using=None, **kwargs) -> None:
 
 def _retire() -> None:
     # This request reads the new version, whether or not the cache took it.
-    versions = getattr(_request, "versions", None)
-    if versions is not None:
-        versions.pop(conf.cache_alias(), None)
+    request_memo_forget(_version_key())
     try:
         _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
     except Exception:

@@ -246,3 +246,29 @@ def file_downloads_of(email: str) -> list:
         )
         for download in downloads
     ]
+
+
+def submission_consent(*, submission: FormSubmission, purpose_key: str):
+    """The consent to ``purpose_key`` the submission's form recorded (its proof in the
+    ledger, for the rows an app keeps under it), or None when it was not given."""
+    from privacy.models import ConsentDecision, ConsentRecord
+
+    recorded = getattr(submission, "consent_records", None)
+    if recorded is not None:
+        # Handed over by the forms flow that stored them: no need to read them back.
+        given = [
+            record
+            for record in recorded
+            if record.purpose_key == purpose_key and record.decision == ConsentDecision.GIVEN
+        ]
+        return given[-1] if given else None
+    return (
+        ConsentRecord.objects.filter(
+            subject_email=submission.subject_email,
+            purpose_key=purpose_key,
+            decision=ConsentDecision.GIVEN,
+            source_ref=consent_source_ref(submission),
+        )
+        .order_by("-pk")
+        .first()
+    )

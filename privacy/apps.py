@@ -38,6 +38,15 @@ class PrivacyConfig(AppConfig):
         signals.consent_withdrawn.connect(
             receivers.consent_withdrawn, dispatch_uid="privacy.consent_withdrawn"
         )
+        # One memo per request (privacy.memo), for every app: kept from its start to its end.
+        from django.core.signals import request_finished, request_started
+
+        from . import memo
+
+        request_started.connect(memo.request_started, dispatch_uid="privacy.memo.request_started")
+        request_finished.connect(
+            memo.request_finished, dispatch_uid="privacy.memo.request_finished"
+        )
         # The cookie banner's and the policy's cached reads are retired when editors change them.
         cookies.connect()
         policy.connect()

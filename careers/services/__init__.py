@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forms.services import submission_retention_update
-from privacy.selectors import consent_period_ending
-from privacy.services import consent_given
+from forms.models import colleague_name
+from forms.services import record_note_add, submission_retention_update
+from privacy.services import consent_given, consent_renewals_ask
 from privacy.services.mail import mail_cancel
 
 from .. import conf
@@ -67,11 +67,6 @@ def application_create(
     submission_retention_update(submission=submission, decisions=data.decisions)
     transaction.on_commit(lambda: mail.confirmation_send(application=application))
     return application
-
-
-def user_display_name(user) -> str:
-    """How history and notes name a colleague: the full name, else the username."""
-    return (user.get_full_name() or user.get_username())[:150]
 
 
 def application_status_change(
@@ -131,7 +126,7 @@ def _status_set(
         from_status=previous,
         to_status=status,
         changed_by=user,
-        changed_by_name=user_display_name(user),
+        changed_by_name=colleague_name(user),
         changed_at=now,
         rejection_sent=rejection is not None,
         rejection_mail=rejection,
@@ -175,39 +170,22 @@ def application_rejection_undo(*, application: Application, user: User) -> Appli
 def application_note_add(*, application: Application, user: User, text: str) -> ApplicationNote:
     """Add HR's note to ``application``; recruiters only, and never an empty one."""
     recruitment_policy.member_required(user)
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(_("A note cannot be empty."))
-    return ApplicationNote.objects.create(
-        application=application, author=user, author_name=user_display_name(user), text=text
-    )
-
-
-def talent_pool_ending(*, now: datetime.datetime | None = None):
-    """Applications whose talent-pool period ends within the reminder window, not yet asked
-    since their consent was given or last renewed."""
-    return consent_period_ending(
-        Application.objects.all(),
-        purpose_key=TALENT_POOL_PURPOSE,
-        since="talent_pool_since",
-        reminded="talent_pool_reminded_at",
-        days=conf.talent_pool_reminder_days(),
-        now=now,
-    )
+    return record_note_add(notes=application.notes, user=user, text=text)
 
 
 def talent_pool_reminders_send(*, now: datetime.datetime | None = None) -> int:
-    """Send the renewal e-mail to candidates whose talent-pool period ends within 30 days.
+    """Send the renewal e-mail to candidates whose talent-pool period ends within the
+    reminder window (``CAREERS_TALENT_POOL_REMINDER_DAYS``, 30 by default).
 
     Each gets one e-mail per period, in the language they applied in, with a one-click
     signed link to renew for another period. Returns how many were sent.
     """
-    now = now or timezone.now()
-    sent = 0
-    for application in talent_pool_ending(now=now).select_related("submission").iterator():
-        if not mail.renewal_send(application=application):
-            # The next run asks again; one bad address must not stop the others.
-            continue
-        Application.objects.filter(pk=application.pk).update(talent_pool_reminded_at=now)
-        sent += 1
-    return sent
+    return consent_renewals_ask(
+        Application.objects.select_related("submission"),
+        purpose_key=TALENT_POOL_PURPOSE,
+        since="talent_pool_since",
+        reminded="talent_pool_reminded_at",
+        days=conf.talent_pool_reminder_days(),
+        ask=lambda application: mail.renewal_send(application=application),
+        now=now,
+    )

@@ -13,21 +13,15 @@ import datetime
 from django.utils import timezone, translation
 
 from forms.models import FormSubmission
+from forms.services import record_mail_queue
 from privacy.models import OutgoingMail
 from privacy.periods import period_in_words
 from privacy.selectors import controller_name, in_language, purpose_get, purpose_notice
 from privacy.services import retention_compute
-from privacy.services.mail import mail_queue
 
 from .. import conf
 from ..constants import APPLICATION_PURPOSE, TALENT_POOL_PURPOSE
 from ..models import Application, RejectionEmailTemplate
-
-
-def applicant_vacancy_title(application: Application) -> str:
-    """The title the applicant saw: the page they applied on, in their language."""
-    page = application.submission.translation_page
-    return page.title if page is not None else application.vacancy_title
 
 
 def _kept_without_decision(application: Application):
@@ -40,14 +34,14 @@ def _kept_without_decision(application: Application):
 
 
 def _queue(application: Application, kind: str, at=None, **context) -> OutgoingMail | None:
-    """To the applicant alone, in the language they applied in, through privacy's sender."""
-    return mail_queue(
-        to=application.submission.subject_email,
+    """To the applicant alone, in the language they applied in (forms' record mail)."""
+    return record_mail_queue(
+        record=application,
         template=f"careers/email/{kind}",
-        language=application.locale,
-        context={"application": application, "kind": kind, **context},
         build="careers.services.mail.application_mail_build",
         at=at,
+        kind=kind,
+        **context,
     )
 
 
@@ -60,7 +54,7 @@ def application_mail_build(context: dict) -> tuple[dict, list]:
     context = {
         **context,
         "name": application.applicant_name,
-        "vacancy": applicant_vacancy_title(application),
+        "vacancy": application.submission.title_seen,
         **extra,
     }
     return context, []
@@ -110,7 +104,7 @@ def rejection_send(*, application: Application) -> OutgoingMail | None:
     with translation.override(application.locale):
         subject, text = template.render(
             name=application.applicant_name,
-            vacancy=applicant_vacancy_title(application),
+            vacancy=application.submission.title_seen,
             organisation=controller_name(),
         )
     at = timezone.now() + datetime.timedelta(minutes=conf.rejection_grace_minutes())

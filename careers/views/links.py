@@ -12,7 +12,6 @@ from privacy.views.links import SignedLinkView
 
 from ..constants import TALENT_POOL_PURPOSE
 from ..services import links
-from ..services.mail import applicant_vacancy_title
 
 
 class WithdrawView(SignedLinkView):
@@ -22,7 +21,7 @@ class WithdrawView(SignedLinkView):
     def load(self, token):
         application = links.application_for_withdraw_token(token=token)
         # Read now: once withdrawn, the application and its submission are gone.
-        self.vacancy = applicant_vacancy_title(application)
+        self.vacancy = application.submission.title_seen
         return application
 
     def get_context_data(self, **kwargs):
@@ -42,7 +41,7 @@ class RenewView(SignedLinkView):
 
     def get_context_data(self, **kwargs):
         period = period_in_words(self.purpose.retention) if self.purpose else None
-        vacancy = applicant_vacancy_title(self.object)
+        vacancy = self.object.submission.title_seen
         return super().get_context_data(vacancy=vacancy, period=period, **kwargs)
 
     def act(self):

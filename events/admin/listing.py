@@ -31,7 +31,7 @@ from privacy.viewsets import (
     LocalTimeColumn,
     ReadOnlyIndexView,
     ScopedIndexMixin,
-    SpreadsheetExport,
+    SpreadsheetExportView,
 )
 
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
@@ -238,19 +238,13 @@ class CheckinView(EventScopedMixin, View):
         return TemplateResponse(request, "events/admin/checkin.html", context)
 
 
-class EventCsvView(EventScopedMixin, SpreadsheetExport, View):
+class EventCsvView(EventScopedMixin, SpreadsheetExportView):
     """A CSV of the event's (``rows``), named after the event: ``<file_prefix>-<slug>.csv``."""
 
     file_prefix = ""
 
     def get_filename(self):
         return f"{self.file_prefix}-{slugify(self.event.title) or f'event-{self.event.pk}'}"
-
-    def rows(self):
-        raise NotImplementedError
-
-    def get(self, request, event_pk: int):
-        return self.as_spreadsheet(self.rows(), self.FORMAT_CSV)
 
 
 class CheckinCsvView(EventCsvView):

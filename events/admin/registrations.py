@@ -20,7 +20,7 @@ from forms.views.records import OnBehalfFormView, RecordActionView, SubmissionIn
 from .. import services
 from ..models import Registration, RegistrationNeeds
 from ..permissions import CHANGE
-from ..selectors import waiting_position
+from ..selectors import event_counts, waiting_position
 from .listing import EventScopedMixin
 
 
@@ -143,8 +143,6 @@ class RegistrationMoveUpView(RegistrationActionView):
     button = gettext_lazy("Confirm a seat")
 
     def get_context_data(self, **kwargs):
-        from ..selectors import event_counts
-
         return super().get_context_data(counts=event_counts(event=self.event), **kwargs)
 
     def act(self):
@@ -174,8 +172,6 @@ class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
         ) % {"status": registration.get_status_display()}
 
     def get_context_data(self, **kwargs):
-        from ..selectors import event_counts
-
         return super().get_context_data(
             event=self.event,
             counts=event_counts(event=self.event),

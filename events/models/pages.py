@@ -286,6 +286,13 @@ class EventPage(AbstractFormPage):
             for model in (SpeakerLink, PhotoConsent)
         )
 
+    def source_published(self) -> None:
+        # A larger capacity moves people up from the waiting list.
+        from ..services import registrations_promote
+
+        super().source_published()
+        registrations_promote(event=self)
+
     def accepts_submissions(self) -> bool:
         # Past the deadline or the event, the page says why and takes nothing.
         return not self.get_source_page().closed_reason()

@@ -6,15 +6,11 @@ consents (:mod:`.consents`), speaker links (:mod:`.speakers`), and why a change 
 
 from .consents import (
     needs_delete,
-    photo_consent_keep,
     photo_consents_end,
     registration_photo_choice,
 )
 from .refusals import (
     CANCEL_AFTER_END,
-    CHANGE_AFTER_END,
-    PHOTO_WORDING_CHANGED,
-    TAKEN_ALREADY,
     AlreadyRegistered,
     CancellationRefused,
     PhotoWordingChanged,
@@ -39,15 +35,11 @@ from .speakers import (
 
 __all__ = [
     "CANCEL_AFTER_END",
-    "CHANGE_AFTER_END",
-    "PHOTO_WORDING_CHANGED",
-    "TAKEN_ALREADY",
     "AlreadyRegistered",
     "CancellationRefused",
     "PhotoWordingChanged",
     "RegistrationChangeRefused",
     "needs_delete",
-    "photo_consent_keep",
     "photo_consents_end",
     "registration_add",
     "registration_address_confirm",

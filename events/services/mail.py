@@ -7,18 +7,19 @@ seat comes with the calendar file, which (unlike the page's) holds the online li
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils import translation
 
 from forms.selectors import page_in_language
+from forms.services import record_mail_queue
 from privacy.services.mail import Attachment, mail_send
 
 from ..ics import calendar_filename, calendar_text
 
 
 def registration_mail_send(*, registration, template: str, **extra) -> bool:
-    """Queue a registrant's mail with the registration's id: the worker builds the rest
-    (:func:`registration_mail_build`), so the request only stores the outbox row.
+    """Queue a registrant's mail with the registration's id (forms' record mail): the worker
+    builds the rest (:func:`registration_mail_build`), so the request only stores the outbox
+    row.
 
     ``template`` names the mail: ``confirmation``, your seat or your place on the waiting
     list (again, with ``resent=True``); ``promoted``, you moved up from the waiting list (a
@@ -26,14 +27,13 @@ def registration_mail_send(*, registration, template: str, **extra) -> bool:
     registration is cancelled (by you, or by the organisers as you asked them:
     ``on_behalf=True``).
     """
-    submission = registration.submission
-    return mail_send(
-        to=submission.subject_email,
+    queued = record_mail_queue(
+        record=registration,
         template=f"events/email/{template}",
-        language=submission.locale or settings.LANGUAGE_CODE,
-        context={"registration": registration, **extra},
         build="events.services.mail.registration_mail_build",
+        **extra,
     )
+    return queued is not None
 
 
 def registration_mail_build(context: dict) -> tuple[dict, list[Attachment]]:

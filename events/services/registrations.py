@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from forms.selectors import submission_consent
 from forms.services import SubmissionInput, SubmissionRefused
 from privacy.services import consent_given
 
@@ -68,7 +69,7 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     registration.save(force_insert=True)
     _needs_keep(registration=registration, data=data)
     if registration.photo_consent:
-        proof = _proof_of(registration=registration, purpose_key=PURPOSE_PHOTOS)
+        proof = submission_consent(submission=registration.submission, purpose_key=PURPOSE_PHOTOS)
         if proof is not None:
             photo_consent_keep(registration=registration, consent=proof)
     # The outbox row and its task join this transaction: one commit stores the registration
@@ -83,36 +84,9 @@ def _needs_keep(*, registration: Registration, data: SubmissionInput) -> None:
     text = str(data.kept_apart.get(KEY_NEEDS) or "").strip()
     if not text or not consent_given(decisions=data.decisions, purpose_key=PURPOSE_NEEDS):
         return
-    proof = _proof_of(registration=registration, purpose_key=PURPOSE_NEEDS)
+    proof = submission_consent(submission=registration.submission, purpose_key=PURPOSE_NEEDS)
     if proof is not None:
         RegistrationNeeds.objects.create(registration=registration, text=text, consent=proof)
-
-
-def _proof_of(*, registration: Registration, purpose_key: str):
-    """The consent the registration's form just recorded for ``purpose_key``, or None."""
-    from forms.constants import submission_ref
-    from privacy.models import ConsentDecision, ConsentRecord
-
-    submission = registration.submission
-    recorded = getattr(submission, "consent_records", None)
-    if recorded is not None:
-        # Handed over by the forms flow that stored them: no need to read them back.
-        given = [
-            record
-            for record in recorded
-            if record.purpose_key == purpose_key and record.decision == ConsentDecision.GIVEN
-        ]
-        return given[-1] if given else None
-    return (
-        ConsentRecord.objects.filter(
-            subject_email=submission.subject_email,
-            purpose_key=purpose_key,
-            decision=ConsentDecision.GIVEN,
-            source_ref=submission_ref(registration.submission_id),
-        )
-        .order_by("-pk")
-        .first()
-    )
 
 
 def registration_refused(*, refusal: SubmissionRefused) -> None:

@@ -13,21 +13,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from privacy.views.links import kept_private
+
 from .. import services
 from ..registration_form import audience_text
 from ..selectors import participants_listed
 from .links import RegistrationLinkView
 
 TEMPLATE = "events/participant_list.html"
-
-
-def _private(response):
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    # Same-origin only: no other site learns the token, and the browser still names this
-    # site as the origin of the confirm button's POST (with "no-referrer" it sends "null",
-    # which the CSRF check refuses).
-    response["Referrer-Policy"] = "same-origin"
-    return response
 
 
 def public_participant_list(request, *, page):
@@ -41,7 +34,7 @@ def public_participant_list(request, *, page):
         "audience": audience_text(event),
         "participants": participants_listed(event=event),
     }
-    return _private(TemplateResponse(request, TEMPLATE, context))
+    return kept_private(TemplateResponse(request, TEMPLATE, context))
 
 
 class RegistrationParticipantsView(RegistrationLinkView):
@@ -49,9 +42,6 @@ class RegistrationParticipantsView(RegistrationLinkView):
     a list. Others get a page saying why, and see no name."""
 
     template_name = TEMPLATE
-
-    def dispatch(self, request, *args, **kwargs):
-        return _private(super().dispatch(request, *args, **kwargs))
 
     def refusal_reason(self) -> str:
         registration = self.object

@@ -19,17 +19,15 @@ class SpeakerListView(SignedLinkView):
     template_name = "events/speaker_list.html"
     http_method_names = ["get", "head"]
     refusal = "speaker"
+    # The page has no button: no Referer at all.
+    referrer_policy = "no-referrer"
 
     def load(self, token):
         return speaker_link_from_token(token)
 
     def get(self, request, *args, **kwargs):
         services.speaker_access_log(link=self.object)
-        response = super().get(request, *args, **kwargs)
-        # The token is in the address: it must not leak to another site through a Referer.
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         event = self.object.event

@@ -328,8 +328,8 @@ class AbstractFormPage(FormPageServing, RoutablePageMixin, AbstractForm):
     def submission_end_moved(self) -> int:
         """The page (in its source language) was published: its stored submissions count
         from its end as it is now, through :func:`privacy.services.retention_end_move`.
-        Called by :func:`forms.receivers.form_page_published`; a subclass whose own rows
-        count from the same end, or whose end moves otherwise, extends it."""
+        Called by :meth:`source_published`; a subclass whose own rows count from the same
+        end, or whose end moves otherwise, extends it."""
         from privacy.services import retention_end_move
 
         from .submissions import FormSubmission
@@ -337,6 +337,14 @@ class AbstractFormPage(FormPageServing, RoutablePageMixin, AbstractForm):
         return retention_end_move(
             queryset=FormSubmission.objects.filter(page_id=self.pk), end=self.submission_ends_at()
         )
+
+    def source_published(self) -> None:
+        """The page was published in its source language, as
+        :func:`forms.receivers.form_page_published` tells it: what was sent to it follows
+        its end as it is now (:meth:`submission_end_moved`). A subclass acts here on its
+        other changes too, in the one receiver (an event's larger capacity moves people up
+        from its waiting list)."""
+        self.submission_end_moved()
 
     @classmethod
     def submission_retention(cls, retention: Retention) -> Retention:

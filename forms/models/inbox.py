@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from ..admin_forms import InboxAdminForm
+
 
 class Inbox(ClusterableModel):
     """A mailbox for submissions, readable by one group only.
@@ -42,6 +44,8 @@ class Inbox(ClusterableModel):
         help_text=_("Its retention period decides how long submissions are kept."),
     )
 
+    # Its purpose is one a form may state (not the site's logs or proofs).
+    base_form_class = InboxAdminForm
     panels = [
         FieldPanel("name"),
         InlinePanel("names", heading=_("Name in other languages"), label=_("Name")),

@@ -42,6 +42,8 @@ def follows_submission(
             "subject": f"{via}__subject_email",
             "purpose": f"{via}__inbox__purpose__key",
             "expired": expired,
+            # Read by ``FormsConfig.ready``: such a row goes by cascade with its submission.
+            "_follows": via,
             **({"files": files} if files else {}),
         },
     )
@@ -142,6 +144,11 @@ def colleague_fields(verbose_name) -> tuple[models.ForeignKey, models.CharField]
         verbose_name=verbose_name,
     )
     return account, models.CharField(verbose_name, max_length=150, blank=True)
+
+
+def colleague_name(user) -> str:
+    """What :func:`colleague_fields` keep as the name: the full name, else the username."""
+    return (user.get_full_name() or user.get_username())[:150]
 
 
 class RecordNote(models.Model):

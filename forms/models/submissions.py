@@ -127,6 +127,13 @@ class FormSubmission(models.Model):
     def is_handled(self) -> bool:
         return self.handled_at is not None
 
+    @property
+    def title_seen(self) -> str:
+        """The form's title as the person saw it: the page they filled in, in their
+        language; the title stored with the submission once that page is gone."""
+        page = self.translation_page
+        return page.title if page is not None else self.form_title
+
     def page_filled_in(self):
         """The page the person filled in, in their language (as its own type); None once
         it is gone. Mails and pages about the submission speak from it."""

@@ -1,13 +1,20 @@
 """Everything in forms with side effects: storing submissions, handling them, telling inboxes.
 
 By topic: :mod:`.submissions` stores a submission and changes it afterwards, :mod:`.notices`
-writes to the inbox and the sender, :mod:`.files` hands a submitted file to its reader. Import
+writes to the inbox and the sender, :mod:`.records` keeps readers' notes on an app's record,
+:mod:`.files` hands a submitted file to its reader. Import
 from here: ``forms.services.<name>`` is the public surface (an outbox row names
 ``forms.services.submission_notify_build`` as its ``build``).
 """
 
 from .files import PRESIGNED_SECONDS, file_download_log, file_response
-from .notices import submission_acknowledge, submission_notify, submission_notify_build
+from .notices import (
+    record_mail_queue,
+    submission_acknowledge,
+    submission_notify,
+    submission_notify_build,
+)
+from .records import record_note_add
 from .submissions import (
     SubmissionInput,
     SubmissionNotStored,
@@ -27,6 +34,8 @@ __all__ = [
     "SubmissionWithheld",
     "file_download_log",
     "file_response",
+    "record_mail_queue",
+    "record_note_add",
     "submission_acknowledge",
     "submission_consent_give",
     "submission_create",

@@ -1,4 +1,5 @@
-"""What forms sends about a submission: the inbox's notice and the sender's acknowledgement."""
+"""What forms sends about a submission: the inbox's notice, the sender's acknowledgement,
+and the mails an app's record sends its person (:func:`record_mail_queue`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.utils import translation
 from privacy.links import admin_url
 from privacy.models import ConsentDecision
 from privacy.selectors import purpose_get
-from privacy.services.mail import mail_send
+from privacy.services.mail import mail_queue, mail_send
 
 from ..models.submissions import FormSubmission
 
@@ -94,4 +95,24 @@ def submission_acknowledge(*, submission: FormSubmission) -> bool:
             "answers": answers,
             "purposes": purposes,
         },
+    )
+
+
+def record_mail_queue(*, record, template: str, build: str, at=None, **context):
+    """Queue a mail to the person of a submission record (an applicant, a registrant)
+    alone, in the language they filled the form in, through privacy's one sender.
+
+    The context holds the record under its model's name (``application``) and ``context``;
+    ``build`` puts the rest together in the worker, from the record as it is then, so the
+    request stores only the outbox row. ``at`` holds the mail back until then (a rejection
+    that may still be undone). Returns the outbox row; None when there is nobody to send to.
+    """
+    submission = record.submission
+    return mail_queue(
+        to=submission.subject_email,
+        template=template,
+        language=submission.locale or settings.LANGUAGE_CODE,
+        context={record._meta.model_name: record, **context},
+        build=build,
+        at=at,
     )

@@ -22,7 +22,7 @@ from ..models import ImportedItem
 
 
 def _item_error(message: str):
-    from .run import ItemError
+    from .errors import ItemError
 
     return ItemError(message)
 

@@ -89,12 +89,12 @@ class ItemHandlers:
         if node.type in FORM_TYPES:
             kind = "form"
         if kind is None:
-            from .run import ItemError
+            from .errors import ItemError
 
             raise ItemError(f"the type {node.type!r} is not imported")
         model = imp.models.get(kind)
         if model is None:
-            from .run import ItemError
+            from .errors import ItemError
 
             raise ItemError(f"no page model is set for {node.type!r}")
         parent = imp.parent_page(node, locale)
@@ -230,7 +230,7 @@ class ItemHandlers:
 
     def _default_page(self, node, item, folder_uid, digest, again) -> str:
         """A folder's default page: its text becomes the folder page's; its URL redirects."""
-        from .run import Deferred, ItemError
+        from .errors import Deferred, ItemError
 
         imp = self.imp
         if folder_uid not in imp.seen:
@@ -259,7 +259,7 @@ class ItemHandlers:
         return self.collection
 
     def _media(self, node, item, entry, existing, digest, stored) -> str:
-        from .run import ItemError
+        from .errors import ItemError
 
         field, spec = media.blob_field(item)
         try:

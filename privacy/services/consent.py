@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -310,3 +310,34 @@ def consents_pseudonymise_subject(*, email: str) -> Counter:
     records = ConsentRecord.objects.filter(subject_email=subject)
     records.filter(granted=True, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
     return _pseudonymise(records, dry_run=False)
+
+
+def consent_renewals_ask(
+    queryset: QuerySet,
+    *,
+    purpose_key: str,
+    since: str,
+    reminded: str,
+    days: int,
+    ask: Callable[[object], bool],
+    now=None,
+) -> int:
+    """Ask each row of ``queryset`` whose consent to ``purpose_key`` ends within ``days``
+    to renew it, once a period (:func:`privacy.selectors.consent_period_ending`, with its
+    ``since`` and ``reminded`` fields). ``ask(row)`` sends the request and says whether it
+    left; only then is the row stamped in ``reminded``, so the next run asks again the
+    rows whose request did not leave. Returns how many were asked."""
+    from ..selectors import consent_period_ending
+
+    now = now or timezone.now()
+    ending = consent_period_ending(
+        queryset, purpose_key=purpose_key, since=since, reminded=reminded, days=days, now=now
+    )
+    asked = 0
+    for row in ending.iterator():
+        if not ask(row):
+            # The next run asks again; one bad address must not stop the others.
+            continue
+        queryset.model._default_manager.filter(pk=row.pk).update(**{reminded: now})
+        asked += 1
+    return asked

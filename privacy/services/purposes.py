@@ -117,7 +117,8 @@ def purposes_load_defaults(*, app_labels: Iterable[str] | None = None) -> int:
 def purposes_system_keys() -> frozenset[str]:
     """The keys of the purposes the installed apps state by themselves (``"system": true``
     in their ``default_purposes.json``): a form stating one would tell visitors it collects
-    their answers for the site's logs or proofs. Read once: the files ship with the code."""
+    their answers for the site's logs or proofs. A site marks its own purposes the same way,
+    in a ``default_purposes.json`` of its own app. Read once: the files ship with the code."""
     return frozenset(spec.key for spec in _default_specs(apps.get_app_configs()) if spec.system)
 
 

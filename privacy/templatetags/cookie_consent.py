@@ -23,6 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .. import conf
+from ..memo import request_memo
 from ..selectors import policy_page_url
 from ..services import cookies as cookie_services
 
@@ -68,7 +69,14 @@ class _BannerState:
 
     @classmethod
     def read(cls, request) -> _BannerState:
+        """Read once per request (:mod:`privacy.memo`): the tag, and the settings page
+        around it, each ask for it."""
         language = translation.get_language() or ""
+        key = ("privacy", "cookie-banner", id(request), language)
+        return request_memo(key, lambda: cls._read(request, language))
+
+    @classmethod
+    def _read(cls, request, language: str) -> _BannerState:
         setup = cookie_services.cookie_setup(locale=language)
         return cls(
             language=language,

@@ -4,7 +4,9 @@ Holding the link is the proof of who may act. Opening it (GET) shows what its bu
 do and changes nothing, so a mail scanner that follows every link confirms, cancels and
 deletes nothing; only the button (POST) acts. A link that cannot be used (altered, made for
 another page, or naming something that is gone) gets a 400 page, an expired one, or a
-one-use link used already, a 410 page; each says why, and nothing changes.
+one-use link used already, a 410 page; each says why, and nothing changes. Every such page,
+refusals included, is kept out of search engines and its address from other sites
+(:func:`kept_private`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ from django.views.generic import TemplateView
 
 from ..links import LinkExpired, LinkInvalid, LinkRestricted, LinkUsed
 from ..selectors import privacy_contact_email
+
+
+def kept_private(response, *, referrer_policy: str = "same-origin"):
+    """``response`` kept out of search engines, and its address (a token in it) from other
+    sites: ``same-origin`` by default, since with ``no-referrer`` a browser names no origin
+    for a button's POST, which the CSRF check refuses; a page without a button may send
+    ``no-referrer``."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = referrer_policy
+    return response
 
 
 def link_refused(request, error: Exception, *, what: str = "") -> TemplateResponse:
@@ -67,6 +79,8 @@ class SignedLinkView(TemplateView):
     #: Which advice the refusal page gives.
     refusal = ""
     refusals: tuple[type[Exception], ...] = ()
+    #: The ``Referrer-Policy`` of the page (:func:`kept_private`).
+    referrer_policy = "same-origin"
 
     def load(self, token: str):
         raise NotImplementedError
@@ -78,8 +92,10 @@ class SignedLinkView(TemplateView):
         try:
             self.object = self.load(kwargs["token"])
         except LinkInvalid as error:
-            return link_refused(request, error, what=self.refusal)
-        return super().dispatch(request, *args, **kwargs)
+            response = link_refused(request, error, what=self.refusal)
+        else:
+            response = super().dispatch(request, *args, **kwargs)
+        return kept_private(response, referrer_policy=self.referrer_policy)
 
     def post(self, request, *args, **kwargs):
         try:

@@ -14,7 +14,14 @@ from here.
 """
 
 from .columns import BooleanColumn, ChoiceColumn, LocalTimeColumn, PurposeNameColumn
-from .export import FORMULA_STARTS, SpreadsheetExport, formula_safe, local_time, yes_no
+from .export import (
+    FORMULA_STARTS,
+    SpreadsheetExport,
+    SpreadsheetExportView,
+    formula_safe,
+    local_time,
+    yes_no,
+)
 from .listing import (
     ChoiceCountsMixin,
     ReadOnlyIndexView,
@@ -35,6 +42,7 @@ __all__ = [
     "ReadOnlyViewSet",
     "ScopedIndexMixin",
     "SpreadsheetExport",
+    "SpreadsheetExportView",
     "admin_area_register",
     "choice_counts",
     "choice_links",

@@ -12,6 +12,7 @@ from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 from django.utils.functional import Promise
 from django.utils.translation import gettext
+from django.views import View
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -140,3 +141,14 @@ def _as_read_by(rows: Iterator, *, zone, language) -> Iterator:
         if row is None:
             return
         yield row
+
+
+class SpreadsheetExportView(SpreadsheetExport, View):
+    """A CSV that is no listing's export (a check-in list, counts for a caterer): the
+    subclass gives its ``rows()``, its headings and how a row reads (``to_row_dict``)."""
+
+    def rows(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        return self.as_spreadsheet(self.rows(), self.FORMAT_CSV)

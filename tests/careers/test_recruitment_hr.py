@@ -121,7 +121,7 @@ def test_history_and_notes_name_people_in_full(hr, application):
     page = detail(hr, application)
 
     assert "Hanne Janssens" in page.select_one("#application-history").parent.get_text()
-    assert "Hanne Janssens" in page.select_one(".recruitment-notes").get_text()
+    assert "Hanne Janssens" in page.select_one(".forms-notes").get_text()
 
 
 def test_the_listing_has_a_talent_pool_column(hr, application, apply, vacancy):

@@ -24,3 +24,20 @@ def test_speakers_who_opened_the_list_are_recipients_of_the_trainees(make_event,
     assert any("spreker@example.org" in name for name in names)
     assert not any("nooit@example.org" in name for name in names)
     assert not any("spreker@example.org" in r.name for r in recipients_for("an2@example.org"))
+
+
+def test_a_speaker_who_opened_the_list_while_someone_waited_is_no_recipient_of_theirs(
+    make_event, register
+):
+    # The speakers' list holds confirmed trainees alone: a person still waiting was not on
+    # it, so the speaker received nothing of theirs.
+    training = make_event(kind="training", participant_list="off", capacity=1)
+    register(training, person(1))
+    register(training, person(2))
+    link = speaker_link_create(
+        event=training, speaker=SpeakerFactory(), email="spreker@example.org"
+    )
+    speaker_access_log(link=link)
+
+    assert any("spreker@example.org" in r.name for r in recipients_for("an1@example.org"))
+    assert not any("spreker@example.org" in r.name for r in recipients_for("an2@example.org"))

@@ -5,6 +5,7 @@ import pytest
 from django.db import transaction
 
 from forms import cache
+from privacy import memo
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,9 @@ def test_a_process_sees_the_version_another_process_set(answer_purpose):
 @pytest.fixture
 def in_request():
     # The receivers alone: the signals would also close the test's database connection.
-    cache.request_started()
+    memo.request_started()
     yield
-    cache.request_finished()
+    memo.request_finished()
 
 
 def test_a_request_reads_the_version_once_and_the_next_request_reads_it_again(in_request):
@@ -45,8 +46,8 @@ def test_a_request_reads_the_version_once_and_the_next_request_reads_it_again(in
     cache._cache().set(cache.VERSION_KEY, "set-elsewhere", None)
     assert cache.version() == during
 
-    cache.request_finished()
-    cache.request_started()
+    memo.request_finished()
+    memo.request_started()
 
     assert cache.version() == "set-elsewhere"
 

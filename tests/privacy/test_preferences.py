@@ -373,3 +373,16 @@ def test_the_sign_up_states_who_uses_the_address_how_to_withdraw_and_links_the_p
     assert "Kamer van Koophandel Benelux vzw gebruikt uw e-mailadres alleen" in notice
     assert "U kunt deze toestemming altijd intrekken" in notice
     assert 'href="/nl/privacy/"' in notice
+
+
+def test_a_link_page_and_its_refusal_stay_out_of_search_engines_and_other_sites(client, topics):
+    token = token_in(centre())
+
+    opened = client.get(centre())
+    refused = client.get(url("preferences", token=tampered(token)))
+
+    for response in (opened, refused):
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+        # Its button's POST still names this site as its origin, for the CSRF check.
+        assert response["Referrer-Policy"] == "same-origin"
+    assert (opened.status_code, refused.status_code) == (200, 400)
