@@ -31,7 +31,17 @@ GENERATION_KEY = "home:chrome:generation"
 T = TypeVar("T")
 
 
-def chrome_generation() -> int:
+def chrome_generation(request: HttpRequest | None = None) -> int:
+    """The current generation; read once per ``request`` when one is given.
+
+    A page view keys its chrome and its content on it: one read serves both, and both come
+    from the same generation even if a publication bumps it halfway through the request.
+    """
+    if request is not None:
+        generation = getattr(request, "_home_chrome_generation", None)
+        if generation is None:
+            generation = request._home_chrome_generation = chrome_generation()
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh start (cache emptied, or the counter evicted) must not collide with numbers
@@ -64,7 +74,7 @@ def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | 
     tree_page = page if is_page else page_for_request(request)
     site = Site.find_for_request(request)
     key = "home:chrome:{}:{}:{}{}:{}".format(
-        chrome_generation(),
+        chrome_generation(request),
         site.pk if site else 0,
         tree_page.pk if tree_page else 0,
         "" if is_page else "-other",
@@ -73,9 +83,9 @@ def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | 
     return key, tree_page
 
 
-def content_key(*, page: Page) -> str:
+def content_key(*, page: Page, request: HttpRequest | None = None) -> str:
     """Cache key of a live page's rendered content in the active language."""
-    return f"home:content:{chrome_generation()}:{page.pk}:{translation.get_language()}"
+    return f"home:content:{chrome_generation(request)}:{page.pk}:{translation.get_language()}"
 
 
 def chrome_cached(*, key: str, build: Callable[[], T]) -> T:

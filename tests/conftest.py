@@ -181,6 +181,32 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+# A common phone's screen, in CSS pixels.
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone_admin(browser, live_server):
+    """``phone_admin(user)``: a page of a phone-sized browser (``PHONE``, Dutch as spoken in
+    Belgium) signed in to the admin as ``user``, for the admin screens people use on the go.
+    Called after the test has written its rows (the live server then reads them in peace);
+    every page it opened is closed after the test."""
+    from tests.twofactor import browser_log_in
+
+    contexts = []
+
+    def open_as(user):
+        context = browser.new_context(viewport=PHONE, locale="nl-BE")
+        contexts.append(context)
+        page = context.new_page()
+        browser_log_in(page, live_server.url, user)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
 CLAMD = "/usr/sbin/clamd"
 # The EICAR test file: harmless bytes every virus scanner agrees to flag.
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"

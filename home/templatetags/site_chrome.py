@@ -68,7 +68,9 @@ def cached_page_content(context, template_name):
 
     if request is None or page is None or page.pk is None or getattr(request, "is_preview", False):
         return render()
-    return services.chrome_cached(key=services.content_key(page=page), build=render)
+    return services.chrome_cached(
+        key=services.content_key(page=page, request=request), build=render
+    )
 
 
 @register.simple_tag

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from tests.events.factories import person
-from tests.twofactor import browser_log_in
 from tests.users import make_user
 
 pytestmark = [
@@ -14,17 +13,13 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PHONE = {"width": 390, "height": 844}
-
 
 def test_an_organiser_on_a_phone_reaches_the_company_and_photos_columns(
-    live_server, browser, events_group, event, register
+    live_server, phone_admin, events_group, event, register
 ):
     register(event, person(1, company="Voorbeeld Internationale Handelsonderneming BV"))
-    organiser = make_user("organiser", groups=[events_group])
-    context = browser.new_context(viewport=PHONE, locale="nl-BE")
-    page = context.new_page()
-    browser_log_in(page, live_server.url, organiser)
+    page = phone_admin(make_user("organiser", groups=[events_group]))
+    width = page.viewport_size["width"]
     page.goto(live_server.url + reverse("events_registrations:checkin", args=[event.pk]))
     page.wait_for_selector(".checkin__table")
 
@@ -36,13 +31,12 @@ def test_an_organiser_on_a_phone_reaches_the_company_and_photos_columns(
     page.emulate_media(media="print")
     printed_overflow = box.evaluate("box => getComputedStyle(box).overflowX")
     printed_actions = page.locator(".checkin__actions").is_visible()
-    context.close()
 
     # The table's own box scrolls, not the page: the header and actions stay in view.
-    assert page_width <= PHONE["width"]
+    assert page_width <= width
     assert last_header["x"] >= 0
-    assert last_header["x"] + last_header["width"] <= PHONE["width"] + 1
-    assert company["x"] + company["width"] <= PHONE["width"] + 1
+    assert last_header["x"] + last_header["width"] <= width + 1
+    assert company["x"] + company["width"] <= width + 1
     # On paper nothing scrolls: the whole table prints, without the buttons.
     assert printed_overflow == "visible"
     assert not printed_actions

@@ -143,3 +143,19 @@ def test_withdrawing_on_the_choices_page_records_the_refusal_with_the_words_show
     assert refusal.text_shown == event_purposes["event-photos"].consent_text
     assert not PhotoConsent.objects.exists()
     assert Registration.objects.get().photo_consent is False
+
+
+def test_the_photo_record_keeps_the_grant_the_form_recorded_also_when_read_from_the_ledger(
+    event, register
+):
+    from forms.selectors import submission_consent
+
+    register(event, person(1, photo_consent="on"))
+    register(event, person(2))
+    record = PhotoConsent.objects.get()
+    given, refused = FormSubmission.objects.order_by("pk")
+
+    # A submission read again carries no hand-over from the form: the ledger answers alike.
+    assert submission_consent(submission=given, purpose_key="event-photos") == record.consent
+    assert record.consent.source_ref == f"forms.FormSubmission:{given.pk}"
+    assert submission_consent(submission=refused, purpose_key="event-photos") is None

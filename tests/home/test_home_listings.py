@@ -91,6 +91,29 @@ def test_a_publication_shows_on_the_cached_home_page(client, home):
     assert "Vers bericht" in _section(client.get("/nl/").text, "news")
 
 
+def test_a_published_event_or_vacancy_shows_at_once_and_an_unpublished_one_leaves(client, home):
+    agenda = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=agenda, title="Netwerkavond")
+    vacancies = VacancyIndexPageFactory(parent=home)
+    VacancyPageFactory(parent=vacancies, title="Adviseur export")
+    assert "Netwerkavond" in _section(client.get("/nl/").text, "events")  # now cached
+
+    event = EventPageFactory(parent=agenda, title="Nieuwjaarsreceptie")
+    event.save_revision().publish()
+    vacancy = VacancyPageFactory(parent=vacancies, title="Jurist handelsrecht")
+    vacancy.save_revision().publish()
+    html = client.get("/nl/").text
+    assert "Nieuwjaarsreceptie" in _section(html, "events")
+    assert "Jurist handelsrecht" in _section(html, "vacancies")
+
+    event.unpublish()
+    vacancy.delete()
+    html = client.get("/nl/").text
+    assert "Nieuwjaarsreceptie" not in html
+    assert "Jurist handelsrecht" not in html
+    assert "Netwerkavond" in _section(html, "events")
+
+
 def _queries(client) -> int:
     cache.clear()
     with CaptureQueriesContext(connection) as queries:

@@ -255,3 +255,13 @@ def test_footer_and_title_show_the_organisation_in_the_pages_language(client, si
     assert "· Chambre Benelux</title>" in fr_html
     # Not translated into English yet: the source language's words, not an empty footer.
     assert "Kamer Benelux" in en_html[en_html.index("<footer") :]
+
+
+def test_the_userbar_is_offered_to_a_signed_in_editor_and_not_to_visitors(client, home_page):
+    from django.contrib.auth import get_user_model
+
+    assert "wagtail-userbar" not in client.get("/nl/").text
+    editor = get_user_model().objects.create_superuser("userbar", "userbar@example.org", "pw")
+    client.force_login(editor)
+
+    assert "wagtail-userbar" in client.get("/nl/").text
