@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ..constants import ACTIVE_STATUSES, RegistrationStatus
 from ..models import EventPage, Registration
+from ..selectors import event_counts
 
 
 def _lock(event: EventPage) -> EventPage:
@@ -53,14 +54,6 @@ def _sqlite_immediate() -> bool:
     # ``BEGIN IMMEDIATE`` took the write lock when the transaction began.
     options = connection.settings_dict.get("OPTIONS") or {}
     return str(options.get("transaction_mode", "")).upper() in ("IMMEDIATE", "EXCLUSIVE")
-
-
-def _seats_left(event: EventPage) -> int | None:
-    """The locked event's free seats; None when it has no limit."""
-    if event.capacity is None:
-        return None
-    confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
-    return max(event.capacity - confirmed.count(), 0)
 
 
 @dataclass(frozen=True)
@@ -146,7 +139,8 @@ def _promote(event: EventPage, now: datetime) -> list[Registration]:
     committed; the event must be locked."""
     from .mail import registration_mail_send
 
-    free = _seats_left(event)
+    # The free seats as the event page counts them (None: no limit).
+    free = event_counts(event=event).seats_left
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
     waiting = waiting.order_by("waiting_number", "pk")
     chosen = list(waiting if free is None else waiting[:free])
