@@ -9,28 +9,27 @@ confirmed than the capacity.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from ..constants import ACTIVE_STATUSES, RegistrationStatus
 from ..models import EventPage, Registration
+from ..selectors import event_counts
 
 
-def _lock(event: EventPage, *, only: tuple[str, ...] = ()) -> EventPage:
-    """Lock the event's row for this transaction and return it as stored now (with
-    ``only`` those fields read, e.g. the capacity alone for a registration).
+def _lock(event: EventPage) -> EventPage:
+    """Lock the event's row for this transaction and return it as stored now.
 
     Must run inside ``transaction.atomic()``. PostgreSQL locks the row itself; SQLite
     ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
     before anything is counted, whatever transaction mode the connection uses.
     """
     _sqlite_write_lock()
-    locked = EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk)
-    return (locked.only(*only) if only else locked).get()
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
 def _lock_current(
@@ -57,31 +56,82 @@ def _sqlite_immediate() -> bool:
     return str(options.get("transaction_mode", "")).upper() in ("IMMEDIATE", "EXCLUSIVE")
 
 
-def _seats_left(event: EventPage) -> int | None:
-    """The locked event's free seats; None when it has no limit."""
-    if event.capacity is None:
-        return None
-    confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
-    return max(event.capacity - confirmed.count(), 0)
-
-
 @dataclass(frozen=True)
 class _Seats:
+    capacity: int | None  # as stored now, read under the lock
     left: int | None  # None: no limit
     holder: int | None  # the registration already holding the address, if any
     last_waiting: int | None
 
 
-def _seats(event: EventPage, *, email: str) -> _Seats:
-    """In one query of the locked event's registrations: its free seats, the active
-    registration of ``email`` if there is one, and the last waiting number given."""
-    found = Registration.objects.filter(event=event).aggregate(
-        holder=Max("pk", filter=Q(status__in=ACTIVE_STATUSES, submission__subject_email=email)),
-        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
-        last_waiting=Max("waiting_number"),
+def _seats_locked(event: EventPage, *, email: str) -> _Seats:
+    """Lock the event and count its registrations for one registering ``email``: the
+    capacity as stored now (an editor may just have changed it), the free seats, the active
+    registration of ``email`` if there is one, and the last waiting number given.
+
+    Every registration runs this, so it is SQL written once per process rather than
+    querysets compiled anew on each request. On SQLite, whose write lock the transaction
+    holds already, it is one statement; where rows are locked (PostgreSQL), the count is a
+    statement of its own after the lock is granted, so it sees every registration
+    committed before it: counted in the locking statement, it would see the rows as they
+    were when that statement began to wait. Must run inside ``transaction.atomic()``.
+    """
+    sql = _seats_sql()
+    count_params = [
+        str(RegistrationStatus.CONFIRMED),
+        *(str(status) for status in ACTIVE_STATUSES),
+        email,
+        event.pk,
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            _sqlite_write_lock()
+            cursor.execute(sql["sqlite"], [event.pk, *count_params])
+            capacity, confirmed, holder, last_waiting = cursor.fetchone()
+        else:
+            cursor.execute(sql["lock"], [event.pk])
+            row = cursor.fetchone()
+            if row is None:
+                raise EventPage.DoesNotExist
+            [capacity] = row
+            cursor.execute(sql["count"], count_params)
+            confirmed, holder, last_waiting = cursor.fetchone()
+    left = None if capacity is None else max(capacity - confirmed, 0)
+    return _Seats(capacity=capacity, left=left, holder=holder, last_waiting=last_waiting)
+
+
+@functools.cache
+def _seats_sql() -> dict[str, str]:
+    """The statements of :func:`_seats_locked`, named from the models' tables and columns."""
+    from forms.models import FormSubmission
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return connection.ops.quote_name(model._meta.get_field(name).column)
+
+    pk = column(EventPage, EventPage._meta.pk.name)
+    # Names from the models' options alone; every value is a parameter.
+    capacity_column, page_table = column(EventPage, "capacity"), table(EventPage)
+    capacity = f"SELECT {capacity_column} FROM {page_table} WHERE {pk} = %s"  # noqa: S608
+    status = f"r.{column(Registration, 'status')}"
+    active = ", ".join(["%s"] * len(ACTIVE_STATUSES))
+    counts = (
+        f"COUNT(CASE WHEN {status} = %s THEN 1 END), "
+        f"MAX(CASE WHEN {status} IN ({active}) "
+        f"AND s.{column(FormSubmission, 'subject_email')} = %s "
+        f"THEN r.{column(Registration, 'id')} END), "
+        f"MAX(r.{column(Registration, 'waiting_number')}) "
+        f"FROM {table(Registration)} r INNER JOIN {table(FormSubmission)} s "
+        f"ON s.{column(FormSubmission, 'id')} = r.{column(Registration, 'submission')} "
+        f"WHERE r.{column(Registration, 'event')} = %s"
     )
-    left = None if event.capacity is None else max(event.capacity - found["confirmed"], 0)
-    return _Seats(left=left, holder=found["holder"], last_waiting=found["last_waiting"])
+    return {
+        "sqlite": f"SELECT ({capacity}), {counts}",
+        "lock": f"{capacity} FOR UPDATE",
+        "count": f"SELECT {counts}",
+    }
 
 
 def _promote(event: EventPage, now: datetime) -> list[Registration]:
@@ -89,7 +139,8 @@ def _promote(event: EventPage, now: datetime) -> list[Registration]:
     committed; the event must be locked."""
     from .mail import registration_mail_send
 
-    free = _seats_left(event)
+    # The free seats as the event page counts them (None: no limit).
+    free = event_counts(event=event).seats_left
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
     waiting = waiting.order_by("waiting_number", "pk")
     chosen = list(waiting if free is None else waiting[:free])

@@ -22,7 +22,7 @@ from ..constants import (
 )
 from ..models import EventPage, Registration, RegistrationNeeds
 from . import mail
-from .capacity import _lock, _lock_current, _promote, _seats
+from .capacity import _lock, _lock_current, _promote, _seats_locked
 from .consents import photo_consent_keep
 from .refusals import (
     CANCEL_AFTER_END,
@@ -44,10 +44,9 @@ def registration_add(*, page: EventPage, submission, data: SubmissionInput) -> R
     submission back with it.
     """
     event = page.get_source_page()
-    # The capacity as stored now, read with the lock: an editor may just have changed it.
-    event.capacity = _lock(event, only=("capacity",)).capacity
+    seats = _seats_locked(event, email=submission.subject_email)
+    event.capacity = seats.capacity
     now = timezone.now()
-    seats = _seats(event, email=submission.subject_email)
     if seats.holder is not None:
         existing = Registration.objects.select_related("submission").get(pk=seats.holder)
         raise AlreadyRegistered(registration=existing, waiting=seats.left == 0)

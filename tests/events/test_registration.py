@@ -284,3 +284,22 @@ def test_export_and_erasure_of_a_registrant_cover_the_registration(event, regist
     assert list(Registration.objects.values_list("submission__subject_email", flat=True)) == [
         "an2@example.org"
     ]
+
+
+@pytest.mark.parametrize(("through", "queries"), [("page", 16), ("api", 11)])
+def test_a_registration_takes_a_fixed_number_of_queries_with_its_mail_left_to_the_worker(
+    event, client, settings, django_assert_num_queries, through, queries
+):
+    # As in production: the confirmation waits in the database task queue for the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    url = event.url if through == "page" else f"/api/forms/{event.pk}/submissions"
+    client.post(url, person(1))  # the form's definitions, purposes and locales are cached
+
+    # Routing (the page route, or the API's page read), the savepoint and its release,
+    # the submission, its consents, the seats counted under the event's lock, the
+    # registration, the restriction check, the outbox row and its task.
+    with django_assert_num_queries(queries):
+        response = client.post(url, person(2))
+
+    assert response.status_code == (303 if through == "page" else 201)
+    assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 2
