@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 
 from events.constants import RegistrationStatus
@@ -297,7 +298,10 @@ def test_a_registration_takes_a_fixed_number_of_queries_with_its_mail_left_to_th
 
     # Routing (the page route, or the API's page read), the savepoint and its release,
     # the submission, its consents, the seats counted under the event's lock, the
-    # registration, the restriction check, the outbox row and its task.
+    # registration, the restriction check, the outbox row and its task. PostgreSQL counts
+    # the seats in a statement of its own, after the lock is granted.
+    if connection.vendor == "postgresql":
+        queries += 1
     with django_assert_num_queries(queries):
         response = client.post(url, person(2))
 
