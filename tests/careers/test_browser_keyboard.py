@@ -42,8 +42,11 @@ def test_applying_by_keyboard_alone(live_server, browser, vacancy, tmp_path):
     page.keyboard.type("An Peeters")
     _tab_to(page, "input[name=email]")
     page.keyboard.type("an.peeters@example.org")
-    _tab_to(page, "input[name=cv]")
+    # Playwright asks the browser to hand it the file dialog without waiting for the answer;
+    # waiting from before the Tabs gives that request time to arrive before Space opens the
+    # dialog, which otherwise opens unseen now and then and the wait times out.
     with page.expect_file_chooser() as chooser:
+        _tab_to(page, "input[name=cv]")
         page.keyboard.press("Space")
     chooser.value.set_files(str(cv))
     _tab_to(page, "form.form button[type=submit]")
