@@ -100,6 +100,19 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def serve(self, request, *args, **kwargs):
+        """The home page is the most visited: visitors get it whole from the cache."""
+        from django.template.loader import render_to_string
+
+        from .services import page_serve_cached
+
+        def render(extra_context: dict) -> str:
+            context = {**self.get_context(request, *args, **kwargs), **extra_context}
+            return render_to_string(self.get_template(request, *args, **kwargs), context, request)
+
+        response = page_serve_cached(page=self, request=request, render=render)
+        return response if response is not None else super().serve(request, *args, **kwargs)
+
     LISTING_BLOCKS = frozenset({"upcoming_events", "open_vacancies", "latest_news"})
 
     def body_groups(self) -> list[tuple[bool, list]]:

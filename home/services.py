@@ -18,7 +18,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import mark_safe
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -86,6 +87,51 @@ def chrome_key(*, request: HttpRequest, page: Page | None) -> tuple[str, Page | 
 def content_key(*, page: Page, request: HttpRequest | None = None) -> str:
     """Cache key of a live page's rendered content in the active language."""
     return f"home:content:{chrome_generation(request)}:{page.pk}:{translation.get_language()}"
+
+
+def page_key(*, page: Page, request: HttpRequest) -> str:
+    """Cache key of a live page's whole rendered HTML in the active language, on its site.
+
+    The site is part of the key as the chrome's is: the language links' full addresses
+    carry the site's host.
+    """
+    site = Site.find_for_request(request)
+    return "home:page:{}:{}:{}:{}".format(
+        chrome_generation(request), site.pk if site else 0, page.pk, translation.get_language()
+    )
+
+
+# Where the visitor's own cookie banner goes in a cached page. An HTML comment: editors' text
+# is escaped and rich text loses its comments, so only base.html can put this in a page.
+COOKIE_CONSENT_SLOT = mark_safe("<!--home:cookie-consent-->")  # noqa: S308  # nosec B308 B703
+
+
+def page_serve_cached(
+    *, page: Page, request: HttpRequest, render: Callable[[dict], str]
+) -> HttpResponse | None:
+    """The live ``page`` for a visitor, from its whole HTML cached under the generation.
+
+    Rendering the page around its cached content and chrome still cost most of a page
+    view, so the finished HTML is kept, rendered by ``render(extra_context)`` once per
+    generation with a stand-in for the only part that differs between visitors, the cookie
+    banner (its state, tags and CSRF token), which is put in on each request. Signed-in
+    people get the userbar and previews show drafts, so they are answered afresh (None).
+    """
+    from privacy.templatetags.cookie_consent import cookie_consent
+
+    user = getattr(request, "user", None)
+    if (
+        request.method not in ("GET", "HEAD")
+        or page.pk is None
+        or getattr(request, "is_preview", False)
+        or (user is not None and user.is_authenticated)
+    ):
+        return None
+    html = chrome_cached(
+        key=page_key(page=page, request=request),
+        build=lambda: render({"cookie_consent_slot": COOKIE_CONSENT_SLOT}),
+    )
+    return HttpResponse(html.replace(COOKIE_CONSENT_SLOT, cookie_consent({"request": request}), 1))
 
 
 def chrome_cached(*, key: str, build: Callable[[], T]) -> T:
