@@ -19,8 +19,8 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.safestring import mark_safe
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from . import conf
@@ -96,8 +96,9 @@ def page_key(*, page: Page, request: HttpRequest) -> str:
     carry the site's host.
     """
     site = Site.find_for_request(request)
-    return "home:page:{}:{}:{}:{}".format(
-        chrome_generation(request), site.pk if site else 0, page.pk, translation.get_language()
+    site_id = site.pk if site else 0
+    return (
+        f"home:page:{chrome_generation(request)}:{site_id}:{page.pk}:{translation.get_language()}"
     )
 
 
