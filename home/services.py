@@ -1,4 +1,4 @@
-"""The rendered page chrome and page content, cached and retired together.
+"""The rendered page chrome, page content and whole home page, cached and retired together.
 
 Each page view would otherwise run one query per concern (menu, translations, settings) and
 more for its own content (links, images), so the rendered results are cached under a
@@ -8,6 +8,9 @@ organisation settings, or changing an image, a rendition or a document bumps the
 is immediate for all workers; with the per-process default cache another worker may serve the
 previous version for at most ``HOME_CHROME_CACHE_SECONDS`` (300), the trade-off Wagtail makes
 for its site root paths.
+
+The home page, the most visited, is cached whole for visitors (``page_serve_cached``); only
+the cookie banner, which is each visitor's own, is put in per request.
 """
 
 from __future__ import annotations
