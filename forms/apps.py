@@ -45,6 +45,12 @@ class FormsConfig(AppConfig):
 
         page_published.connect(form_page_published, dispatch_uid="forms.form_page_published")
 
+        from privacy.signals import consent_withdrawn
+
+        from .receivers import kept_consents_withdrawn
+
+        consent_withdrawn.connect(kept_consents_withdrawn, dispatch_uid="forms.kept_consents")
+
         # An access answer lists who downloaded the person's files.
         from privacy.accesses import access_source_register
 

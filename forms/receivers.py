@@ -16,3 +16,11 @@ def form_page_published(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, AbstractFormPage) and instance.get_source_page().pk == instance.pk:
         instance.source_published()
+
+
+def kept_consents_withdrawn(sender, *, email: str, purpose_key: str, **kwargs) -> None:
+    """A consent withdrawn anywhere (the preference centre, a choices page, an erasure):
+    the records kept under it (:class:`forms.models.KeptConsent`) go."""
+    from .services import kept_consents_end
+
+    kept_consents_end(email=email, purpose_key=purpose_key)

@@ -8,11 +8,13 @@ from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox, InboxName
 from .records import (
+    KeptConsent,
     RecordNote,
     SubmissionRecord,
     colleague_fields,
     colleague_name,
     follows_submission,
+    kept_consent_models,
     submission_record,
     submission_record_models,
     without_record,
@@ -35,6 +37,7 @@ __all__ = [
     "FormSubmission",
     "Inbox",
     "InboxName",
+    "KeptConsent",
     "RecordNote",
     "SubmissionFile",
     "SubmissionRecord",
@@ -42,6 +45,7 @@ __all__ = [
     "colleague_name",
     "follows_submission",
     "form_page_models",
+    "kept_consent_models",
     "submission_record",
     "submission_record_models",
     "without_record",
