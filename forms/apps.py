@@ -47,9 +47,9 @@ class FormsConfig(AppConfig):
 
         from privacy.signals import consent_withdrawn
 
-        from .receivers import kept_consents_withdrawn
+        from .receivers import consent_bound_withdrawn
 
-        consent_withdrawn.connect(kept_consents_withdrawn, dispatch_uid="forms.kept_consents")
+        consent_withdrawn.connect(consent_bound_withdrawn, dispatch_uid="forms.consent_bound")
 
         # An access answer lists who downloaded the person's files.
         from privacy.accesses import access_source_register

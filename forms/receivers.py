@@ -18,9 +18,9 @@ def form_page_published(sender, instance, **kwargs) -> None:
         instance.source_published()
 
 
-def kept_consents_withdrawn(sender, *, email: str, purpose_key: str, **kwargs) -> None:
+def consent_bound_withdrawn(sender, *, email: str, purpose_key: str, **kwargs) -> None:
     """A consent withdrawn anywhere (the preference centre, a choices page, an erasure):
-    the records kept under it (:class:`forms.models.KeptConsent`) go."""
-    from .services import kept_consents_end
+    the rows kept under it (:class:`forms.models.ConsentBound`) go."""
+    from .services import consent_bound_delete
 
-    kept_consents_end(email=email, purpose_key=purpose_key)
+    consent_bound_delete(email=email, purpose_key=purpose_key)

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forms.models import KeptConsent, SubmissionRecord
+from forms.models import ConsentBound, KeptConsent, SubmissionRecord
 from privacy.registry import Retention
 
 from ..constants import RegistrationStatus
@@ -78,13 +78,14 @@ class Registration(SubmissionRecord):
         return self.status == RegistrationStatus.CANCELLED
 
 
-class RegistrationNeeds(models.Model):
+class RegistrationNeeds(ConsentBound):
     """A registrant's dietary or access needs, kept apart from the registration's answers.
 
     They may reveal health or religion (GDPR art. 9), so they are asked only under the
     ``event-needs`` explicit consent (``consent``, the proof it was given), read by the
     organisers alone, never searched, and deleted by retention when the event ends, while
-    the registration itself is kept longer. Withdrawing the consent deletes them at once.
+    the registration itself is kept longer. Withdrawing the consent deletes them at once
+    (forms' :class:`~forms.models.ConsentBound`).
     """
 
     registration = models.OneToOneField(
@@ -94,12 +95,6 @@ class RegistrationNeeds(models.Model):
         verbose_name=_("registration"),
     )
     text = models.TextField(_("dietary or access needs"))
-    consent = models.ForeignKey(
-        "privacy.ConsentRecord",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("consent"),
-    )
 
     class PersonalData:
         subject = "registration__submission__subject_email"

@@ -1,4 +1,5 @@
-"""A registrant's photo and needs consents: kept as records of their own, ended when withdrawn."""
+"""A registrant's photo consent: kept as a record of its own, ended when withdrawn (their
+needs consent ends their needs through forms' :class:`~forms.models.ConsentBound`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 from forms.services import kept_consent_keep, submission_consent_choose
 
 from ..constants import PURPOSE_PHOTOS
-from ..models import PhotoConsent, Registration, RegistrationNeeds
+from ..models import PhotoConsent, Registration
 
 
 def photo_consent_keep(*, registration: Registration, consent) -> PhotoConsent:
@@ -25,15 +26,6 @@ def photo_consent_keep(*, registration: Registration, consent) -> PhotoConsent:
         event=event,
         event_title=event.title,
     )
-
-
-def needs_delete(*, email: str) -> int:
-    """The person withdrew the ``event-needs`` consent: their needs go at once, for every
-    event; the proof of the consent stays in the ledger."""
-    deleted, _ = RegistrationNeeds.objects.filter(
-        registration__submission__subject_email=email
-    ).delete()
-    return deleted
 
 
 def registration_photo_choice(

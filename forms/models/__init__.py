@@ -8,13 +8,14 @@ from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox, InboxName
 from .records import (
+    ConsentBound,
     KeptConsent,
     RecordNote,
     SubmissionRecord,
     colleague_fields,
     colleague_name,
+    consent_bound_models,
     follows_submission,
-    kept_consent_models,
     submission_record,
     submission_record_models,
     without_record,
@@ -29,6 +30,7 @@ from .pages import FormField, FormPage
 __all__ = [
     "AbstractFormField",
     "AbstractFormPage",
+    "ConsentBound",
     "FieldType",
     "FileDownloadLog",
     "FileKindsField",
@@ -43,9 +45,9 @@ __all__ = [
     "SubmissionRecord",
     "colleague_fields",
     "colleague_name",
+    "consent_bound_models",
     "follows_submission",
     "form_page_models",
-    "kept_consent_models",
     "submission_record",
     "submission_record_models",
     "without_record",

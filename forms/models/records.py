@@ -134,25 +134,35 @@ class SubmissionRecord(models.Model):
         raise NotImplementedError(f"{type(self).__name__} must say where it is read.")
 
 
-class KeptConsent(models.Model):
-    """A consent given with a submission, kept as a record of its own for its purpose's
-    period counted from an end (an event's), long after the submission is gone: a
-    registrant's consent to be photographed at one event.
+class ConsentBound(models.Model):
+    """A row kept under a consent its subject gave with a submission (``consent``, its proof
+    in the ledger, with the words they were shown): a registrant's dietary needs, a photo
+    consent kept past the registration. Withdrawing that consent anywhere (the preference
+    centre, a choices page, an erasure) deletes the row at once; the proof stays
+    (:func:`forms.services.consent_bound_delete`)."""
 
-    While it stands, the person's consent (``consent``, its proof in the ledger, with the
-    words they were shown) keeps its address, so the preference centre still lists it and
-    they can withdraw it there; withdrawing anywhere deletes the record (the proof stays;
-    :func:`forms.services.kept_consents_end`). A subclass adds what the consent is for and
-    its unique constraint; :func:`forms.services.kept_consent_keep` writes it.
-    """
-
-    email = models.EmailField(_("e-mail"), db_index=True)
     consent = models.ForeignKey(
         "privacy.ConsentRecord",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("consent"),
     )
+
+    class Meta:
+        abstract = True
+
+
+class KeptConsent(ConsentBound):
+    """A consent given with a submission, kept as a record of its own for its purpose's
+    period counted from an end (an event's), long after the submission is gone: a
+    registrant's consent to be photographed at one event.
+
+    While it stands, the consent keeps its address, so the preference centre still lists
+    it and they can withdraw it there. A subclass adds what the consent is for and its
+    unique constraint; :func:`forms.services.kept_consent_keep` writes it.
+    """
+
+    email = models.EmailField(_("e-mail"), db_index=True)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
     # The end the period counts from, copied so that it moves with it (its page's
     # ``submission_end_moved``).
@@ -171,11 +181,11 @@ class KeptConsent(models.Model):
         default_permissions = ()
 
 
-def kept_consent_models() -> list[type[KeptConsent]]:
-    """Every installed model that keeps consents as records of their own."""
+def consent_bound_models() -> list[type[ConsentBound]]:
+    """Every installed model whose rows are kept under a consent."""
     from django.apps import apps
 
-    return [model for model in apps.get_models() if issubclass(model, KeptConsent)]
+    return [model for model in apps.get_models() if issubclass(model, ConsentBound)]
 
 
 def colleague_fields(verbose_name) -> tuple[models.ForeignKey, models.CharField]:

@@ -14,7 +14,7 @@ from .notices import (
     submission_notify,
     submission_notify_build,
 )
-from .records import kept_consent_keep, kept_consents_end, record_note_add
+from .records import consent_bound_delete, kept_consent_keep, record_note_add
 from .submissions import (
     ConsentWordingChanged,
     SubmissionInput,
@@ -35,10 +35,10 @@ __all__ = [
     "SubmissionNotStored",
     "SubmissionRefused",
     "SubmissionWithheld",
+    "consent_bound_delete",
     "file_download_log",
     "file_response",
     "kept_consent_keep",
-    "kept_consents_end",
     "record_mail_queue",
     "record_note_add",
     "submission_acknowledge",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..models.records import colleague_name, kept_consent_models
+from ..models.records import colleague_name, consent_bound_models
 
 
 def record_note_add(*, notes, user, text: str):
@@ -44,11 +44,10 @@ def kept_consent_keep(*, model, email: str, consent, ends_at, unique_fields: lis
     return record
 
 
-def kept_consents_end(*, email: str, purpose_key: str) -> int:
-    """The person withdrew their consent to ``purpose_key`` (anywhere): the records kept
-    under it go, in every app; the proofs stay in the ledger. Connected to
-    :data:`privacy.signals.consent_withdrawn` by :meth:`forms.apps.FormsConfig.ready`."""
-    return sum(
-        model.objects.filter(email=email, consent__purpose_key=purpose_key).delete()[0]
-        for model in kept_consent_models()
-    )
+def consent_bound_delete(*, email: str, purpose_key: str) -> int:
+    """The person withdrew their consent to ``purpose_key`` (anywhere): the rows kept under
+    it (:class:`forms.models.ConsentBound`) go at once, in every app; the proofs stay in the
+    ledger. Connected to :data:`privacy.signals.consent_withdrawn` by
+    :meth:`forms.apps.FormsConfig.ready`."""
+    kept_under = {"consent__subject_email": email, "consent__purpose_key": purpose_key}
+    return sum(model.objects.filter(**kept_under).delete()[0] for model in consent_bound_models())

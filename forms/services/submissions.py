@@ -36,7 +36,7 @@ from ..cache import cached
 from ..constants import HONEYPOT_FIELD_NAME, submission_ref
 from ..models.inbox import Inbox
 from ..models.submissions import FormSubmission, SubmissionFile, private_storage
-from .records import kept_consents_end
+from .records import consent_bound_delete
 
 if TYPE_CHECKING:
     from ..models import AbstractFormPage
@@ -319,8 +319,8 @@ def submission_consent_choose(
     ``revision`` is the revision the page showed: a consent given on words the site no
     longer uses is refused (:class:`ConsentWordingChanged`), recording nothing. Giving adds
     a grant with those words (:func:`submission_consent_give`) and returns it; withdrawing
-    marks the person's grants withdrawn, records the refusal with the words shown, and ends
-    the consents kept as records of their own at once (:func:`kept_consents_end`). Raises
+    marks the person's grants withdrawn, records the refusal with the words shown, and deletes
+    the rows kept under it at once (:func:`consent_bound_delete`). Raises
     ``ValueError`` when the site has no such purpose."""
     purpose = purpose_get(key=purpose_key, locale=submission.locale)
     if purpose is None:
@@ -333,5 +333,5 @@ def submission_consent_choose(
     consent_refuse(
         purpose=purpose, email=email, locale=submission.locale, source=ConsentSource.FORM
     )
-    kept_consents_end(email=email, purpose_key=purpose_key)
+    consent_bound_delete(email=email, purpose_key=purpose_key)
     return None
