@@ -10,16 +10,15 @@ report.
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from forms.views.records import OnBehalfFormView, RecordActionView, SubmissionInspectView
+from privacy.permissions import CHANGE
 
 from .. import services
 from ..models import Registration, RegistrationNeeds
-from ..permissions import CHANGE
 from ..selectors import event_counts, waiting_position
 from .listing import EventScopedMixin
 
@@ -58,9 +57,6 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
         if self.scope is not None:
             self.object = self.registration
         return self.scope
-
-    def get_submission(self):
-        return self.registration.submission
 
     def get_page_title(self):
         return self.person
@@ -175,6 +171,5 @@ class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
         return super().get_context_data(
             event=self.event,
             counts=event_counts(event=self.event),
-            registrations_url=reverse("events_registrations:event", args=[self.event.pk]),
             **kwargs,
         )

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import services
 from ..constants import EventKind
-from ..models import SpeakerLink
+from ..models import Speaker, SpeakerLink
 from .listing import EventScopedMixin
 
 
@@ -35,8 +35,6 @@ class SpeakerLinkForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..models import Speaker
-
         ids = [speaker.pk for speaker in event.speakers()]
         self.fields["speaker"].queryset = Speaker.objects.filter(pk__in=ids).order_by("name")
         self.fields["language"].choices = settings.LANGUAGES
