@@ -47,7 +47,7 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
 
     template_name = "events/admin/speaker_links.html"
     form_class = SpeakerLinkForm
-    header_icon = "link"
+    page_title = gettext_lazy("Speaker links")
 
     def get(self, request, *args, **kwargs):
         if self.event.kind != EventKind.TRAINING:
@@ -59,9 +59,6 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
             messages.error(request, _("Speaker links are for trainings that have not ended."))
             return redirect("events_registrations:event", self.event.pk)
         return super().post(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return _("Speaker links")
 
     def get_page_subtitle(self):
         return self.event.localized.title
