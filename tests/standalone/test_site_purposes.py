@@ -4,11 +4,11 @@ editors cannot keep an inbox's submissions under it any more than under privacy'
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import reverse
 
 from forms.models import Inbox
 from privacy.selectors import purposes_for_forms
 from privacy.services.purposes import purposes_system_keys
+from tests.forms.inbox_admin import inbox_save
 
 pytestmark = pytest.mark.django_db
 
@@ -33,19 +33,7 @@ def test_the_inbox_admin_refuses_the_sites_system_purpose_like_privacys(
         notification_address="office@example.org",
     )
 
-    response = admin_client.post(
-        reverse("forms_inbox_admin:edit", args=[inbox.pk]),
-        {
-            "name": inbox.name,
-            "names-TOTAL_FORMS": "0",
-            "names-INITIAL_FORMS": "0",
-            "names-MIN_NUM_FORMS": "0",
-            "names-MAX_NUM_FORMS": "1000",
-            "group": str(inbox.group_id),
-            "notification_address": inbox.notification_address,
-            "purpose": str(purposes[key].pk),
-        },
-    )
+    response = inbox_save(admin_client, inbox, purposes[key])
 
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"purpose"}
