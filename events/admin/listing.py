@@ -51,6 +51,9 @@ class EventScopedMixin(ScopedIndexMixin):
     def event(self) -> EventPage:
         return self.scope
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
+
     def get_breadcrumbs_items(self):
         """Registrations, then the event; a screen of the event's own adds itself."""
         event_url = reverse("events_registrations:event", args=[self.event.pk])

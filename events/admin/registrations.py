@@ -63,11 +63,9 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
 
     def get_context_data(self, **kwargs):
         self.object = registration = self.registration
-        context = super().get_context_data(**kwargs)
         running = not self.event.is_past()
-        context.update(
+        return super().get_context_data(
             registration=registration,
-            event=self.event,
             position=waiting_position(registration=registration),
             can_cancel=running and not registration.is_cancelled,
             can_move_up=running and registration.is_waiting,
@@ -75,8 +73,8 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
             needs=RegistrationNeeds.objects.filter(registration=registration)
             .values_list("text", flat=True)
             .first(),
+            **kwargs,
         )
-        return context
 
 
 class RegistrationActionView(RegistrationScopedMixin, RecordActionView):
@@ -160,8 +158,4 @@ class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
         ) % {"status": registration.get_status_display()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            event=self.event,
-            counts=event_counts(event=self.event),
-            **kwargs,
-        )
+        return super().get_context_data(counts=event_counts(event=self.event), **kwargs)

@@ -83,14 +83,8 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
         return redirect("events_registrations:speaker_links", self.event.pk)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["event"] = self.event
-        context["links"] = (
-            SpeakerLink.objects.filter(event=self.event)
-            .annotate(openings=Count("accesses"))
-            .order_by("-created_at", "-pk")
-        )
-        return context
+        links = SpeakerLink.objects.filter(event=self.event).annotate(openings=Count("accesses"))
+        return super().get_context_data(links=links.order_by("-created_at", "-pk"), **kwargs)
 
 
 @method_decorator(require_POST, name="dispatch")
