@@ -1,5 +1,4 @@
 """Handling a data-subject request: every right offered, one screen, an answer per kind."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 import re
 
@@ -19,15 +18,7 @@ from privacy.models import (
 )
 from privacy.services.mail import mail_send
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url
 
 pytestmark = pytest.mark.django_db
 
