@@ -12,7 +12,7 @@ class FormsConfig(AppConfig):
     def ready(self):
         # Field lists and inboxes are cached per page (forms.cache); any edit of what they
         # are made of, in any app's field model, retires the cached copies.
-        from wagtail.models import Locale
+        from wagtail.models import Locale, PageViewRestriction
 
         from privacy.models import Purpose
 
@@ -20,7 +20,8 @@ class FormsConfig(AppConfig):
         from .cache import definitions_changed
         from .models import AbstractFormField, Inbox
 
-        senders = [Inbox, Purpose, Locale] + [
+        # Whether any page is private is cached too (forms.selectors.view_restrictions_exist).
+        senders = [Inbox, Purpose, Locale, PageViewRestriction] + [
             model for model in self.apps.get_models() if issubclass(model, AbstractFormField)
         ]
         for sender in senders:

@@ -185,6 +185,23 @@ def test_a_restriction_stops_mail_until_it_is_lifted(officer_client, confirmed):
     assert mail_send(to="ann@example.org", template=notice, language="nl", context={}) is True
 
 
+def test_a_restriction_made_through_another_process_stops_mail_here_at_once(confirmed):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from privacy.selectors.consents import RESTRICTIONS_VERSION_KEY
+
+    notice = "privacy/email/request_received"
+    assert mail_send(to="ann@example.org", template=notice, language="nl", context={}) is True
+    # Another process restricts: this one learns of it through the shared cache alone.
+    DataSubjectRequest.objects.filter(pk=confirmed.pk).update(restricted_at=timezone.now())
+    cache.set(RESTRICTIONS_VERSION_KEY, "set-elsewhere", None)
+    sent = len(mail.outbox)
+
+    assert mail_send(to="ann@example.org", template=notice, language="nl", context={}) is False
+    assert len(mail.outbox) == sent
+
+
 def test_a_withdrawal_is_carried_out_then_confirmed(officer_client, confirmed):
     kind_request(confirmed, RequestKind.WITHDRAWAL)
     given = ConsentRecordFactory(
