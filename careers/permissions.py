@@ -12,14 +12,7 @@ from privacy.permissions import GroupOnlyPermissionPolicy
 from . import conf
 from .models import Application
 
-VIEW = "view"
-CHANGE = "change"
+recruitment_policy = GroupOnlyPermissionPolicy(Application, group=conf.recruitment_group)
 
-recruitment_policy = GroupOnlyPermissionPolicy(
-    Application, group=conf.recruitment_group, actions={VIEW, CHANGE}
-)
-
-
-def user_is_recruiter(user) -> bool:
-    """Whether ``user`` (None included) reads applications and changes their status."""
-    return recruitment_policy.user_is_member(user)
+#: Whether a user (None included) reads applications and changes their status.
+user_is_recruiter = recruitment_policy.user_is_member

@@ -24,8 +24,9 @@ class EventsConfig(AppConfig):
 
         from privacy.services.traces import log_entries_forget_on_delete
 
-        from .models import PhotoConsent, Registration, RegistrationNeeds, SpeakerLink
+        from .models import SpeakerLink
 
-        # Deleted with their submission or event, or when a consent is withdrawn, outside the
-        # privacy core that clears their traces; a log entry's label names the person.
-        log_entries_forget_on_delete(Registration, RegistrationNeeds, SpeakerLink, PhotoConsent)
+        # Deleted with its event, outside the privacy core that clears its traces; a log
+        # entry's label names the person (forms forgets those of registrations, needs and
+        # photo consents, rows that follow a submission or a consent).
+        log_entries_forget_on_delete(SpeakerLink)

@@ -15,14 +15,7 @@ from privacy.permissions import GroupOnlyPermissionPolicy
 from . import conf
 from .models import Registration
 
-READ = "view"
-CHANGE = "change"
+registration_policy = GroupOnlyPermissionPolicy(Registration, group=conf.group_name)
 
-registration_policy = GroupOnlyPermissionPolicy(
-    Registration, group=conf.group_name, actions={READ, CHANGE}
-)
-
-
-def is_organiser(user) -> bool:
-    """True for active superusers and active members of the events group (None: False)."""
-    return registration_policy.user_is_member(user)
+#: True for active superusers and active members of the events group (None: False).
+is_organiser = registration_policy.user_is_member

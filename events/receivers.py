@@ -3,11 +3,11 @@ published is forms' one receiver's, through :meth:`EventPage.source_published`).
 
 - A confirmed registration deleted (the person's erasure request): its seat goes to the
   first person waiting, as a cancellation's would.
-- The ``event-needs`` consent withdrawn anywhere: the person's dietary or access needs go.
 - A speaker's profile deleted (retention, or their erasure request): their photo goes too,
   once no translation of the profile shows it.
 - A photo consent withdrawn anywhere (the choices link, the preference centre, an erasure):
-  the person's registrations say so, so the check-in list marks them.
+  the person's registrations say so, so the check-in list marks them. (The rows kept under
+  a withdrawn consent, needs and photo records, are forms' to delete.)
 """
 
 from django.db import transaction
@@ -16,7 +16,7 @@ from django.dispatch import receiver
 
 from privacy.signals import consent_withdrawn
 
-from .constants import PURPOSE_NEEDS, PURPOSE_PHOTOS, RegistrationStatus
+from .constants import PURPOSE_PHOTOS, RegistrationStatus
 from .models import EventPage, Registration, Speaker
 
 
@@ -40,11 +40,9 @@ def registration_deleted(sender, instance: Registration, **kwargs) -> None:
 
 @receiver(consent_withdrawn, dispatch_uid="events_consent_withdrawn")
 def consent_withdrawn_anywhere(sender, *, email: str, purpose_key: str, withdrawn_at, **kwargs):
-    from .services import needs_delete, photo_consents_end
+    from .services import photo_consents_end
 
-    if purpose_key == PURPOSE_NEEDS:
-        needs_delete(email=email)
-    elif purpose_key == PURPOSE_PHOTOS:
+    if purpose_key == PURPOSE_PHOTOS:
         photo_consents_end(email=email, at=withdrawn_at)
 
 

@@ -53,62 +53,50 @@ def registration_fields(*, page) -> tuple[list, list]:
     """The fixed fields shown before the editor's questions, and those shown after them."""
     from .models import EventFormField
 
-    field = EventFormField.fixed
-    before = [
-        field(page, c.KEY_FIRST_NAME, FieldType.SINGLELINE, _("First name"), required=True),
-        field(page, c.KEY_LAST_NAME, FieldType.SINGLELINE, _("Name"), required=True),
-        field(
-            page,
-            c.KEY_FUNCTION,
-            FieldType.SINGLELINE,
-            _("Function"),
-            max_length=c.FUNCTION_MAX_LENGTH,
-        ),
-        field(page, c.KEY_COMPANY, FieldType.SINGLELINE, _("Company or organisation")),
-        field(
-            page,
-            c.KEY_EMAIL,
-            FieldType.EMAIL,
-            _("E-mail"),
-            required=True,
-            is_subject_email=True,
-            help_text=_("Your confirmation and the links to change your registration go here."),
-        ),
-    ]
+    text, required = FieldType.SINGLELINE, {"required": True}
+    email_help = _("Your confirmation and the links to change your registration go here.")
+    before = EventFormField.fixed_list(
+        page,
+        [
+            (c.KEY_FIRST_NAME, text, _("First name"), required),
+            (c.KEY_LAST_NAME, text, _("Name"), required),
+            (c.KEY_FUNCTION, text, _("Function"), {"max_length": c.FUNCTION_MAX_LENGTH}),
+            (c.KEY_COMPANY, text, _("Company or organisation"), {}),
+            (
+                c.KEY_EMAIL,
+                FieldType.EMAIL,
+                _("E-mail"),
+                {**required, "is_subject_email": True, "help_text": email_help},
+            ),
+        ],
+    )
     # No purpose on the site, no question: a field without a purpose is not collected.
     needs_box = EventFormField.fixed_purpose(page, c.KEY_PURPOSE_NEEDS, c.PURPOSE_NEEDS)
     if needs_box is not None:
+        needs_help = _("Only what we need to arrange for you, such as a diet or wheelchair access.")
         before += [
             needs_box,
-            field(
+            EventFormField.fixed(
                 page,
                 c.KEY_NEEDS,
                 FieldType.MULTILINE,
                 _("Dietary or access needs"),
                 requires_consent=c.KEY_PURPOSE_NEEDS,
-                help_text=_(
-                    "Only what we need to arrange for you, such as a diet or wheelchair access."
-                ),
+                help_text=needs_help,
             ),
         ]
-    after = []
-    if page.has_participant_list:
-        after.append(
-            field(
-                page,
-                c.KEY_LIST_OBJECTION,
-                FieldType.CHECKBOX,
-                _("Do not show me on the participant list"),
-                help_text=format_lazy("{} {}", audience_text(page), CHANGE_LATER),
-            )
-        )
+    questions = []
     purposes = [
         (c.KEY_PURPOSE_PHOTOS, c.PURPOSE_PHOTOS),
         (c.KEY_PURPOSE_REGISTRATION, c.PURPOSE_REGISTRATION),
     ]
     if page.has_participant_list:
+        objection = _("Do not show me on the participant list")
+        list_help = format_lazy("{} {}", audience_text(page), CHANGE_LATER)
+        questions.append(
+            (c.KEY_LIST_OBJECTION, FieldType.CHECKBOX, objection, {"help_text": list_help})
+        )
         purposes.append((c.KEY_PURPOSE_PARTICIPANT_LIST, c.PURPOSE_PARTICIPANT_LIST))
     if page.kind == c.EventKind.TRAINING:
         purposes.append((c.KEY_PURPOSE_TRAINEE_LIST, c.PURPOSE_TRAINEE_LIST))
-    stated = (EventFormField.fixed_purpose(page, key, purpose) for key, purpose in purposes)
-    return before, after + [purpose for purpose in stated if purpose is not None]
+    return before, EventFormField.fixed_list(page, questions, purposes=purposes)

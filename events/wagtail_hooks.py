@@ -19,7 +19,6 @@ class SpeakerViewSet(SnippetViewSet):
     model = Speaker
     icon = "user"
     menu_label = _("Speakers")
-    add_to_admin_menu = False
     list_display = ["name", "function", "organisation"]
     search_fields = ["name", "organisation"]
     list_filter = ["locale"]

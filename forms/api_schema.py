@@ -21,6 +21,7 @@ from .cache import cached
 from .captcha import RESPONSE_FIELD, V3_ACTION, captcha_config
 from .files import EXTENSIONS
 from .models import AbstractFormPage, FieldType, FormPage
+from .selectors import view_restrictions_exist
 
 # Primary keys are 64-bit signed integers; a larger id names no page, and SQLite raises
 # OverflowError rather than finding nothing, so such ids are answered before any query.
@@ -28,8 +29,12 @@ MAX_PAGE_ID = 2**63 - 1
 
 
 def _live_forms(model: type[AbstractFormPage] = FormPage):
-    # The inbox and its purpose come along: storing a submission reads both.
-    return model.objects.live().public().select_related("locale", "inbox__purpose")
+    # The inbox and its purpose come along: storing a submission reads both. Wagtail's
+    # ``public()`` reads every view restriction first; with none on the site, all are public.
+    pages = model.objects.live()
+    if view_restrictions_exist():
+        pages = pages.public()
+    return pages.select_related("locale", "inbox__purpose")
 
 
 def _form_model(page_id: int) -> type[AbstractFormPage] | None:

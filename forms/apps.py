@@ -12,7 +12,7 @@ class FormsConfig(AppConfig):
     def ready(self):
         # Field lists and inboxes are cached per page (forms.cache); any edit of what they
         # are made of, in any app's field model, retires the cached copies.
-        from wagtail.models import Locale
+        from wagtail.models import Locale, PageViewRestriction
 
         from privacy.models import Purpose
 
@@ -20,7 +20,8 @@ class FormsConfig(AppConfig):
         from .cache import definitions_changed
         from .models import AbstractFormField, Inbox
 
-        senders = [Inbox, Purpose, Locale] + [
+        # Whether any page is private is cached too (forms.selectors.view_restrictions_exist).
+        senders = [Inbox, Purpose, Locale, PageViewRestriction] + [
             model for model in self.apps.get_models() if issubclass(model, AbstractFormField)
         ]
         for sender in senders:
@@ -45,6 +46,12 @@ class FormsConfig(AppConfig):
 
         page_published.connect(form_page_published, dispatch_uid="forms.form_page_published")
 
+        from privacy.signals import consent_withdrawn
+
+        from .receivers import consent_bound_withdrawn
+
+        consent_withdrawn.connect(consent_bound_withdrawn, dispatch_uid="forms.consent_bound")
+
         # An access answer lists who downloaded the person's files.
         from privacy.accesses import access_source_register
 
@@ -53,14 +60,18 @@ class FormsConfig(AppConfig):
         access_source_register(file_downloads_of)
 
         # Rows that follow a submission (an application, HR's notes on it) go by cascade
-        # with it, outside the privacy core that clears the traces of what it deletes
-        # itself: the admin's log entries of them, whose labels may name the person, go too.
+        # with it, and rows kept under a consent when it is withdrawn, outside the privacy
+        # core that clears the traces of what it deletes itself: the admin's log entries of
+        # them, whose labels may name the person, go too.
         from privacy.services.traces import log_entries_forget_on_delete
+
+        from .models import ConsentBound
 
         log_entries_forget_on_delete(
             *[
                 model
                 for model in self.apps.get_models()
                 if getattr(getattr(model, "PersonalData", None), "_follows", None)
+                or issubclass(model, ConsentBound)
             ]
         )

@@ -15,15 +15,14 @@ the next request of every other; an edit made in this request replaces it at onc
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 
 from privacy.memo import request_memo, request_memo_forget
+from privacy.versions import version_read, version_replace, version_retire
 
 from . import conf
 
@@ -48,15 +47,7 @@ def _version(cache) -> str:
 
 
 def _version_read(cache) -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    if version is None:
-        # A cache that answers a miss while its server is away keeps nothing: a value kept
-        # in this process under no version would outlive an edit.
-        raise ConnectionError("The cache keeps no version")
-    return version
+    return version_read(cache, VERSION_KEY)
 
 
 def version() -> str | None:
@@ -119,19 +110,14 @@ def cached(key: str, compute: Callable[[], Any]) -> Any:
 def definitions_changed(using=None, **kwargs) -> None:
     """Signal receiver: a form field, an inbox or a purpose was saved or deleted.
 
-    The version is replaced at once, and again when the change commits: in between, another
-    process may read the new version with the old rows and cache them under it.
+    The version is replaced at once, and again when the change commits
+    (:func:`privacy.versions.version_retire`); cached copies expire after ``TIMEOUT`` at
+    the latest when the cache could not take it.
     """
-    _retire()
-    transaction.on_commit(_retire, using=using)
+    version_retire(_retire, using=using)
 
 
 def _retire() -> None:
     # This request reads the new version, whether or not the cache took it.
     request_memo_forget(_version_key())
-    try:
-        _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
-    except Exception:
-        # Cached copies expire after TIMEOUT at the latest; say loudly that until then an
-        # edit may not show.
-        logger.exception("Could not retire cached form definitions")
+    version_replace(_cache(), VERSION_KEY)

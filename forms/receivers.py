@@ -16,3 +16,11 @@ def form_page_published(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, AbstractFormPage) and instance.get_source_page().pk == instance.pk:
         instance.source_published()
+
+
+def consent_bound_withdrawn(sender, *, email: str, purpose_key: str, **kwargs) -> None:
+    """A consent withdrawn anywhere (the preference centre, a choices page, an erasure):
+    the rows kept under it (:class:`forms.models.ConsentBound`) go."""
+    from .services import consent_bound_delete
+
+    consent_bound_delete(email=email, purpose_key=purpose_key)

@@ -9,10 +9,11 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.utils import translation
 from django.utils.formats import date_format
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from privacy.selectors import consent_decision_label, consents_for_source, purpose_get
 
+from .cache import cached
 from .constants import default_language
 from .models import (
     FieldType,
@@ -272,3 +273,11 @@ def submission_consent(*, submission: FormSubmission, purpose_key: str):
         .order_by("-pk")
         .first()
     )
+
+
+def view_restrictions_exist() -> bool:
+    """Whether any page of the site is private (a Wagtail view restriction, on it or on an
+    ancestor). Every request of a form page asks, in queries of its own, and a site without
+    a private page answers no every time: the answer is kept with the form definitions,
+    whose version a restriction added or removed retires (:class:`forms.apps.FormsConfig`)."""
+    return cached("view-restrictions", PageViewRestriction.objects.exists)

@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
-from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -55,31 +54,14 @@ class SubmissionViewSet(ReadOnlyViewSet):
     # Reading is decided by the inbox's group, not by a permission to tick.
     own_views = True
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.construct_view(views.InboxIndexView), name="index"),
-            path(
-                "<int:inbox_pk>/",
-                self.construct_view(views.SubmissionIndexView),
-                name="submissions",
-            ),
-            path(
-                "<int:inbox_pk>/results/",
-                self.construct_view(views.SubmissionIndexView, results_only=True),
-                name="submissions_results",
-            ),
-            path(
-                "submissions/<int:pk>/",
-                self.construct_view(views.SubmissionDetailView),
-                name="submission",
-            ),
-            path(
-                "submissions/<int:pk>/handle/",
-                self.construct_view(views.SubmissionHandleView),
-                name="handle",
-            ),
-            path("files/<int:pk>/", views.attachment_download, name="download"),
-        ]
+    listings = ("submissions",)
+    screens = [
+        ("", views.InboxIndexView, "index"),
+        ("<int:inbox_pk>/", views.SubmissionIndexView, "submissions"),
+        ("submissions/<int:pk>/", views.SubmissionDetailView, "submission"),
+        ("submissions/<int:pk>/handle/", views.SubmissionHandleView, "handle"),
+        ("files/<int:pk>/", views.attachment_download, "download"),
+    ]
 
 
 class DownloadLogViewSet(ReadOnlyViewSet):
@@ -93,11 +75,7 @@ class DownloadLogViewSet(ReadOnlyViewSet):
     menu_order = 200
     index_view_class = views.DownloadLogIndexView
     own_views = True
-
-    def get_urlpatterns(self):
-        view = self.construct_view(views.DownloadLogIndexView)
-        results = self.construct_view(views.DownloadLogIndexView, results_only=True)
-        return [path("", view, name="index"), path("results/", results, name="index_results")]
+    screens = [("", views.DownloadLogIndexView, "index")]
 
 
 class InboxDeleteView(generic.DeleteView):

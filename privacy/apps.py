@@ -53,11 +53,18 @@ class PrivacyConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Site
 
-        from .models import ControllerIdentity, OutcomeRetention
+        from .models import ControllerIdentity, DataSubjectRequest, OutcomeRetention
         from .register import outcome_rules_invalidate
         from .selectors import controller_identity_invalidate
+        from .selectors.consents import restrictions_changed
 
         for signal in (post_save, post_delete):
+            # Whether any restriction is in force is cached (selectors.restrictions_in_force).
+            signal.connect(
+                restrictions_changed,
+                sender=DataSubjectRequest,
+                dispatch_uid=f"privacy-restrictions-{signal!r}",
+            )
             # The controller's name falls back on the default site's.
             for sender in (ControllerIdentity, Site):
                 signal.connect(

@@ -21,16 +21,28 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
+# The two actions of an area whose people read records and act on them (a status, a seat);
+# nobody adds, edits or deletes such a record through the admin.
+VIEW = "view"
+CHANGE = "change"
+
 
 class GroupOnlyPermissionPolicy(BasePermissionPolicy):
     """Active superusers and active members of one group may take ``actions``; nobody else,
     and nobody takes any other action.
 
     ``group`` returns the group's name (read from the app's ``conf.py`` on each call, so
-    settings overridden in tests apply); ``None`` means superusers alone.
+    settings overridden in tests apply); ``None`` means superusers alone. By default members
+    read (``VIEW``) and act (``CHANGE``).
     """
 
-    def __init__(self, model, *, group: Callable[[], str] | None, actions: Iterable[str]):
+    def __init__(
+        self,
+        model,
+        *,
+        group: Callable[[], str] | None,
+        actions: Iterable[str] = (VIEW, CHANGE),
+    ):
         super().__init__(model)
         self.group = group
         self.actions = frozenset(actions)

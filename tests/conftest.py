@@ -13,8 +13,9 @@ from wagtail.models import Collection, Locale, Page, Site
 # The S3 fixtures (one moto server per run) serve every app's storage tests.
 from tests.s3 import s3, s3_endpoint  # noqa: F401, E402
 
-# A contact form and its inbox, which the forms tests and the site's tests both use.
-pytest_plugins = ["tests.forms.fixtures"]
+# A contact form and its inbox, and the data-subject requests with their officers: the apps'
+# tests and the site's tests both use them.
+pytest_plugins = ["tests.forms.fixtures", "tests.privacy.request_fixtures"]
 
 
 @pytest.fixture

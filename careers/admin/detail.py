@@ -86,9 +86,6 @@ class ApplicationDetailView(SubmissionInspectView):
     def get_object(self, queryset=None):
         return application_or_404(self.request, self.pk)
 
-    def get_submission(self):
-        return self.object.submission
-
     def get_file_url(self, attachment):
         return reverse("careers_recruitment:download", args=[self.object.pk, attachment.pk])
 

@@ -18,7 +18,6 @@ from privacy.viewsets import (
 
 from ..constants import ApplicationStatus
 from ..models import Application, VacancyPage
-from ..permissions import VIEW
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -56,15 +55,12 @@ class ApplicationIndexView(ChoiceCountsMixin, ScopedIndexMixin, ReadOnlyIndexVie
 
     model = Application
     results_template_name = "careers/admin/application_index_results.html"
-    any_permission_required = [VIEW]
     filterset_class = ApplicationFilterSet
     search_fields = ["applicant_name"]
     paginate_by = 50
     default_ordering = "-submitted_at"
     counts_field = "status"
     page_title = gettext_lazy("Applications")
-    index_url_name = "careers_recruitment:index"
-    index_results_url_name = "careers_recruitment:index_results"
     inspect_url_name = "careers_recruitment:application"
     empty_message = gettext_lazy("No application has been received yet.")
     filtered_message = gettext_lazy("No application matches these filters.")

@@ -10,7 +10,6 @@ registrations after the event.
 
 from __future__ import annotations
 
-import django_filters
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +19,6 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import HeaderButton
 
@@ -36,7 +34,6 @@ from privacy.viewsets import (
 
 from ..constants import KEY_FIRST_NAME, KEY_LAST_NAME, EventKind, RegistrationStatus
 from ..models import EventPage, Registration
-from ..permissions import READ
 from ..selectors import needs_counts, photo_purpose, registrations_for_checkin, registrations_of
 
 
@@ -53,6 +50,9 @@ class EventScopedMixin(ScopedIndexMixin):
     @property
     def event(self) -> EventPage:
         return self.scope
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
 
     def get_breadcrumbs_items(self):
         """Registrations, then the event; a screen of the event's own adds itself."""
@@ -91,12 +91,8 @@ class EventIndexView(SourcePageIndexMixin, ScopedIndexMixin, ReadOnlyIndexView):
     """Every event, latest first, with its confirmed and waiting counts."""
 
     model = EventPage
-    any_permission_required = [READ]
     page_title = gettext_lazy("Registrations")
     paginate_by = 50
-    index_url_name = "events_registrations:index"
-    index_results_url_name = "events_registrations:index_results"
-    search_url = None
     default_ordering = "-start"
     empty_message = gettext_lazy("There are no events yet.")
 
@@ -128,20 +124,6 @@ class EventIndexView(SourcePageIndexMixin, ScopedIndexMixin, ReadOnlyIndexView):
         ]
 
 
-class RegistrationFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"),
-        choices=RegistrationStatus.choices,
-        empty_label=gettext_lazy("All"),
-    )
-    hidden_from_list = django_filters.BooleanFilter(label=gettext_lazy("Objects to the list"))
-    photo_consent = django_filters.BooleanFilter(label=gettext_lazy("Agrees to photos"))
-
-    class Meta:
-        model = Registration
-        fields = []
-
-
 def _answer(key):
     return lambda registration: registration.answer(key)
 
@@ -150,15 +132,12 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
     """One event's registrations: status, place on the waiting list, objection, photos."""
 
     model = Registration
-    any_permission_required = [READ]
-    filterset_class = RegistrationFilterSet
+    # Wagtail's filters for the fields, named as the model names them.
+    list_filter = ["status", "hidden_from_list", "photo_consent"]
     search_fields = ["submission__subject_email", "submission__answers"]
     paginate_by = 100
-    index_url_name = "events_registrations:event"
-    index_results_url_name = "events_registrations:event_results"
     # Nine columns: the table scrolls in its own box instead of being cut off.
     results_template_name = "privacy/admin/scrolling_index_results.html"
-    search_url = None
     default_ordering = "registered_at"
     empty_message = gettext_lazy("Nobody has registered for this event yet.")
 
@@ -189,9 +168,7 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
                 "first_name",
                 label=gettext_lazy("First name"),
                 accessor=_answer(KEY_FIRST_NAME),
-                get_url=lambda r: reverse(
-                    "events_registrations:registration", args=[self.event.pk, r.pk]
-                ),
+                get_url=lambda registration: registration.admin_url(),
             ),
             Column("last_name", label=gettext_lazy("Name"), accessor=_answer(KEY_LAST_NAME)),
             Column("email", label=gettext_lazy("E-mail"), accessor="submission.subject_email"),
@@ -231,8 +208,6 @@ class CheckinView(EventScopedMixin, View):
             "no_photos": sum(1 for row in rows if not row.photo_consent),
             # The consent in the words registrants were shown, in the organiser's language.
             "photo_consent_text": getattr(photo_purpose(locale=get_language()), "consent_text", ""),
-            "registrations_url": reverse("events_registrations:event", args=[self.event.pk]),
-            "csv_url": reverse("events_registrations:checkin_csv", args=[self.event.pk]),
             "printed_at": timezone.localtime(),
         }
         return TemplateResponse(request, "events/admin/checkin.html", context)
@@ -259,20 +234,14 @@ class CheckinCsvView(EventCsvView):
         "photos": gettext_lazy("Photos"),
         "present": gettext_lazy("Present"),
     }
-    list_export = list(export_headings)
 
     def rows(self):
         return registrations_for_checkin(event=self.event)
 
     def to_row_dict(self, item):
-        return {
-            **{
-                key: getattr(item, key)
-                for key in ("last_name", "first_name", "function", "company")
-            },
-            "photos": _("yes") if item.photo_consent else _("NO PHOTOS"),
-            "present": "",
-        }
+        item.photos = _("yes") if item.photo_consent else _("NO PHOTOS")
+        item.present = ""  # ticked at the door
+        return super().to_row_dict(item)
 
 
 class NeedsCsvView(EventCsvView):
@@ -284,10 +253,6 @@ class NeedsCsvView(EventCsvView):
         "need": gettext_lazy("Dietary or access need"),
         "count": gettext_lazy("Number of participants"),
     }
-    list_export = list(export_headings)
 
     def rows(self):
         return needs_counts(event=self.event)
-
-    def to_row_dict(self, item):
-        return dict(zip(self.list_export, item, strict=True))

@@ -10,16 +10,15 @@ report.
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from forms.views.records import OnBehalfFormView, RecordActionView, SubmissionInspectView
+from privacy.permissions import CHANGE
 
 from .. import services
 from ..models import Registration, RegistrationNeeds
-from ..permissions import CHANGE
 from ..selectors import event_counts, waiting_position
 from .listing import EventScopedMixin
 
@@ -46,21 +45,11 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
 
     model = Registration
     template_name = "events/admin/registration_detail.html"
-    header_icon = "user"
 
     def get_object(self, queryset=None):
         # Wagtail asks in ``setup``, before the organiser and the event are checked: the
-        # registration is found once they are (``get_scope``).
+        # registration is found once they are (``get_context_data``).
         return None
-
-    def get_scope(self, pk):
-        self.scope = super().get_scope(pk)
-        if self.scope is not None:
-            self.object = self.registration
-        return self.scope
-
-    def get_submission(self):
-        return self.registration.submission
 
     def get_page_title(self):
         return self.person
@@ -73,12 +62,10 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
         return [{"url": "", "label": self.person}]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        registration = self.registration
+        self.object = registration = self.registration
         running = not self.event.is_past()
-        context.update(
+        return super().get_context_data(
             registration=registration,
-            event=self.event,
             position=waiting_position(registration=registration),
             can_cancel=running and not registration.is_cancelled,
             can_move_up=running and registration.is_waiting,
@@ -86,8 +73,8 @@ class RegistrationDetailView(RegistrationScopedMixin, SubmissionInspectView):
             needs=RegistrationNeeds.objects.filter(registration=registration)
             .values_list("text", flat=True)
             .first(),
+            **kwargs,
         )
-        return context
 
 
 class RegistrationActionView(RegistrationScopedMixin, RecordActionView):
@@ -157,7 +144,6 @@ class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
 
     any_permission_required = [CHANGE]
     template_name = "events/admin/registration_take.html"
-    header_icon = "plus"
     page_title = gettext_lazy("Add a registration")
     refusals = (services.RegistrationChangeRefused,)
     event_crumbs = [{"url": "", "label": gettext_lazy("Add a registration")}]
@@ -172,9 +158,4 @@ class RegistrationTakeView(EventScopedMixin, OnBehalfFormView):
         ) % {"status": registration.get_status_display()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            event=self.event,
-            counts=event_counts(event=self.event),
-            registrations_url=reverse("events_registrations:event", args=[self.event.pk]),
-            **kwargs,
-        )
+        return super().get_context_data(counts=event_counts(event=self.event), **kwargs)

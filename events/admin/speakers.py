@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import services
 from ..constants import EventKind
-from ..models import SpeakerLink
+from ..models import Speaker, SpeakerLink
 from .listing import EventScopedMixin
 
 
@@ -35,8 +35,6 @@ class SpeakerLinkForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..models import Speaker
-
         ids = [speaker.pk for speaker in event.speakers()]
         self.fields["speaker"].queryset = Speaker.objects.filter(pk__in=ids).order_by("name")
         self.fields["language"].choices = settings.LANGUAGES
@@ -49,7 +47,7 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
 
     template_name = "events/admin/speaker_links.html"
     form_class = SpeakerLinkForm
-    header_icon = "link"
+    page_title = gettext_lazy("Speaker links")
 
     def get(self, request, *args, **kwargs):
         if self.event.kind != EventKind.TRAINING:
@@ -61,9 +59,6 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
             messages.error(request, _("Speaker links are for trainings that have not ended."))
             return redirect("events_registrations:event", self.event.pk)
         return super().post(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return _("Speaker links")
 
     def get_page_subtitle(self):
         return self.event.localized.title
@@ -88,14 +83,8 @@ class SpeakerLinksView(EventScopedMixin, WagtailAdminTemplateMixin, FormView):
         return redirect("events_registrations:speaker_links", self.event.pk)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["event"] = self.event
-        context["links"] = (
-            SpeakerLink.objects.filter(event=self.event)
-            .annotate(openings=Count("accesses"))
-            .order_by("-created_at", "-pk")
-        )
-        return context
+        links = SpeakerLink.objects.filter(event=self.event).annotate(openings=Count("accesses"))
+        return super().get_context_data(links=links.order_by("-created_at", "-pk"), **kwargs)
 
 
 @method_decorator(require_POST, name="dispatch")

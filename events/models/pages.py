@@ -169,6 +169,8 @@ class EventPage(AbstractFormPage):
     template = "events/event_page.html"
     landing_page_template = "events/event_page_landing.html"
     submission_end = EVENT_END
+    # The speakers' links (and their access logs) and photo consents count from the end too.
+    submission_end_followers = ("speaker_links", "photo_consents")
 
     api_fields = AbstractFormPage.api_fields + [
         APIField("kind"),
@@ -244,14 +246,9 @@ class EventPage(AbstractFormPage):
 
     @property
     def api_speakers(self) -> list[dict]:
-        return [
-            {
-                "name": speaker.name,
-                "function": speaker.function,
-                "organisation": speaker.organisation,
-            }
-            for speaker in self.speakers()
-        ]
+        """Each speaker as the API shows them within the event: who, never the e-mail."""
+        shown = ("name", "function", "organisation")
+        return [{field: getattr(speaker, field) for field in shown} for speaker in self.speakers()]
 
     def speakers(self) -> list:
         """The speakers in the page's language where translated, in the editor's order."""
@@ -274,17 +271,6 @@ class EventPage(AbstractFormPage):
     def submission_ends_at(self) -> datetime | None:
         # Registrations are kept for their purpose's period after the event ends.
         return self.end
-
-    def submission_end_moved(self) -> int:
-        # The speakers' links (and their access logs) and photo consents count from the end.
-        from privacy.services import retention_end_move
-
-        from .registrations import PhotoConsent, SpeakerLink
-
-        return super().submission_end_moved() + sum(
-            retention_end_move(queryset=model.objects.filter(event=self), end=self.end)
-            for model in (SpeakerLink, PhotoConsent)
-        )
 
     def source_published(self) -> None:
         # A larger capacity moves people up from the waiting list.

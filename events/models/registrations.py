@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forms.models import SubmissionRecord
+from forms.models import ConsentBound, KeptConsent, SubmissionRecord
 from privacy.registry import Retention
 
 from ..constants import RegistrationStatus
@@ -78,13 +78,14 @@ class Registration(SubmissionRecord):
         return self.status == RegistrationStatus.CANCELLED
 
 
-class RegistrationNeeds(models.Model):
+class RegistrationNeeds(ConsentBound):
     """A registrant's dietary or access needs, kept apart from the registration's answers.
 
     They may reveal health or religion (GDPR art. 9), so they are asked only under the
     ``event-needs`` explicit consent (``consent``, the proof it was given), read by the
     organisers alone, never searched, and deleted by retention when the event ends, while
-    the registration itself is kept longer. Withdrawing the consent deletes them at once.
+    the registration itself is kept longer. Withdrawing the consent deletes them at once
+    (forms' :class:`~forms.models.ConsentBound`).
     """
 
     registration = models.OneToOneField(
@@ -94,12 +95,6 @@ class RegistrationNeeds(models.Model):
         verbose_name=_("registration"),
     )
     text = models.TextField(_("dietary or access needs"))
-    consent = models.ForeignKey(
-        "privacy.ConsentRecord",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("consent"),
-    )
 
     class PersonalData:
         subject = "registration__submission__subject_email"
@@ -116,17 +111,13 @@ class RegistrationNeeds(models.Model):
         return f"{self.registration_id}"
 
 
-class PhotoConsent(models.Model):
+class PhotoConsent(KeptConsent):
     """A person's consent to be photographed and filmed as a main subject at one event, and to
-    the publication of those images: kept as a record of its own, for the ``event-photos``
-    purpose's period counted from the event's end, long after the registration is gone.
-
-    While it stands, the person's consent (``consent``, its proof in the ledger, with the words
-    they were shown) keeps its address, so the preference centre still lists it and they can
-    withdraw it there; withdrawing deletes this record (the proof stays).
+    the publication of those images: kept as forms' record of its own, for the
+    ``event-photos`` purpose's period counted from the event's end, long after the
+    registration is gone; withdrawing deletes it (the proof stays).
     """
 
-    email = models.EmailField(_("e-mail"), db_index=True)
     event = models.ForeignKey(
         "events.EventPage",
         on_delete=models.SET_NULL,
@@ -135,28 +126,10 @@ class PhotoConsent(models.Model):
         verbose_name=_("event"),
     )
     event_title = models.CharField(_("event"), max_length=255)
-    consent = models.ForeignKey(
-        "privacy.ConsentRecord",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("consent"),
-    )
-    given_at = models.DateTimeField(_("given at"), default=timezone.now)
-    # The event's end, copied so the period counts from it and moves with it.
-    ends_at = models.DateTimeField(_("event ends at"))
-    retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
 
-    class PersonalData:
-        subject = "email"
-        purpose = "consent__purpose_key"
-        expired = "retain_until"
-        retention = Retention(started="given_at", ended="ends_at")
-
-    class Meta:
+    class Meta(KeptConsent.Meta):
         verbose_name = _("photo consent")
         verbose_name_plural = _("photo consents")
-        ordering = ["-given_at", "-pk"]
-        default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["email", "event"], name="events_one_photo_consent")
         ]

@@ -3,8 +3,6 @@
 from django.db import models
 from django.db.models import Max, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -67,21 +65,8 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         ),
     )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("function"),
-        FieldPanel("organisation"),
-        FieldPanel("photo"),
-        FieldPanel("biography"),
-        FieldPanel("email"),
-    ]
-
-    api_fields = [
-        APIField("name"),
-        APIField("function"),
-        APIField("organisation"),
-        APIField("biography"),
-    ]
+    # No ``panels``: Wagtail's editing form shows every field above, in this order. The
+    # API shows a speaker only within an event (``EventPage.api_speakers``).
 
     search_fields = [
         index.SearchField("name"),

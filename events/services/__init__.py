@@ -1,14 +1,10 @@
 """Everything in events with side effects, by topic: the seats and their lock
-(:mod:`.capacity`), registering and cancelling (:mod:`.registrations`), the photo and needs
-consents (:mod:`.consents`), speaker links (:mod:`.speakers`), and why a change is refused
+(:mod:`.capacity`), registering and cancelling (:mod:`.registrations`), the photo consent
+(:mod:`.consents`), speaker links (:mod:`.speakers`), and why a change is refused
 (:mod:`.refusals`). Callers import from here.
 """
 
-from .consents import (
-    needs_delete,
-    photo_consents_end,
-    registration_photo_choice,
-)
+from .consents import photo_consents_end, registration_photo_choice
 from .refusals import (
     CANCEL_AFTER_END,
     AlreadyRegistered,
@@ -39,7 +35,6 @@ __all__ = [
     "CancellationRefused",
     "PhotoWordingChanged",
     "RegistrationChangeRefused",
-    "needs_delete",
     "photo_consents_end",
     "registration_add",
     "registration_address_confirm",

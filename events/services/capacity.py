@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from ..constants import ACTIVE_STATUSES, RegistrationStatus
@@ -28,7 +28,7 @@ def _lock(event: EventPage) -> EventPage:
     ignores ``FOR UPDATE``, so a write (touching no row) takes the database's write lock
     before anything is counted, whatever transaction mode the connection uses.
     """
-    _sqlite_write_lock()
+    _sqlite_write_lock(_connection())
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
@@ -45,12 +45,20 @@ def _lock_current(
     return event, current, now
 
 
-def _sqlite_write_lock() -> None:
-    if connection.vendor == "sqlite" and not _sqlite_immediate():
-        Registration.objects.filter(pk=0).update(status=RegistrationStatus.CANCELLED)
+def _connection():
+    """The connection registrations are written through (the router's choice), which
+    locks and counts them too."""
+    return connections[router.db_for_write(Registration)]
 
 
-def _sqlite_immediate() -> bool:
+def _sqlite_write_lock(connection) -> None:
+    if connection.vendor == "sqlite" and not _sqlite_immediate(connection):
+        Registration.objects.using(connection.alias).filter(pk=0).update(
+            status=RegistrationStatus.CANCELLED
+        )
+
+
+def _sqlite_immediate(connection) -> bool:
     # ``BEGIN IMMEDIATE`` took the write lock when the transaction began.
     options = connection.settings_dict.get("OPTIONS") or {}
     return str(options.get("transaction_mode", "")).upper() in ("IMMEDIATE", "EXCLUSIVE")
@@ -76,7 +84,8 @@ def _seats_locked(event: EventPage, *, email: str) -> _Seats:
     committed before it: counted in the locking statement, it would see the rows as they
     were when that statement began to wait. Must run inside ``transaction.atomic()``.
     """
-    sql = _seats_sql()
+    connection = _connection()
+    sql = _seats_sql(connection.alias, connection.vendor)
     count_params = [
         str(RegistrationStatus.CONFIRMED),
         *(str(status) for status in ACTIVE_STATUSES),
@@ -85,7 +94,7 @@ def _seats_locked(event: EventPage, *, email: str) -> _Seats:
     ]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            _sqlite_write_lock()
+            _sqlite_write_lock(connection)
             cursor.execute(sql["sqlite"], [event.pk, *count_params])
             capacity, confirmed, holder, last_waiting = cursor.fetchone()
         else:
@@ -101,9 +110,13 @@ def _seats_locked(event: EventPage, *, email: str) -> _Seats:
 
 
 @functools.cache
-def _seats_sql() -> dict[str, str]:
-    """The statements of :func:`_seats_locked`, named from the models' tables and columns."""
+def _seats_sql(alias: str, vendor: str) -> dict[str, str]:
+    """The statements of :func:`_seats_locked`, named from the models' tables and columns
+    and quoted for the database ``alias`` (of ``vendor``): kept per database, so a site
+    with several never runs one database's SQL on another."""
     from forms.models import FormSubmission
+
+    connection = connections[alias]
 
     def table(model) -> str:
         return connection.ops.quote_name(model._meta.db_table)

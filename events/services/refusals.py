@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy
 
-from forms.services import SubmissionWithheld
+from forms.services import ConsentWordingChanged, SubmissionRefused, SubmissionWithheld
 
 from ..models import Registration
 
-PHOTO_WORDING_CHANGED = gettext_lazy(
-    "The wording of this consent has changed since the page was opened. Nothing was "
-    "changed; please read it again before you choose."
-)
 CANCEL_AFTER_END = gettext_lazy(
     "This event has ended, so its registrations can no longer be cancelled."
 )
@@ -35,16 +31,13 @@ class AlreadyRegistered(SubmissionWithheld):
         self.waiting = waiting
 
 
-class PhotoWordingChanged(Exception):
-    """A consent given on words the site no longer shows; nothing was recorded."""
+# A photo consent given on words changed meanwhile: forms' refusal, nothing recorded.
+PhotoWordingChanged = ConsentWordingChanged
 
 
-class RegistrationChangeRefused(Exception):
-    """A change that cannot happen (the event has ended); nothing was changed."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class RegistrationChangeRefused(SubmissionRefused):
+    """A change that cannot happen (the event has ended); nothing was changed. Its
+    ``message`` says why, as forms' refusals do."""
 
 
 class CancellationRefused(RegistrationChangeRefused):

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from privacy.views.links import SignedLinkView
 
 from .. import services
-from ..selectors import photo_purpose
+from ..registration_form import audience_text
+from ..selectors import photo_purpose, waiting_position
 from ..services.links import registration_from_token
 
 
@@ -83,9 +84,6 @@ class RegistrationChoicesView(RegistrationLinkView):
         }
 
     def get_context_data(self, **kwargs):
-        from ..registration_form import audience_text
-        from ..selectors import waiting_position
-
         kwargs.setdefault("form", self._form(initial=self._initial()))
         kwargs.setdefault("audience", audience_text(self.object.event))
         kwargs.setdefault("position", waiting_position(registration=self.object))

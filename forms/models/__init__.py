@@ -8,10 +8,13 @@ from ..constants import FieldType
 from .fields import FileKindsField
 from .inbox import Inbox, InboxName
 from .records import (
+    ConsentBound,
+    KeptConsent,
     RecordNote,
     SubmissionRecord,
     colleague_fields,
     colleague_name,
+    consent_bound_models,
     follows_submission,
     submission_record,
     submission_record_models,
@@ -27,6 +30,7 @@ from .pages import FormField, FormPage
 __all__ = [
     "AbstractFormField",
     "AbstractFormPage",
+    "ConsentBound",
     "FieldType",
     "FileDownloadLog",
     "FileKindsField",
@@ -35,11 +39,13 @@ __all__ = [
     "FormSubmission",
     "Inbox",
     "InboxName",
+    "KeptConsent",
     "RecordNote",
     "SubmissionFile",
     "SubmissionRecord",
     "colleague_fields",
     "colleague_name",
+    "consent_bound_models",
     "follows_submission",
     "form_page_models",
     "submission_record",

@@ -186,6 +186,17 @@ class AbstractFormField(TranslatableMixin, WagtailAbstractFormField):
             return None
         return cls.fixed(page, key, FieldType.PURPOSE, purpose.name, purpose=purpose)
 
+    @classmethod
+    def fixed_list(cls, page, specs, *, purposes=()) -> list[AbstractFormField]:
+        """The page type's own questions from ``specs``, ``(key, field type, label,
+        options)`` for :meth:`fixed`, in order; then a statement per ``(key, purpose key)``
+        of ``purposes`` the site has (:meth:`fixed_purpose`)."""
+        fields = [
+            cls.fixed(page, key, kind, label, **options) for key, kind, label, options in specs
+        ]
+        stated = (cls.fixed_purpose(page, key, purpose_key) for key, purpose_key in purposes)
+        return fields + [field for field in stated if field is not None]
+
     def get_field_clean_name(self) -> str:
         if self.key:
             return self.key

@@ -325,18 +325,25 @@ class AbstractFormPage(FormPageServing, RoutablePageMixin, AbstractForm):
         """
         return None
 
+    # Related names of the page's own rows that copy its end into ``ends_at`` and count
+    # their retention from it (an event's speakers' links and photo consents): they move
+    # with the submissions.
+    submission_end_followers: tuple[str, ...] = ()
+
     def submission_end_moved(self) -> int:
-        """The page (in its source language) was published: its stored submissions count
-        from its end as it is now, through :func:`privacy.services.retention_end_move`.
-        Called by :meth:`source_published`; a subclass whose own rows count from the same
-        end, or whose end moves otherwise, extends it."""
+        """The page (in its source language) was published: its stored submissions, and the
+        rows of :attr:`submission_end_followers`, count from its end as it is now, through
+        :func:`privacy.services.retention_end_move`. Called by :meth:`source_published`; a
+        subclass whose end moves otherwise (a vacancy closed early) extends it."""
         from privacy.services import retention_end_move
 
         from .submissions import FormSubmission
 
-        return retention_end_move(
-            queryset=FormSubmission.objects.filter(page_id=self.pk), end=self.submission_ends_at()
-        )
+        end = self.submission_ends_at()
+        querysets = [FormSubmission.objects.filter(page_id=self.pk)] + [
+            getattr(self, name).all() for name in self.submission_end_followers
+        ]
+        return sum(retention_end_move(queryset=queryset, end=end) for queryset in querysets)
 
     def source_published(self) -> None:
         """The page was published in its source language, as

@@ -38,6 +38,17 @@ class FormPageServing:
             form.add_error(None, NOT_STORED)
             raise FormNotStored(form, status=503) from error
 
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and its ancestors, which it checks at every
+        request of the page in two queries; while no page of the site is private, none."""
+        from wagtail.models import PageViewRestriction
+
+        from ..selectors import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     # --- Answers to the visitor -------------------------------------------------------------
 
     @path("")

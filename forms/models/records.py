@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.registry import Retention
+
 
 def follows_submission(
     via: str = "submission", *, files: tuple[str, ...] = (), own_period: bool = False
@@ -130,6 +132,60 @@ class SubmissionRecord(models.Model):
         """Where the app's readers open this record: the one place its submission is
         listed. The inboxes leave such submissions out and send their links here."""
         raise NotImplementedError(f"{type(self).__name__} must say where it is read.")
+
+
+class ConsentBound(models.Model):
+    """A row kept under a consent its subject gave with a submission (``consent``, its proof
+    in the ledger, with the words they were shown): a registrant's dietary needs, a photo
+    consent kept past the registration. Withdrawing that consent anywhere (the preference
+    centre, a choices page, an erasure) deletes the row at once; the proof stays
+    (:func:`forms.services.consent_bound_delete`)."""
+
+    consent = models.ForeignKey(
+        "privacy.ConsentRecord",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("consent"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class KeptConsent(ConsentBound):
+    """A consent given with a submission, kept as a record of its own for its purpose's
+    period counted from an end (an event's), long after the submission is gone: a
+    registrant's consent to be photographed at one event.
+
+    While it stands, the consent keeps its address, so the preference centre still lists
+    it and they can withdraw it there. A subclass adds what the consent is for and its
+    unique constraint; :func:`forms.services.kept_consent_keep` writes it.
+    """
+
+    email = models.EmailField(_("e-mail"), db_index=True)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    # The end the period counts from, copied so that it moves with it (its page's
+    # ``submission_end_moved``).
+    ends_at = models.DateTimeField(_("ends at"))
+    retain_until = models.DateTimeField(_("kept until"), null=True, db_index=True)
+
+    class PersonalData:
+        subject = "email"
+        purpose = "consent__purpose_key"
+        expired = "retain_until"
+        retention = Retention(started="given_at", ended="ends_at")
+
+    class Meta:
+        abstract = True
+        ordering = ["-given_at", "-pk"]
+        default_permissions = ()
+
+
+def consent_bound_models() -> list[type[ConsentBound]]:
+    """Every installed model whose rows are kept under a consent."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, ConsentBound)]
 
 
 def colleague_fields(verbose_name) -> tuple[models.ForeignKey, models.CharField]:

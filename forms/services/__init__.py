@@ -14,12 +14,14 @@ from .notices import (
     submission_notify,
     submission_notify_build,
 )
-from .records import record_note_add
+from .records import consent_bound_delete, kept_consent_keep, record_note_add
 from .submissions import (
+    ConsentWordingChanged,
     SubmissionInput,
     SubmissionNotStored,
     SubmissionRefused,
     SubmissionWithheld,
+    submission_consent_choose,
     submission_consent_give,
     submission_create,
     submission_mark_handled,
@@ -28,15 +30,19 @@ from .submissions import (
 
 __all__ = [
     "PRESIGNED_SECONDS",
+    "ConsentWordingChanged",
     "SubmissionInput",
     "SubmissionNotStored",
     "SubmissionRefused",
     "SubmissionWithheld",
+    "consent_bound_delete",
     "file_download_log",
     "file_response",
+    "kept_consent_keep",
     "record_mail_queue",
     "record_note_add",
     "submission_acknowledge",
+    "submission_consent_choose",
     "submission_consent_give",
     "submission_create",
     "submission_mark_handled",

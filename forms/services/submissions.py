@@ -17,11 +17,18 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from privacy.links import LinkRestricted
 from privacy.models import ConsentDecision, ConsentSource, Purpose
 from privacy.selectors import purpose_get, subject_restricted
-from privacy.services import consent_record, consents_record, normalise_email, retention_compute
+from privacy.services import (
+    consent_record,
+    consent_refuse,
+    consents_record,
+    normalise_email,
+    retention_compute,
+)
 from privacy.services.preferences import email_consents_defer
 
 from ..builder import CAPTCHA_FIELD_NAME, PrivateFileField, PurposeField
@@ -29,6 +36,7 @@ from ..cache import cached
 from ..constants import HONEYPOT_FIELD_NAME, submission_ref
 from ..models.inbox import Inbox
 from ..models.submissions import FormSubmission, SubmissionFile, private_storage
+from .records import consent_bound_delete
 
 if TYPE_CHECKING:
     from ..models import AbstractFormPage
@@ -68,6 +76,16 @@ class SubmissionWithheld(SubmissionRefused):
 
     def __init__(self):
         super().__init__("")
+
+
+CONSENT_WORDING_CHANGED = gettext_lazy(
+    "The wording of this consent has changed since the page was opened. Nothing was "
+    "changed; please read it again before you choose."
+)
+
+
+class ConsentWordingChanged(Exception):
+    """A consent given on words the site no longer shows; nothing was recorded."""
 
 
 def _answer(value):
@@ -289,3 +307,31 @@ def submission_consent_give(*, submission: FormSubmission, purpose_key: str):
         email=submission.subject_email,
         source_ref=submission_ref(submission.pk),
     )
+
+
+def submission_consent_choose(
+    *, submission: FormSubmission, purpose_key: str, given: bool, revision: int | None = None
+):
+    """The submission's subject gives or withdraws consent to ``purpose_key`` after the form,
+    on a page that showed the purpose's own words in their language (a registrant's photo
+    choice, through the link in their confirmation).
+
+    ``revision`` is the revision the page showed: a consent given on words the site no
+    longer uses is refused (:class:`ConsentWordingChanged`), recording nothing. Giving adds
+    a grant with those words (:func:`submission_consent_give`) and returns it; withdrawing
+    marks the person's grants withdrawn, records the refusal with the words shown, and deletes
+    the rows kept under it at once (:func:`consent_bound_delete`). Raises
+    ``ValueError`` when the site has no such purpose."""
+    purpose = purpose_get(key=purpose_key, locale=submission.locale)
+    if purpose is None:
+        raise ValueError(f"The {purpose_key} purpose does not exist.")
+    if revision is not None and revision != purpose.latest_revision_id:
+        raise ConsentWordingChanged(str(CONSENT_WORDING_CHANGED))
+    if given:
+        return submission_consent_give(submission=submission, purpose_key=purpose_key)
+    email = submission.subject_email
+    consent_refuse(
+        purpose=purpose, email=email, locale=submission.locale, source=ConsentSource.FORM
+    )
+    consent_bound_delete(email=email, purpose_key=purpose_key)
+    return None

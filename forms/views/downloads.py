@@ -19,8 +19,6 @@ class DownloadLogIndexView(ReadOnlyIndexView):
 
     model = FileDownloadLog
     template_name = "wagtailadmin/generic/index.html"
-    index_url_name = "forms_downloads:index"
-    index_results_url_name = "forms_downloads:index_results"
     page_title = gettext_lazy("File downloads")
     any_permission_required = ["view"]
     paginate_by = 100

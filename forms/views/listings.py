@@ -141,8 +141,6 @@ class SubmissionIndexView(ScopedIndexMixin, ReadOnlyIndexView):
     filterset_class = SubmissionFilterSet
     search_fields = ["subject_email", "form_title", "answers"]
     paginate_by = 50
-    index_url_name = "forms_inboxes:submissions"
-    index_results_url_name = "forms_inboxes:submissions_results"
     inspect_url_name = "forms_inboxes:submission"
     export_headings = {
         "pk": "id",

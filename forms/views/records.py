@@ -40,7 +40,10 @@ class SubmissionInspectView(generic.InspectView):
     template_name = "forms/admin/submission_detail.html"
 
     def get_submission(self) -> FormSubmission:
-        return self.object
+        # A record kept next to its submission (an application, a registration) shows it.
+        if isinstance(self.object, FormSubmission):
+            return self.object
+        return self.object.submission
 
     def get_file_url(self, attachment: SubmissionFile) -> str:
         # The inbox's logged download; an area with readers of its own names its own.

@@ -30,6 +30,7 @@ from .controller import (
 )
 from .purposes import (
     PurposeNotice,
+    each_in_language,
     in_language,
     processing_register,
     purpose_get,
@@ -57,6 +58,7 @@ __all__ = [
     "controller_identity",
     "controller_identity_invalidate",
     "controller_name",
+    "each_in_language",
     "in_language",
     "objection_text",
     "policy_page_url",

@@ -21,6 +21,26 @@ def in_language(queryset: QuerySet, locale: str | Locale | None = None):
     return rows.get(_language_code(locale)) or rows.get(conf.default_language())
 
 
+def each_in_language(queryset: QuerySet, locale: str | Locale | None = None) -> list:
+    """Each ``key`` of a translatable ``queryset`` once: its row in ``locale`` (default: the
+    active language), else the default language's, else the first there is, in the
+    queryset's order. What a page lists (the register, the banner's categories) then
+    covers every key, even one nobody translated into the page's language yet."""
+    code = _language_code(locale)
+    default = conf.default_language()
+    chosen: dict = {}
+    for row in queryset.select_related("locale"):
+        current = chosen.get(row.key)
+        language = row.locale.language_code
+        if (
+            current is None
+            or language == code
+            or (language == default and current.locale.language_code != code)
+        ):
+            chosen[row.key] = row
+    return list(chosen.values())
+
+
 def purpose_get(*, key: str, locale: str | Locale | None = None) -> Purpose | None:
     """The purpose with this key in the given locale (default: the active language),
     falling back to the default locale's version when it has not been translated yet."""
@@ -156,16 +176,4 @@ def processing_register(*, locale: str | Locale) -> list:
 def purposes_chosen(*, locale: str | Locale) -> list[Purpose]:
     """Every purpose key once, by key: in ``locale`` where translated, else in the default
     locale (what the register and the record of processing list)."""
-    code = locale.language_code if isinstance(locale, Locale) else locale
-    default = conf.default_language()
-    chosen: dict[str, Purpose] = {}
-    for purpose in Purpose.objects.select_related("locale").order_by("key"):
-        current = chosen.get(purpose.key)
-        language = purpose.locale.language_code
-        if (
-            current is None
-            or language == code
-            or (language == default and current.locale.language_code != code)
-        ):
-            chosen[purpose.key] = purpose
-    return list(chosen.values())
+    return each_in_language(Purpose.objects.order_by("key"), locale)

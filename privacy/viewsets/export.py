@@ -145,10 +145,21 @@ def _as_read_by(rows: Iterator, *, zone, language) -> Iterator:
 
 class SpreadsheetExportView(SpreadsheetExport, View):
     """A CSV that is no listing's export (a check-in list, counts for a caterer): the
-    subclass gives its ``rows()``, its headings and how a row reads (``to_row_dict``)."""
+    subclass gives its ``rows()`` and its columns' headings (``export_headings``, in order).
+    A row that is a tuple (counts from a query) fills the columns in that order; any other
+    is read as Wagtail reads a listing's row, unless the subclass says how (``to_row_dict``)."""
 
     def rows(self):
         raise NotImplementedError
+
+    @property
+    def list_export(self):
+        return list(self.export_headings)
+
+    def to_row_dict(self, item):
+        if isinstance(item, tuple):
+            return dict(zip(self.list_export, item, strict=True))
+        return super().to_row_dict(item)
 
     def get(self, request, *args, **kwargs):
         return self.as_spreadsheet(self.rows(), self.FORMAT_CSV)

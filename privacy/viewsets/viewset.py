@@ -45,8 +45,8 @@ class ReadOnlyViewSet(ModelViewSet):
 
     # With ``own_views``, every screen of the area: (route under the prefix, view, URL name);
     # each listing named in ``listings`` also answers its filters' requests under
-    # ``results/`` (``<name>_results``). A view class gets the area's icon and policy; a
-    # plain view function (a file download) is routed as it is.
+    # ``results/`` (``<name>_results``), and is told both URL names. A view class gets the
+    # area's icon and policy; a plain view function (a file download) is routed as it is.
     screens: list[tuple[str, type | Callable, str]] = []
     listings: tuple[str, ...] = ("index",)
 
@@ -55,11 +55,19 @@ class ReadOnlyViewSet(ModelViewSet):
             return super().get_urlpatterns()
         urls = []
         for route, view_class, name in self.screens:
-            view = self.construct_view(view_class) if isinstance(view_class, type) else view_class
-            urls.append(path(route, view, name=name))
-            if name in self.listings:
-                results = self.construct_view(view_class, results_only=True)
-                urls.append(path(f"{route}results/", results, name=f"{name}_results"))
+            if not isinstance(view_class, type):
+                urls.append(path(route, view_class, name=name))
+                continue
+            if name not in self.listings:
+                urls.append(path(route, self.construct_view(view_class), name=name))
+                continue
+            own = {
+                "index_url_name": f"{self.name}:{name}",
+                "index_results_url_name": f"{self.name}:{name}_results",
+            }
+            urls.append(path(route, self.construct_view(view_class, **own), name=name))
+            results = self.construct_view(view_class, results_only=True, **own)
+            urls.append(path(f"{route}results/", results, name=f"{name}_results"))
         return urls
 
     @property

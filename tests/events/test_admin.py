@@ -19,6 +19,16 @@ def test_an_editor_can_open_the_new_event_form_and_the_speakers(index, admin_cli
     assert speakers.status_code == 200
 
 
+def test_the_new_speaker_form_asks_every_field_with_an_image_chooser_for_the_photo(admin_client):
+    response = admin_client.get(reverse("wagtailsnippets_events_speaker:add"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("name", "function", "organisation", "photo", "biography", "email"):
+        assert f'name="{name}"' in html
+    assert "image-chooser" in html
+
+
 def test_event_pages_live_under_the_agenda_only(home, index):
     from events.models import EventIndexPage, EventPage
 

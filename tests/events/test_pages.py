@@ -120,6 +120,18 @@ def test_api_v2_shows_the_event_fields_but_not_the_online_link(make_event, clien
     assert ONLINE not in response.content.decode()
 
 
+def test_api_v2_lists_each_speaker_by_name_function_and_organisation_only(make_event, client):
+    page = make_event()
+    speaker = SpeakerFactory(name="An Peeters", email="an@example.org", biography="<p>Bio</p>")
+    EventPageSpeaker.objects.create(page=page, speaker=speaker)
+
+    data = client.get(f"/api/v2/pages/{page.pk}/").json()
+
+    assert data["speakers"] == [
+        {"name": "An Peeters", "function": "Directeur", "organisation": "Voorbeeld NV"}
+    ]
+
+
 def test_a_full_event_says_new_registrants_join_the_waiting_list(event, register, client):
     register(event, person(1))
     register(event, person(2))

@@ -1,6 +1,5 @@
 """The readable answer to an access request: HTML and PDF in the requester's language, per
 purpose, with who saw the data, the rights, the annex without ids and the files' own names."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 import io
 import json
@@ -15,15 +14,7 @@ from forms.models import FileDownloadLog, SubmissionFile
 from privacy.models import DataSubjectRequest, RequestKind
 from privacy.services import requests as services
 from tests.forms.factories import FormSubmissionFactory
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
 """The answer to an erasure says what was deleted, what proofs are kept hashed and why, from
 the erasure's own report; and it leaves no new row naming the person."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 from datetime import timedelta
 
@@ -17,15 +16,7 @@ from privacy.models import (
     RequestKind,
 )
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,21 +1,12 @@
 """Recipients are told (GDPR art. 19): when a person is erased or rectified, the officer sees
 who received their data, and recording that they were told is kept with the request."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 import pytest
 from wagtail.models import ModelLogEntry
 
 from privacy.models import ConsentRecord, DataSubjectRequest, RecipientNotice, RequestKind
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
 """Data-subject requests in the officers' hands: the listing, who may handle them, closing,
 the export, the answer and erasure."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 import io
 import json
@@ -25,16 +24,7 @@ from privacy.models import (
 from privacy.services import requests as services
 from tests.privacy.factories import ConsentRecordFactory
 from tests.privacy.links import tampered, token_in
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    link_in,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url, link_in
 
 pytestmark = pytest.mark.django_db
 

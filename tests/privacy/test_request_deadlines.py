@@ -1,5 +1,4 @@
 """Nobody misses a request's deadline: dashboard, notices, daily reminders, the extension."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 from datetime import timedelta
 
@@ -12,16 +11,7 @@ from django.utils import timezone
 
 from privacy.models import DataSubjectRequest, RequestReply, RequestStatus
 from privacy.models.requests import months_after
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    link_in,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url, link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,4 @@
 """Handling a data-subject request: every right offered, one screen, an answer per kind."""
-# ruff: noqa: F811  (the request fixtures are shared with test_requests)
 
 import re
 
@@ -19,15 +18,7 @@ from privacy.models import (
 )
 from privacy.services.mail import mail_send
 from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +183,23 @@ def test_a_restriction_stops_mail_until_it_is_lifted(officer_client, confirmed):
     reply(officer_client, confirmed, "lifted")
 
     assert mail_send(to="ann@example.org", template=notice, language="nl", context={}) is True
+
+
+def test_a_restriction_made_through_another_process_stops_mail_here_at_once(confirmed):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from privacy.selectors.consents import RESTRICTIONS_VERSION_KEY
+
+    notice = "privacy/email/request_received"
+    assert mail_send(to="ann@example.org", template=notice, language="nl", context={}) is True
+    # Another process restricts: this one learns of it through the shared cache alone.
+    DataSubjectRequest.objects.filter(pk=confirmed.pk).update(restricted_at=timezone.now())
+    cache.set(RESTRICTIONS_VERSION_KEY, "set-elsewhere", None)
+    sent = len(mail.outbox)
+
+    assert mail_send(to="ann@example.org", template=notice, language="nl", context={}) is False
+    assert len(mail.outbox) == sent
 
 
 def test_a_withdrawal_is_carried_out_then_confirmed(officer_client, confirmed):

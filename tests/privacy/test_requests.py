@@ -1,75 +1,27 @@
 """Data-subject requests: the page, the confirmation link and the request's own dates; the
-fixtures every request test shares (the officers' side is in ``test_request_admin``)."""
+officers' side is in ``test_request_admin``, the shared fixtures in ``request_fixtures``)."""
 
-import re
 from datetime import date, datetime, timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from privacy.models import (
-    DataRequestPage,
     DataSubjectRequest,
-    LegalBasis,
     RequestStatus,
-    RetentionStart,
 )
 from privacy.models.requests import one_month_after
 from privacy.registry import registration_for
 from privacy.services import requests as services
-from tests.privacy.factories import ConsentRecordFactory, PurposeFactory
+from tests.privacy.factories import ConsentRecordFactory
 from tests.privacy.links import signed_days_ago, tampered, token_in, without_csrf_token
 from tests.privacy.mail import assert_no_preference_link, assert_preference_link
+from tests.privacy.request_fixtures import link_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def request_purpose(locales):
-    return PurposeFactory(
-        key="privacy-request",
-        name="Uw privacyverzoek behandelen",
-        description="We bewaren uw verzoek drie jaar na afsluiting.",
-        legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        retention_period=1095,
-        retention_from=RetentionStart.DECISION,
-    )
-
-
-@pytest.fixture
-def request_page(home_page, request_purpose):
-    page = DataRequestPage(title="Uw gegevens", slug="uw-gegevens", intro="<p>Vraag het ons.</p>")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def send(client, request_page, django_capture_on_commit_callbacks):
-    def post(email="ann@example.org", kind="access", message="Wat bewaart u over mij?"):
-        with django_capture_on_commit_callbacks(execute=True):
-            data = {"kind": kind, "email": email, "message": message}
-            return client.post(request_page.url, data, follow=True)
-
-    return post
-
-
-def link_in(message, part):
-    return "/" + re.search(rf"https?://\S+{part}\S+/", message.body).group(0).split("/", 3)[3]
-
-
-@pytest.fixture
-def confirmed(send, client, django_capture_on_commit_callbacks):
-    """A request whose sender followed the link and pressed the button."""
-    send()
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(link_in(mail.outbox[-1], "/requests/confirm/"))
-    return DataSubjectRequest.objects.get()
 
 
 def test_the_page_shows_the_form_and_a_notice_not_a_checkbox(client, request_page):
@@ -220,28 +172,6 @@ def test_an_unconfirmed_request_expires_with_its_link(send):
     registration = registration_for(DataSubjectRequest)
     assert not registration.expired_queryset(timezone.now()).exists()
     assert registration.expired_queryset(timezone.now() + timedelta(days=8)).exists()
-
-
-# The admin
-
-
-@pytest.fixture
-def make_officer(db):
-    def make(username):
-        user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(Group.objects.get(name="Privacy officers"))
-        return user
-
-    return make
-
-
-@pytest.fixture
-def officer(make_officer):
-    return make_officer("officer")
-
-
-def admin_url(name, *args):
-    return reverse(f"data_requests:{name}", args=args)
 
 
 def test_every_page_footer_links_to_the_request_page_in_its_language(client, request_page):

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "forms",
     "careers",
     "events",
+    # The site's own app, after the plugins: it ships purposes of its own.
+    "tests.standalone.siteapp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

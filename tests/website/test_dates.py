@@ -1,5 +1,4 @@
 """Dates nobody misreads: day before month, or the month spelled out, in every language."""
-# ruff: noqa: F811  (the request fixtures are shared with tests.privacy.test_requests)
 
 import re
 from datetime import date, datetime
@@ -9,15 +8,7 @@ from django.utils import formats, translation
 from wagtail.users.models import UserProfile
 
 from privacy.models import DataSubjectRequest
-from tests.privacy.test_requests import (  # noqa: F401  (fixtures)
-    admin_url,
-    confirmed,
-    make_officer,
-    officer,
-    request_page,
-    request_purpose,
-    send,
-)
+from tests.privacy.request_fixtures import admin_url
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from ... import conf
 from ...models import (
     CookieCategory,
     CookiePolicySettings,
@@ -146,16 +145,7 @@ def connect() -> None:
 
 def cookie_categories(*, locale: str | Locale | None = None) -> list[CookieCategory]:
     """The categories in ``locale``, a key missing there taken from the default locale."""
-    code = locale.language_code if isinstance(locale, Locale) else locale
-    default = conf.default_language()
-    chosen: dict[str, CookieCategory] = {}
-    for category in CookieCategory.objects.select_related("locale"):
-        current = chosen.get(category.key)
-        language = category.locale.language_code
-        if (
-            current is None
-            or language == code
-            or (language == default and current.locale.language_code != code)
-        ):
-            chosen[category.key] = category
-    return sorted(chosen.values(), key=lambda c: (c.sort_order, c.key))
+    from ...selectors import each_in_language
+
+    categories = each_in_language(CookieCategory.objects.all(), locale)
+    return sorted(categories, key=lambda c: (c.sort_order, c.key))

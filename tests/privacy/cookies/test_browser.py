@@ -19,8 +19,10 @@ def visit(browser, live_server, home_page, cookie_categories):
     """Open the Dutch home page in a fresh browser; returns the page and every URL it asked."""
     contexts = []
 
-    def open_page(javascript=True):
-        context = browser.new_context(locale="nl-BE", java_script_enabled=javascript)
+    def open_page(javascript=True, viewport=None):
+        context = browser.new_context(
+            locale="nl-BE", java_script_enabled=javascript, viewport=viewport
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
@@ -68,6 +70,25 @@ def test_first_visit_sets_only_essential_cookies_asks_no_other_host_and_shows_th
     assert cookie_names(page) <= ESSENTIAL
     assert page.requested and all(url.startswith(live_server.url) for url in page.requested)
     assert live_tags(page, "analytics") == 0
+
+
+def test_on_a_phone_the_banner_is_short_offers_three_equal_buttons_and_the_heading_shows(visit):
+    phone = {"width": 390, "height": 844}
+    page = visit(viewport=phone)
+
+    banner = page.locator("#cookie-banner").bounding_box()
+    buttons = [
+        page.locator(f"[data-cookie-button='{key}']").bounding_box()
+        for key in ("accept_all", "refuse_all")
+    ] + [page.locator("[data-cookie-choose]").bounding_box()]
+    heading = page.locator("h1").first.bounding_box()
+
+    assert banner["height"] <= phone["height"] / 4
+    assert len({round(box["y"]) for box in buttons}) == 1
+    assert len({round(box["width"]) for box in buttons}) == 1
+    assert buttons[0]["height"] >= 44
+    assert banner["y"] + banner["height"] <= heading["y"]
+    assert heading["y"] + heading["height"] <= phone["height"]
 
 
 def test_refuse_all_keeps_analytics_tags_out(visit, live_server):

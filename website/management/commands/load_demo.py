@@ -24,13 +24,15 @@ from website.demo.localize import call_to_action_link, translate
 from website.demo.slugs import legacy_slugs_rename, translated_slugs_apply
 
 # One demo account per staff group, so the tour in the README can be walked role by role.
+# Each has a person's name: page history, notes and the requests' handlers show the full name,
+# and a list of usernames would not look like the chamber's staff.
 STAFF = (
-    ("editor", "Editors"),
-    ("moderator", "Moderators"),
-    ("secretariat", "SECRETARIAT_GROUP"),
-    ("recruiter", "CAREERS_RECRUITMENT_GROUP"),
-    ("organiser", "EVENTS_GROUP"),
-    ("privacy", "PRIVACY_OFFICERS_GROUP"),
+    ("editor", "Editors", "Lotte", "Peeters"),
+    ("moderator", "Moderators", "Pieter", "Janssens"),
+    ("secretariat", "SECRETARIAT_GROUP", "Nathalie", "Dubois"),
+    ("recruiter", "CAREERS_RECRUITMENT_GROUP", "Sofie", "Maes"),
+    ("organiser", "EVENTS_GROUP", "Thomas", "Lambert"),
+    ("privacy", "PRIVACY_OFFICERS_GROUP", "Elke", "Claes"),
 )
 STAFF_GROUP_DEFAULTS = {
     "SECRETARIAT_GROUP": "Secretariat",
@@ -95,9 +97,10 @@ class Command(BaseCommand):
         )
 
     def _ensure_staff(self) -> None:
-        """One account per staff group (``editor``, ``moderator``, ...), with a printed password."""
+        """One account per staff group (``editor``, ``moderator``, ...), with a printed password
+        and a person's name (given to an account an earlier demo made without one)."""
         User = get_user_model()
-        for username, group_name in STAFF:
+        for username, group_name, first_name, last_name in STAFF:
             group_name = getattr(
                 settings, group_name, STAFF_GROUP_DEFAULTS.get(group_name, group_name)
             )
@@ -105,10 +108,19 @@ class Command(BaseCommand):
             if group is None:
                 continue
             if User.objects.filter(username=username).exists():
+                User.objects.filter(username=username, first_name="", last_name="").update(
+                    first_name=first_name, last_name=last_name
+                )
                 self.stdout.write(f"Account {username!r} ({group_name}) already exists.")
                 continue
             password = secrets.token_urlsafe(12)
-            user = User.objects.create_user(username, f"{username}@example.org", password)
+            user = User.objects.create_user(
+                username,
+                f"{username}@example.org",
+                password,
+                first_name=first_name,
+                last_name=last_name,
+            )
             user.groups.add(group)
             self.stdout.write(
                 self.style.WARNING(
