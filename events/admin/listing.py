@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import Button, HeaderButton
 
 from forms.views.listings import SourcePageIndexMixin
 from privacy.viewsets import (
@@ -67,6 +67,8 @@ class EventScopedMixin(ScopedIndexMixin):
 
 
 # The organiser's ways from an event's registrations: (label, URL name, icon, trainings only).
+# Adding one is the header's own button; the others sit in its "…" menu, as Wagtail's exports
+# do, so that the event's title keeps its room in the header on a desktop screen too.
 EVENT_BUTTONS = [
     (gettext_lazy("Add a registration"), "registration_add", "plus", False),
     (gettext_lazy("Check-in list"), "checkin", "list-ul", False),
@@ -76,13 +78,14 @@ EVENT_BUTTONS = [
 ]
 
 
-def event_buttons(event: EventPage) -> list[HeaderButton]:
+def event_buttons(event: EventPage, *, header: bool) -> list[Button]:
+    """The header's button (``header``) or the menu's, for what ``event`` offers now."""
+    kind = HeaderButton if header else Button
     return [
-        HeaderButton(
-            label, url=reverse(f"events_registrations:{name}", args=[event.pk]), icon_name=icon
-        )
+        kind(label, url=reverse(f"events_registrations:{name}", args=[event.pk]), icon_name=icon)
         for label, name, icon, training_only in EVENT_BUTTONS
-        if (event.kind == EventKind.TRAINING or not training_only)
+        if (name == "registration_add") == header
+        and (event.kind == EventKind.TRAINING or not training_only)
         and not (name == "registration_add" and event.is_past())
     ]
 
@@ -192,7 +195,11 @@ class RegistrationIndexView(EventScopedMixin, ReadOnlyIndexView):
 
     @cached_property
     def header_buttons(self):
-        return [*super().header_buttons, *event_buttons(self.event)]
+        return [*super().header_buttons, *event_buttons(self.event, header=True)]
+
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *event_buttons(self.event, header=False)]
 
 
 class CheckinView(EventScopedMixin, View):

@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from events.constants import EventKind
@@ -123,3 +124,24 @@ def test_organisers_find_an_event_by_its_title_in_any_language(
 
     assert reverse("events_registrations:event", args=[wanted.pk]) in listing
     assert "Netwerkavond" not in listing
+
+
+def test_an_events_registrations_offer_adding_in_the_header_and_the_rest_in_its_menu(
+    client, organiser, full_event
+):
+    """Five header buttons left the event's title no room on a desktop screen: adding stays a
+    button, the lists and files sit in Wagtail's "…" menu, each still one click away."""
+    html = client.get(reverse("events_registrations:event", args=[full_event.pk])).content
+    header = BeautifulSoup(html, "html.parser").select_one("header")
+    menu = header.select_one("[data-controller~=w-dropdown]")
+    urls = {
+        name: reverse(f"events_registrations:{name}", args=[full_event.pk])
+        for name in ("registration_add", "checkin", "checkin_csv", "needs_csv")
+    }
+
+    assert header.find("a", href=urls.pop("registration_add")) is not None
+    assert not menu.find_all(
+        "a", href=reverse("events_registrations:registration_add", args=[full_event.pk])
+    )
+    for name, url in urls.items():
+        assert menu.find("a", href=url) is not None, name
