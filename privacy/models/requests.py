@@ -74,6 +74,11 @@ def one_month_after(moment: datetime) -> date:
 EXTENSION_MONTHS = 2
 
 
+# A request whose mark currently stops the processing of its address (GDPR art. 18): the
+# database's spelling of :attr:`DataSubjectRequest.is_restricting`.
+RESTRICTING = Q(restricted_at__isnull=False, restriction_lifted_at__isnull=True)
+
+
 class DataSubjectRequest(models.Model):
     """A person's request about their own data, handled by the privacy officers.
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from .. import conf
 from ..hashing import address_hashes
 from ..models import ConsentRecord, Purpose
+from ..models.requests import RESTRICTING
 from ..services.consent import normalise_email
 from ..versions import version_read, version_replace, version_retire
 
@@ -58,9 +59,7 @@ def restrictions_in_force() -> bool:
             return False
     except Exception:
         version = None
-    in_force = DataSubjectRequest.objects.filter(
-        restricted_at__isnull=False, restriction_lifted_at__isnull=True
-    ).exists()
+    in_force = DataSubjectRequest.objects.filter(RESTRICTING).exists()
     if not in_force and version is not None:
         try:
             cache.set(RESTRICTIONS_NONE_KEY, version, RESTRICTIONS_TIMEOUT)
@@ -88,9 +87,7 @@ def subject_restricted(*, email: str) -> bool:
         subject = normalise_email(email)
     except ValidationError:
         return False
-    return DataSubjectRequest.objects.filter(
-        email=subject, restricted_at__isnull=False, restriction_lifted_at__isnull=True
-    ).exists()
+    return DataSubjectRequest.objects.filter(RESTRICTING, email=subject).exists()
 
 
 def consent_is_granted(*, email: str, purpose_key: str) -> bool:
@@ -144,11 +141,7 @@ def subscribers_current(*, topics: Iterable[str] | None = None) -> QuerySet[Cons
         purpose_key=OuterRef("purpose_key"),
         pk__gt=OuterRef("pk"),
     )
-    restricted = DataSubjectRequest.objects.filter(
-        email=OuterRef("subject_email"),
-        restricted_at__isnull=False,
-        restriction_lifted_at__isnull=True,
-    )
+    restricted = DataSubjectRequest.objects.filter(RESTRICTING, email=OuterRef("subject_email"))
     return (
         in_force.filter(~Exists(later), ~Exists(restricted))
         .only("pk", "subject_email", "purpose_key", "locale", "recorded_at")
